@@ -1,0 +1,140 @@
+"""Layout repair: seed phenomena and offset-map properties."""
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zone_ie.io import read_text_file
+from zone_ie.repair import RepairedText, repair
+
+SEEDS = sorted((Path(__file__).parent.parent / "seeds" / "docs").glob("*.txt"))
+
+
+def check_map(rep: RepairedText) -> None:
+    m = rep.index_map()
+    assert len(m) == len(rep.text)
+    assert all(a < b for a, b in zip(m, m[1:])), "map must be strictly monotonic"
+    assert all(rep.text[i] == rep.raw[j] for i, j in enumerate(m)), "kept chars equal raw chars"
+    for i in range(0, len(m), 7):
+        assert rep.to_raw(i) == m[i]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("今年第\n\n一季度，阿拉\n\n善高新区固定资产", "今年第一季度，阿拉善高新区固定资产"),
+        ("占阿拉善\n\n盟 总 量 的 41.6% ，贡 献 率 达\n\n32.5%", "占阿拉善盟总量的41.6%，贡献率达32.5%"),
+        ("荷载高达 500-\n1000 千克/平方米", "荷载高达500-1000千克/平方米"),
+        ("从从““企业找服务企业找服务””到到““服务找企业服务找企业””",
+         "从“企业找服务”到“服务找企业”"),
+        ("打造优质营商环境打造优质营商环境\n\n", "打造优质营商环境\n\n"),
+        ("卧龙电气驱动集团\n\n股份有限公司", "卧龙电气驱动集团股份有限公司"),
+        ("圆满实现“开门红”。\n\n这一态势", "圆满实现“开门红”。\n\n这一态势"),
+        ("推动作用。 赵小丽 刘宁\n 近日，在包头", "推动作用。赵小丽刘宁\n 近日，在包头"),
+        ("### 拓宽应用领域 集聚高端创新资源\n\n据2022年统计", "### 拓宽应用领域集聚高端创新资源\n\n据2022年统计"),
+        ("◎本报记者 张景阳\n\n5月19日", "◎本报记者张景阳\n\n5月19日"),
+        ("Hello\nworld and more", "Hello\nworld and more"),
+        ("增长 7.2个百分点", "增长7.2个百分点"),
+        ("", ""),
+    ],
+)
+def test_seed_phenomena(raw: str, expected: str) -> None:
+    rep = repair(raw)
+    assert rep.text == expected
+    check_map(rep)
+
+
+def test_broken_name_maps_to_raw_span_with_break() -> None:
+    raw = "值得一提的是，阿拉\n\n善高新区制造业"
+    rep = repair(raw)
+    i = rep.text.index("阿拉善高新区")
+    s, e = rep.span_to_raw(i, i + len("阿拉善高新区"))
+    assert raw[s:e] == "阿拉\n\n善高新区"
+    assert rep.from_raw(s) == i
+
+
+def test_repeated_word_inside_sentence_is_not_a_doubled_heading() -> None:
+    raw = "强力实施龙头企业培育、规模以上企业培育、规模以上企业育强等三大工程。"
+    assert repair(raw).text == raw
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_seed_documents_map_back_and_are_stable(path: Path) -> None:
+    raw = read_text_file(path)
+    rep = repair(raw)
+    check_map(rep)
+    assert len(rep.text) < len(raw)
+    assert repair(rep.text).text == rep.text
+
+
+# --- properties -------------------------------------------------------------
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        HAN, st.sampled_from(list("，。、；：“”（）！？…—-%. \n\n\n\u3000\t") + list(string.digits)),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_map_is_monotonic_and_exact_on_any_text(raw: str) -> None:
+    check_map(repair(raw))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_repair_is_idempotent(raw: str) -> None:
+    once = repair(raw).text
+    assert repair(once).text == once
+
+
+# clean text: paragraphs of sentences ending in sentence-final punctuation
+SENTENCE = st.builds(
+    lambda body, digits, end: body + digits + end,
+    st.text(alphabet=HAN, min_size=2, max_size=30),
+    st.from_regex(r"(\A\Z|\A[1-9][0-9]{0,3}(\.[0-9]{1,2})?%?\Z)"),
+    st.sampled_from(["。", "！", "？", "，然后说。"]),
+)
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map("".join)
+CLEAN = st.lists(PARAGRAPH, min_size=1, max_size=4).map("\n\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLEAN)
+def test_clean_text_is_unchanged(clean: str) -> None:
+    rep = repair(clean)
+    assert rep.text == clean
+    assert rep.runs == ((0, 0, len(clean)),)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CLEAN, st.data())
+def test_layout_noise_is_undone(clean: str, data: st.DataObject) -> None:
+    """Break lines every few characters and letter-space some of them: repair restores the clean text."""
+    out = []
+    width = data.draw(st.integers(3, 15))
+    spaced = data.draw(st.booleans())
+    col = 0
+    for i, ch in enumerate(clean):
+        out.append(ch)
+        col = 0 if ch == "\n" else col + 1
+        nxt = clean[i + 1] if i + 1 < len(clean) else ""
+        if ch in "。！？\n" or nxt in ("", "\n"):
+            continue
+        if col >= width:
+            out.append(data.draw(st.sampled_from(["\n", "\n\n", "\n\n\n"])))
+            col = 0
+        elif spaced and "\u4e00" <= ch <= "\u9fa5":
+            out.append(" ")
+    noisy = "".join(out)
+    rep = repair(noisy)
+    assert rep.text == clean
+    check_map(rep)

@@ -1,0 +1,47 @@
+"""Make character offsets land on token boundaries.
+
+Components find names and numbers on the character level. pkuseg may cut a
+token across such a boundary (``年产12`` / ``万吨``); spaCy spans must start and
+end on tokens. :func:`ensure_boundaries` splits tokens so that every given
+character offset is a token boundary, which makes ``doc.char_span`` exact under
+any segmenter.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Span
+
+
+def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
+    """Split tokens in place so that every offset in ``offsets`` is a token edge."""
+    starts = [t.idx for t in doc]
+    cuts: dict[int, list[int]] = {}
+    for off in set(offsets):
+        if off <= 0 or off >= len(doc.text):
+            continue
+        i = bisect_right(starts, off) - 1
+        if i < 0 or starts[i] == off:
+            continue
+        tok = doc[i]
+        rel = off - tok.idx
+        if 0 < rel < len(tok.text):
+            cuts.setdefault(i, []).append(rel)
+    if not cuts:
+        return
+    with doc.retokenize() as retok:
+        for i, rels in cuts.items():
+            tok = doc[i]
+            text = tok.text
+            bounds = [0, *sorted(set(rels)), len(text)]
+            orths = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+            # trailing whitespace of the token stays with the last piece
+            heads = [(tok, 0)] * len(orths)
+            retok.split(tok, orths, heads=heads)
+
+
+def exact_span(doc: Doc, start: int, end: int, label: str = "") -> Optional[Span]:
+    """``doc.char_span`` that first makes ``start``/``end`` token boundaries."""
+    ensure_boundaries(doc, (start, end))
+    return doc.char_span(start, end, label=label)

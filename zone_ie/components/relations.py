@@ -1,0 +1,49 @@
+"""``zone_relations``: turn entities, quantities and periods into SPEC facts.
+
+Writes typed fact objects (:mod:`zone_ie.models`) to ``doc._.facts``; each
+fact's evidence is a raw-text ``[start, end]``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import AliasFact
+
+
+@Language.factory("zone_relations", default_config={})
+def make_relations(nlp: Language, name: str) -> "ZoneRelations":
+    return ZoneRelations(name)
+
+
+class ZoneRelations:
+    """Extract facts from an annotated Doc; see the module docstring."""
+
+    def __init__(self, name: str = "zone_relations") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts: list[Any] = []
+        facts.extend(self.alias_facts(doc))
+        doc._.facts = facts
+        return doc
+
+    def alias_facts(self, doc: Doc) -> list[AliasFact]:
+        """One alias fact per declaration found by the entity ruler."""
+        rep = doc._.repair
+        text = doc.text
+        out = []
+        for ns, ne, as_, ae, label in doc.user_data.get("zone_ie", {}).get("aliases", []):
+            ev = rep.span_to_raw(ns, _clause_end(text, ae))
+            out.append(AliasFact(label=label, name=text[ns:ne], alias=text[as_:ae], evidence=ev))
+        return out
+
+
+def _clause_end(text: str, i: int) -> int:
+    """End of the bracket or clause that contains position ``i``."""
+    for j in range(i, min(len(text), i + 40)):
+        if text[j] in "）)，,。；;\n":
+            return j + 1
+    return i

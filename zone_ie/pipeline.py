@@ -1,0 +1,79 @@
+"""Assemble the zone_ie spaCy pipeline from ``pipeline.cfg``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers Doc/Span attributes)
+from .components import entity_ruler, normalizer, relations  # noqa: F401  (factories)
+from .models import DocResult
+from .result import doc_result
+from .tokenizer import create_tokenizer  # noqa: F401  (registers the tokenizer)
+
+CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+
+
+def load(segmenter: str = "auto", pkuseg_model: Optional[str] = None, **overrides: Any) -> Language:
+    """The zone_ie pipeline. ``segmenter``: ``"char"``, ``"pkuseg"`` or ``"auto"``
+    (pkuseg when its model is installed, else char with a warning)."""
+    config = spacy.util.load_config(CONFIG_PATH)
+    config["nlp"]["tokenizer"]["segmenter"] = segmenter
+    config["nlp"]["tokenizer"]["pkuseg_model"] = pkuseg_model
+    for dotted, value in overrides.items():
+        section = config
+        *parents, leaf = dotted.split(".")
+        for p in parents:
+            section = section[p]
+        section[leaf] = value
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+def make_doc(nlp: Language, text: str, doc_id: Optional[str] = None, date: Optional[str] = None) -> Doc:
+    """Tokenize (repair + segment) ``text`` and attach its metadata."""
+    doc = nlp.make_doc(strip_bom(text))
+    doc._.doc_id = doc_id
+    doc._.date = date
+    return doc
+
+
+def strip_bom(text: str) -> str:
+    """SPEC 1: a leading BOM is dropped before offsets are counted."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+_DEFAULT: dict[str, Language] = {}
+
+
+def _default_nlp(segmenter: str) -> Language:
+    if segmenter not in _DEFAULT:
+        _DEFAULT[segmenter] = load(segmenter=segmenter)
+    return _DEFAULT[segmenter]
+
+
+def extract(
+    text: str,
+    date: Optional[str] = None,
+    doc_id: Optional[str] = None,
+    nlp: Optional[Language] = None,
+    segmenter: str = "auto",
+) -> DocResult:
+    """Extract the SPEC result of one document (raw text as read from its file)."""
+    nlp = nlp or _default_nlp(segmenter)
+    doc = nlp(make_doc(nlp, text, doc_id, date))
+    return doc_result(doc, doc_id=doc_id or "", date=date)
+
+
+def extract_many(
+    nlp: Language,
+    records: Iterable[tuple[str, str, Optional[str]]],
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[DocResult]:
+    """Results for ``(doc_id, text, date)`` records, in order."""
+    docs = (make_doc(nlp, text, doc_id, date) for doc_id, text, date in records)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+        yield doc_result(doc)

@@ -1,0 +1,270 @@
+"""Layout repair for text pulled out of newspaper PDF pages.
+
+``repair(raw)`` only ever *deletes* characters, so the repaired text maps back
+to the raw text by a monotonic index map and every kept character equals its
+raw character. Three kinds of noise are removed:
+
+* line breaks inside a sentence (narrow columns: ``阿拉\\n\\n善高新区``), including
+  a hyphen at a line end inside a number range (``500-\\n1000``);
+* letter-spacing of justified lines (``盟 总 量 的 41.6% ，``): spaces next to a
+  CJK character or full-width punctuation;
+* bold headings that the extraction printed twice, whole or run by run
+  (``从从““企业找服务企业找服务””`` -> ``从“企业找服务”``).
+
+Real paragraph ends stay: a break after sentence-final punctuation, before or
+after a heading/byline marker line, or followed by an indent.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+_WS_RUN = regex.compile(r"[ \t\r\n\u00a0\u3000\u2002-\u200b\ufeff]+")
+_SENT_FINAL = set("。！？!?…")
+_CLOSERS = set("”’」』）)】》\"'")
+_INDENT = set(" \t\u3000\u00a0")
+# A logical line starting with one of these is a heading, byline or caption.
+_MARKERS = set("#◎▶■●★◆▲☆□")
+_DIGITS = set("0123456789０１２３４５６７８９")
+_NUM_TAIL = _DIGITS | set(".．")
+_NUM_HEAD = _DIGITS | set(".．%％")
+_HYPHENS = set("-‐‑–—－～~")
+_HAN = regex.compile(r"\p{Han}")
+_MAX_DOUBLED_LINE = 240
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, CJK/full-width punctuation and Chinese quotes/dashes."""
+    o = ord(ch)
+    return o >= 0x2E80 or 0x2010 <= o <= 0x206F
+
+
+@dataclass(frozen=True)
+class RepairedText:
+    """Repaired text plus the exact map of each of its characters to the raw text.
+
+    ``runs`` holds ``(text_start, raw_start, length)`` for each stretch of
+    characters kept contiguously from the raw text.
+    """
+
+    raw: str
+    text: str
+    runs: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def identity(cls, raw: str) -> "RepairedText":
+        return cls(raw, raw, ((0, 0, len(raw)),) if raw else ())
+
+    @classmethod
+    def from_runs(cls, raw: str, runs: Sequence[Sequence[int]]) -> "RepairedText":
+        """Rebuild from a raw text and stored runs (e.g. after deserialization)."""
+        runs_t = tuple((int(a), int(b), int(c)) for a, b, c in runs)
+        text = "".join(raw[b : b + n] for _, b, n in runs_t)
+        return cls(raw, text, runs_t)
+
+    def to_raw(self, i: int) -> int:
+        """Raw offset of repaired character ``i`` (``len(text)`` -> ``len(raw)``)."""
+        if i >= len(self.text):
+            return len(self.raw)
+        if i < 0:
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        t0, r0, _ = self.runs[k]
+        return r0 + (i - t0)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` of the repaired span ``[start, end)``."""
+        if end <= start:
+            p = self.to_raw(start)
+            return p, p
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+    def from_raw(self, raw_i: int) -> int:
+        """Index of the first repaired character whose raw offset is ``>= raw_i``."""
+        for t0, r0, n in self.runs:
+            if raw_i < r0 + n:
+                return t0 + max(0, raw_i - r0)
+        return len(self.text)
+
+    @property
+    def _starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts_cache")
+        if starts is None:
+            starts = [r[0] for r in self.runs]
+            object.__setattr__(self, "_starts_cache", starts)
+        return starts
+
+    def index_map(self) -> list[int]:
+        """The full map as a list: ``index_map()[i] == to_raw(i)``."""
+        out: list[int] = []
+        for _, r0, n in self.runs:
+            out.extend(range(r0, r0 + n))
+        return out
+
+
+def repair(raw: str) -> RepairedText:
+    """Repair PDF layout noise in ``raw``; see the module docstring."""
+    if not raw:
+        return RepairedText.identity(raw)
+    keep = bytearray(b"\x01") * len(raw)
+    # 1. bold headings doubled on their own raw line
+    line_start = 0
+    for m in regex.finditer(r"\n", raw):
+        _undouble(raw, list(range(line_start, m.start())), keep)
+        line_start = m.end()
+    _undouble(raw, list(range(line_start, len(raw))), keep)
+    # 2. whitespace runs: letter-spacing and broken lines
+    logical_start = 0  # raw offset where the current logical line starts
+    kept_breaks: list[tuple[int, int]] = []
+    n = len(raw)
+    for m in _WS_RUN.finditer(raw):
+        s, e = m.span()
+        ws = m.group()
+        if s == 0 or e == n:
+            if "\n" in ws:
+                kept_breaks.append((s, e))
+                logical_start = e
+            continue
+        a = _prev_kept(raw, keep, s)
+        b = raw[e]
+        if a is None:
+            continue
+        if "\n" not in ws:
+            if _spaced(raw[a], b):
+                keep[s:e] = b"\x00" * (e - s)
+            continue
+        if _is_paragraph_break(raw, keep, a, ws, b, logical_start):
+            kept_breaks.append((s, e))
+            logical_start = e
+        elif _joins(raw, a, b):
+            keep[s:e] = b"\x00" * (e - s)
+        else:
+            kept_breaks.append((s, e))
+            logical_start = e
+    # 3. doubled logical lines that the joins produced
+    prev = 0
+    for s, e in kept_breaks + [(n, n)]:
+        _undouble(raw, [i for i in range(prev, s) if keep[i]], keep)
+        prev = e
+    return _build(raw, keep)
+
+
+def _prev_kept(raw: str, keep: bytearray, s: int) -> int | None:
+    i = s - 1
+    while i >= 0 and not keep[i]:
+        i -= 1
+    return i if i >= 0 else None
+
+
+def _is_paragraph_break(
+    raw: str, keep: bytearray, a: int, ws: str, b: str, logical_start: int
+) -> bool:
+    if ws[ws.rfind("\n") + 1 :] and ws[-1] in _INDENT:
+        return True  # indented next line
+    if b in _MARKERS:
+        return True
+    i = logical_start
+    while i < len(raw) and (not keep[i] or raw[i] in _INDENT):
+        i += 1
+    if i < len(raw) and raw[i] in _MARKERS:
+        return True
+    j = a
+    while j >= logical_start and (raw[j] in _CLOSERS or not keep[j]):
+        j -= 1
+    return j >= 0 and raw[j] in _SENT_FINAL
+
+
+def _glue(ch: str) -> bool:
+    return is_wide(ch) or ch.isalnum() or ch in "%.％"
+
+
+def _spaced(a: str, b: str) -> bool:
+    """A space between ``a`` and ``b`` is letter-spacing (Chinese uses none)."""
+    return (is_wide(a) or is_wide(b)) and _glue(a) and _glue(b)
+
+
+def _joins(raw: str, a: int, b: str) -> bool:
+    ca = raw[a]
+    if is_wide(ca) or is_wide(b):
+        return True
+    if ca in _NUM_TAIL and b in _NUM_HEAD:
+        return True
+    return ca in _HYPHENS and a > 0 and raw[a - 1] in _DIGITS and b in _DIGITS
+
+
+def _undouble(raw: str, idx: list[int], keep: bytearray) -> None:
+    """Drop the second copy of each run of a line printed as ``r1 r1 r2 r2 …``."""
+    while True:
+        # strip surrounding blanks
+        lo, hi = 0, len(idx)
+        while lo < hi and raw[idx[lo]] in _INDENT:
+            lo += 1
+        while hi > lo and raw[idx[hi - 1]] in _INDENT:
+            hi -= 1
+        core = idx[lo:hi]
+        line = "".join(raw[i] for i in core)
+        drop = _doubled_runs(line)
+        if drop is None:
+            return
+        for k in drop:
+            keep[core[k]] = 0
+        dropped = set(core[k] for k in drop)
+        idx = [i for i in idx if i not in dropped]
+
+
+def _doubled_runs(line: str) -> list[int] | None:
+    """Positions of second copies if ``line`` is a run-by-run doubled line."""
+    n = len(line)
+    if n < 4 or n % 2 or n > _MAX_DOUBLED_LINE:
+        return None
+    if not any(line[:k] == line[k : 2 * k] for k in range(1, n // 2 + 1)):
+        return None
+    back: list[int] = [-1] * (n + 1)  # back[i]: start j of the last pair ending at i
+    back[0] = 0
+    for i in range(2, n + 1, 2):
+        for j in range(i - 2, -1, -2):
+            if back[j] < 0:
+                continue
+            mid = (i + j) // 2
+            if line[j:mid] == line[mid:i]:
+                back[i] = j
+                break
+    if back[n] < 0:
+        return None
+    drop: list[int] = []
+    i = n
+    while i > 0:
+        j = back[i]
+        mid = (i + j) // 2
+        drop.extend(range(mid, i))
+        i = j
+    dropped = set(drop)
+    kept = "".join(ch for k, ch in enumerate(line) if k not in dropped)
+    if len(_HAN.findall(kept)) < 2 or any(c in _SENT_FINAL for c in kept):
+        return None  # headings carry no sentence-final punctuation
+    return drop
+
+
+def _build(raw: str, keep: bytearray) -> RepairedText:
+    runs: list[tuple[int, int, int]] = []
+    parts: list[str] = []
+    t = 0
+    i = 0
+    n = len(raw)
+    while i < n:
+        if not keep[i]:
+            j = keep.find(1, i)
+            if j < 0:
+                break
+            i = j
+        j = keep.find(0, i)
+        if j < 0:
+            j = n
+        runs.append((t, i, j - i))
+        parts.append(raw[i:j])
+        t += j - i
+        i = j
+    return RepairedText(raw, "".join(parts), tuple(runs))

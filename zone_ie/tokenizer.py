@@ -1,0 +1,147 @@
+"""The tokenizer: layout repair, then word segmentation (``char`` or ``pkuseg``).
+
+Repair runs here, first in the pipeline, so that ``nlp(raw)`` yields a Doc of
+repaired text that knows its map back to the raw text (``doc._.to_raw``), and so
+that segmentation runs once, on repaired text. Registered as
+``zone_ie.Tokenizer.v1``; its settings live in the ``[nlp.tokenizer]`` block.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+import srsly
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from . import extensions
+from .repair import RepairedText, repair
+from .setup_model import ModelMissingError, model_installed, pkuseg_model_dir, require_model
+
+SEGMENTERS = ("char", "pkuseg", "auto")
+
+
+@registry.tokenizers("zone_ie.Tokenizer.v1")
+def create_tokenizer(
+    segmenter: str = "char",
+    pkuseg_model: Optional[str] = None,
+    user_dict: bool = True,
+    repair_layout: bool = True,
+) -> Callable[[Language], "ZoneTokenizer"]:
+    def make(nlp: Language) -> ZoneTokenizer:
+        return ZoneTokenizer(
+            nlp.vocab, segmenter=segmenter, pkuseg_model=pkuseg_model,
+            user_dict=user_dict, repair_layout=repair_layout,
+        )
+
+    return make
+
+
+def resolve_segmenter(segmenter: str) -> str:
+    """``auto`` -> ``pkuseg`` when its model is installed, else ``char`` (with a warning)."""
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"segmenter must be one of {SEGMENTERS}, got {segmenter!r}")
+    if segmenter != "auto":
+        return segmenter
+    if model_installed():
+        return "pkuseg"
+    warnings.warn(
+        "pkuseg model not installed; using the 'char' segmenter. "
+        "Run `zone-ie setup` to install it.",
+        stacklevel=2,
+    )
+    return "char"
+
+
+class ZoneTokenizer:
+    """Repair the raw text, then segment it into a Doc that remembers the raw text."""
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        segmenter: str = "char",
+        pkuseg_model: Optional[str] = None,
+        user_dict: bool = True,
+        repair_layout: bool = True,
+    ) -> None:
+        self.vocab = vocab
+        self.segmenter = resolve_segmenter(segmenter)
+        self.pkuseg_model = pkuseg_model
+        self.user_dict = user_dict
+        self.repair_layout = repair_layout
+        self._seg: Any = None
+        if self.segmenter == "pkuseg":
+            self._load_pkuseg()
+
+    def _load_pkuseg(self) -> None:
+        import spacy_pkuseg
+
+        from .resources import user_dictionary
+
+        path = require_model(self.pkuseg_model)
+        words = user_dictionary() if self.user_dict else None
+        with contextlib.redirect_stdout(io.StringIO()):
+            self._seg = spacy_pkuseg.pkuseg(model_name=str(path), user_dict=words or None)
+
+    def __call__(self, text: str) -> Doc:
+        rep = repair(text) if self.repair_layout else RepairedText.identity(text)
+        doc = self.segment(rep.text)
+        extensions.set_repair(doc, rep)
+        return doc
+
+    def segment(self, text: str) -> Doc:
+        """Segment already repaired ``text`` into a Doc (no repair)."""
+        if self.segmenter == "pkuseg":
+            words: list[str] = []
+            for line in text.splitlines():
+                words.extend(w for w in self._seg.cut(line) if w)
+        else:
+            words = [c for c in text if not c.isspace()]
+        words, spaces = util.get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # serialization: settings only; the pkuseg model stays in the user cache
+    def _cfg(self) -> dict[str, Any]:
+        return {
+            "segmenter": self.segmenter, "pkuseg_model": self.pkuseg_model,
+            "user_dict": self.user_dict, "repair_layout": self.repair_layout,
+        }
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return srsly.msgpack_dumps(self._cfg())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZoneTokenizer":
+        self._apply(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", self._cfg())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZoneTokenizer":
+        self._apply(srsly.read_json(Path(path) / "cfg.json"))
+        return self
+
+    def _apply(self, cfg: dict[str, Any]) -> None:
+        seg = cfg["segmenter"]
+        self.pkuseg_model = cfg.get("pkuseg_model")
+        self.user_dict = cfg.get("user_dict", True)
+        self.repair_layout = cfg.get("repair_layout", True)
+        if seg != self.segmenter or (seg == "pkuseg" and self._seg is None):
+            self.segmenter = seg
+            if seg == "pkuseg":
+                self._load_pkuseg()
+
+
+__all__ = ["ZoneTokenizer", "create_tokenizer", "resolve_segmenter", "ModelMissingError", "pkuseg_model_dir"]
