@@ -64,12 +64,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import json
 
     from .evaluate import evaluate, load_jsonl
-    from .report import print_table, render_html
+    from .report import print_table, read_texts, render_html
 
     gold = load_jsonl(args.gold)
     texts: dict[str, str] = {}
     if args.pred:
         preds = load_jsonl(args.pred)
+        for d in args.docs:
+            texts.update(read_texts(d))
     else:
         if not args.docs:
             print("error: give --pred PRED.jsonl or documents to run the pipeline on", file=sys.stderr)
@@ -78,6 +80,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         texts = {r.doc_id: r.text for r in records}
         preds = predict_records(records, args.segmenter)
     result = evaluate(gold, preds)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     print_table(result)
     if args.json:
         Path(args.json).write_text(json.dumps(result.to_json(), indent=2) + "\n", encoding="utf-8")
@@ -104,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score predictions against gold (SPEC section 9)")
     p.add_argument("--gold", required=True)
     p.add_argument("--pred", help="predictions JSONL; otherwise run the pipeline on DOCS")
-    p.add_argument("docs", nargs="*", help=".txt / .jsonl documents or directories")
+    p.add_argument("docs", nargs="*", help=".txt / .jsonl documents or directories "
+                   "(with --pred: only read to show evidence text in the HTML report)")
     p.add_argument("--json", help="write the scores as JSON here")
     p.add_argument("--html", help="write an HTML report here")
     _add_segmenter(p)

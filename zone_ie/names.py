@@ -9,4 +9,4 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 def norm_name(name: str) -> str:
     """Remove whitespace, full-width ASCII to half-width (``（）`` -> ``()``)."""
-    return _WS.sub("", name.translate(_FULLWIDTH)).replace("\u3000", "")
+    return _WS.sub("", name.translate(_FULLWIDTH))

@@ -1,0 +1,32 @@
+# Two commands on a fresh machine:
+#   make demo   set up, then extract facts from seeds/docs and score them against seeds/gold.jsonl
+#   make test   set up, then run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+SEGMENTER ?= auto
+
+.PHONY: setup demo test eval-table bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/zone-ie setup
+	touch $@
+
+demo: setup
+	mkdir -p out
+	$(BIN)/zone-ie extract seeds/docs -o out/seeds.jsonl --segmenter $(SEGMENTER)
+	$(BIN)/zone-ie eval --gold seeds/gold.jsonl --pred out/seeds.jsonl --html out/seeds-eval.html --json out/seeds-eval.json
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval-table: setup
+	$(BIN)/python benchmarks/eval_table.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .hypothesis

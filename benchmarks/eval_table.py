@@ -1,0 +1,52 @@
+"""Score the pipeline on the seed gold with both segmenters; print a markdown table.
+
+    python benchmarks/eval_table.py [--out benchmarks/results/eval.md]
+
+This is the table the README shows (regenerate it with ``make eval-table``).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from zone_ie.evaluate import evaluate, load_jsonl
+from zone_ie.io import Record, iter_records
+from zone_ie.pipeline import load, make_doc
+from zone_ie.result import doc_result
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["entities", "clusters", "alias", "located_in", "metric", "metric_relaxed", "project", "overall"]
+
+
+def run(segmenter: str) -> dict:
+    nlp = load(segmenter=segmenter)
+    records = [r for r in iter_records([ROOT / "seeds" / "docs"]) if isinstance(r, Record)]
+    preds = [doc_result(nlp(make_doc(nlp, r.text, r.doc_id, r.date))).to_json_dict() for r in records]
+    return evaluate(load_jsonl(ROOT / "seeds" / "gold.jsonl"), preds).to_json()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "eval.md"))
+    args = ap.parse_args()
+    scores = {seg: run(seg) for seg in ("char", "pkuseg")}
+    lines = [
+        f"Seed evaluation ({time.strftime('%Y-%m-%d')}), SPEC section 9, micro-averaged over the 5 seed documents.",
+        "",
+        "| part | char P | char R | char F1 | pkuseg P | pkuseg R | pkuseg F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for part in PARTS:
+        c, p = scores["char"][part], scores["pkuseg"][part]
+        lines.append(
+            f"| {part} | {c['p']:.3f} | {c['r']:.3f} | {c['f1']:.3f} | {p['p']:.3f} | {p['r']:.3f} | {p['f1']:.3f} |"
+        )
+    table = "\n".join(lines) + "\n"
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
