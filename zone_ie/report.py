@@ -52,13 +52,11 @@ def print_table(result: EvalResult, console: Any = None) -> None:
     (console or Console()).print(table)
 
 
-def read_texts(docs_dir: Union[str, Path]) -> dict[str, str]:
-    """Raw texts of ``*.txt`` files by doc_id (SPEC 1: no newline translation, BOM dropped)."""
-    texts = {}
-    for path in sorted(Path(docs_dir).glob("*.txt")):
-        with open(path, encoding="utf-8", newline="") as f:
-            texts[path.stem] = f.read().removeprefix("\ufeff")
-    return texts
+def read_texts(docs: Union[str, Path]) -> dict[str, str]:
+    """Raw texts by doc_id of the documents at ``docs`` (files or a directory; SPEC 1)."""
+    from .io import Record, iter_records
+
+    return {r.doc_id: r.text for r in iter_records([docs]) if isinstance(r, Record)}
 
 
 # ---------------------------------------------------------------- fact formatting

@@ -109,9 +109,8 @@ class ZoneEntityRuler:
         ensure_boundaries(doc, [o for m in matches for o in (m.start, m.end)])
         spans = []
         for m in matches:
-            span = doc.char_span(m.start, m.end, label=m.label, kb_id=m.id or None)
+            span = doc.char_span(m.start, m.end, label=m.label, span_id=m.id)
             if span is not None:
-                span.id_ = m.id
                 spans.append(span)
         doc.ents = filter_spans(spans)
         return doc
