@@ -1,7 +1,8 @@
 """``zone_relations``: turn entities, quantities and periods into SPEC facts.
 
 Writes typed fact objects (:mod:`zone_ie.models`) to ``doc._.facts``; each
-fact's evidence is a raw-text ``[start, end]``.
+fact's evidence is a raw-text ``[start, end]``. The extractors live in
+:mod:`zone_ie.relations` (one module per fact type).
 """
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import AliasFact
+from ..relations.context import build_context
+from ..relations.dedupe import dedupe
+from ..relations.located import located_facts
+from ..relations.metrics import metric_facts
+from ..relations.projects import project_facts
 
 
 @Language.factory("zone_relations", default_config={})
@@ -27,7 +33,12 @@ class ZoneRelations:
     def __call__(self, doc: Doc) -> Doc:
         facts: list[Any] = []
         facts.extend(self.alias_facts(doc))
-        doc._.facts = facts
+        ctx = build_context(doc)
+        projects = project_facts(ctx)
+        facts.extend(located_facts(ctx, projects))
+        facts.extend(metric_facts(ctx))
+        facts.extend(projects)
+        doc._.facts = dedupe(facts)
         return doc
 
     def alias_facts(self, doc: Doc) -> list[AliasFact]:

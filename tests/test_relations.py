@@ -1,0 +1,122 @@
+"""zone_relations: metric, located_in and project facts on hand-written sentences,
+plus seed-level regression floors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zone_ie.pipeline import load, make_doc
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(segmenter="char")
+
+
+def facts(nlp, text: str, kind: str) -> list[dict]:
+    doc = nlp(make_doc(nlp, text))
+    return [f.model_dump(mode="json") for f in doc._.facts if f.type == kind]
+
+
+def test_metric_value_yoy_share_and_period(nlp):
+    text = "2023年1—6月，临川高新区规模以上工业增加值达52.3亿元，同比增长8.1%，占全市的比重为36.5%。"
+    (m,) = facts(nlp, text, "metric")
+    assert m["subject"] == "临川高新区"
+    assert m["indicator"] == "industrial_value_added_above_scale"
+    assert m["period"] == {"year": 2023, "start_month": 1, "end_month": 6}
+    assert m["value"]["value"] == pytest.approx(5.23e9) and m["value"]["unit"] == "CNY"
+    assert m["yoy_pct"] == pytest.approx(8.1)
+    assert m["share_pct"] == pytest.approx(36.5)
+
+
+def test_decline_is_negative(nlp):
+    (m,) = facts(nlp, "临川高新区进出口总额同比下降4.5%。", "metric")
+    assert m["indicator"] == "foreign_trade" and m["yoy_pct"] == pytest.approx(-4.5)
+
+
+def test_respectively_distributes_over_scopes(nlp):
+    text = "临川高新区加快发展。其中，纺织业、汽车制造业投资额分别同比增长12.4%和30.2%。"
+    ms = facts(nlp, text, "metric")
+    got = {(m["scope"], m["yoy_pct"]) for m in ms}
+    assert got == {("纺织业", 12.4), ("汽车制造业", 30.2)}
+    assert all(m["indicator"] == "fixed_asset_investment" for m in ms)
+
+
+def test_governing_period_and_anaphora_carry_over(nlp):
+    text = "临川高新区召开大会。\n上半年，该高新区经济运行平稳。固定资产投资同比增长6.2%；税收收入3.1亿元。"
+    ms = facts(nlp, text, "metric")
+    assert {m["indicator"] for m in ms} == {"fixed_asset_investment", "tax_revenue"}
+    for m in ms:
+        assert m["subject"] == "临川高新区"
+        assert m["period"] == {"year": None, "start_month": 1, "end_month": 6}
+
+
+def test_counts_are_metrics(nlp):
+    ms = facts(nlp, "临川高新区拥有研发平台86家、发明专利540项。", "metric")
+    got = {(m["indicator"], m["value"]["value"]) for m in ms}
+    assert got == {("rnd_platforms", 86.0), ("patents", 540.0)}
+
+
+def test_located_in_cues_and_customer_negative(nlp):
+    text = "东岳机械股份有限公司落户临川高新区，其客户星海重工股份有限公司也在积极合作。"
+    pairs = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
+    assert ("东岳机械股份有限公司", "临川高新区") in pairs
+    assert not any("星海重工" in c for c, _ in pairs)
+
+
+def test_located_in_apposition(nlp):
+    pairs = {(f["company"], f["park"]) for f in facts(nlp, "临川高新区企业东岳机械股份有限公司加大研发。", "located_in")}
+    assert pairs == {("东岳机械股份有限公司", "临川高新区")}
+
+
+def test_project_with_investment_capacity_status(nlp):
+    text = "东岳机械股份有限公司在临川高新区建设年产5万吨特种钢材项目，总投资20亿元，目前已开工。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"] == "年产5万吨特种钢材项目"
+    assert p["company"] == "东岳机械股份有限公司" and p["park"] == "临川高新区"
+    assert p["investment"]["value"] == pytest.approx(2e9)
+    assert [q["value"] for q in p["capacity"]] == [50000.0]
+    assert p["status"] == "under_construction"
+
+
+def test_article_boundary_does_not_leak_park(nlp):
+    text = (
+        "临川高新区：创新引领发展\n\n◎本报记者李明\n\n今年一季度，临川高新区营业收入达80亿元。\n\n"
+        "桐庐经济开发区：项目建设提速\n\n◎本报记者王强\n\n园区新增发明专利320项。"
+    )
+    ms = {m["value"]["value"]: m["subject"] for m in facts(nlp, text, "metric")}
+    assert ms[8e9] == "临川高新区"
+    assert ms[320.0] == "桐庐经济开发区"
+
+
+def test_repeated_paragraph_is_deduplicated(nlp):
+    para = "临川高新区税收收入3.1亿元。\n"
+    assert len(facts(nlp, para + para, "metric")) == 1
+
+
+def test_evidence_is_raw_offsets(nlp):
+    raw = "临川高\n\n新区税收收入3.1亿元。"
+    doc = nlp(make_doc(nlp, raw))
+    (m,) = [f for f in doc._.facts if f.type == "metric"]
+    s, e = m.evidence
+    assert "3.1亿元" in raw[s:e]
+
+
+# Regression floors on the seeds (measured: see the issue report); raise them as the pipeline improves.
+FLOORS = {"metric": 0.18, "located_in": 0.40, "alias": 0.70, "project": 0.05, "overall": 0.21}
+
+
+@pytest.mark.parametrize("segmenter", ["char"])
+def test_seed_floors(segmenter):
+    from zone_ie.cli import predict_records
+    from zone_ie.evaluate import evaluate, load_jsonl
+    from zone_ie.io import iter_records
+
+    gold = load_jsonl(str(ROOT / "seeds" / "gold.jsonl"))
+    records = [r for r in iter_records([str(ROOT / "seeds" / "docs")]) if hasattr(r, "text")]
+    scores = evaluate(gold, predict_records(records, segmenter)).to_json()
+    for part, floor in FLOORS.items():
+        assert scores[part]["f1"] >= floor, (part, scores[part])

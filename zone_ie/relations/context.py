@@ -1,0 +1,242 @@
+"""Document context for the relation extractors.
+
+Reads a processed Doc into plain character-level records (entities,
+quantities, periods, sentences, paragraphs) and decides, for every paragraph,
+which article it belongs to and which park it is about. Everything works on
+``doc.text`` offsets, so results do not depend on the segmenter.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
+
+from spacy.tokens import Doc
+
+from ..resources import load_json
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict[str, Any]:
+    """Cue words from ``patterns/relations.json``."""
+    return dict(load_json("relations.json"))
+
+
+@dataclass(frozen=True)
+class Ent:
+    """A PARK or COMPANY mention; ``key`` identifies its cluster."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Qty:
+    """A quantity mention with its parsed SPEC quantity (a dict)."""
+
+    start: int
+    end: int
+    text: str
+    q: dict
+
+
+@dataclass(frozen=True)
+class Per:
+    """A period mention with its parsed SPEC period (a dict or None)."""
+
+    start: int
+    end: int
+    text: str
+    p: Optional[dict]
+
+
+@dataclass
+class Paragraph:
+    """A paragraph (one logical line of the repaired text)."""
+
+    start: int
+    end: int
+    article: int = 0
+    topic: Optional[Ent] = None
+    heading: bool = False
+
+
+@dataclass
+class DocContext:
+    """Character-level view of a Doc shared by the fact extractors."""
+
+    doc: Doc
+    text: str
+    ents: list[Ent]
+    qtys: list[Qty]
+    pers: list[Per]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, paragraph
+
+    # --- offsets -------------------------------------------------------
+    def raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-text offsets of a repaired-text span."""
+        return tuple(self.doc._.repair.span_to_raw(start, end))  # type: ignore[return-value]
+
+    def paragraph_at(self, pos: int) -> int:
+        starts = [p.start for p in self.paragraphs]
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def sentence_at(self, pos: int) -> tuple[int, int, int]:
+        starts = [s[0] for s in self.sentences]
+        return self.sentences[max(0, bisect_right(starts, pos) - 1)]
+
+    def ents_in(self, start: int, end: int, label: Optional[str] = None) -> list[Ent]:
+        return [e for e in self.ents if e.start >= start and e.end <= end and (label is None or e.label == label)]
+
+    def ent_at(self, pos: int) -> Optional[Ent]:
+        for e in self.ents:
+            if e.start <= pos < e.end:
+                return e
+        return None
+
+    def topic_at(self, pos: int) -> Optional[Ent]:
+        """The park the paragraph containing ``pos`` is about."""
+        if not self.paragraphs:
+            return None
+        return self.paragraphs[self.paragraph_at(pos)].topic
+
+    def article_at(self, pos: int) -> int:
+        if not self.paragraphs:
+            return 0
+        return self.paragraphs[self.paragraph_at(pos)].article
+
+
+def build_context(doc: Doc) -> DocContext:
+    """Collect mentions, split sentences and paragraphs, assign articles and topics."""
+    text = doc.text
+    ents = [
+        Ent(e.start_char, e.end_char, e.label_, e.text, e.id_ or e.text)
+        for e in doc.ents
+        if e.label_ in ("PARK", "COMPANY")
+    ]
+    ents = _clean_names(ents)
+    qtys = [
+        Qty(s.start_char, s.end_char, s.text, dict(s._.quantity))
+        for s in doc.spans.get("quantities", [])
+        if s._.quantity
+    ]
+    pers = [Per(s.start_char, s.end_char, s.text, s._.period) for s in doc.spans.get("periods", [])]
+    ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
+    ctx.paragraphs = split_paragraphs(text)
+    ctx.sentences = split_sentences(text, ctx.paragraphs)
+    assign_articles(ctx)
+    assign_topics(ctx)
+    return ctx
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty lines of the repaired text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append(Paragraph(pos, end))
+        pos = end + 1
+    return out
+
+
+def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, int]]:
+    """Sentences ``(start, end, paragraph index)``; a sentence never crosses a paragraph."""
+    ends = set(cues()["sentence_end"])
+    out = []
+    for i, p in enumerate(paragraphs):
+        s = p.start
+        for j in range(p.start, p.end):
+            if text[j] in ends:
+                if j + 1 > s:
+                    out.append((s, j + 1, i))
+                s = j + 1
+        if p.end > s:
+            out.append((s, p.end, i))
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without sentence punctuation (a title or a caption)."""
+    line = line.strip()
+    if not line or len(line) > cues()["heading_max_len"]:
+        return False
+    return not any(c in line for c in "。，,；;：:！？")
+
+
+def _is_byline(line: str) -> bool:
+    head = line.strip()[:30]
+    return any(m in head for m in cues()["byline_markers"]) and ("◎" in head or "报讯" in head or "记者" in head[:6])
+
+
+def assign_articles(ctx: DocContext) -> None:
+    """Number articles: a byline (◎本报记者…, …报讯) starts a new one, together
+    with the heading lines printed right before it."""
+    paras = ctx.paragraphs
+    starts = set()
+    for i, p in enumerate(paras):
+        line = ctx.text[p.start:p.end]
+        p.heading = _is_heading(line)
+        if _is_byline(line) or "报讯" in line[:80]:
+            j = i
+            while j > 0 and paras[j - 1].heading:
+                j -= 1
+            starts.add(j)
+    article = 0
+    for i, p in enumerate(paras):
+        if i in starts and i > 0:
+            article += 1
+        p.article = article
+
+
+def _main_park(ents: list[Ent], weight: Optional[Counter] = None) -> Optional[Ent]:
+    """The park named most often (document-wide counts break ties), first on ties."""
+    parks = [e for e in ents if e.label == "PARK"]
+    if not parks:
+        return None
+    counts = Counter(e.key for e in parks)
+    weight = weight or Counter()
+    score = {k: (weight[k], counts[k]) for k in counts}
+    best = max(score.values())
+    return next(e for e in parks if score[e.key] == best)
+
+
+def assign_topics(ctx: DocContext) -> None:
+    """Each paragraph's topic park: its own main park, else the article's running
+    topic (an article that names no park keeps the previous one)."""
+    by_article: dict[int, list[Paragraph]] = {}
+    for p in ctx.paragraphs:
+        by_article.setdefault(p.article, []).append(p)
+    previous: Optional[Ent] = None
+    weight = Counter(e.key for e in ctx.ents if e.label == "PARK")
+    for _, paras in sorted(by_article.items()):
+        article_ents = [e for p in paras for e in ctx.ents_in(p.start, p.end)]
+        current = _main_park(article_ents, weight) or previous
+        for p in paras:
+            own = _main_park(ctx.ents_in(p.start, p.end), weight)
+            if own is not None:
+                current = own
+            p.topic = current
+        previous = current
+
+
+
+
+def _clean_names(ents: list[Ent]) -> list[Ent]:
+    """A mention glued to a leading word (``与X高新区``) takes the name of the
+    shorter mention it ends with, when the document has that name on its own."""
+    names = {e.text for e in ents}
+    out = []
+    for e in ents:
+        best = e
+        for n in names:
+            if len(n) >= 4 and len(n) < len(best.text) and e.text.endswith(n) and len(e.text) - len(n) <= 2:
+                best = Ent(e.end - len(n), e.end, e.label, n, next(x.key for x in ents if x.text == n))
+        out.append(best)
+    return out
