@@ -1,0 +1,167 @@
+"""Period normalizer (SPEC 6): parse_period and the find_periods scanner."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zone_ie.models import Period
+from zone_ie.periods import PeriodMatch, find_periods, parse_period
+
+ROOT = Path(__file__).resolve().parent.parent
+Y = 2023
+
+
+def p(year, start=None, end=None) -> tuple:
+    return (year, start, end)
+
+
+def as_tuple(period: Period | None) -> tuple | None:
+    return None if period is None else (period.year, period.start_month, period.end_month)
+
+
+CASES = [
+    # years
+    ("2022年", p(2022)),
+    ("2022年度", p(2022)),
+    ("２０２２年", p(2022)),
+    ("二〇二二年", p(2022)),
+    ("2023 年", p(2023)),
+    # month ranges, any dash or 至
+    ("2022年1-8月", p(2022, 1, 8)),
+    ("2022年1—8月", p(2022, 1, 8)),
+    ("2022年1–8月份", p(2022, 1, 8)),
+    ("1—9月", p(Y, 1, 9)),
+    ("1至9月", p(Y, 1, 9)),
+    ("1～10月", p(Y, 1, 10)),
+    ("1月至8月", p(Y, 1, 8)),
+    ("１—８月", p(Y, 1, 8)),
+    ("前5个月", p(Y, 1, 5)),
+    ("前两个月", p(Y, 1, 2)),
+    # quarters and halves
+    ("今年第一季度", p(Y, 1, 3)),
+    ("一季度", p(Y, 1, 3)),
+    ("第一季度", p(Y, 1, 3)),
+    ("二季度", p(Y, 4, 6)),
+    ("第三季度", p(Y, 7, 9)),
+    ("四季度", p(Y, 10, 12)),
+    ("一至三季度", p(Y, 1, 9)),
+    ("上半年", p(Y, 1, 6)),
+    ("下半年", p(Y, 7, 12)),
+    ("前三季度", p(Y, 1, 9)),
+    ("全年", p(Y, 1, 12)),
+    ("2022年全年", p(2022, 1, 12)),
+    ("去年上半年", p(Y - 1, 1, 6)),
+    # cumulative statistics
+    ("截至10月底", p(Y, 1, 10)),
+    ("截至2022年10月底", p(2022, 1, 10)),
+    ("截至9月末", p(Y, 1, 9)),
+    ("截至三季度末", p(Y, 1, 9)),
+    # single month and day
+    ("今年6月份", p(Y, 6, 6)),
+    ("今年 6 月份", p(Y, 6, 6)),
+    ("2000年8月", p(2000, 8, 8)),
+    ("十月", p(Y, 10, 10)),
+    ("2月3日", p(Y, 2, 2)),
+    ("5月上旬", p(Y, 5, 5)),
+    ("今年4月份以来", p(Y, 4, None)),
+    # relative years
+    ("今年", p(Y)),
+    ("去年", p(Y - 1)),
+    ("前年", p(Y - 2)),
+    ("上年度", p(Y - 1)),
+    ("去年四季度", p(Y - 1, 10, 12)),
+    # no period
+    ("截至目前", None),
+    ("近年来", None),
+    ("今年以来", None),
+    ("去年同期", None),
+    ("2022-2024年", None),
+    ("", None),
+    ("园区", None),
+]
+
+
+@pytest.mark.parametrize("text,want", CASES)
+def test_parse_period(text: str, want: tuple | None) -> None:
+    assert as_tuple(parse_period(text, ref_year=Y)) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("今年第一季度", p(None, 1, 3)),
+    ("1—8月", p(None, 1, 8)),
+    ("截至10月底", p(None, 1, 10)),
+    ("2022年", p(2022)),
+    ("今年", None),
+    ("去年", None),
+])
+def test_without_reference_year(text: str, want: tuple | None) -> None:
+    assert as_tuple(parse_period(text)) == want
+
+
+@given(st.text(), st.one_of(st.none(), st.integers(min_value=1900, max_value=2100)))
+@settings(max_examples=300, deadline=None)
+def test_never_raises(text: str, ref_year: int | None) -> None:
+    result = parse_period(text, ref_year=ref_year)
+    assert result is None or isinstance(result, Period)
+    for m in find_periods(text, ref_year):
+        assert text[m.start:m.end] == m.text
+
+
+PERIODISH = "0123456789一二三四五六七八九十〇今去前年月日份度季上下半全截至底末以来-—～ 　"
+
+
+@given(st.text(alphabet=PERIODISH, max_size=25))
+@settings(max_examples=500, deadline=None)
+def test_never_raises_on_period_soup(text: str) -> None:
+    result = parse_period(text, ref_year=2023)
+    if result is not None and result.start_month is not None:
+        assert 1 <= result.start_month <= 12
+        assert result.end_month is None or result.start_month <= result.end_month <= 12
+
+
+TEXT = ("今年第一季度，园区投资增长16.4%；2022年1—8月，产值313.6亿元。截至目前已签约8家，"
+        "5月19日集中开工，近年来持续增长，较去年同期提高，全年目标完成82%。")
+
+
+def test_scanner() -> None:
+    found = [(m.text, as_tuple(m.period)) for m in find_periods(TEXT, ref_year=Y)]
+    assert found == [
+        ("今年第一季度", p(Y, 1, 3)),
+        ("2022年1—8月", p(2022, 1, 8)),
+        ("截至目前", None),
+        ("5月19日", p(Y, 5, 5)),
+        ("近年来", None),
+        ("去年同期", None),
+        ("全年", p(Y, 1, 12)),
+    ]
+
+
+def test_scanner_offsets_and_order() -> None:
+    docs = [x.read_text(encoding="utf-8") for x in sorted((ROOT / "seeds" / "docs").glob("*.txt"))]
+    for text in [TEXT, *docs]:
+        matches = find_periods(text, ref_year=Y)
+        assert matches
+        for m in matches:
+            assert isinstance(m, PeriodMatch)
+            assert text[m.start:m.end] == m.text
+        for a, b in zip(matches, matches[1:]):
+            assert a.end <= b.start
+
+
+@pytest.mark.parametrize("text", ["9个月", "一个月内", "12个月", "每月", "年产12万吨", "2024新一代", "10年来"])
+def test_scanner_skips_durations(text: str) -> None:
+    assert find_periods(text, ref_year=Y) == []
+
+
+def test_benchmark_accuracy() -> None:
+    spec = importlib.util.spec_from_file_location("bench_quantities", ROOT / "benchmarks" / "quantities.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    rows = bench.load("periods.jsonl")
+    assert len(rows) >= 60
+    hits = sum(bench.period_equal(r["expected"], bench.zone_period(r)) for r in rows)
+    assert hits / len(rows) >= 0.98

@@ -1,0 +1,286 @@
+"""Quantity normalizer (SPEC 5): parse_quantity and the find_quantities scanner."""
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zone_ie.models import Quantity
+from zone_ie.quantities import QuantityMatch, find_quantities, parse_quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def q(value=None, unit="", qualifier=None, classifier=None, low=None, high=None) -> dict:
+    return dict(value=value, low=low, high=high, unit=unit, qualifier=qualifier, classifier=classifier)
+
+
+def assert_quantity(got: Quantity | None, want: dict | None) -> None:
+    if want is None:
+        assert got is None
+        return
+    assert got is not None
+    d = got.model_dump()
+    assert d["unit"] == want["unit"]
+    assert d["qualifier"] == want["qualifier"]
+    assert d["classifier"] == want["classifier"]
+    for k in ("value", "low", "high"):
+        if want[k] is None:
+            assert d[k] is None, k
+        else:
+            assert d[k] == pytest.approx(want[k], rel=1e-9, abs=1e-9), k
+
+
+CASES = [
+    # money, Chinese numerals, scaling
+    ("两亿元", q(2e8, "CNY")),
+    ("百亿元", q(1e10, "CNY")),
+    ("313.6亿元", q(3.136e10, "CNY")),
+    ("8449万元", q(8.449e7, "CNY")),
+    ("2.3万亿元", q(2.3e12, "CNY")),
+    ("一千二百万元", q(1.2e7, "CNY")),
+    ("三点五亿元", q(3.5e8, "CNY")),
+    ("1,267.66亿元", q(1.26766e11, "CNY")),
+    ("5亿元人民币", q(5e8, "CNY")),
+    ("5个亿", q(5e8, "CNY")),
+    ("1.5亿美元", q(1.5e8, "USD")),
+    # percent, pp, x, shares and fractions
+    ("16.4%", q(16.4, "%")),
+    ("７．２个百分点", q(7.2, "pp")),
+    ("70倍", q(70, "x")),
+    ("1/3", q(33.33, "%")),
+    ("五分之一", q(20, "%")),
+    ("三分之二", q(66.67, "%")),
+    ("三成", q(30, "%")),
+    ("百分之五十", q(50, "%")),
+    ("-3.5%", q(-3.5, "%")),
+    # counts keep their classifier
+    ("158家", q(158, "count", classifier="家")),
+    ("3万台", q(3e4, "count", classifier="台")),
+    ("两台", q(2, "count", classifier="台")),
+    ("14颗", q(14, "count", classifier="颗")),
+    ("1.2万人次", q(1.2e4, "count", classifier="人次")),
+    ("80 个亿元以上", q(80, "count", classifier="个")),
+    # physical units
+    ("12万吨", q(1.2e5, "t")),
+    ("500千克", q(0.5, "t")),
+    ("80万千瓦", q(8e8, "W")),
+    ("1.5GW", q(1.5e9, "W")),
+    ("300MW", q(3e8, "W")),
+    ("4800度", q(4.8e6, "Wh")),
+    ("1.2亿千瓦时", q(1.2e11, "Wh")),
+    ("6公里", q(6000, "m")),
+    ("3平方公里", q(3e6, "m2")),
+    ("3万平方米", q(3e4, "m2")),
+    ("2679亩", q(2679, "mu")),
+    ("400千克/平方米", q(400, "kg/m2")),
+    # rank
+    ("第一", q(1, "rank")),
+    ("第27位", q(27, "rank")),
+    ("第3名", q(3, "rank")),
+    ("首位", q(1, "rank")),
+    ("前70强", q(70, "rank")),
+    ("提升98位", q(98, "rank")),
+    # other: the number as written
+    ("1.2万吨/年", q(1.2, "other:万吨/年")),
+    ("2060人/平方公里", q(2060, "other:人/平方公里")),
+    ("9个月", q(9, "other:个月")),
+    ("500千伏", q(500, "other:千伏")),
+    ("1.5天/星", q(1.5, "other:天/星")),
+    # bare numbers
+    ("十四", q(14, "")),
+    ("百亿", q(1e10, "")),
+    ("1.2万", q(1.2e4, "")),
+]
+
+
+@pytest.mark.parametrize("text,want", CASES)
+def test_parse_quantity(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+RANGES = [
+    ("30万—100万元", q(None, "CNY", low=3e5, high=1e6)),
+    ("3.8-4.2米", q(None, "m", low=3.8, high=4.2)),
+    ("500-1000千克/平方米", q(None, "kg/m2", low=500, high=1000)),
+    ("1-2亿元", q(None, "CNY", low=1e8, high=2e8)),
+    ("3至5亿元", q(None, "CNY", low=3e8, high=5e8)),
+    ("800万元到1200万元", q(None, "CNY", low=8e6, high=1.2e7)),
+    ("20%～30%", q(None, "%", low=20, high=30)),
+    ("2–3GW", q(None, "W", low=2e9, high=3e9)),
+    ("2—3年", q(None, "other:年", low=2, high=3)),
+    ("３．８－４．２米", q(None, "m", low=3.8, high=4.2)),
+]
+
+
+@pytest.mark.parametrize("text,want", RANGES)
+def test_ranges(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+QUALIFIED = [
+    ("超两亿元", q(2e8, "CNY", "over")),
+    ("超过300亿元", q(3e10, "CNY", "over")),
+    ("逾百亿元", q(1e10, "CNY", "over")),
+    ("6000余台", q(6000, "count", "over", "台")),
+    ("200多颗", q(200, "count", "over", "颗")),
+    ("50%以上", q(50, "%", "over")),
+    ("不少于1次", q(1, "count", "over", "次")),
+    ("5000余万元", q(5e7, "CNY", "over")),
+    ("近百亿元", q(1e10, "CNY", "under")),
+    ("不到3000万元", q(3e7, "CNY", "under")),
+    ("不足1亿元", q(1e8, "CNY", "under")),
+    ("不超过80%", q(80, "%", "under")),
+    ("15个工作日以下", q(15, "other:个工作日", "under")),
+    ("约500亿元", q(5e10, "CNY", "approx")),
+    ("大约1.8万亿元", q(1.8e12, "CNY", "approx")),
+    ("1000万元左右", q(1e7, "CNY", "approx")),
+    ("100万元上下", q(1e6, "CNY", "approx")),
+    ("两个多月", q(2, "other:个月", "over")),
+]
+
+
+@pytest.mark.parametrize("text,want", QUALIFIED)
+def test_qualifiers(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+FULLWIDTH = [
+    ("１２．５％", q(12.5, "%")),
+    ("３０亿元", q(3e9, "CNY")),
+    ("５２００台", q(5200, "count", classifier="台")),
+    ("１．５ＧＷ", q(1.5e9, "W")),
+    ("１／３", q(33.33, "%")),
+]
+
+
+@pytest.mark.parametrize("text,want", FULLWIDTH)
+def test_fullwidth(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+SPACED = [
+    ("4800 度电", q(4.8e6, "Wh")),
+    ("16.4 %", q(16.4, "%")),
+    ("7.2 个百分点", q(7.2, "pp")),
+    ("5200 台", q(5200, "count", classifier="台")),
+    ("3 万台", q(3e4, "count", classifier="台")),
+    ("500-1000 千克/平方米", q(None, "kg/m2", low=500, high=1000)),
+    ("2 亿元", q(2e8, "CNY")),
+]
+
+
+@pytest.mark.parametrize("text,want", SPACED)
+def test_spaces(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+NOT_QUANTITIES = ["2022年", "２０２２年", "2022年度", "5月19日", "TR100AT", "5H机型", "千亿级",
+                  "数十家", "十四五", "1+1+N", "二期", "第二产业", "", "   ", "abc"]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text: str) -> None:
+    assert parse_quantity(text) is None
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_never_raises(text: str) -> None:
+    result = parse_quantity(text)
+    assert result is None or isinstance(result, Quantity)
+    for m in find_quantities(text):
+        assert text[m.start:m.end] == m.text
+
+
+NUMERIC = "0123456789.,一二两三四五六七八九十百千万亿零元%％个家台吨度米亩第位名强年月日/-—～至约近超余多以上下左右分之成倍 　ＧＷ"
+
+
+@given(st.text(alphabet=NUMERIC, max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_never_raises_on_number_soup(text: str) -> None:
+    parse_quantity(text)
+    matches = find_quantities(text)
+    for a, b in zip(matches, matches[1:]):
+        assert a.end <= b.start
+
+
+def _seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8").replace("\n", "") for p in sorted((ROOT / "seeds" / "docs").glob("*.txt"))]
+
+
+SENTENCE = ("今年第一季度，阿拉善高新区固定资产投资同比增长 16.4%，占全盟总量的 41.6%，"
+            "拉动全盟增长 7.2个百分点，总量位居该盟第一。2022年，园区5月19日引进TR100AT项目，"
+            "5H机型年产 3 万台，投资超两亿元，荷载 500-1000 千克/平方米。")
+
+
+def test_scanner_finds_the_sentence_quantities() -> None:
+    found = [(m.text, m.quantity.unit, m.quantity.value) for m in find_quantities(SENTENCE)]
+    assert found == [
+        ("16.4%", "%", 16.4),
+        ("41.6%", "%", 41.6),
+        ("7.2个百分点", "pp", 7.2),
+        ("第一", "rank", 1.0),
+        ("3 万台", "count", 30000.0),
+        ("超两亿元", "CNY", 2e8),
+        ("500-1000 千克/平方米", "kg/m2", None),
+    ]
+
+
+def test_scanner_offsets_and_order() -> None:
+    for text in [SENTENCE, *_seed_texts()]:
+        matches = find_quantities(text)
+        assert matches
+        for m in matches:
+            assert isinstance(m, QuantityMatch)
+            assert text[m.start:m.end] == m.text
+            assert m.text == m.text.strip()
+        for a, b in zip(matches, matches[1:]):
+            assert a.end <= b.start
+
+
+@pytest.mark.parametrize("text", [
+    "2022年园区", "截至2023年底", "5月19日开工", "10月16日", "TR100AT无人驾驶矿车", "5H机型", "5G基站",
+    "“2+2+N”产业", "1:1配套补贴", "千亿级产业集群", "数十种产品", "第二产业", "第三家平台", "十四五期间",
+    "二期项目", "一次性给予", "进一步", "千方百计", "朱雀三号", "宋家壕2号线", "2022-2024年",
+])
+def test_scanner_skips_non_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_scanner_bare_numbers_only_with_scale() -> None:
+    found = [m.text for m in find_quantities("预计年产值达4亿，共有2024人参与，编号2024。")]
+    assert found == ["4亿", "2024人"]
+
+
+def test_scanner_does_not_stop_at_newlines() -> None:
+    found = [m.text for m in find_quantities("投资\n5亿元")]
+    assert found == ["5亿元"]
+    assert [m.text for m in find_quantities("5\n亿元")] == []
+
+
+def test_scanner_speed() -> None:
+    text = "".join(_seed_texts()) * 3
+    t0 = time.perf_counter()
+    find_quantities(text)
+    rate = len(text) / (time.perf_counter() - t0)
+    assert rate > 50_000, f"{rate:,.0f} chars/s"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quantities", ROOT / "benchmarks" / "quantities.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_benchmark_accuracy() -> None:
+    bench = _bench()
+    rows = bench.load("quantities.jsonl")
+    assert len(rows) >= 300
+    hits = sum(bench.quantity_equal(r["expected"], bench.zone_quantity(r)) for r in rows)
+    assert hits / len(rows) >= 0.98

@@ -1,0 +1,99 @@
+"""Numbers as written in Chinese news: Arabic, Chinese, full-width and mixed.
+
+Chinese numerals go through ``cn2an``; this module wraps the forms it rejects
+(``百亿``, ``三点五亿``) and refuses digit strings it would misread (``两三``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import cn2an
+
+# Full-width ASCII (U+FF01-U+FF5E) and the ideographic space map 1:1 to ASCII,
+# so a translated string keeps every offset of the original.
+HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+HALFWIDTH[0x3000] = 0x20
+HALFWIDTH[0x2236] = ord(":")  # ratio colon ∶
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_SCALES = "十百千万亿"
+SCALE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def to_halfwidth(text: str) -> str:
+    """``text`` with full-width digits, letters and signs as ASCII (same length)."""
+    return text.translate(HALFWIDTH)
+
+
+def scale_of(chars: str) -> float:
+    """The product of the multiplier characters in ``chars`` (``万亿`` -> 1e12)."""
+    value = 1.0
+    for c in chars:
+        value *= SCALE_VALUES.get(c, 1)
+    return value
+
+
+def arabic_to_number(text: str) -> Optional[float]:
+    """``'1,267.66'`` -> 1267.66; None if ``text`` is not an Arabic number."""
+    try:
+        return float(to_halfwidth(text).replace(",", ""))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def cn_to_number(text: str) -> Optional[float]:
+    """A Chinese numeral as a number (``两亿`` -> 2e8, ``百亿`` -> 1e10), else None."""
+    if not text:
+        return None
+    if "点" not in text and not any(c in CN_SCALES for c in text):
+        # a digit string: one digit, or a year-like string with 〇/零 (二〇二二)
+        if len(text) > 1 and "〇" not in text and "零" not in text:
+            return None
+    return _cn2an(text)
+
+
+def _cn2an(text: str) -> Optional[float]:
+    try:
+        return float(cn2an.cn2an(text, "normal"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        pass
+    if text[0] in "十百千万亿" and len(text) > 1 and text[0] != text[1]:
+        try:
+            return float(cn2an.cn2an("一" + text, "normal"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            pass
+    if text[0] in "百千" and len(text) == 1:
+        return float(SCALE_VALUES[text[0]])
+    # trailing multipliers: 三点五亿, 千亿, 百万
+    head = text.rstrip("万亿")
+    if head and head != text:
+        base = cn_to_number(head)
+        if base is not None:
+            return base * scale_of(text[len(head):])
+    if text[0] in "百千" and len(text) > 1 and all(c in "百千万亿" for c in text):
+        return scale_of(text)
+    return None
+
+
+def to_number(text: str) -> Optional[float]:
+    """Any written number: Arabic, Chinese, or Arabic with multipliers (``1.2万``)."""
+    text = to_halfwidth(text).replace(" ", "")
+    if not text:
+        return None
+    i = len(text)
+    while i > 0 and text[i - 1] in CN_SCALES:
+        i -= 1
+    head, tail = text[:i], text[i:]
+    if head and (head[0].isascii() and (head[0].isdigit() or head[0] == ".")):
+        value = arabic_to_number(head)
+        return None if value is None else value * scale_of(tail)
+    return cn_to_number(text)
+
+
+def tidy(value: float) -> float:
+    """Round away binary noise (``1.2 * 1e4`` -> 12000.0)."""
+    if value == 0:
+        return 0.0
+    return float(f"{value:.12g}")

@@ -1,0 +1,391 @@
+"""Quantities (SPEC 5): parse one expression, or scan a text for all of them.
+
+>>> parse_quantity("近百亿元")
+Quantity(value=10000000000.0, low=None, high=None, unit='CNY', qualifier='under', classifier=None)
+
+The grammar is one precompiled ``regex`` pattern built from ``patterns/units.json``;
+a match is then checked (years, dates, model codes, idioms) and scaled. A number
+with no unit gets ``unit=""``; the scanner reports such bare numbers only when
+they carry 万 or 亿 (``年产值达4亿``), since they are then plainly amounts.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple, Optional
+
+import regex
+
+from .models import Quantity
+from .numerals import CN_SCALES, arabic_to_number, cn_to_number, scale_of, tidy, to_halfwidth
+from .resources import load_json
+
+_DATA = load_json("units.json")
+
+
+class QuantityMatch(NamedTuple):
+    """A quantity found in a text: ``text[start:end]`` and what it means."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+# --- tables ------------------------------------------------------------------
+
+_FORMS: dict[str, tuple[Optional[str], float]] = {}
+for _row in _DATA["units"]:
+    for _form in _row["forms"]:
+        _FORMS[_form] = (_row["unit"], float(_row["factor"]))
+_FORMS["个多月"] = (None, 1.0)
+_CLASSIFIERS: frozenset[str] = frozenset(_DATA["classifiers"])
+_COMPOUNDS: dict[str, tuple[str, float]] = {
+    form: (unit, float(row["factor"]))
+    for unit, row in _DATA["compounds"].items()
+    for form in row["forms"]
+}
+_QUAL: dict[str, str] = {}
+for _place in ("prefix", "suffix"):
+    for _q, _words in _DATA["qualifiers"][_place].items():
+        for _w in _words:
+            _QUAL[_w] = _q
+_TIME_UNITS = frozenset({"年", "个月", "个多月", "周", "天", "小时", "星期"})
+_YEAR_UNITS = frozenset({"年"})
+
+
+def _alt(words, follow: Optional[dict[str, str]] = None) -> str:
+    """Longest-first alternation; ASCII words may not run into more letters."""
+    follow = follow or {}
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        p = regex.escape(w)
+        if w[-1].isascii() and w[-1].isalpha():
+            p += r"(?![A-Za-z])"
+        if w in follow:
+            p += f"(?![{regex.escape(follow[w])}])"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_S = r"[ \t\u00a0]*"
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_NUM_AR = r"(?<![0-9A-Za-z_.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_NUM_CN = (
+    rf"(?<![{_CN}数几若上第])[零〇一二两三四五六七八九十百千][{_CN}]*"
+    r"(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+)
+_NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
+_MULT = f"[{CN_SCALES}]+"
+_INF = "[余多]"
+_UNIT = _alt(
+    [*_FORMS, *_CLASSIFIERS], {**_DATA["unit_not_followed_by"], "个亿": "元", "个亿元": "以级"}
+)
+_DEN = _alt(_DATA["denominators"]) + r"|\p{Han}"
+_PRE_GUARD = {"近": r"(?<![最附将接临靠])", "约": r"(?<![签合节契制公条预履特邀违相])"}
+_PRE = "(?:" + "|".join(
+    _PRE_GUARD.get(w, "") + regex.escape(w)
+    for w in sorted(
+        {w for ws in _DATA["qualifiers"]["prefix"].values() for w in ws}, key=lambda s: -len(s)
+    )
+) + ")"
+_POST = _alt(
+    [w for ws in _DATA["qualifiers"]["suffix"].values() for w in ws] + ["多", "余"],
+    {"上下": "游级楼班两"},
+)
+_DASH_CHARS = "".join(d for d in _DATA["range_dashes"] if len(d) == 1 and not regex.match(r"\p{Han}", d))
+_DASH_WORDS = [d for d in _DATA["range_dashes"] if d not in _DASH_CHARS]
+_DASH = f"(?:[{regex.escape(_DASH_CHARS)}]{{1,2}}|{'|'.join(_DASH_WORDS)})"
+
+
+def _numx(i: str) -> str:
+    return rf"(?P<n{i}>{_NUM}){_S}(?P<a{i}>{_INF})?{_S}(?P<m{i}>{_MULT})?{_S}(?P<b{i}>{_INF})?"
+
+
+_MAIN = (
+    rf"(?P<neg>(?<![0-9A-Za-z)）])[-−])?{_numx('1')}(?:{_S}(?P<u1>{_UNIT}))?"
+    rf"(?:{_S}(?P<dash>{_DASH}){_S}{_numx('2')}(?:{_S}(?P<unit>{_UNIT}))?)?"
+    rf"(?:{_S}/{_S}(?P<den>{_DEN}))?"
+)
+_PCT = rf"百分之{_S}(?P<pn>{_NUM})"
+_FRAC = rf"(?P<fd>{_NUM}){_S}分之{_S}(?P<fn>{_NUM})"
+_FRAC_AR = r"(?<![0-9./:])(?P<fa>[0-9]{1,2})/(?P<fb>[0-9]{1,3})(?![0-9./])"
+_RNUM = r"(?:[0-9]+|[一二三四五六七八九十百两]+)"
+_RANK = (
+    rf"(?P<r1>第{_S}(?P<rn1>{_RNUM}){_S}(?P<rs1>[位名])?)"
+    rf"|(?<=(?:{_alt(_DATA['rank_verbs'])}){_S})(?P<rn2>{_RNUM}){_S}[位名]"
+    rf"|前{_S}(?P<rn3>{_RNUM}){_S}[强名位]"
+    r"|(?P<rtop>榜首|首位)"
+)
+_QTY = rf"(?:(?P<pre>{_PRE}){_S})?(?:{_PCT}|{_FRAC}|{_FRAC_AR}|{_MAIN}){_S}(?P<post>{_POST})?"
+_UNIT_RE = regex.compile(_UNIT)
+QUANTITY_RE = regex.compile(rf"{_RANK}|{_QTY}", regex.V0)
+SINGLE_RE = regex.compile(
+    rf"(?:(?P<pre>{_PRE}){_S})?{_numx('1')}{_S}(?P<u1>{_UNIT})?"
+    rf"(?:{_S}/{_S}(?P<den>{_DEN}))?{_S}(?P<post>{_POST})?"
+)
+_BLOCKED_RE = regex.compile(_alt(_DATA["blocked"]))
+_HAN_RE = regex.compile(r"\p{Han}")
+_RANK_CONTEXT_RE = regex.compile(_alt(_DATA["rank_context"]))
+
+
+# --- building ----------------------------------------------------------------
+
+
+def _num(text: Optional[str]) -> Optional[float]:
+    if not text:
+        return None
+    if text[0].isdigit() and text[0].isascii():
+        return arabic_to_number(text)
+    return cn_to_number(text)
+
+
+def _rank(m: regex.Match, t: str, scan: bool) -> Optional[Quantity]:
+    if m.group("rtop"):
+        if scan and m.group("rtop") == "首位" and not _RANK_CONTEXT_RE.search(_clause_before(t, m.start())):
+            return None
+        return Quantity(value=1.0, unit="rank")
+    if m.group("r1"):
+        if not m.group("rs1") and m.end() < len(t):
+            nxt = t[m.end()]
+            if _HAN_RE.match(nxt) and nxt != "的":
+                return None
+        n = _num(m.group("rn1"))
+    else:
+        n = _num(m.group("rn2") or m.group("rn3"))
+    if n is None or n <= 0:
+        return None
+    return Quantity(value=n, unit="rank")
+
+
+def _clause_before(t: str, i: int, width: int = 16) -> str:
+    """Up to ``width`` characters before ``i``, cut at the last clause break."""
+    head = t[max(0, i - width):i]
+    cut = max(head.rfind(c) for c in "，。；,;！？!?\n")
+    return head[cut + 1:]
+
+
+def _qualifier(m: regex.Match, post: Optional[str], infix: bool) -> Optional[str]:
+    if m.group("pre"):
+        return _QUAL.get(m.group("pre"))
+    if infix:
+        return "over"
+    if post in ("多", "余"):
+        return "over"
+    return _QUAL.get(post) if post else None
+
+
+def _build(t: str, m: regex.Match, scan: bool) -> Optional[tuple[Quantity, int, int]]:
+    """The Quantity for a match of QUANTITY_RE / SINGLE_RE, with its span, or None."""
+    gd = m.groupdict()
+    start, end = m.start(), m.end()
+    if gd.get("r1") or gd.get("rn2") or gd.get("rn3") or gd.get("rtop"):
+        q = _rank(m, t, scan)
+        return None if q is None else (q, start, end)
+    post = gd.get("post")
+    if post:
+        end = m.start("post")
+    if gd.get("pn") is not None:
+        n = _num(gd["pn"])
+        q = None if n is None else dict(value=n, unit="%")
+    elif gd.get("fd") is not None:
+        d, n = _num(gd["fd"]), _num(gd["fn"])
+        q = None if not d or n is None else dict(value=round(n / d * 100, 2), unit="%")
+    elif gd.get("fa") is not None:
+        d, n = float(gd["fb"]), float(gd["fa"])
+        if not d or n >= d:
+            return None
+        q = dict(value=round(n / d * 100, 2), unit="%")
+    else:
+        q = _build_main(t, m, scan)
+        if q is None:
+            return None
+        if q.pop("_trim", False):
+            end = q.pop("_end")
+            post = None
+    if q is None:
+        return None
+    n1start = m.start("n1") if gd.get("n1") else start
+    if scan and _BLOCKED_RE.match(t, n1start):
+        return None
+    unit = q["unit"]
+    if post in ("多", "余") and unit[6:] not in _TIME_UNITS:
+        post = None
+    if post:
+        end = m.end("post")
+    while end > start and t[end - 1] in " \t\u00a0":
+        end -= 1
+    infix = q.pop("_infix", False)
+    scaled = q.pop("_scaled", False)
+    q["qualifier"] = _qualifier(m, post, infix)
+    if scan and not _scan_ok(t, q, end, scaled):
+        return None
+    for k in ("value", "low", "high"):
+        v = q.get(k)
+        if v is not None:
+            if not math.isfinite(v):
+                return None
+            q[k] = tidy(v)
+    return Quantity(**q), start, end
+
+
+def _scan_ok(t: str, q: dict, end: int, scaled: bool) -> bool:
+    """Context checks for the scanner: size labels, bare numbers, reduplication."""
+    nxt = t[end] if end < len(t) else ""
+    if nxt == "级":
+        return False
+    if q["unit"] == "":
+        return scaled and not (nxt.isascii() and nxt.isalnum())
+    cls = q.get("classifier")
+    if cls and t.startswith(cls, end):
+        return False
+    return True
+
+
+def _build_main(t: str, m: regex.Match, scan: bool) -> Optional[dict]:
+    gd = m.groupdict()
+    n1, n2 = gd.get("n1"), gd.get("n2")
+    m1, m2 = gd.get("m1") or "", gd.get("m2") or ""
+    u1, unit_text, den = gd.get("u1"), gd.get("unit"), gd.get("den")
+    infix = any(gd.get(k) for k in ("a1", "b1", "a2", "b2"))
+    is_range = n2 is not None
+    if is_range and u1 and unit_text and u1 != unit_text:
+        return _single(t, m, scan)
+    if not is_range and u1:
+        unit_text = u1
+    elif is_range and u1 and not unit_text:
+        unit_text = u1
+    v1, v2 = _num(n1), _num(n2)
+    if v1 is None or (is_range and v2 is None):
+        return _single(t, m, scan) if is_range else None
+    # a single Chinese scale char that is really part of the unit: 千瓦时, 千米
+    if n1 in ("十", "百", "千") and unit_text and (n1 + unit_text) in _FORMS:
+        return None
+    extended_end = None
+    last_mult = "m2" if is_range else "m1"
+    if unit_text is None and not den and gd.get(last_mult):
+        # 500千伏: the multiplier run swallowed the first character of the unit
+        mult = gd[last_mult]
+        for k in range(1, len(mult)):
+            u = _UNIT_RE.match(t, m.start(last_mult) + k)
+            if u is not None:
+                unit_text, extended_end = u.group(), u.end()
+                if is_range:
+                    m2 = mult[:k]
+                else:
+                    m1 = mult[:k]
+                break
+        else:
+            u = _UNIT_RE.match(t, m.start(last_mult))
+            if u is not None and u.group() in _FORMS and _FORMS[u.group()][0] is None:
+                unit_text, extended_end = u.group(), u.end()
+                if is_range:
+                    m2 = ""
+                else:
+                    m1 = ""
+    if unit_text == "个多月":
+        unit_text, infix = "个月", True
+    scaled = bool(m1 or m2) or any(c in "万亿" for c in (n1 or "") + (n2 or ""))
+    written = (m2 if is_range else m1) + (unit_text or "")
+    if den:
+        compound = _COMPOUNDS.get(f"{written}/{den}")
+        base, factor, other = (compound[0], compound[1], None) if compound else (None, 1.0, f"{written}/{den}")
+        mult1 = mult2 = 1.0
+    elif unit_text is None:
+        base, factor, other = "", 1.0, None
+        mult1, mult2 = scale_of(m1), scale_of(m2)
+    elif unit_text in _CLASSIFIERS:
+        base, factor, other = "count", 1.0, None
+        mult1, mult2 = scale_of(m1), scale_of(m2)
+    else:
+        base, factor = _FORMS[unit_text]
+        other = None if base else written
+        mult1, mult2 = (1.0, 1.0) if other else (scale_of(m1), scale_of(m2))
+    if is_range and not m1 and m2 and not other and v1 <= v2:
+        mult1 = mult2
+    if other is not None:
+        if unit_text in _YEAR_UNITS and _looks_like_year(v1, v2, n1, n2):
+            return None
+        unit = "other:" + other
+    else:
+        unit = base
+    q: dict = {"unit": unit, "_infix": infix, "_scaled": scaled}
+    if unit == "count":
+        q["classifier"] = unit_text
+    if gd.get("neg"):
+        v1 = -v1
+    if is_range:
+        q["low"], q["high"] = v1 * mult1 * factor, v2 * mult2 * factor
+        if q["low"] > q["high"]:
+            return _single(t, m, scan)
+    else:
+        q["value"] = v1 * mult1 * factor
+    if extended_end is not None:
+        q.update(_trim=True, _end=extended_end)
+    return q
+
+
+def _looks_like_year(v1: float, v2: Optional[float], n1: str, n2: Optional[str]) -> bool:
+    return any(
+        v is not None and v.is_integer() and 1000 <= v <= 2999 and "." not in (n or "")
+        for v, n in ((v1, n1), (v2, n2))
+    )
+
+
+def _single(t: str, m: regex.Match, scan: bool) -> Optional[dict]:
+    """Fall back from a bad range to its first number alone."""
+    s = SINGLE_RE.match(t, m.start())
+    if s is None or s.end() > m.end():
+        return None
+    built = _build(t, s, scan)
+    if built is None:
+        return None
+    q, _, end = built
+    d = q.model_dump()
+    d.update(_trim=True, _end=end, _infix=q.qualifier == "over", _scaled=True)
+    d.pop("qualifier")
+    return d
+
+
+# --- public API --------------------------------------------------------------
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every quantity in ``text``, left to right, longest match, non-overlapping."""
+    t = to_halfwidth(text)
+    out: list[QuantityMatch] = []
+    pos = 0
+    search = QUANTITY_RE.search
+    while True:
+        m = search(t, pos)
+        if m is None:
+            return out
+        built = _build(t, m, scan=True)
+        if built is None:
+            pos = m.start() + 1
+            continue
+        q, start, end = built
+        out.append(QuantityMatch(start, end, text[start:end], q))
+        pos = max(end, start + 1)
+
+
+_STRIP = " \t\r\n\u3000，。、；：,.;:（）()“”\"'"
+
+
+def parse_quantity(text: str) -> Optional[Quantity]:
+    """The quantity ``text`` states (``"超两亿元"``, ``"3.8-4.2米"``), or None.
+
+    A whole-string expression may be a bare number (``十四`` -> unit ``""``);
+    otherwise the first quantity the scanner finds in ``text`` is returned.
+    """
+    if not isinstance(text, str):
+        return None
+    t = to_halfwidth(text).strip(_STRIP)
+    if not t:
+        return None
+    m = QUANTITY_RE.fullmatch(t)
+    if m is not None:
+        built = _build(t, m, scan=False)
+        if built is not None and built[2] == len(t):
+            return built[0]
+    found = find_quantities(t)
+    return found[0].quantity if found else None
