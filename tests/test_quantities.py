@@ -284,3 +284,16 @@ def test_benchmark_accuracy() -> None:
     assert len(rows) >= 300
     hits = sum(bench.quantity_equal(r["expected"], bench.zone_quantity(r)) for r in rows)
     assert hits / len(rows) >= 0.98
+
+
+@pytest.mark.parametrize(
+    "text, value, classifier, qualifier",
+    [("市场主体近万家", 10000, "家", "under"), ("带动就业万余人", 10000, "人", "over"), ("超万人参加", 10000, "人", "over")],
+)
+def test_bare_wan_with_qualifier_is_a_number(text, value, classifier, qualifier) -> None:
+    q = parse_quantity(text)
+    assert q is not None and q.value == value and q.classifier == classifier and q.qualifier == qualifier
+
+
+def test_bare_wan_without_qualifier_is_not_a_number() -> None:
+    assert all(m.text != "万人" for m in find_quantities("每万人拥有发明专利"))

@@ -55,6 +55,8 @@ def cn_to_number(text: str) -> Optional[float]:
 
 
 def _cn2an(text: str) -> Optional[float]:
+    if text[0] in "十百千万亿":
+        text = "一" + text  # cn2an reads 百亿 but not a bare 万 or 亿
     try:
         return float(cn2an.cn2an(text, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
