@@ -1,17 +1,25 @@
 """``zone_entity_ruler``: PARK and COMPANY mentions from patterns and name grammar.
 
-Two sources, both matched on characters so boundaries do not depend on the
-segmenter:
+Everything is matched on characters, so boundaries do not depend on the
+segmenter. Sources, in order:
 
 * phrase patterns (``patterns/entity_patterns.jsonl``, spaCy span-ruler style
   ``{"label", "pattern", "id"}``): official zone names and their short forms;
+  ``patterns/companies.jsonl``: short names of well-known firms;
 * grammar (``patterns/grammar.json``): a zone suffix or a company legal form,
-  extended to the left over name characters and cut at boundary words,
-  earlier names and punctuation.
+  extended to the left over name characters; the left edge is cut after the
+  last boundary (cue) word, leading digits/dates are dropped, and a place name
+  (``patterns/places.json`` + gazetteer provinces/cities) starts the name;
+* document-level short names: declared aliases (``X（以下简称“Y”）``, ``X又称Y``),
+  legal-form stripped cores of full names (``包头韵升科技发展有限公司`` ->
+  ``韵升科技`` / ``韵升``), place-stripped park names and char-subsequence
+  abbreviations (``呼和浩特留学人员创业园`` -> ``留创园``), and brand names in
+  company-list contexts (``以A、B为代表``, ``A、B等企业``). A short name found
+  once is a mention wherever it occurs in the document.
 
-Matches are made token-aligned (tokens are split where needed) and written to
-``doc.ents``; ``span.ent_id_`` carries the pattern id (the official name) when
-there is one. Patterns are serialized with the pipeline.
+Every mention gets a cluster key in ``span.id_`` (the fullest name of its
+cluster, see :mod:`zone_ie.clusters`). Patterns and grammar are serialized with
+the pipeline.
 """
 from __future__ import annotations
 
@@ -25,9 +33,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..align import ensure_boundaries
+from ..clusters import Places, company_core, company_shorts, load_place_names, park_key
 from ..resources import iter_jsonl, load_json
 
 DEFAULT_PATTERNS = "entity_patterns.jsonl"
+COMPANY_PATTERNS = "companies.jsonl"
+
+Alias = tuple[int, int, int, int, str]
 
 
 @Language.factory(
@@ -59,7 +71,7 @@ class ZoneEntityRuler:
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Optional[Language] = None,
         name: str = "zone_entity_ruler",
         *,
         patterns_file: Optional[str] = None,
@@ -71,13 +83,17 @@ class ZoneEntityRuler:
         self.max_prefix = max_prefix
         self.patterns: list[dict[str, Any]] = []
         self.grammar: dict[str, Any] = dict(load_json("grammar.json"))
+        self.places: list[str] = load_place_names()
         if patterns_file:
-            self.add_patterns(srsly.read_jsonl(patterns_file))
+            self.patterns.extend(dict(p) for p in srsly.read_jsonl(patterns_file))
         else:
-            self.add_patterns(iter_jsonl(DEFAULT_PATTERNS))
+            self.patterns.extend(iter_jsonl(DEFAULT_PATTERNS))
+            self.patterns.extend(iter_jsonl(COMPANY_PATTERNS))
+        self._compile()
 
     # --- patterns -------------------------------------------------------
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add ``{"label", "pattern"[, "id", "needs_context"]}`` phrase patterns."""
         self.patterns.extend(dict(p) for p in patterns)
         self._compile()
 
@@ -89,20 +105,42 @@ class ZoneEntityRuler:
         self._phrase_re = regex.compile("|".join(map(regex.escape, names))) if names else None
         g = self.grammar
         chars = g["name_chars"]
+        self._P = Places(self.places)
         self._park_suffix_re = _alternation(g["park_suffixes"])
-        self._legal_re = _alternation(g["company_legal_forms"])
+        self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
+        self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        self._legal_forms = list(g["company_legal_forms"])
+        self._legal_re = _alternation(self._legal_forms)
+        self._strong_legal = tuple(sorted(g.get("strong_legal_forms", []), key=len, reverse=True))
         self._name_char = regex.compile(f"[{chars}]")
-        self._boundary_words = sorted(g["left_boundaries"], key=len, reverse=True)
+        self._boundary_re = _alternation(g["left_boundaries"])
+        self._left_strip = regex.compile(g.get("left_strip_re", r"^[0-9]+"))
+        self._left_cut = regex.compile(g.get("left_cut_re", r"(?!)"))
+        self._brand_place = regex.compile(g.get("park_brand_place_re", r"(?!)"))
+        self._not_after = regex.compile(g.get("not_after_name_re", r"(?!)"))
         self._generic_heads = tuple(g["park_generic_heads"])
         self._not_company_heads = tuple(g["not_company_heads"])
+        self._not_company_tail = regex.compile(g.get("not_company_tail_re", r"(?!)"))
         self._not_company = set(g["not_company_names"])
+        self._business = list(g.get("company_business_words", []))
+        self._industry = tuple(sorted(g.get("company_industry_words", []), key=len, reverse=True))
+        self._short_stop = set(g.get("company_short_stopwords", []))
+        self._generic_brands = set(g.get("company_generic_brands", []))
+        self._project_tail = regex.compile(g.get("project_tails_re", r"(?!)"))
+        self._closer = regex.compile(g.get("list_company_closers_re", r"(?!)"))
+        self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
+        self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
+        self._conj = tuple(g.get("conj_boundaries", []))
+        self._org_tail = set(g.get("org_tail_chars", ""))
+        self._strong_closer = regex.compile(g.get("list_company_strong_closers_re", r"(?!)"))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
         self._alias_re = regex.compile(
             rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>[{chars}&&[^（）()]]{{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
             regex.V1,
         )
+        self._alias_inline_re = regex.compile(rf"(?:又称|也称|亦称|又名|简称)[“\"「]?")
 
-    # --- matching -------------------------------------------------------
+    # --- spaCy component --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         matches, aliases = self.match_with_aliases(doc.text)
         doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
@@ -116,56 +154,63 @@ class ZoneEntityRuler:
         return doc
 
     def match(self, text: str) -> list[Match]:
-        """All non-overlapping mentions in ``text``, longest first, left to right."""
-        found: list[Match] = []
-        if self._phrase_re is not None:
-            for m in self._phrase_re.finditer(text):
-                p = self._by_text[m.group()]
-                if p.get("needs_context"):
-                    continue  # accepted later when a same-id name is present
-                found.append(Match(m.start(), m.end(), p["label"], p.get("id", "")))
-        ids = {m.id for m in found}
-        if self._phrase_re is not None:
-            for m in self._phrase_re.finditer(text):
-                p = self._by_text[m.group()]
-                if p.get("needs_context") and p.get("id") in ids:
-                    found.append(Match(m.start(), m.end(), p["label"], p.get("id", "")))
-        if self.use_grammar:
-            found.extend(self._grammar_parks(text, found))
-            found.extend(self._grammar_companies(text, found))
-        return _non_overlapping(found)
+        """All non-overlapping mentions in ``text`` with cluster keys, left to right."""
+        return self.match_with_aliases(text)[0]
 
-    def match_with_aliases(self, text: str) -> tuple[list[Match], list[tuple[int, int, int, int, str]]]:
+    # --- the whole document -------------------------------------------------
+    def match_with_aliases(self, text: str) -> tuple[list[Match], list[Alias]]:
         """Mentions plus declared aliases ``(name_start, name_end, alias_start, alias_end, label)``.
 
-        A declared alias (``X（以下简称“Y”）``) becomes a mention wherever it
-        occurs, with the id of the name it abbreviates.
+        Each mention's ``id`` is its cluster key: the fullest name of the
+        real-world park or company it refers to in this document.
         """
-        found = self.match(text)
-        aliases: list[tuple[int, int, int, int, str]] = []
-        extra: dict[str, Match] = {}
-        for m in found:
-            a = self._alias_re.match(text, m.end)
-            if not a:
-                continue
-            alias = a.group("alias")
-            if len(alias) < 2 or alias == text[m.start : m.end]:
-                continue
-            key = m.id or norm_key(text[m.start : m.end])
-            aliases.append((m.start, m.end, a.start("alias"), a.end("alias"), m.label))
-            extra.setdefault(alias, Match(0, 0, m.label, key))
-        if not extra:
-            return found, aliases
-        alias_re = _alternation(extra)
-        more = [
-            Match(x.start(), x.end(), extra[x.group()].label, extra[x.group()].id)
-            for x in alias_re.finditer(text)
-        ]
-        # an alias mention replaces a grammar match it overlaps only when longer
-        return _non_overlapping(found + more), aliases
+        phrases = self._phrase_matches(text)
+        if not self.use_grammar:
+            found = _non_overlapping(phrases)
+            return self._with_cluster_ids(text, found, []), []
+        parks, cut_from = self._grammar_parks(text, phrases)
+        base = _non_overlapping(phrases + parks)
+        companies = self._grammar_companies(text, [m for m in base if m.label == "PARK"])
+        found = _non_overlapping(base + companies)
+        found, aliases = self._aliases(text, found)
+        found = self._short_names(text, found)
+        found = self._list_companies(text, found)
+        found = self._extend_parks(text, found, cut_from)
+        found = self._merge_adjacent_parks(text, found)
+        found = _non_overlapping(found + self._brand_place_parks(text))
+        found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
+        return self._with_cluster_ids(text, found, aliases), aliases
 
-    def _left_edge(self, text: str, end_of_prefix: int, taken: list[Match]) -> int:
-        """Leftmost start of a name whose suffix begins at ``end_of_prefix``."""
+    def _brand_place_parks(self, text: str) -> list[Match]:
+        """``X谷·太原``: a platform brand followed by the place of one of its sites."""
+        out = []
+        for m in self._brand_place.finditer(text):
+            place = self._P._one.match(text, m.end())
+            if place:
+                start = m.start()
+                while start < m.end() - 2 and self._boundary_re.match(text, start):
+                    start += 1
+                out.append(Match(start, place.end(), "PARK"))
+        return out
+
+    def _phrase_matches(self, text: str) -> list[Match]:
+        found: list[Match] = []
+        if self._phrase_re is None:
+            return found
+        hits = [(m, self._by_text[m.group()]) for m in self._phrase_re.finditer(text)]
+        ids = {p.get("id") for _, p in hits if not p.get("needs_context")}
+        for m, p in hits:
+            if p.get("needs_context") and p.get("id") not in ids:
+                continue  # a brand name needs another name of the same zone
+            found.append(Match(m.start(), m.end(), p["label"], p.get("id", "")))
+        return found
+
+    # --- left edges -------------------------------------------------------
+    def _left_edge(self, text: str, end_of_prefix: int, taken: list[Match]) -> tuple[int, int]:
+        """``(start, uncut_start)`` of a name whose suffix begins at ``end_of_prefix``.
+
+        ``uncut_start`` is where the name would start without the place cut.
+        """
         i = end_of_prefix
         limit = max(0, end_of_prefix - self.max_prefix)
         for m in taken:  # never extend into an earlier name
@@ -174,45 +219,349 @@ class ZoneEntityRuler:
         while i > limit and self._name_char.match(text, i - 1):
             i -= 1
         prefix = text[i:end_of_prefix]
+        places = self._P.spans(prefix)
         cut = 0
-        for w in self._boundary_words:
-            k = prefix.rfind(w)
-            if k >= 0 and k + len(w) > cut:
-                cut = k + len(w)
-        return i + cut
+        for b in self._boundary_re.finditer(prefix, overlapped=True):
+            if any(s < b.end() and b.start() < e for s, e in places):
+                continue  # 呼和浩特, 包头市: a boundary char inside a place
+            if b.end() > cut:
+                cut = b.end()
+        for k, ch in enumerate(prefix[:-1]):  # 研究所与X: a conjunction after an organisation
+            if ch in self._conj and k > 0 and prefix[k - 1] in self._org_tail and k + 1 > cut:
+                if not any(s <= k < e for s, e in places):
+                    cut = k + 1
+        for d in self._left_cut.finditer(prefix):
+            cut = max(cut, d.end())
+        rest = prefix[cut:]
+        lead = self._left_strip.match(rest)
+        if lead:
+            cut += lead.end()
+        start = i + cut
+        head = text[start:end_of_prefix]
+        first = self._P.first(head)
+        while first and first[0] > 0 and head[first[0] - 1] in "（(":
+            first = self._P.first(head, first[1])  # 卧龙电驱（包头）…: a bracketed place is inside the name
+        if first and first[0] > 0:
+            return start + first[0], start
+        return start, start
 
-    def _grammar_parks(self, text: str, taken: list[Match]) -> list[Match]:
+    # --- parks ------------------------------------------------------------
+    def _grammar_parks(self, text: str, taken: list[Match]) -> tuple[list[Match], dict[tuple[int, int], int]]:
         out: list[Match] = []
+        cut_from: dict[tuple[int, int], int] = {}
         for m in self._park_suffix_re.finditer(text):
-            start = self._left_edge(text, m.start(), taken + out)
+            start, uncut = self._left_edge(text, m.start(), taken + out)
             prefix = text[start : m.start()]
+            suffix = m.group()
+            has_place = self._P.first(prefix) is not None
+            if not has_place and suffix == "新区" and len(prefix) > 2:
+                start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
             if len(prefix) < int(self.grammar["park_needs_prefix_len"]):
                 continue
-            if prefix.startswith(self._generic_heads):
+            if prefix.startswith(self._generic_heads) or regex.match(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)", prefix):
                 continue
+            if suffix.endswith(self._weak_suffixes) and not has_place:
+                continue
+            if self._P.is_place(prefix) and suffix in ("新区",):
+                pass
             out.append(Match(start, m.end(), "PARK"))
+            if uncut < start:
+                cut_from[(start, m.end())] = uncut
+        return out, cut_from
+
+    def _extend_parks(self, text: str, found: list[Match], cut_from: dict[tuple[int, int], int]) -> list[Match]:
+        """Give back a cut-off head that is a company of the document (``卧龙包头…产业园``)."""
+        brands = {text[m.start : m.end] for m in found if m.label == "COMPANY" and m.end - m.start <= 6}
+        out = []
+        for m in found:
+            uncut = cut_from.get((m.start, m.end))
+            if m.label == "PARK" and uncut is not None:
+                head = text[uncut : m.start]
+                for b in sorted(brands, key=len, reverse=True):
+                    if head.endswith(b):
+                        m = Match(m.start - len(b), m.end, "PARK", m.id)
+                        break
+            out.append(m)
+        return _non_overlapping(out)
+
+    def _merge_adjacent_parks(self, text: str, found: list[Match]) -> list[Match]:
+        """``山西转型综改示范区晋中开发区``: a zone followed directly by a place-headed zone is one name."""
+        out: list[Match] = []
+        for m in found:
+            if (
+                out
+                and m.label == "PARK"
+                and out[-1].label == "PARK"
+                and out[-1].end == m.start
+                and text[out[-1].start : out[-1].end].endswith(self._weak_suffixes)
+                and self._P.first(text[m.start : m.end]) == (0, self._P.first(text[m.start : m.end])[1])  # type: ignore[index]
+            ):
+                out[-1] = Match(out[-1].start, m.end, "PARK", out[-1].id)
+                continue
+            out.append(m)
         return out
 
+    # --- companies ----------------------------------------------------------
     def _grammar_companies(self, text: str, taken: list[Match]) -> list[Match]:
         out: list[Match] = []
         for m in self._legal_re.finditer(text):
-            start = self._left_edge(text, m.start(), taken + out)
+            if any(t.start <= m.start() < t.end for t in taken):
+                continue
+            start, _ = self._left_edge(text, m.start(), taken)
             name = text[start : m.end()]
             prefix = text[start : m.start()]
             if len(prefix) < int(self.grammar["company_short_heads_min"]):
                 continue
-            if name in self._not_company or any(h in prefix for h in self._not_company_heads):
+            if name in self._not_company or self._not_company_tail.search(prefix):
+                continue
+            strong = name.endswith(self._strong_legal)
+            if not strong and any(h in prefix for h in self._not_company_heads):
+                continue
+            if strong and any(prefix.startswith(h) for h in self._not_company_heads):
+                continue
+            if self._P.is_place(prefix) or self._P.is_place(regex.sub(r"[（(].*?[)）]", "", prefix)):
+                continue  # 浙江嘉兴分公司: a branch named only by its place
+            if prefix in self._generic_brands:
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
 
+    def _aliases(self, text: str, found: list[Match]) -> tuple[list[Match], list[Alias]]:
+        aliases: list[Alias] = []
+        extra: dict[str, str] = {}
+        for m in found:
+            a = self._alias_re.match(text, m.end)
+            if a:
+                alias = a.group("alias")
+                s, e = a.start("alias"), a.end("alias")
+            else:
+                b = self._alias_inline_re.match(text, m.end)
+                nxt = [x for x in found if b and x.start == b.end() and x.label == m.label]
+                if not nxt:
+                    continue
+                s, e = nxt[0].start, nxt[0].end
+                alias = text[s:e]
+            if len(alias) < 2 or alias == text[m.start : m.end]:
+                continue
+            aliases.append((m.start, m.end, s, e, m.label))
+            extra.setdefault(alias, m.label)
+        if not extra:
+            return found, aliases
+        more = [Match(x.start(), x.end(), extra[x.group()]) for x in _alternation(extra).finditer(text)]
+        return _non_overlapping(found + more), aliases
+
+    def _short_names(self, text: str, found: list[Match]) -> list[Match]:
+        """Legal-form stripped company cores and place-stripped / abbreviated park names."""
+        shorts: dict[str, str] = {}
+        for m in found:
+            name = text[m.start : m.end]
+            if m.label == "COMPANY":
+                cands = company_shorts(name, self._P, self._legal_forms, self._business)
+                if not name.endswith(tuple(self._legal_forms)):
+                    cands = [name] + cands  # an alias or known name is itself a short name
+                for s in cands:
+                    if len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s):
+                        shorts.setdefault(s, "COMPANY")
+            else:
+                core = self._P.strip_leading(name, keep_core=True, min_core=4)
+                if core != name and len(core) >= 4 and not core.startswith(self._generic_heads):
+                    if not any(core == suf for suf in self._park_suffixes):
+                        shorts.setdefault(core, "PARK")
+                for ab in self._abbreviations(text, name):
+                    shorts.setdefault(ab, "PARK")
+        if not shorts:
+            return found
+        more: list[Match] = []
+        starts = {m.start for m in found}
+        for x in _alternation(shorts).finditer(text):
+            s, e = x.start(), x.end()
+            if shorts[x.group()] == "COMPANY":
+                if e - s == 2 and not self._clear_left(text, s):
+                    continue  # 软件和信息: a two-character short name inside a word
+                e = self._extend_business(text, e, starts)
+            more.append(Match(s, e, shorts[x.group()]))
+        return _non_overlapping(found + more)
+
+    def _clear_left(self, text: str, s: int) -> bool:
+        """Whether a name may start at ``s``: after punctuation or a boundary word."""
+        if s == 0 or not self._name_char.match(text, s - 1):
+            return True
+        before = text[max(0, s - 6) : s]
+        return any(before.endswith(b.group()) for b in self._boundary_re.finditer(before, overlapped=True))
+
+    def _abbreviations(self, text: str, name: str) -> list[str]:
+        """Three-character abbreviations of a park name used in the text (``留创园``)."""
+        core = self._P.strip_leading(name, keep_core=True, min_core=3)
+        suffix = next((x for x in self._park_suffixes if core.endswith(x)), "")
+        if len(core) < 6 or len(core) - len(suffix) < 2:
+            return []
+        out = []
+        for m in regex.finditer(regex.escape(core[0]) + r"\p{Han}" + regex.escape(core[-1]), text):
+            ab = m.group()
+            if ab in core or ab[1] not in core[1:-1] or ab in self._park_suffixes:
+                continue
+            k = core.index(ab[1], 1)
+            if 0 < k < len(core) - 1:
+                out.append(ab)
+        return out
+
+    def _extend_business(self, text: str, end: int, starts: Iterable[int] = ()) -> int:
+        """``创维`` + ``智能``: a brand followed by business words that end the name."""
+        stops = set(starts)
+        e = end
+        for _ in range(2):
+            w = next((w for w in self._industry if text.startswith(w, e) and w not in ("集团", "股份", "控股")), None)
+            if w is None:
+                break
+            e += len(w)
+        while e > end:
+            if e >= len(text) or not self._name_char.match(text, e) or e in stops or self._boundary_re.match(text, e):
+                return e
+            w = next((w for w in self._industry if text.endswith(w, end, e)), None)
+            e = e - len(w) if w else end
+        return end
+
+    def _list_companies(self, text: str, found: list[Match]) -> list[Match]:
+        """Brand names in lists: ``以A、B、C为代表的``, ``A、B等企业``, ``A二期、B等项目``."""
+        known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
+        new: dict[str, str] = {}
+        for clause in regex.finditer(r"[^，。；：,;:！？!?\n“”「」《》（）()]+", text):
+            c = clause.group()
+            if "、" not in c and not regex.search(r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)", c):
+                continue
+            items = c.split("、")
+            last = items[-1]
+            close = None
+            for k in range(1, len(last) + 1):
+                if self._closer.match(last[k:]) or self._project_tail.match(last[k:]) and last[k:].startswith(("项目", "工程")):
+                    close = k
+                    break
+            strong = close is not None and bool(self._strong_closer.match(last[close:]))
+            if close is not None:
+                items[-1] = last[:close]
+            first = items[0]
+            cut = 0
+            for b in self._boundary_re.finditer(first, overlapped=True):
+                if b.end() > cut and b.end() < len(first):
+                    cut = b.end()
+            items[0] = first[cut:]
+            cleaned = [self._project_tail.sub("", regex.sub(r"[一二三四五六七八九十\d]+期$", "", it)) for it in items]
+            cleaned = [regex.sub(r"[一二三四五六七八九十\d]+期$", "", it) for it in cleaned]
+            votes = [self._brand_like(it, known) for it in cleaned]
+            if close is None and sum(votes) < len(votes):
+                continue
+            ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 for it in cleaned))
+            if not ok:
+                continue
+            for it, v in zip(cleaned, votes):
+                if (v or strong or 2 <= len(it) <= 4) and self._plausible_brand(it):
+                    new.setdefault(it, "COMPANY")
+        for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
+            rest = x.group("rest")
+            for k in range(3, min(8, len(rest)) + 1):
+                if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
+                    new.setdefault(rest[:k], "COMPANY")
+                    break
+        if not new:
+            return found
+        more = []
+        starts = {m.start for m in found}
+        for x in _alternation(new).finditer(text):
+            if len(x.group()) == 2 and not self._clear_left(text, x.start()):
+                continue
+            more.append(Match(x.start(), self._extend_business(text, x.end(), starts), "COMPANY"))
+        return _non_overlapping(found + more)
+
+    def _brand_like(self, item: str, known: set[str]) -> bool:
+        """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""
+        if item in known:
+            return True
+        if not 3 <= len(item) <= 8:
+            return False
+        for w in self._industry:
+            if item.endswith(w):
+                brand = item[: -len(w)]
+                return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
+        return False
+
+    def _plausible_brand(self, s: str) -> bool:
+        if not 2 <= len(s) <= 8 or not regex.fullmatch(r"[\p{Han}A-Za-z]+", s):
+            return False
+        if s in self._generic_brands or s in self._short_stop or self._P.is_place(s):
+            return False
+        if any(s.startswith(g) for g in self._generic_heads) or s.endswith(self._park_suffixes):
+            return False
+        return not any(h in s for h in self._not_company_heads)
+
+    # --- clusters -----------------------------------------------------------
+    def _with_cluster_ids(self, text: str, found: list[Match], aliases: list[Alias]) -> list[Match]:
+        """Set every mention's id to its cluster key (the fullest name of the cluster)."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
+        names = [text[m.start : m.end] for m in found]
+        node: list[str] = []
+        owner: dict[str, str] = {}
+        for m, name in zip(found, names):
+            if m.label == "PARK":
+                n = "P:" + park_key(name, self._P)
+                if m.id:
+                    union("P:" + park_key(m.id, self._P), n)
+                    union("G:" + m.id, n)
+            else:
+                n = "C:" + company_core(name, self._P, self._legal_forms)
+            node.append(n)
+            find(n)
+        # full legal names first, then longer short names, claim the short forms they yield
+        order = sorted(
+            (i for i, m in enumerate(found) if m.label == "COMPANY"),
+            key=lambda i: (not names[i].endswith(tuple(self._legal_forms)), -len(names[i]), found[i].start),
+        )
+        for i in order:
+            for s in company_shorts(names[i], self._P, self._legal_forms, self._business):
+                owner.setdefault(s, node[i])
+        for m, n in zip(found, node):  # short names join the first full name they abbreviate
+            if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:
+                union(owner[n[2:]], n)
+        parks = sorted({nm for m, nm in zip(found, names) if m.label == "PARK"}, key=len, reverse=True)
+        for m, n, nm in zip(found, node, names):  # 留创园 joins 呼和浩特留学人员创业园
+            if m.label == "PARK" and len(nm) == 3:
+                full = next((f for f in parks if nm in self._abbreviations(nm, f)), None)
+                if full is not None:
+                    union("P:" + park_key(full, self._P), n)
+        for ns, ne, as_, ae, label in aliases:
+            a = [n for m, n in zip(found, node) if (m.start, m.end) == (ns, ne)]
+            alias = text[as_:ae]
+            b = [n for m, n, nm in zip(found, node, names) if nm == alias and m.label == label]
+            if a and b:
+                union(a[0], b[0])
+        best: dict[str, str] = {}
+        for n, name in zip(node, names):
+            r = find(n)
+            cur = best.get(r)
+            if cur is None or len(name) > len(cur):
+                best[r] = name
+        return [Match(m.start, m.end, m.label, best[find(n)]) for m, n in zip(found, node)]
+
     # --- serialization (like spaCy's SpanRuler) ---------------------------
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
-        return srsly.msgpack_dumps({"patterns": self.patterns, "grammar": self.grammar})
+        return srsly.msgpack_dumps({"patterns": self.patterns, "grammar": self.grammar, "places": self.places})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZoneEntityRuler":
         d = srsly.msgpack_loads(data)
         self.patterns, self.grammar = list(d["patterns"]), dict(d["grammar"])
+        self.places = list(d.get("places") or load_place_names())
         self._compile()
         return self
 
@@ -221,11 +570,14 @@ class ZoneEntityRuler:
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
         srsly.write_json(path / "grammar.json", self.grammar)
+        srsly.write_json(path / "places.json", {"places": self.places})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZoneEntityRuler":
         path = Path(path)
         self.patterns = list(srsly.read_jsonl(path / "patterns.jsonl"))
         self.grammar = dict(srsly.read_json(path / "grammar.json"))
+        places = path / "places.json"
+        self.places = list(srsly.read_json(places)["places"]) if places.exists() else load_place_names()
         self._compile()
         return self
 
@@ -238,7 +590,8 @@ def norm_key(name: str) -> str:
 
 
 def _alternation(words: Iterable[str]) -> "regex.Pattern[str]":
-    return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    ws = sorted(set(words), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in ws) if ws else r"(?!)")
 
 
 def _non_overlapping(matches: list[Match]) -> list[Match]:

@@ -1,0 +1,201 @@
+"""Entity ruler: PARK / COMPANY grammar, short names, clusters, held-out and seed F1.
+
+Sentences below are written for these tests (not taken from the seeds); the
+names in them are not in ``patterns/``, so they exercise the grammar.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from zone_ie.components.entity_ruler import ZoneEntityRuler
+from zone_ie.repair import repair
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ruler() -> ZoneEntityRuler:
+    return ZoneEntityRuler(None)
+
+
+def ents(ruler: ZoneEntityRuler, text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.label) for m in ruler.match(text)]
+
+
+def ids(ruler: ZoneEntityRuler, text: str) -> dict[str, str]:
+    return {text[m.start : m.end]: m.id for m in ruler.match(text)}
+
+
+def f1(pred: set, gold: set) -> float:
+    tp = len(pred & gold)
+    if not tp:
+        return 0.0
+    p, r = tp / len(pred), tp / len(gold)
+    return 2 * p * r / (p + r)
+
+
+# --- suffix grammar and place prefixes -----------------------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("近日，浙江省桐庐经济开发区召开招商大会。", "浙江省桐庐经济开发区"),
+        ("记者从四川彭山高新区了解到，园区产值增长。", "四川彭山高新区"),
+        ("他们正加速推进安徽宁国经济开发区建设。", "安徽宁国经济开发区"),
+        ("探访福建漳浦台商投资区的新厂房。", "福建漳浦台商投资区"),
+    ],
+)
+def test_suffix_grammar_with_place_prefix(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert (name, "PARK") in ents(ruler, text)
+
+
+def test_bracketed_city_belongs_to_park(ruler: ZoneEntityRuler) -> None:
+    text = "双方共同打造了宜昌（上海）离岸创新园和黄冈（深圳）科创园。"
+    assert ents(ruler, text) == [("宜昌（上海）离岸创新园", "PARK"), ("黄冈（深圳）科创园", "PARK")]
+
+
+def test_digits_are_not_name_characters(ruler: ZoneEntityRuler) -> None:
+    assert ents(ruler, "2025桐乡经济开发区招商推介会举行") == [("桐乡经济开发区", "PARK")]
+
+
+def test_sub_park_is_a_separate_mention(ruler: ZoneEntityRuler) -> None:
+    text = "在江苏泗阳经济开发区绿色食品产业园内，新厂房已经封顶。"
+    assert ents(ruler, text) == [("江苏泗阳经济开发区", "PARK"), ("绿色食品产业园", "PARK")]
+
+
+def test_theme_park_keeps_its_conjunction(ruler: ZoneEntityRuler) -> None:
+    text = "园区正全力打造新材料及精细化工产业园。"
+    assert ents(ruler, text) == [("新材料及精细化工产业园", "PARK")]
+
+
+def test_boundary_after_cue_words(ruler: ZoneEntityRuler) -> None:
+    text = "公司总部位于江西鹰潭高新区，产品销往全国。"
+    assert ents(ruler, text) == [("江西鹰潭高新区", "PARK")]
+
+
+# --- legal forms -----------------------------------------------------------
+def test_legal_forms(ruler: ZoneEntityRuler) -> None:
+    text = "杭州云栖微纳科技有限公司与浙江禾源精工股份有限公司签署了合作协议。"
+    found = ents(ruler, text)
+    assert ("杭州云栖微纳科技有限公司", "COMPANY") in found
+    assert ("浙江禾源精工股份有限公司", "COMPANY") in found
+
+
+def test_bracketed_place_inside_company_name(ruler: ZoneEntityRuler) -> None:
+    text = "目前，禾丰智控（常州）有限公司已经投产。"
+    assert ents(ruler, text) == [("禾丰智控（常州）有限公司", "COMPANY")]
+
+
+def test_research_institute_company_is_company(ruler: ZoneEntityRuler) -> None:
+    text = "授牌单位为江淮智能制造研究院有限公司。"
+    assert ents(ruler, text) == [("江淮智能制造研究院有限公司", "COMPANY")]
+
+
+# --- aliases and short names ----------------------------------------------------
+def test_alias_declaration_and_later_use(ruler: ZoneEntityRuler) -> None:
+    text = "浙江禾源精工股份有限公司（以下简称“禾源精工”）落户园区。禾源精工计划明年投产。"
+    found = ents(ruler, text)
+    assert found.count(("禾源精工", "COMPANY")) == 2
+    key = ids(ruler, text)
+    assert key["禾源精工"] == key["浙江禾源精工股份有限公司"]
+
+
+def test_short_name_from_legal_form_stripping(ruler: ZoneEntityRuler) -> None:
+    text = "湖州明宇新材料科技有限公司年产5万吨项目开工。明宇新材料的负责人说，企业明宇将扩大产能。"
+    found = ents(ruler, text)
+    assert ("明宇新材料", "COMPANY") in found
+    key = ids(ruler, text)
+    assert key["明宇新材料"] == key["湖州明宇新材料科技有限公司"]
+
+
+def test_park_variants_share_a_cluster(ruler: ZoneEntityRuler) -> None:
+    text = "浙江省桐庐经济开发区今年新签项目20个。桐庐经开区还设立了产业基金。"
+    key = ids(ruler, text)
+    assert key["桐庐经开区"] == key["浙江省桐庐经济开发区"] == "浙江省桐庐经济开发区"
+
+
+def test_abbreviated_park_name(ruler: ZoneEntityRuler) -> None:
+    text = "温州海外人才创业园挂牌。目前，海创园已入驻企业30家。"
+    assert ("海创园", "PARK") in ents(ruler, text)
+    key = ids(ruler, text)
+    assert key["海创园"] == key["温州海外人才创业园"]
+
+
+def test_company_list_context(ruler: ZoneEntityRuler) -> None:
+    text = "园区培育了以青禾制药、蓝湾生物、锦程电气为代表的产业集群，围绕明溪、翠峰等企业开展服务。"
+    found = {n for n, label in ents(ruler, text) if label == "COMPANY"}
+    assert {"青禾制药", "蓝湾生物", "锦程电气", "明溪", "翠峰"} <= found
+
+
+def test_industry_list_is_not_a_company_list(ruler: ZoneEntityRuler) -> None:
+    text = "园区延伸磁性材料、储氢材料、抛光材料等产业链。"
+    assert ents(ruler, text) == []
+
+
+# --- negatives -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该高新区今年实现产值增长。",
+        "国家级高新区的数量继续增加。",
+        "管委会与浙江工业大学签订协议。",
+        "市政府对经开区发展提出新要求。",
+        "长三角智能制造研究院揭牌。",
+        "规划建设第二个铸造产业园。",
+        "公司又将浙江嘉兴分公司的产能转移过来。",
+        "全球知名电气公司都在使用这种材料。",
+        "杭州市和宁波市的企业代表参加了会议。",
+        "努力建成创新驱动发展示范区。",
+    ],
+)
+def test_not_entities(ruler: ZoneEntityRuler, text: str) -> None:
+    assert ents(ruler, text) == []
+
+
+def test_government_body_is_cut_from_park(ruler: ZoneEntityRuler) -> None:
+    text = "安徽宁国经济开发区管委会副主任介绍。"
+    assert ents(ruler, text) == [("安徽宁国经济开发区", "PARK")]
+
+
+# --- serialization -----------------------------------------------------------------
+def test_to_bytes_roundtrip(ruler: ZoneEntityRuler) -> None:
+    text = "浙江禾源精工股份有限公司落户安徽宁国经济开发区。"
+    other = ZoneEntityRuler(None, patterns_file=None, use_grammar=True)
+    other.grammar = {}
+    other.from_bytes(ruler.to_bytes())
+    assert other.match(text) == ruler.match(text)
+
+
+def test_to_disk_roundtrip(ruler: ZoneEntityRuler, tmp_path: Path) -> None:
+    ruler.to_disk(tmp_path / "ruler")
+    other = ZoneEntityRuler(None).from_disk(tmp_path / "ruler")
+    text = "位于江西鹰潭高新区的青禾制药有限公司"
+    assert other.match(text) == ruler.match(text)
+
+
+# --- scores --------------------------------------------------------------------------
+def test_heldout_mention_f1(ruler: ZoneEntityRuler) -> None:
+    pred: set = set()
+    gold: set = set()
+    for i, line in enumerate(open(ROOT / "tests/data/heldout_entities.jsonl", encoding="utf-8")):
+        d = json.loads(line)
+        pred |= {(i, m.start, m.end, m.label) for m in ruler.match(d["text"])}
+        gold |= {(i, e["start"], e["end"], e["label"]) for e in d["entities"]}
+    assert len(gold) >= 40
+    assert f1(pred, gold) >= 0.85
+
+
+def test_seed_mention_f1(ruler: ZoneEntityRuler) -> None:
+    pred: set = set()
+    gold: set = set()
+    for line in open(ROOT / "seeds/gold.jsonl", encoding="utf-8"):
+        g = json.loads(line)
+        did = g["doc_id"]
+        raw = open(ROOT / f"seeds/docs/{did}.txt", encoding="utf-8", newline="").read()
+        rep = repair(raw)
+        ms, _ = ruler.match_with_aliases(rep.text)
+        pred |= {(did, *rep.span_to_raw(m.start, m.end), m.label) for m in ms}
+        gold |= {(did, e["start"], e["end"], e["label"]) for e in g["entities"]}
+    assert f1(pred, gold) >= 0.92

@@ -1,0 +1,188 @@
+"""Place names and cluster keys for PARK / COMPANY mentions (SPEC 2, 3).
+
+Pure string functions, no spaCy: the entity ruler uses them to cut name edges
+(a place name starts a name) and to give every mention of one real-world park
+or company the same cluster key (``span.id_``).
+
+* :class:`Places` knows province / prefecture names (from the gazetteer CSVs
+  plus ``patterns/places.json``) in full and short form (``内蒙古自治区`` /
+  ``内蒙古``, ``包头市`` / ``包头``) and county-level units written with an
+  administrative suffix (``昆都仑区``, ``达拉特旗``) after a known place.
+* :func:`park_key` strips leading places and unifies zone-suffix variants
+  (``山东省德州经济开发区`` = ``德州经开区``; ``江阴国家高新区`` = ``江阴高新区``).
+* :func:`company_core` / :func:`company_shorts` strip legal forms, bracketed
+  places, leading places and trailing business words
+  (``包头韵升科技发展有限公司`` -> ``韵升科技发展``, ``韵升科技``, ``韵升``).
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+import regex
+
+from .resources import gazetteer_rows, load_json
+
+ADMIN_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
+COUNTY_SUFFIXES = ("自治县", "新区", "县", "区", "旗", "市", "盟", "州", "镇")
+
+# zone-suffix variants that name the same kind of zone (longest first)
+PARK_SUFFIX_CANON: tuple[tuple[str, str], ...] = (
+    ("国家高新技术产业开发区", "高新区"),
+    ("高新技术产业开发区", "高新区"),
+    ("新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("新技术开发区", "高新区"),
+    ("国家高新区", "高新区"),
+    ("高新区", "高新区"),
+    ("国家级经济技术开发区", "经开区"),
+    ("经济技术开发区", "经开区"),
+    ("经济开发区", "经开区"),
+    ("国家经开区", "经开区"),
+    ("经开区", "经开区"),
+    ("综合保税区", "综保区"),
+    ("综保区", "综保区"),
+    ("自由贸易试验区", "自贸区"),
+    ("自贸试验区", "自贸区"),
+    ("自贸区", "自贸区"),
+    ("产业园区", "产业园"),
+    ("工业园区", "工业园"),
+    ("科技园区", "科技园"),
+    ("物流园区", "物流园"),
+)
+
+
+def derive_place_names(extra: Iterable[str] = ()) -> list[str]:
+    """Province / prefecture names from the gazetteer, full and short, plus ``extra``."""
+    names: set[str] = set()
+    for row in gazetteer_rows():
+        for col in ("province", "city"):
+            for full in (x.strip() for x in row.get(col, "").split("|")):
+                if not full or full.endswith("新区"):
+                    continue
+                names.add(full)
+                short = _strip_admin(full)
+                if len(short) >= 2:
+                    names.add(short)
+    names.update(x for x in extra if x)
+    return sorted(names, key=lambda s: (-len(s), s))
+
+
+def _strip_admin(name: str) -> str:
+    for suf in ADMIN_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            # 回族/蒙古族… inside an autonomous prefecture name
+            core = name[: -len(suf)]
+            core = regex.sub(r"(?:[\p{Han}]{1,4}族)+$", "", core) if suf == "自治州" else core
+            return core if len(core) >= 2 else name
+    return name
+
+
+class Places:
+    """Find place names (optionally with an admin suffix) in a string."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        admin = "|".join(regex.escape(s) for s in ADMIN_SUFFIXES)
+        county = "|".join(regex.escape(s) for s in COUNTY_SUFFIXES)
+        # a known place, its admin suffix, then any county-level units
+        self._chain = regex.compile(
+            rf"(?:{alt})(?:{admin})?(?:[（(](?:{alt})(?:{admin})?[)）])?(?:\p{{Han}}{{1,3}}?(?:{county}))?" if alt else r"(?!)"
+        )
+        self._one = regex.compile(rf"(?:{alt})(?:{admin})?" if alt else r"(?!)")
+        self._county = regex.compile(rf"\p{{Han}}{{1,3}}?(?:{county})")
+
+    def first(self, s: str, start: int = 0) -> Optional[tuple[int, int]]:
+        """``(start, end)`` of the leftmost place in ``s`` at or after ``start``."""
+        m = self._one.search(s, start)
+        return (m.start(), m.end()) if m else None
+
+    def spans(self, s: str) -> list[tuple[int, int]]:
+        """All non-overlapping place spans in ``s``."""
+        return [(m.start(), m.end()) for m in self._one.finditer(s)]
+
+    def strip_leading(self, s: str, keep_core: bool = True, min_core: int = 1) -> str:
+        """Remove place names (and county units after them) from the start of ``s``.
+
+        With ``keep_core`` the last place is kept when nothing (fewer than
+        ``min_core`` characters) would be left.
+        """
+        out = s
+        while True:
+            m = self._one.match(out)
+            if not m or m.end() == 0:
+                break
+            rest = out[m.end():]
+            c = self._county.match(rest)
+            # a county unit directly after a place: 包头市昆都仑区
+            if c and c.end() < len(rest):
+                cand = rest[c.end():]
+                if not keep_core or len(cand) >= min_core:
+                    rest = cand
+            if keep_core and len(rest) < min_core:
+                break
+            out = rest
+        return out
+
+    def is_place(self, s: str) -> bool:
+        """Whether ``s`` is entirely a chain of places / county units."""
+        if not s:
+            return False
+        return self.strip_leading(s, keep_core=False) == "" or bool(self._chain.fullmatch(s))
+
+
+def park_key(name: str, places: Places) -> str:
+    """Cluster key of a park name: places stripped, suffix variants unified."""
+    n = regex.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    suffix = ""
+    for long, canon in PARK_SUFFIX_CANON:
+        if n.endswith(long):
+            n, suffix = n[: -len(long)], canon
+            break
+    core = places.strip_leading(n, keep_core=True, min_core=1) if n else n
+    core = regex.sub(r"^\([^()]*\)", "", core) or core
+    return core + suffix
+
+
+def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:
+    """Name without legal form, bracketed place and leading place."""
+    n = regex.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
+    forms = sorted(legal_forms, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for f in forms:
+            if n.endswith(f) and len(n) > len(f) + 1:
+                n = n[: -len(f)]
+                changed = True
+                break
+    n = regex.sub(r"（([^（）]*)）", lambda m: "" if places.is_place(m.group(1)) else m.group(0), n)
+    return places.strip_leading(n, keep_core=True, min_core=2)
+
+
+def company_shorts(
+    name: str, places: Places, legal_forms: Sequence[str], business_words: Sequence[str]
+) -> list[str]:
+    """Short forms of a legal name: its core, then trailing business words cut off."""
+    core = company_core(name, places, legal_forms)
+    out = [core]
+    words = sorted(business_words, key=len, reverse=True)
+    cur = core
+    while True:
+        for w in words:
+            if cur.endswith(w) and len(cur) - len(w) >= 2:
+                cur = cur[: -len(w)]
+                out.append(cur)
+                break
+        else:
+            break
+    return out
+
+
+def load_place_names() -> list[str]:
+    """The place list the ruler uses: gazetteer places plus ``places.json`` extras."""
+    try:
+        extra = load_json("places.json").get("places", [])
+    except FileNotFoundError:
+        extra = []
+    return derive_place_names(extra)
