@@ -6,10 +6,10 @@ or company the same cluster key (``span.id_``).
 
 * :class:`Places` knows province / prefecture names (from the gazetteer CSVs
   plus ``patterns/places.json``) in full and short form (``内蒙古自治区`` /
-  ``内蒙古``, ``包头市`` / ``包头``) and county-level units written with an
-  administrative suffix (``昆都仑区``, ``达拉特旗``) after a known place.
+  ``内蒙古``, ``宁波市`` / ``宁波``) and county-level units written with an
+  administrative suffix (``北仑区``, ``准格尔旗``) after a known place.
 * :func:`park_key` strips leading places and unifies zone-suffix variants
-  (``山东省德州经济开发区`` = ``德州经开区``; ``江阴国家高新区`` = ``江阴高新区``).
+  (``山东省潍坊经济开发区`` = ``潍坊经开区``; ``江阴国家高新区`` = ``江阴高新区``).
 * :func:`company_core` / :func:`company_shorts` strip legal forms, bracketed
   places, leading places and trailing business words
   (``包头韵升科技发展有限公司`` -> ``韵升科技发展``, ``韵升科技``, ``韵升``).

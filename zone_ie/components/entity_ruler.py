@@ -11,9 +11,9 @@ segmenter. Sources, in order:
   last boundary (cue) word, leading digits/dates are dropped, and a place name
   (``patterns/places.json`` + gazetteer provinces/cities) starts the name;
 * document-level short names: declared aliases (``X（以下简称“Y”）``, ``X又称Y``),
-  legal-form stripped cores of full names (``包头韵升科技发展有限公司`` ->
-  ``韵升科技`` / ``韵升``), place-stripped park names and char-subsequence
-  abbreviations (``呼和浩特留学人员创业园`` -> ``留创园``), and brand names in
+  legal-form stripped cores of full names (``宁波甬飞科技发展有限公司`` ->
+  ``甬飞科技`` / ``甬飞``), place-stripped park names and char-subsequence
+  abbreviations (``西宁留学人员创业园`` -> ``留创园``), and brand names in
   company-list contexts (``以A、B为代表``, ``A、B等企业``). A short name found
   once is a mention wherever it occurs in the document.
 
@@ -223,7 +223,7 @@ class ZoneEntityRuler:
         cut = 0
         for b in self._boundary_re.finditer(prefix, overlapped=True):
             if any(s < b.end() and b.start() < e for s, e in places):
-                continue  # 呼和浩特, 包头市: a boundary char inside a place
+                continue  # 和林格尔, 和田市: a boundary char inside a place
             if b.end() > cut:
                 cut = b.end()
         for k, ch in enumerate(prefix[:-1]):  # 研究所与X: a conjunction after an organisation
@@ -240,7 +240,7 @@ class ZoneEntityRuler:
         head = text[start:end_of_prefix]
         first = self._P.first(head)
         while first and first[0] > 0 and head[first[0] - 1] in "（(":
-            first = self._P.first(head, first[1])  # 卧龙电驱（包头）…: a bracketed place is inside the name
+            first = self._P.first(head, first[1])  # 甬飞电驱（宁波）…: a bracketed place is inside the name
         if first and first[0] > 0:
             return start + first[0], start
         return start, start
@@ -270,7 +270,7 @@ class ZoneEntityRuler:
         return out, cut_from
 
     def _extend_parks(self, text: str, found: list[Match], cut_from: dict[tuple[int, int], int]) -> list[Match]:
-        """Give back a cut-off head that is a company of the document (``卧龙包头…产业园``)."""
+        """Give back a cut-off head that is a company of the document (``甬飞宁波…产业园``)."""
         brands = {text[m.start : m.end] for m in found if m.label == "COMPANY" and m.end - m.start <= 6}
         out = []
         for m in found:
@@ -535,7 +535,7 @@ class ZoneEntityRuler:
             if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:
                 union(owner[n[2:]], n)
         parks = sorted({nm for m, nm in zip(found, names) if m.label == "PARK"}, key=len, reverse=True)
-        for m, n, nm in zip(found, node, names):  # 留创园 joins 呼和浩特留学人员创业园
+        for m, n, nm in zip(found, node, names):  # 留创园 joins 西宁留学人员创业园
             if m.label == "PARK" and len(nm) == 3:
                 full = next((f for f in parks if nm in self._abbreviations(nm, f)), None)
                 if full is not None:
