@@ -12,7 +12,7 @@ or company the same cluster key (``span.id_``).
   (``山东省潍坊经济开发区`` = ``潍坊经开区``; ``江阴国家高新区`` = ``江阴高新区``).
 * :func:`company_core` / :func:`company_shorts` strip legal forms, bracketed
   places, leading places and trailing business words
-  (``包头韵升科技发展有限公司`` -> ``韵升科技发展``, ``韵升科技``, ``韵升``).
+  (``宁波甬飞科技发展有限公司`` -> ``甬飞科技发展``, ``甬飞科技``, ``甬飞``).
 """
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class Places:
                 break
             rest = out[m.end():]
             c = self._county.match(rest)
-            # a county unit directly after a place: 包头市昆都仑区
+            # a county unit directly after a place: 宁波市北仑区
             if c and c.end() < len(rest):
                 cand = rest[c.end():]
                 if not keep_core or len(cand) >= min_core:
