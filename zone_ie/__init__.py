@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "load": "pipeline", "extract": "pipeline", "extract_many": "pipeline", "make_doc": "pipeline",
     "evaluate": "evaluate", "parse_quantity": "quantities", "parse_period": "periods",
-    "render": "render",
+    "render": "show",
 }
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..models import AliasFact
 from ..relations.context import build_context
-from ..relations.dedupe import dedupe
+from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts
 from ..relations.projects import project_facts
@@ -38,7 +38,8 @@ class ZoneRelations:
         facts.extend(located_facts(ctx, projects))
         facts.extend(metric_facts(ctx))
         facts.extend(projects)
-        doc._.facts = dedupe(facts)
+        names = canonical_names((e.text, e.key) for e in ctx.ents)
+        doc._.facts = dedupe(canonicalize(facts, names))
         return doc
 
     def alias_facts(self, doc: Doc) -> list[AliasFact]:

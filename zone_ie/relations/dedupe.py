@@ -1,12 +1,56 @@
-"""Drop facts that repeat an earlier one (a paragraph printed twice on a page)."""
+"""Name facts by their cluster and drop facts that repeat an earlier one.
+
+A page may print a paragraph twice, and a document may name one firm by its
+legal name, its declared alias and a short form: a located_in fact is the same
+fact whichever of those names it was found with.
+"""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any, Iterable
+
+from ..models import LocatedInFact, MetricFact, ProjectFact
+
+
+def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``mention text -> the name facts use for its cluster`` from ``(text, key)`` pairs.
+
+    Facts name a cluster by its most frequent mention (ties: the longer one): the
+    name the article itself settles on, e.g. a park's usual form rather than a
+    once-used variant with a province prefix.
+    """
+    counts: dict[str, Counter] = {}
+    key_of: dict[str, str] = {}
+    for text, key in pairs:
+        key = key or text
+        key_of.setdefault(text, key)
+        counts.setdefault(key_of[text], Counter())[text] += 1
+    best = {k: max(c, key=lambda t: (c[t], len(t))) for k, c in counts.items()}
+    return {text: best[key] for text, key in key_of.items()}
+
+
+def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
+    """Replace park/company fields by their cluster key (alias facts keep the names as written)."""
+    out = []
+    for f in facts:
+        if isinstance(f, LocatedInFact):
+            f = f.model_copy(update={"company": names.get(f.company, f.company), "park": names.get(f.park, f.park)})
+        elif isinstance(f, ProjectFact):
+            f = f.model_copy(update={
+                "company": names.get(f.company, f.company) if f.company else None,
+                "park": names.get(f.park, f.park) if f.park else None,
+            })
+        elif isinstance(f, MetricFact):
+            f = f.model_copy(update={"subject": names.get(f.subject, f.subject)})
+        out.append(f)
+    return out
 
 
 def fact_key(fact: Any) -> str:
-    """The fact without its evidence, as a canonical string."""
+    """The identity of a fact: located_in by its pair, others by all fields but evidence."""
+    if isinstance(fact, LocatedInFact):
+        return json.dumps(["located_in", fact.company, fact.park], ensure_ascii=False)
     d = fact.model_dump(mode="json", exclude={"evidence"})
     return json.dumps(d, sort_keys=True, ensure_ascii=False)
 
