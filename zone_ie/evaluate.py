@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Union
 
+from .names import NAME_SIM, lcs_len, project_names_match  # noqa: F401  (re-exported)
 from .names import norm_name as _norm_name
 
 PARTS = (
@@ -78,7 +79,6 @@ OVERALL_PARTS = ("alias", "located_in", "metric", "project")
 
 VALUE_REL_TOL = 0.005
 PCT_ABS_TOL = 0.05
-NAME_SIM = 0.6
 _EPS = 1e-9
 
 DocsInput = Union[str, Path, Iterable[Any]]  # JSONL path, or dicts / DocResults
@@ -231,27 +231,6 @@ def _scope_ok(g: Optional[str], p: Optional[str]) -> bool:
     if not gs:
         return True
     return bool(ps) and (gs in ps or ps in gs)
-
-
-def lcs_len(a: str, b: str) -> int:
-    """Length of the longest common subsequence of two strings."""
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0]
-        for j, cb in enumerate(b):
-            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
-        prev = cur
-    return prev[-1]
-
-
-def project_names_match(g: Optional[str], p: Optional[str]) -> bool:
-    """Containment after norm_name, or LCS / longer length >= 0.6."""
-    gn, pn = norm_name(g), norm_name(p)
-    if not gn or not pn:
-        return False
-    if gn in pn or pn in gn:
-        return True
-    return lcs_len(gn, pn) / max(len(gn), len(pn)) >= NAME_SIM
 
 
 # ---------------------------------------------------------------- fact matchers

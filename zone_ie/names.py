@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 _WS = re.compile(r"\s+")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -10,3 +11,27 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 def norm_name(name: str) -> str:
     """Remove whitespace, full-width ASCII to half-width (``（）`` -> ``()``)."""
     return _WS.sub("", name.translate(_FULLWIDTH))
+
+
+NAME_SIM = 0.6  # SPEC 9: project names sharing 60 % of characters are one project
+
+
+def lcs_len(a: str, b: str) -> int:
+    """Length of the longest common subsequence of two strings."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def project_names_match(a: Optional[str], b: Optional[str]) -> bool:
+    """SPEC 9: containment after norm_name, or LCS / longer length >= 0.6."""
+    an, bn = norm_name(a or ""), norm_name(b or "")
+    if not an or not bn:
+        return False
+    if an in bn or bn in an:
+        return True
+    return lcs_len(an, bn) / max(len(an), len(bn)) >= NAME_SIM

@@ -1,14 +1,44 @@
 """project facts (SPEC 4): named …项目/工程/基地/生产线 with company, park,
-investment, capacity and status, all from the sentence that names them."""
+investment, capacity and status.
+
+Three shapes of naming, all grammar from ``patterns/relations.json``:
+
+* a name ending in a project suffix (``年产12万吨…基地项目``, ``…供水扩建工程``);
+* the items of a project list (``实施了A、B和C等10个项目``, ``推进A、B项目搬迁升级``);
+* a company's phase (``X集团单晶硅一期20GW``).
+
+Groups (``46个工业项目``, ``一批…项目``) are statistics, not named projects.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from ..models import ProjectFact, Quantity
+from ..names import project_names_match
 from .context import DocContext, Ent, cues
 
 _MAX_NAME = 30
 _BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
+_CAPACITY_UNITS = ("W", "t", "Wh", "m2", "mu")
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, "regex.Pattern[str]"]:
+    c = cues()
+    heads = "".join(c["project_group_heads"])
+    num = r"(?:[0-9]+|[一二两三四五六七八九十百千几多]+)"
+    words = "|".join(map(regex.escape, c["project_group_words"]))
+    marker = "|".join(map(regex.escape, sorted(c["project_list_markers"], key=len, reverse=True)))
+    return {
+        "group": regex.compile(rf"^(?:(?:{words}))*{num}[{heads}]|^(?:一批|多个|这些|各类|一系列)"),
+        "list_marker": regex.compile(
+            rf"(?:{marker})|等{num}个(?:重点|重大)?(?:项目|工程)|(?<!等)项目(?P<tail>\p{{Han}}{{0,6}}?)(?=[，,。；;]|$)"
+        ),
+        "phase": regex.compile(c["project_phase_re"]),
+    }
 
 
 def _name_start(ctx: DocContext, s: int, end: int) -> int:
@@ -29,11 +59,12 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
 def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
     text = ctx.text
     spans: list[tuple[int, int]] = []
+    not_after = tuple(cues()["project_not_after_suffix"])
     for suf in sorted(cues()["project_suffixes"], key=len, reverse=True):
         k = text.find(suf, s, e)
         while k >= 0:
             end = k + len(suf)
-            if not any(a <= k < b for a, b in spans):
+            if not any(a <= k < b for a, b in spans) and not text.startswith(not_after, end):
                 start = _name_start(ctx, s, k)
                 if end - start > len(suf) + 1:
                     spans.append((start, end))
@@ -56,7 +87,10 @@ def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
 
 
 def _capacity(ctx: DocContext, start: int, end: int) -> list[Quantity]:
-    return [Quantity(**q.q) for q in ctx.qtys if start <= q.start and q.end <= end and q.q.get("unit") in ("W", "t", "Wh", "count")]
+    return [
+        Quantity(**q.q) for q in ctx.qtys
+        if start <= q.start and q.end <= end and q.q.get("unit") in _CAPACITY_UNITS
+    ]
 
 
 def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
@@ -67,38 +101,155 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     return before[-1] if before else None
 
 
+def _park(ctx: DocContext, s: int, e: int, start: int) -> Optional[Ent]:
+    """A park named in the sentence (after the name first), else the paragraph's topic."""
+    parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK"]
+    after = [x for x in parks if x.start >= start]
+    if after:
+        return after[0]
+    return ctx.topic_at(s)
+
+
+def _snap_start(ctx: DocContext, start: int, end: int) -> int:
+    """A name never starts inside a mention, and starts at the company it names."""
+    ent = ctx.ent_at(start)
+    if ent is not None and ent.start < start:
+        start = ent.start
+    inside = ctx.ents_in(start, end, "COMPANY")
+    return inside[0].start if inside else start
+
+
+def _is_group(name: str) -> bool:
+    return bool(_grammar()["group"].search(name))
+
+
 def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capacity: list[Quantity]) -> bool:
-    """A named project: it carries a company name or a capacity, not a generic noun."""
-    if any(w in name for w in ("该", "等", "这")):
+    """A named project: not a group, not a bare company + suffix, not a generic noun."""
+    if any(w in name for w in ("该", "等", "这", "此")) or _is_group(name):
         return False
+    if company is not None and company.start >= start and name[company.end - start:] in cues()["project_suffixes"]:
+        return False  # 某公司项目: the company's projects in general
     if capacity:
         return True
     return company is not None and company.end >= start - 1 and company.start < start + len(name)
 
 
+def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent],
+          s: int, e: int, capacity: list[Quantity], status: Optional[str]) -> ProjectFact:
+    return ProjectFact(
+        name=name,
+        company=company.text if company else None,
+        park=park.text if park else None,
+        investment=_investment(ctx, s, e),
+        capacity=capacity,
+        status=status,  # type: ignore[arg-type]
+        evidence=ctx.raw(s, e),
+    )
+
+
+def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, ProjectFact]]:
+    """Items of ``(verb) A、B和C等(N个)项目`` and ``A、B项目<tail>`` lists."""
+    text = ctx.text
+    out = []
+    verbs = sorted(cues()["project_list_verbs"], key=lambda vs: -len(vs[0]))
+    for m in _grammar()["list_marker"].finditer(text, s, e):
+        tail = m.group("tail")
+        lo = m.start()
+        while lo > s and text[lo - 1] not in "，,。；;：:\n":
+            lo -= 1
+        status = None
+        for verb, st in verbs:
+            k = text.rfind(verb, lo, m.start())
+            if k >= 0 and ctx.ent_at(k) is None:
+                lo, status = k + len(verb), st
+                break
+        items = _split_items(ctx, lo, m.start())
+        if tail is not None:  # ``A、B项目搬迁升级``: a list of company-led items only
+            if len(items) < 2 or not all(_company_at(ctx, a) for a, _ in items):
+                continue
+        for a, b in items:
+            name = text[a:b] + (("项目" + tail) if tail is not None else "")
+            if len(text[a:b]) < 2 or _is_group(text[a:b]):
+                continue
+            company = _company_at(ctx, a) or next(iter(ctx.ents_in(a, b, "COMPANY")), None)
+            st = status or _status(text[s:e])
+            out.append((a, b, _fact(ctx, name, company, _park(ctx, s, e, a), s, e, _capacity(ctx, a, b), st)))
+    return out
+
+
+def _company_at(ctx: DocContext, pos: int) -> Optional[Ent]:
+    ent = ctx.ent_at(pos)
+    return ent if ent is not None and ent.label == "COMPANY" and ent.start == pos else None
+
+
+def _split_items(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split a list on 、, and on 和/及 where a company name follows."""
+    text = ctx.text
+    seps = cues()["project_list_separators"]
+    cuts = [lo]
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == "、" or (ch in seps and ch != "、" and _company_at(ctx, i + 1) and ctx.ent_at(i) is None):
+            cuts.append(i)
+            cuts.append(i + 1)
+    cuts.append(hi)
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+
+
+def _phase_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, ProjectFact]]:
+    """``<company>…N期`` (``X集团单晶硅一期20GW``), unless a project suffix follows."""
+    text = ctx.text
+    out = []
+    for co in ctx.ents_in(s, e, "COMPANY"):
+        m = _grammar()["phase"].search(text, co.end, min(e, co.end + 10))
+        if m is None or any(c in _BREAK for c in text[co.end:m.start()]):
+            continue
+        end = m.end()
+        if any(text.startswith(suf, end, end + 8) for suf in cues()["project_suffixes"]):
+            continue
+        cap = [Quantity(**q.q) for q in ctx.qtys if end <= q.start <= end + 1 and q.q.get("unit") in _CAPACITY_UNITS]
+        out.append((co.start, end, _fact(ctx, text[co.start:end], co, _park(ctx, s, e, co.start), s, e, cap, _status(text[end:e]))))
+    return out
+
+
 def project_facts(ctx: DocContext) -> list[ProjectFact]:
     """Project facts of the document, in text order."""
-    out: list[ProjectFact] = []
+    out: list[tuple[int, ProjectFact]] = []
     text = ctx.text
     for s, e, _ in ctx.sentences:
+        found = _list_projects(ctx, s, e)
         for start, end in _find_names(ctx, s, e):
+            start = _snap_start(ctx, start, end)
+            if any(a < end and start < b for a, b, _ in found):
+                continue
             name = text[start:end]
             company = _company(ctx, s, start, end)
-            parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK" and x.start >= start]
-            park = parks[0] if parks else ctx.topic_at(s)
-            investment = _investment(ctx, s, e)
             capacity = _capacity(ctx, start, end)
             if not _named(ctx, name, start, company, capacity):
                 continue
-            out.append(
-                ProjectFact(
-                    name=name,
-                    company=company.text if company else None,
-                    park=park.text if park else None,
-                    investment=investment,
-                    capacity=capacity,
-                    status=_status(text[s:e]),  # type: ignore[arg-type]
-                    evidence=ctx.raw(s, e),
-                )
-            )
+            found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start), s, e, capacity, _status(text[s:e]))))
+        for a, b, f in _phase_projects(ctx, s, e):
+            if not any(x < b and a < y for x, y, _ in found):
+                found.append((a, b, f))
+        out.extend((a, f) for a, _, f in found)
+    return merge_mentions([f for _, f in sorted(out, key=lambda t: t[0])])
+
+
+def merge_mentions(projects: list[ProjectFact]) -> list[ProjectFact]:
+    """One fact per project: later mentions of the same project (same company or
+    none, names matching by SPEC 9) fill in what the first mention lacked."""
+    out: list[ProjectFact] = []
+    for p in projects:
+        for i, q in enumerate(out):
+            if (p.company is None or q.company is None or p.company == q.company) and project_names_match(p.name, q.name):
+                out[i] = q.model_copy(update={
+                    "name": max(q.name, p.name, key=len),
+                    "company": q.company or p.company,
+                    "investment": q.investment or p.investment,
+                    "capacity": q.capacity or p.capacity,
+                    "status": q.status or p.status,
+                })
+                break
+        else:
+            out.append(p)
     return out
