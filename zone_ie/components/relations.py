@@ -11,12 +11,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import AliasFact
+from ..models import AliasFact, ProjectFact
 from ..relations.context import build_context
 from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts
-from ..relations.projects import project_facts
+from ..relations.projects import merge_mentions, project_facts
 
 
 @Language.factory("zone_relations", default_config={})
@@ -39,7 +39,9 @@ class ZoneRelations:
         facts.extend(metric_facts(ctx))
         facts.extend(projects)
         names = canonical_names((e.text, e.key) for e in ctx.ents)
-        doc._.facts = dedupe(canonicalize(facts, names))
+        facts = canonicalize(facts, names)
+        merged = merge_mentions([f for f in facts if isinstance(f, ProjectFact)])
+        doc._.facts = dedupe([f for f in facts if not isinstance(f, ProjectFact)] + merged)
         return doc
 
     def alias_facts(self, doc: Doc) -> list[AliasFact]:

@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ..models import ProjectFact, Quantity
-from ..names import project_names_match
+from ..names import lcs_len, norm_name, project_names_match
 from .context import DocContext, Ent, cues
 
 _MAX_NAME = 30
@@ -64,7 +64,8 @@ def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
         k = text.find(suf, s, e)
         while k >= 0:
             end = k + len(suf)
-            if not any(a <= k < b for a, b in spans) and not text.startswith(not_after, end):
+            inside_name = ctx.ent_at(k) is not None
+            if not inside_name and not any(a <= k < b for a, b in spans) and not text.startswith(not_after, end):
                 start = _name_start(ctx, s, k)
                 if end - start > len(suf) + 1:
                     spans.append((start, end))
@@ -131,7 +132,29 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return False  # 某公司项目: the company's projects in general
     if capacity:
         return True
-    return company is not None and company.end >= start - 1 and company.start < start + len(name)
+    if company is not None and company.end >= start - 1 and company.start < start + len(name):
+        return True
+    return _specific(ctx, name, start)
+
+
+def _specific(ctx: DocContext, name: str, start: int) -> bool:
+    """A name specific enough to stand alone: a long head, not a generic one, and a
+    clause that says something is done to it (完成/建设/开工…)."""
+    c = cues()
+    suffix = next((x for x in c["project_standalone_suffixes"] if name.endswith(x)), "")
+    head = name[: len(name) - len(suffix)]
+    if not suffix or ctx.ents_in(start, start + len(name)):
+        return False
+    if len(head) < 4 or head.startswith(tuple(c["project_generic_heads"])):
+        return False
+    text = ctx.text
+    lo, hi = start, start + len(name)
+    while lo > 0 and text[lo - 1] not in "，,。；;\n":
+        lo -= 1
+    while hi < len(text) and text[hi] not in "，,。；;\n":
+        hi += 1
+    clause = text[lo:start] + text[start + len(name):hi]
+    return any(w in clause for w, _ in c["project_status"])
 
 
 def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent],
@@ -232,7 +255,18 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
             if not any(x < b and a < y for x, y, _ in found):
                 found.append((a, b, f))
         out.extend((a, f) for a, _, f in found)
-    return merge_mentions([f for _, f in sorted(out, key=lambda t: t[0])])
+    return [f for _, f in sorted(out, key=lambda t: t[0])]
+
+
+def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
+    """Names match by SPEC 9; of one company, the shorter name may also be a near
+    subsequence of the longer (``X高性能材料制造`` ~ ``X科技年产1万吨高性能材料制造项目``)."""
+    if p.company and q.company and p.company != q.company:
+        return False
+    if project_names_match(p.name, q.name):
+        return True
+    a, b = norm_name(p.name), norm_name(q.name)
+    return bool(p.company and p.company == q.company and lcs_len(a, b) >= 0.8 * min(len(a), len(b)))
 
 
 def merge_mentions(projects: list[ProjectFact]) -> list[ProjectFact]:
@@ -241,7 +275,7 @@ def merge_mentions(projects: list[ProjectFact]) -> list[ProjectFact]:
     out: list[ProjectFact] = []
     for p in projects:
         for i, q in enumerate(out):
-            if (p.company is None or q.company is None or p.company == q.company) and project_names_match(p.name, q.name):
+            if _same_project(p, q):
                 out[i] = q.model_copy(update={
                     "name": max(q.name, p.name, key=len),
                     "company": q.company or p.company,
