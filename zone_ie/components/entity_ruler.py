@@ -230,6 +230,12 @@ class ZoneEntityRuler:
             if ch in self._conj and k > 0 and prefix[k - 1] in self._org_tail and k + 1 > cut:
                 if not any(s <= k < e for s, e in places):
                     cut = k + 1
+        legal = self._legal_re.search(prefix)
+        if legal is not None:
+            # 甲有限公司扩建和乙…: a conjunction after an earlier company name and its words
+            for k in range(legal.end(), len(prefix) - 1):
+                if prefix[k] in self._conj and k + 1 > cut and not any(s <= k < e for s, e in places):
+                    cut = k + 1
         for d in self._left_cut.finditer(prefix):
             cut = max(cut, d.end())
         rest = prefix[cut:]

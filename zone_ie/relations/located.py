@@ -26,8 +26,25 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
 
 def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
     """A customer, supplier, partner or order context around ``ent``."""
-    window = ctx.text[max(s, ent.start - 8):min(e, ent.end + 8)]
-    return any(w in window for w in cues()["located_negative"])
+    text = ctx.text
+    end = ent.end
+    while end < e and text[end] not in "，,。；;":
+        end += 1
+    window = text[max(s, ent.start - 8):max(end, min(e, ent.end + 8))]
+    if any(w in window for w in cues()["located_negative"]):
+        return True
+    return is_partner(ctx, ent, e)
+
+
+def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
+    """``与X达成/合作…``: X is the partner of the clause's subject, not its actor."""
+    text = ctx.text
+    end = ent.end
+    while end < e and text[end] not in "，,。；;":
+        end += 1
+    return text[ent.start - 1:ent.start] in cues()["partner_before"] and any(
+        w in text[ent.end:end] for w in cues()["partner_after"]
+    )
 
 
 def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:

@@ -19,6 +19,7 @@ import regex
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
 from .context import DocContext, Ent, cues
+from .located import is_partner
 
 _MAX_NAME = 30
 _BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
@@ -98,7 +99,7 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     inside = [x for x in ctx.ents_in(start, end) if x.label == "COMPANY"]
     if inside:
         return inside[0]
-    before = [x for x in ctx.ents_in(s, start) if x.label == "COMPANY"]
+    before = [x for x in ctx.ents_in(s, start) if x.label == "COMPANY" and not is_partner(ctx, x, end)]
     return before[-1] if before else None
 
 
