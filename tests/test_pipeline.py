@@ -163,3 +163,22 @@ def test_jsonl_input_records(tmp_path) -> None:
     assert recs[0].doc_id == "a" and recs[0].date == "2023-05-01"
     assert type(recs[1]).__name__ == "InputError" and "bad JSONL" in recs[1].reason
     assert recs[2].doc_id == "in:3"
+
+
+def test_spans_survive_later_token_splits(nlp_pkuseg) -> None:
+    """A component that splits tokens must not shift spans set by an earlier one."""
+    doc = nlp_pkuseg.make_doc("今年1-8月，临川高新区完成投资134个项目，总投资51.5亿元。")
+    q = exact_span(doc, doc.text.index("51.5亿元"), doc.text.index("51.5亿元") + 6, "Q")
+    doc.spans["quantities"] = [q]
+    for i in range(1, len(doc.text)):
+        ensure_boundaries(doc, [i])
+    (span,) = doc.spans["quantities"]
+    assert span.text == "51.5亿元" and span.label_ == "Q"
+
+
+@pytest.mark.parametrize("group", ["quantities", "periods"])
+def test_normalizer_spans_match_their_characters(group, nlp_pkuseg) -> None:
+    doc = nlp_pkuseg(read_text_file(SEEDS[4]))
+    assert len(doc.spans[group]) > 5
+    for span in doc.spans[group]:
+        assert span.text == doc.text[span.start_char : span.end_char]

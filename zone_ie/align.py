@@ -30,6 +30,11 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
             cuts.setdefault(i, []).append(rel)
     if not cuts:
         return
+    # span groups hold token indices that a split would shift: keep their characters
+    groups = {
+        name: [(sp.start_char, sp.end_char, sp.label_, sp.kb_id_, sp.id_) for sp in group]
+        for name, group in doc.spans.items()
+    }
     with doc.retokenize() as retok:
         for i, rels in cuts.items():
             tok = doc[i]
@@ -39,6 +44,13 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
             # trailing whitespace of the token stays with the last piece
             heads = [(tok, 0)] * len(orths)
             retok.split(tok, orths, heads=heads)
+    for name, spans in groups.items():
+        rebuilt = []
+        for start, end, label, kb_id, id_ in spans:
+            span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=id_)
+            assert span is not None, "span edges are token edges before and after a split"
+            rebuilt.append(span)
+        doc.spans[name] = rebuilt
 
 
 def exact_span(doc: Doc, start: int, end: int, label: str = "") -> Optional[Span]:
