@@ -222,10 +222,28 @@ def assign_topics(ctx: DocContext) -> None:
             own = _main_park(ctx.ents_in(p.start, p.end), weight)
             if own is not None:
                 current = own
+            else:
+                current = _anaphor_topic(ctx, p, current, article_ents) or current
             p.topic = current
         previous = current
 
 
+
+
+def _anaphor_topic(ctx: DocContext, p: Paragraph, current: Optional[Ent], article_ents: list[Ent]) -> Optional[Ent]:
+    """A paragraph that names no park but says ``经开区`` is about the article's
+    park of that kind when the running topic is of another kind."""
+    for pos, word in anaphora_in(ctx, p.start, p.end):
+        kind = anaphor_kind(word) or []
+        fits = lambda e: e.label == "PARK" and any(e.text.endswith(k) for k in kind)  # noqa: E731
+        if current is not None and fits(current):
+            return current
+        pool = [e for e in article_ents if fits(e)] or [e for e in ctx.ents if fits(e)]
+        if pool:
+            counts = Counter(e.key for e in pool)
+            best = max(counts.values())
+            return next(e for e in pool if counts[e.key] == best)
+    return None
 
 
 def _clean_names(ents: list[Ent]) -> list[Ent]:
@@ -239,4 +257,54 @@ def _clean_names(ents: list[Ent]) -> list[Ent]:
             if len(n) >= 4 and len(n) < len(best.text) and e.text.endswith(n) and len(e.text) - len(n) <= 2:
                 best = Ent(e.end - len(n), e.end, e.label, n, next(x.key for x in ents if x.text == n))
         out.append(best)
+    return out
+
+
+def anaphor_kind(word: str) -> Optional[list[str]]:
+    """Name endings a typed anaphor (``该经开区``) can refer to; None for generic ones (园区)."""
+    kinds = cues().get("anaphora_kinds", {})
+    for k in sorted(kinds, key=len, reverse=True):
+        if word.endswith(k):
+            return list(kinds[k])
+    return None
+
+
+def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
+    """The park a bare zone word at ``pos`` refers to: the paragraph topic when it
+    is of the right kind (``经开区`` -> a …经济技术开发区), else the park of that
+    kind named most often in the article, then in the document; generic words
+    (园区, 该区) give the topic."""
+    topic = ctx.topic_at(pos)
+    kind = anaphor_kind(word)
+    if kind is None:
+        return topic
+    fits = lambda e: e.label == "PARK" and any(e.text.endswith(k) for k in kind)  # noqa: E731
+    if topic is not None and fits(topic):
+        return topic
+    article = ctx.article_at(pos)
+    for pool in (
+        [e for e in ctx.ents if fits(e) and ctx.article_at(e.start) == article and e.start < pos],
+        [e for e in ctx.ents if fits(e) and ctx.article_at(e.start) == article],
+        [e for e in ctx.ents if fits(e)],
+    ):
+        if pool:
+            counts = Counter(e.key for e in pool)
+            best = max(counts.values())
+            return next(e for e in pool if counts[e.key] == best)
+    return topic
+
+
+def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
+    """Typed zone anaphors (``经开区``, ``该高新区``) in ``[start, end)`` that are not part of a name."""
+    text = ctx.text
+    out = []
+    words = sorted((w for w in cues()["anaphora_park"] if anaphor_kind(w)), key=len, reverse=True)
+    i = start
+    while i < end:
+        for w in words:
+            if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
+                out.append((i, w))
+                i += len(w) - 1
+                break
+        i += 1
     return out

@@ -8,6 +8,7 @@ A sentence is read clause by clause. A figure whose clause names an indicator
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
@@ -107,7 +108,32 @@ def _before_share(phrase: str) -> str:
 
 def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Optional[str]]:
     """``(indicator id, indicator_text, scope)`` for a figure."""
+    v = vocab()
+    if any(phrase.startswith(w) for w in v["other_prefixes"]):
+        return "other", phrase, None
+    unit, cls = q.q.get("unit"), q.q.get("classifier")
+    nouns = v["enterprise_nouns"]
+    if unit == "count" and cls == "家":
+        if phrase and (any(phrase.endswith(n) for n in nouns) or phrase.endswith("业")):
+            return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
+        tail = re.split("[、，,]", after)[0]
+        if any(tail.endswith(n) for n in nouns) and len(tail) <= 14 and not find_indicator(phrase):
+            core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
+            return "enterprise_count", tail, core
+    cap = _capacity_list(after, q)
+    if cap is not None and not find_indicator(phrase):
+        return cap
     hit = find_indicator(phrase)
+    if hit is not None and hit[0] in v["project_count_ids"] and unit == "count" and cls not in v["project_classifiers"]:
+        return "other", phrase or after or None, None
+    if hit is None and after.startswith("的"):
+        h = find_indicator(after)
+        if h is not None and h[1] <= 3:
+            return h[0], after[1:h[2]], None
+    if hit is not None and hit[0] == "production_capacity":
+        product = re.split("[的、，,]", after)[0]
+        if product and len(product) <= 14:
+            return hit[0], phrase[hit[1]:hit[2]], product
     if hit is not None:
         ind, i, j = hit
         scope = strip_words(phrase[:i], vocab()["scope_strip"] + vocab()["value_verbs"]) or None
@@ -120,6 +146,25 @@ def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Opt
         if hit is not None and hit[1] <= 6:
             return hit[0], after[: hit[2]], after[: hit[1]] or None
     return "other", phrase or after or None, None
+
+
+def _capacity_list(after: str, q: Qty):
+    """``具备5200台A、3万台B、1.5GW C的年产能``: each figure is a capacity of its product."""
+    for f in vocab()["capacity_frames"]:
+        k = after.find(f)
+        if k > 0:
+            product = re.split("[、，,的]", after)[0].strip()
+            if product:
+                return "production_capacity", f.lstrip("的"), product
+    return None
+
+
+def _qualified(ind, phrase: str):
+    """``平均营业收入`` / ``人均…``: the qualifier is the scope the gold keeps."""
+    for w in vocab()["scope_qualifiers"]:
+        if w in phrase:
+            return ind[0], ind[1], w
+    return ind
 
 
 def _new(subject: Ent, ind: tuple[str, Optional[str], Optional[str]], period: Optional[dict], ev: tuple[int, int]) -> MetricFact:
@@ -150,22 +195,114 @@ def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
     return True
 
 
+def _anecdote(text: str) -> bool:
+    """``某企业…降低30%``: an unnamed example, not a statistic of the subject."""
+    return any(re.search(m + r"[^，,。；;]{0,10}(?:企业|公司|团队|单位|项目|机构)", text) for m in cues()["anecdote_markers"])
+
+
+def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
+    """Figures that are words, not statistics: ``一个``/``一套`` (the numeral 一),
+    counts inside quotes (``“两个确立”``), audiences (``200名嘉宾``), frames
+    (``在229家…中``), sums' counts (``两个行业合计``), product specs of other
+    subjects (``我国…``) and durations without a duration cue."""
+    text = ctx.text
+    c = cues()
+    unit = q.q.get("unit", "")
+    cs = _clause_start(text, s, q.start)
+    ce = _clause_end(text, q.end, e)
+    after = text[q.end:ce]
+    if unit == "count":
+        if q.text.startswith("一") and q.q.get("value") == 1:
+            return True
+        opened = text.rfind("“", s, q.start)
+        if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:
+            return True
+        if any(after.startswith(n) or after[:6].find(n) >= 0 for n in c["audience_nouns"]):
+            return True
+        if any(w in after[:6] for w in c["sum_cues"]):
+            return True
+        if re.match(r"^[^，,、]{0,4}的[^，,、]{2,}$", after) and any(w in after for w in vocab()["possessed_nouns"]):
+            return True
+        head = text[cs:q.start]
+        if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
+            return True
+    if any(w in text[cs:q.start] for w in c["own_subject_cues"]):
+        return True
+    if unit in c["duration_units"]:
+        window = text[cs:ce]
+        if not any(w in window for w in c["duration_cues"]) or "力争" in window:
+            return True
+    return False
+
+
+def _among_frame(text: str, q: Qty, ce: int, e: int) -> Optional[str]:
+    """``46个工业项目中，…``: the figure only names the group the next figures are about."""
+    after = text[q.end:ce]
+    if q.q.get("unit") == "count" and after.endswith("中") and 1 < len(after) <= 12 and ce < e:
+        return after[:-1]
+    return None
+
+
+def _denominator(phrase: str) -> bool:
+    """The words of a share that name only the whole (``在总投资额中``, ``全年目标任务的``)."""
+    if not phrase:
+        return True
+    if phrase.startswith("在") and phrase.endswith("中"):
+        return True
+    p = strip_words(phrase, vocab()["value_verbs"] + ["的"])
+    return not p or any(w in phrase for w in cues()["share_target_cues"])
+
+
+def _money(q: Qty, text: str, cs: int, ce: int) -> Qty:
+    """A bare ``4亿`` / ``百万`` in a money context is yuan."""
+    if q.q.get("unit") == "" and (q.q.get("value") or 0) >= 1e4:
+        if any(w in text[cs:ce] for w in vocab()["money_nouns"]):
+            return Qty(q.start, q.end, q.text, dict(q.q, unit="CNY"))
+    return q
+
+
 def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     text = ctx.text
+    if _anecdote(text[s:e]):
+        return []
     qtys = [q for q in ctx.qtys if s <= q.start and q.end <= e and not _skip(ctx, q, s, e)]
     out: list[MetricFact] = []
     open_m: Optional[MetricFact] = None
     prev_end = s
     distribute: list[str] = []
+    listed: list[str] = []
+    parent: Optional[MetricFact] = None   # last count metric of the sentence
+    parent_noun: Optional[str] = None
+    parent_end = s
+    frame: Optional[str] = None
     for q in qtys:
         cs = _clause_start(text, s, q.start)
         ce = _clause_end(text, q.end, e)
+        if _noise(ctx, q, s, e):
+            prev_end = q.end
+            continue
+        among = _among_frame(text, q, ce, e)
+        if among:
+            frame = among
+            prev_end = q.end
+            continue
+        q = _money(q, text, cs, ce)
         start = max(cs, prev_end)
         pre = text[start:q.start]
         role = _role(text[cs:q.start], q)
         phrase = _phrase(ctx, start, q.start)
         if role == ROLE_SHARE:
             phrase = _before_share(phrase)
+            summed = any(w in phrase for w in cues()["sum_cues"])
+            if summed and listed and open_m is not None:
+                m = open_m.model_copy(deep=True)
+                m.scope, m.value, m.yoy_pct, m.share_pct = "、".join(listed), None, None, float(q.q["value"])
+                m.evidence = ctx.raw(cs, ce)
+                out.append(m)
+                prev_end = q.end
+                continue
+            if _denominator(phrase) or _denominator(_before_share(pre)):
+                phrase = ""
         if role == ROLE_YOY:
             phrase = _strip_yoy(phrase)
         after = text[q.end:ce]
@@ -187,17 +324,71 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q)
+        if role != ROLE_VALUE and not phrase and open_m is None:
+            ind = _head_indicator(ctx, s, cs, q) or ind
+        ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
+        ind = _qualified(ind, phrase)
+        if frame and not ind[2]:
+            ind = (ind[0], ind[1], frame)
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
         if "分别" in text[cs:q.start] and m.scope:
-            items = [x for x in _split_list(m.scope) if x]
+            n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
+            items = _split_list(m.scope, n)
             if len(items) > 1:
                 m.scope = items[0]
                 distribute = items[1:]
+                listed = items
         out.append(m)
         open_m = m
+        listing = parent is not None and any(w in text[parent_end:q.start] for w in cues()["list_frame_cues"])
+        if q.q.get("unit") == "count" and not listing:
+            parent, parent_end = m, q.end
+            parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _count_noun(phrase: str, after: str) -> Optional[str]:
+    """What a count counts: ``实施新材料项目36个`` / ``引进40个沿海项目`` -> …项目."""
+    nouns = vocab()["project_count_nouns"]
+    p = strip_words(phrase, vocab()["value_verbs"] + vocab()["scope_strip"])
+    if any(p.endswith(n) for n in nouns):
+        return p
+    k = min([i for i in (after.find("、"), after.find("，")) if i >= 0] or [len(after)])
+    a = after[:k]
+    if any(a.endswith(n) for n in nouns) and len(a) <= 12:
+        return a
+    return None
+
+
+def _inherit(ind, phrase, after, q, parent, parent_noun, between):
+    """List members and totals take their indicator from the count they detail:
+    ``新签约项目76个，其中工业项目46个`` -> signed_projects (scope 工业项目);
+    ``实施X项目36个，总投资98.8亿元`` -> project_investment of X项目
+    (signed_investment when the count is of signed projects)."""
+    if parent is None:
+        return ind
+    if ind[0] == "other" and q.q.get("unit") == "count" and any(w in between for w in cues()["list_frame_cues"]):
+        if parent.indicator != "other":
+            return (parent.indicator, ind[1], ind[1] or ind[2])
+    if ind[0] in ("project_investment", "fixed_asset_investment") and not ind[2] and parent_noun:
+        new_id = "signed_investment" if parent.indicator == "signed_projects" else "project_investment"
+        return (new_id, ind[1], parent_noun)
+    return ind
+
+
+def _head_indicator(ctx: DocContext, s: int, cs: int, q: Qty):
+    """A bare change (``增长幅度达到100%``) whose indicator was named earlier in the sentence."""
+    head = ctx.text[s:cs]
+    hit = find_indicator(head)
+    if hit is None:
+        return None
+    ind, i, j = hit
+    k = max(head.rfind(c, 0, i) for c in "，,：:") + 1
+    keep = [w for w in vocab()["scope_strip"] if w != "新"]
+    scope = strip_words(head[k:i], keep + vocab()["value_verbs"]) or None
+    return ind, head[k:j], scope
 
 
 def _strip_yoy(phrase: str) -> str:
@@ -208,7 +399,16 @@ def _strip_yoy(phrase: str) -> str:
     return strip_words(phrase, vocab()["value_verbs"] + vocab()["scope_strip"] + ["同比", "较上年", "较上年度", "比上年"])
 
 
-def _split_list(scope: str) -> list[str]:
-    for sep in ("、", "和", "及"):
-        scope = scope.replace(sep, "|")
-    return [x.strip() for x in scope.split("|")]
+def _split_list(scope: str, n: int = 0) -> list[str]:
+    """The members of a ``分别`` list. Official names contain 和/及
+    (化学原料和化学制品制造业), so split on 、 and only split on 和/及 too when
+    that is what makes the members as many as the figures (``n``)."""
+    items = [x.strip() for x in scope.split("、") if x.strip()]
+    if n and len(items) != n:
+        alt = scope
+        for sep in ("和", "及", "与"):
+            alt = alt.replace(sep, "、")
+        alt_items = [x.strip() for x in alt.split("、") if x.strip()]
+        if len(alt_items) == n:
+            return alt_items
+    return items
