@@ -199,3 +199,21 @@ def test_seed_mention_f1(ruler: ZoneEntityRuler) -> None:
         pred |= {(did, *rep.span_to_raw(m.start, m.end), m.label) for m in ms}
         gold |= {(did, e["start"], e["end"], e["label"]) for e in g["entities"]}
     assert f1(pred, gold) >= 0.92
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zone_ie.components.entity_ruler import trie_pattern  # noqa: E402
+
+_WORDS = st.lists(st.text(alphabet="园区高新.*(a", min_size=1, max_size=5), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, st.text(alphabet="园区高新.*(ab", max_size=30))
+def test_trie_pattern_equals_longest_first_alternation(words, text) -> None:
+    import regex
+
+    trie = regex.compile(trie_pattern(words))
+    alt = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)]

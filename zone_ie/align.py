@@ -11,19 +11,22 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Iterable, Optional
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens in place so that every offset in ``offsets`` is a token edge."""
-    starts = [t.idx for t in doc]
+    if not len(doc):
+        return
+    starts = doc.to_array(IDX).tolist()
+    n_chars = starts[-1] + len(doc[-1].text_with_ws)
+    edges = set(starts)
     cuts: dict[int, list[int]] = {}
     for off in set(offsets):
-        if off <= 0 or off >= len(doc.text):
+        if off <= 0 or off >= n_chars or off in edges:
             continue
         i = bisect_right(starts, off) - 1
-        if i < 0 or starts[i] == off:
-            continue
         tok = doc[i]
         rel = off - tok.idx
         if 0 < rel < len(tok.text):

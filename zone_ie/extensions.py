@@ -31,7 +31,7 @@ def get_repair(doc: Doc) -> RepairedText:
     d = doc.user_data.get(KEY) or {}
     if "runs" not in d:
         return RepairedText.identity(doc.text)
-    return RepairedText(d["raw"], doc.text, tuple(tuple(r) for r in d["runs"]))
+    return RepairedText.from_runs(d["raw"], d["runs"])  # cheaper than doc.text
 
 
 def _to_raw(doc: Doc, start: int, end: int) -> tuple[int, int]:

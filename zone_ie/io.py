@@ -1,16 +1,36 @@
 """Reading documents and writing SPEC JSONL.
 
-Inputs are ``.txt`` files (doc_id = file name without ``.txt``), directories of
-them (recursively, sorted), or ``.jsonl`` files of ``{"doc_id", "text", "date"?}``.
+Inputs are
+
+* ``.txt`` files (doc_id = file name without ``.txt``),
+* ``.jsonl`` files of ``{"doc_id", "text", "date"?}`` records, read line by line,
+* directories (recursively, sorted; their ``.txt`` and ``.jsonl`` files),
+* glob patterns (``'corpus/**/*.txt'``; expanded here, sorted, so the shell's
+  argument limit does not apply),
+* ``-``: a JSONL stream on standard input.
+
+Everything is streamed: one document is in memory at a time, never the corpus.
 A document that cannot be read is reported as an :class:`InputError` and the
-others go on.
+others go on. Content checks (empty, binary, no Chinese) are
+:func:`check_text`'s job; :func:`iter_records` applies them with ``validate=True``.
 """
 from __future__ import annotations
 
+import glob
+import io as _io
 import json
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, TextIO, Union
+from typing import IO, Iterable, Iterator, Optional, TextIO, Union
+
+import regex
+
+STDIN = "-"
+_GLOB_CHARS = set("*?[")
+_HAN = regex.compile(r"\p{Han}")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -28,70 +48,199 @@ class InputError:
     reason: str
 
 
-def read_text_file(path: Union[str, Path]) -> str:
-    """SPEC 1: UTF-8, no newline translation, leading BOM dropped."""
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    return text[1:] if text.startswith("\ufeff") else text
+class TooLongError(ValueError):
+    """A document longer than the ``max_chars`` limit (not read in full)."""
+
+
+def read_text_file(path: Union[str, Path], max_chars: Optional[int] = None) -> str:
+    """SPEC 1: UTF-8, no newline translation, leading BOM dropped.
+
+    With ``max_chars``, a file longer than that raises :class:`TooLongError`
+    without reading more than ``4 * max_chars`` bytes of it.
+    """
+    with open(path, "rb") as f:
+        if max_chars is not None:
+            size = os.fstat(f.fileno()).st_size
+            if size > 4 * max_chars + 3:  # UTF-8: at most 4 bytes a character (+ BOM)
+                raise TooLongError(f"too long ({size} bytes > --max-chars {max_chars} characters)")
+        data = f.read()
+    # bytes.decode never translates newlines: the same text as open(newline="")
+    text = data.decode("utf-8")
+    text = text[1:] if text.startswith("\ufeff") else text
+    if max_chars is not None and len(text) > max_chars:
+        raise TooLongError(f"too long ({len(text)} characters > --max-chars {max_chars})")
+    return text
+
+
+def check_text(text: str, max_chars: Optional[int] = None) -> Optional[str]:
+    """Why ``text`` cannot be processed, or None when it can.
+
+    Empty (or whitespace only), binary (NUL bytes), no Chinese character at all,
+    or longer than ``max_chars``. Traditional characters are Chinese: they pass.
+    """
+    if not text.strip():
+        return "empty document"
+    if "\x00" in text:
+        return "binary content (NUL bytes)"
+    if _SURROGATE.search(text) is not None:
+        return "invalid Unicode (lone surrogate)"
+    if max_chars is not None and len(text) > max_chars:
+        return f"too long ({len(text)} characters > --max-chars {max_chars})"
+    if _HAN.search(text) is None:
+        return "no Chinese text"
+    return None
+
+
+def _is_glob(item: str) -> bool:
+    return any(c in _GLOB_CHARS for c in item)
 
 
 def iter_paths(inputs: Iterable[Union[str, Path]]) -> Iterator[Path]:
+    """Files named by ``inputs`` (``-`` is passed through as ``Path('-')``)."""
     for item in inputs:
+        s = str(item)
         p = Path(item)
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in (".txt", ".jsonl"))
+        if s == STDIN:
+            yield Path(STDIN)
+        elif p.is_dir():
+            yield from _walk(p)
+        elif not p.exists() and _is_glob(s):
+            matches = sorted(glob.iglob(s, recursive=True))
+            if not matches:
+                yield p  # reported as "file not found"
+            for m in matches:
+                q = Path(m)
+                if q.is_dir():
+                    yield from _walk(q)
+                elif q.suffix in (".txt", ".jsonl"):
+                    yield q
         else:
             yield p
 
 
-def iter_records(inputs: Iterable[Union[str, Path]]) -> Iterator[Union[Record, InputError]]:
-    """Every document of ``inputs``, or an error record for what cannot be read."""
+def _walk(root: Path) -> Iterator[Path]:
+    """``.txt`` / ``.jsonl`` files under ``root``, sorted, without listing it all at once."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.is_dir(follow_symlinks=True):
+            yield from _walk(Path(e.path))
+        elif e.name.endswith((".txt", ".jsonl")) and e.is_file():
+            yield Path(e.path)
+
+
+def iter_records(
+    inputs: Iterable[Union[str, Path]],
+    max_chars: Optional[int] = None,
+    validate: bool = False,
+    stdin: Optional[IO[str]] = None,
+) -> Iterator[Union[Record, InputError]]:
+    """Every document of ``inputs``, or an error record for what cannot be read.
+
+    ``max_chars``: longer documents become errors (files are not read in full).
+    ``validate``: also turn empty, binary and non-Chinese documents into errors
+    (:func:`check_text`). ``stdin``: the stream ``-`` reads (default ``sys.stdin``).
+    """
+    for rec in _iter_raw(inputs, max_chars, stdin):
+        if validate and isinstance(rec, Record):
+            reason = check_text(rec.text, max_chars)
+            if reason is not None:
+                yield InputError(rec.doc_id, rec.source, reason)
+                continue
+        yield rec
+
+
+def _iter_raw(
+    inputs: Iterable[Union[str, Path]], max_chars: Optional[int], stdin: Optional[IO[str]]
+) -> Iterator[Union[Record, InputError]]:
     for path in iter_paths(inputs):
+        if str(path) == STDIN:
+            yield from _iter_jsonl_stream(_stdin_text(stdin), "stdin", "<stdin>", max_chars)
+            continue
         if path.suffix == ".jsonl":
-            yield from _iter_jsonl(path)
+            yield from _iter_jsonl(path, max_chars)
             continue
         doc_id = path.name[:-4] if path.name.endswith(".txt") else path.name
         try:
-            yield Record(doc_id, read_text_file(path), None, str(path))
+            yield Record(doc_id, read_text_file(path, max_chars), None, str(path))
         except FileNotFoundError:
             yield InputError(doc_id, str(path), "file not found")
+        except IsADirectoryError:
+            yield InputError(doc_id, str(path), "is a directory")
+        except TooLongError as e:
+            yield InputError(doc_id, str(path), str(e))
         except UnicodeDecodeError as e:
-            yield InputError(doc_id, str(path), f"not valid UTF-8 ({e.reason} at byte {e.start})")
+            reason = f"not valid UTF-8 ({e.reason} at byte {e.start})"
+            if b"\x00" in e.object:
+                reason = f"binary content (NUL bytes; {reason})"
+            yield InputError(doc_id, str(path), reason)
         except OSError as e:
             yield InputError(doc_id, str(path), f"cannot read: {e.strerror or e}")
 
 
-def _iter_jsonl(path: Path) -> Iterator[Union[Record, InputError]]:
+def _stdin_text(stdin: Optional[IO[str]]) -> IO[str]:
+    if stdin is not None:
+        return stdin
+    # strict UTF-8, no newline translation, whatever the locale says
+    return _io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="", errors="strict")
+
+
+def _iter_jsonl(path: Path, max_chars: Optional[int]) -> Iterator[Union[Record, InputError]]:
     try:
         f = open(path, encoding="utf-8", newline="")
     except OSError as e:
         yield InputError(path.stem, str(path), f"cannot read: {e.strerror or e}")
         return
     with f:
-        lineno = 0
-        while True:
-            lineno += 1
-            try:
-                line = f.readline()
-            except UnicodeDecodeError as e:
-                yield InputError(f"{path.stem}:{lineno}", str(path), f"not valid UTF-8 ({e.reason})")
-                return
-            if not line:
-                return
-            if not line.strip():
+        yield from _iter_jsonl_stream(f, path.stem, str(path), max_chars)
+
+
+def _iter_jsonl_stream(
+    f: IO[str], stem: str, where_prefix: str, max_chars: Optional[int]
+) -> Iterator[Union[Record, InputError]]:
+    # a JSON line may escape every character as \uXXXX (6 characters); beyond that
+    # the line is skipped unread, so a runaway line never fills the memory
+    limit = None if max_chars is None else 6 * max_chars + 65536
+    lineno = 0
+    while True:
+        lineno += 1
+        doc_id = f"{stem}:{lineno}"
+        where = f"{where_prefix}:{lineno}"
+        try:
+            line = f.readline(limit) if limit is not None else f.readline()
+            if limit is not None and len(line) == limit and not line.endswith("\n"):
+                while True:  # skip the rest of the line
+                    rest = f.readline(limit)
+                    if not rest or rest.endswith("\n"):
+                        break
+                yield InputError(doc_id, where, f"too long (JSONL line > {limit} characters)")
                 continue
-            where = f"{path}:{lineno}"
-            try:
-                obj = json.loads(line)
-                text = obj["text"]
-                doc_id = str(obj.get("doc_id") or f"{path.stem}:{lineno}")
-                if not isinstance(text, str):
-                    raise TypeError("'text' is not a string")
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                yield InputError(f"{path.stem}:{lineno}", where, f"bad JSONL record: {e}")
-                continue
+        except UnicodeDecodeError as e:
+            yield InputError(doc_id, where, f"not valid UTF-8 ({e.reason})")
+            return
+        if not line:
+            return
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            text = obj["text"]
+            doc_id = str(obj.get("doc_id") or doc_id)
+            if not isinstance(text, str):
+                raise TypeError("'text' is not a string")
             date = obj.get("date")
-            yield Record(doc_id, text[1:] if text.startswith("\ufeff") else text, date, where)
+            if date is not None and not isinstance(date, str):
+                raise TypeError("'date' is not a string")
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            yield InputError(doc_id, where, f"bad JSONL record: {e}")
+            continue
+        text = text[1:] if text.startswith("\ufeff") else text
+        if max_chars is not None and len(text) > max_chars:
+            yield InputError(doc_id, where, f"too long ({len(text)} characters > --max-chars {max_chars})")
+            continue
+        yield Record(doc_id, text, date, where)
 
 
 def write_jsonl_line(out: TextIO, obj_json: str) -> None:

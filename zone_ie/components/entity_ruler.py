@@ -102,7 +102,7 @@ class ZoneEntityRuler:
         for p in self.patterns:
             self._by_text.setdefault(p["pattern"], p)
         names = sorted(self._by_text, key=len, reverse=True)
-        self._phrase_re = regex.compile("|".join(map(regex.escape, names))) if names else None
+        self._phrase_re = regex.compile(trie_pattern(names)) if names else None
         g = self.grammar
         chars = g["name_chars"]
         self._P = Places(self.places)
@@ -142,7 +142,7 @@ class ZoneEntityRuler:
 
     # --- spaCy component --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        matches, aliases = self.match_with_aliases(doc.text)
+        matches, aliases = self.match_with_aliases(doc._.repair.text)  # == doc.text, cheaper
         doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
         ensure_boundaries(doc, [o for m in matches for o in (m.start, m.end)])
         spans = []
@@ -604,10 +604,42 @@ def _non_overlapping(matches: list[Match]) -> list[Match]:
     """Longest match wins; ties go to the earlier one; pattern ids preferred."""
     ranked = sorted(matches, key=lambda m: (-(m.end - m.start), m.id == "", m.start))
     chosen: list[Match] = []
-    occupied: list[tuple[int, int]] = []
+    occupied: set[int] = set()
     for m in ranked:
-        if any(m.start < e and s < m.end for s, e in occupied):
+        span = range(m.start, m.end)
+        if any(i in occupied for i in span):
             continue
         chosen.append(m)
-        occupied.append((m.start, m.end))
+        occupied.update(span)
     return sorted(chosen)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many literal words, factored as a character trie.
+
+    Equivalent to a longest-first alternation of the words, but the regex engine
+    tries one branch per character instead of every word at every position.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts, singles, optional = [], [], "" in node
+        for ch in sorted(k for k in node if k):
+            rest = build(node[ch])
+            if rest:
+                alts.append(regex.escape(ch) + rest)
+            else:
+                singles.append(regex.escape(ch))
+        if singles:
+            alts.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)

@@ -37,7 +37,7 @@ class ZoneNormalizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc._.repair.text  # == doc.text, without iterating tokens
         quantities = find_quantities(text)
         periods = find_periods(text, ref_year=ref_year(doc))
         ensure_boundaries(doc, [o for m in (*quantities, *periods) for o in (m.start, m.end)])

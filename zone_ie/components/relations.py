@@ -47,7 +47,7 @@ class ZoneRelations:
     def alias_facts(self, doc: Doc) -> list[AliasFact]:
         """One alias fact per declaration found by the entity ruler."""
         rep = doc._.repair
-        text = doc.text
+        text = rep.text
         out = []
         for ns, ne, as_, ae, label in doc.user_data.get("zone_ie", {}).get("aliases", []):
             ev = rep.span_to_raw(ns, _clause_end(text, ae))

@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
+from ..repair import RepairedText
 from ..resources import load_json
 
 
@@ -77,11 +78,14 @@ class DocContext:
     pers: list[Per]
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, paragraph
+    repair: Optional[RepairedText] = None
 
     # --- offsets -------------------------------------------------------
     def raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw-text offsets of a repaired-text span."""
-        return tuple(self.doc._.repair.span_to_raw(start, end))  # type: ignore[return-value]
+        if self.repair is None:
+            self.repair = self.doc._.repair
+        return self.repair.span_to_raw(start, end)
 
     def paragraph_at(self, pos: int) -> int:
         starts = [p.start for p in self.paragraphs]
@@ -114,7 +118,8 @@ class DocContext:
 
 def build_context(doc: Doc) -> DocContext:
     """Collect mentions, split sentences and paragraphs, assign articles and topics."""
-    text = doc.text
+    rep = doc._.repair
+    text = rep.text  # == doc.text, without iterating tokens
     ents = [
         Ent(e.start_char, e.end_char, e.label_, e.text, e.id_ or e.text)
         for e in doc.ents
@@ -128,6 +133,7 @@ def build_context(doc: Doc) -> DocContext:
     ]
     pers = [Per(s.start_char, s.end_char, s.text, s._.period) for s in doc.spans.get("periods", [])]
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
+    ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
     ctx.sentences = split_sentences(text, ctx.paragraphs)
     assign_articles(ctx)
