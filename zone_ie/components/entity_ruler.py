@@ -23,6 +23,7 @@ the pipeline.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -102,7 +103,8 @@ class ZoneEntityRuler:
         for p in self.patterns:
             self._by_text.setdefault(p["pattern"], p)
         names = sorted(self._by_text, key=len, reverse=True)
-        self._phrase_re = regex.compile(trie_pattern(names)) if names else None
+        # the stdlib engine runs a literal trie ~3x faster than ``regex``
+        self._phrase_re = re.compile(trie_pattern(names)) if names else None
         g = self.grammar
         chars = g["name_chars"]
         self._P = Places(self.places)
@@ -632,9 +634,9 @@ def trie_pattern(words: Iterable[str]) -> str:
         for ch in sorted(k for k in node if k):
             rest = build(node[ch])
             if rest:
-                alts.append(regex.escape(ch) + rest)
+                alts.append(re.escape(ch) + rest)
             else:
-                singles.append(regex.escape(ch))
+                singles.append(re.escape(ch))
         if singles:
             alts.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
         if not alts:
