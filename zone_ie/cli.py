@@ -25,31 +25,29 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import load, make_doc
-    from .result import doc_result
+    from .batch import run_extract
 
-    nlp = load(segmenter=args.segmenter)
-    errors: list[InputError] = []
-    n = 0
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
-    try:
-        for rec in iter_records(args.inputs):
-            if isinstance(rec, InputError):
-                errors.append(rec)
-                print(f"error: {rec.source}: {rec.reason}", file=sys.stderr)
-                continue
-            try:
-                doc = nlp(make_doc(nlp, rec.text, rec.doc_id, rec.date))
-                out.write(doc_result(doc).to_jsonl() + "\n")
-                n += 1
-            except Exception as e:  # one bad document never stops the batch
-                errors.append(InputError(rec.doc_id, rec.source, f"{type(e).__name__}: {e}"))
-                print(f"error: {rec.source}: {type(e).__name__}: {e}", file=sys.stderr)
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    print(f"{n} documents extracted, {len(errors)} failed", file=sys.stderr)
-    return 1 if errors else 0
+    if args.resume and not (args.db or (args.output and args.output != "-")):
+        print("error: --resume needs --db or an -o file to resume from", file=sys.stderr)
+        return 2
+    summary = run_extract(
+        args.inputs,
+        segmenter=args.segmenter,
+        output=args.output,
+        db=args.db,
+        errors=args.errors,
+        resume=args.resume,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        chunk_chars=args.chunk_chars or None,
+        max_chars=args.max_chars or None,
+        progress=not args.quiet,
+    )
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0
 
 
 def predict_records(records: Sequence[Record], segmenter: str) -> list[dict]:
@@ -90,6 +88,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_extract_arguments(p: argparse.ArgumentParser) -> None:
+    from .batch import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS
+
+    p.add_argument("inputs", nargs="+",
+                   help=".txt files, directories, glob patterns ('corpus/**/*.txt'), .jsonl files, "
+                        "or - for a JSONL stream on stdin")
+    p.add_argument("-o", "--output", default=None,
+                   help="output SPEC JSONL (default: stdout, unless --db is given)")
+    p.add_argument("--db", help="SQLite fact store to write (created if missing; idempotent by doc_id)")
+    p.add_argument("--errors", help="errors JSONL {doc_id, source, reason} "
+                   "(default: OUTPUT.errors.jsonl, else DB.errors.jsonl, next to it)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip documents already stored (same doc_id and content hash in --db, "
+                        "else doc_id in -o) and append")
+    p.add_argument("--n-process", type=int, default=1, metavar="N",
+                   help="worker processes for nlp.pipe (default 1)")
+    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="documents per nlp.pipe batch")
+    p.add_argument("--chunk-chars", type=int, default=DEFAULT_CHUNK_CHARS,
+                   help="cut longer documents at paragraph breaks into chunks of at most this many "
+                        "characters (0: never)")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                   help="documents longer than this are recorded as errors, unread (0: no limit)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_segmenter(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zone-ie", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -99,10 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sdist", help="use this local pkuseg-0.0.25.tar.gz instead of downloading")
     p.set_defaults(func=cmd_setup)
 
-    p = sub.add_parser("extract", help="extract SPEC JSONL from documents")
-    p.add_argument("inputs", nargs="+", help=".txt files, directories, or .jsonl files")
-    p.add_argument("-o", "--output", default="-", help="output JSONL (default: stdout)")
-    _add_segmenter(p)
+    p = sub.add_parser("extract", help="extract SPEC JSONL / a SQLite fact store from documents")
+    _add_extract_arguments(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="score predictions against gold (SPEC section 9)")

@@ -198,7 +198,7 @@ def _build(t: str, m: regex.Match, scan: bool) -> Optional[tuple[Quantity, int, 
             return None
         q = dict(value=round(n / d * 100, 2), unit="%")
     else:
-        q = _build_main(t, m, scan)
+        q = _build_main(t, m, scan, gd)
         if q is None:
             return None
         if q.pop("_trim", False):
@@ -243,8 +243,8 @@ def _scan_ok(t: str, q: dict, end: int, scaled: bool) -> bool:
     return True
 
 
-def _build_main(t: str, m: regex.Match, scan: bool) -> Optional[dict]:
-    gd = m.groupdict()
+def _build_main(t: str, m: regex.Match, scan: bool, gd: Optional[dict] = None) -> Optional[dict]:
+    gd = gd if gd is not None else m.groupdict()
     n1, n2 = gd.get("n1"), gd.get("n2")
     m1, m2 = gd.get("m1") or "", gd.get("m2") or ""
     u1, unit_text, den = gd.get("u1"), gd.get("unit"), gd.get("den")
