@@ -140,3 +140,169 @@ def test_company_in_object_position_is_not_subject(nlp):
     text = "今年上半年，临川经济技术开发区重点实施了星海重工股份有限公司扩建等项目，已完成投资3亿元。"
     (m,) = metrics(nlp, text)
     assert m["subject"] == "临川经济技术开发区"
+
+
+# ---------------------------------------------------------------- rules added for unseen articles
+# Every sentence below is invented (places 青禾, 蓝溪, 松岭, 白沙; firms 远帆, 澄川, 青禾芯源 …).
+
+def by_value(ms):
+    out = {}
+    for m in ms:
+        key = m["value"]["value"] if m["value"] else (m["yoy_pct"] if m["yoy_pct"] is not None else m["share_pct"])
+        out[key] = m
+    return out
+
+
+def test_company_anaphor_is_subject_of_its_own_output(nlp):
+    text = ("青禾高新区大力招商。远帆精密机械有限公司去年落户青禾高新区，"
+            "该公司负责人说，项目建成投产后，可实现年产值约3.5亿元。")
+    (m,) = [m for m in metrics(nlp, text) if m["indicator"] == "output_value"]
+    assert m["subject"] == "远帆精密机械有限公司"
+    assert m["period"] is None  # 建成投产后: a future state, no reporting period
+
+
+def test_quoted_speech_is_about_the_speakers_company(nlp):
+    text = ("蓝溪经济开发区企业澄川电子有限公司运转正常。"
+            "“我们的研发人员已经超过200人，今年订单比去年多了三成。”澄川电子有限公司总经理李岩说。")
+    ms = metrics(nlp, text)
+    assert ms and all(m["subject"] == "澄川电子有限公司" for m in ms)
+    yoy = [m for m in ms if m["yoy_pct"] is not None]
+    assert yoy and yoy[0]["yoy_pct"] == pytest.approx(30.0) and yoy[0]["value"] is None
+
+
+def test_comparison_base_is_not_the_period(nlp):
+    doc = nlp(make_doc(nlp, "今年，蓝溪经济开发区澄川电子有限公司出口额比去年增长20%。", date="2024-05-01"))
+    (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric"]
+    assert per(m) == (2024, None, None)
+
+
+def test_name_in_modifier_gives_way_to_head(nlp):
+    text = ("松岭高新区发展提速。位于高新区南部的松岭智造产业园，目前已集聚企业45家。"
+            "入驻松岭高新区的青禾芯源科技有限公司营业收入同比增长21%。")
+    ms = by_value(metrics(nlp, text))
+    assert ms[45.0]["subject"] == "松岭智造产业园"
+    assert ms[21.0]["subject"] == "青禾芯源科技有限公司"
+
+
+def test_locative_park_is_not_subject(nlp):
+    text = "3月2日，在白沙经开区内，远帆精密机械有限公司新生产线投产。全部达产后年产值预计超过8亿元。"
+    (m,) = metrics(nlp, text)
+    assert m["subject"] == "远帆精密机械有限公司" and m["period"] is None
+
+
+def test_speaker_organisation_is_not_subject_and_bare_kind_word_is(nlp):
+    text = ("白沙新区云谷产业园开园。\n"
+            "白沙新区有关负责人表示，到2026年，产业园力争集聚企业150家以上。")
+    (m,) = metrics(nlp, text)
+    assert m["subject"] == "白沙新区云谷产业园" and per(m) == (2026, None, None)
+
+
+def test_demonstrative_park_anaphor(nlp):
+    text = "青禾未来产业园开工。该产业园位于青禾新区核心区，规划面积2.4平方公里。"
+    (m,) = metrics(nlp, text)
+    assert m["subject"] == "青禾未来产业园" and m["indicator"] == "land_area"
+
+
+def test_ranking_is_other_and_field_size_is_not_a_figure(nlp):
+    text = "上半年，蓝溪综合保税区进出口总额增长18%，增速在全省9个综合保税区中排名第三，高新技术企业数量位居全市首位。"
+    ms = metrics(nlp, text)
+    ranks = [m for m in ms if m["value"] and m["value"]["unit"] == "rank"]
+    assert len(ranks) == 2 and all(m["indicator"] == "other" for m in ranks)
+    assert not any(m["value"] and m["value"]["value"] == 9.0 for m in ms)
+
+
+def test_change_after_adjunct_joins_open_metric(nlp):
+    text = "一季度，松岭经济开发区外贸进出口总额31.2亿元，受海外需求偏弱影响同比下降4.1%。"
+    (m,) = metrics(nlp, text)
+    assert m["indicator"] == "foreign_trade" and m["yoy_pct"] == pytest.approx(-4.1)
+
+
+def test_ratio_on_indicator_is_other(nlp):
+    (m,) = metrics(nlp, "明年，青禾科技城全社会研发投入强度提升至4.5%。")
+    assert m["indicator"] == "other"
+
+
+def test_embedded_scope_of_industrial_investment(nlp):
+    (m,) = metrics(nlp, "前三季度，松岭高新区工业投资同比增长9.9%。")
+    assert m["indicator"] == "fixed_asset_investment" and m["scope"] == "工业"
+
+
+def test_threshold_restatement_is_dropped_but_lone_threshold_kept(nlp):
+    ms = metrics(nlp, "去年，白沙经开区规上工业总产值205.3亿元，首次跨上200亿元台阶。")
+    assert [m["value"]["value"] for m in ms] == [pytest.approx(2.053e10)]
+    ms = metrics(nlp, "今年，白沙经开区工业总产值有望突破500亿元大关。")
+    assert len(ms) == 1
+
+
+def test_voltage_is_not_a_figure(nlp):
+    assert metrics(nlp, "青禾高新区配套建设的110千伏变电站投运。") == []
+
+
+def test_specific_period_not_overridden_by_bare_year(nlp):
+    doc = nlp(make_doc(nlp, "截至8月底，青禾科技城今年累计新增企业820家。", date="2024-09-10"))
+    (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric"]
+    assert per(m) == (2024, 1, 8)
+
+
+def test_event_modifier_period_is_not_the_period(nlp):
+    doc = nlp(make_doc(nlp, "5月9日，蓝溪经济开发区举行二季度重点项目集中签约仪式，现场签约项目7个。", date="2024-05-10"))
+    (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric"]
+    assert per(m) == (2024, 5, 5)
+
+
+def test_total_and_change_restate_previous_count(nlp):
+    ms = by_value(metrics(nlp, "去年，松岭经开区新增高新技术企业17家，总数达到96家；累计注册企业510家，较年初新增44家。"))
+    assert ms[96.0]["indicator"] == "enterprise_count" and "高新技术企业" in ms[96.0]["scope"]
+    assert ms[44.0]["indicator"] == "enterprise_count"
+
+
+def test_respectively_spreads_shares_over_listed_counts(nlp):
+    text = "松岭经济开发区累计培育专精特新“小巨人”企业6家、省级专精特新中小企业41家，分别占全市总数的35%和27.5%。"
+    ms = by_value(metrics(nlp, text))
+    assert ms[6.0]["share_pct"] == pytest.approx(35.0)
+    assert ms[41.0]["share_pct"] == pytest.approx(27.5)
+    assert len(ms) == 2
+
+
+def test_respectively_spreads_subjects(nlp):
+    text = "青禾新区数字港开园。远帆软件有限公司、澄川智算有限公司分别租用办公面积6000平方米和4200平方米。"
+    ms = by_value(metrics(nlp, text))
+    assert ms[6000.0]["subject"] == "远帆软件有限公司"
+    assert ms[4200.0]["subject"] == "澄川智算有限公司" and ms[4200.0]["indicator"] == "land_area"
+
+
+def test_single_project_investment_is_not_a_metric_but_group_is(nlp):
+    text = ("青禾高新区远帆精密机械有限公司投资8亿元建设的年产2万台减速器项目开工，建成后可年产减速器2万台。"
+            "该基地总投资9亿元。园区在建重点项目13个，总投资71亿元。")
+    ms = by_value(metrics(nlp, text))
+    assert 8e8 not in ms and 9e8 not in ms and 20000.0 not in ms
+    assert ms[7.1e9]["indicator"] == "project_investment"
+
+
+def test_listed_names_count_is_not_a_figure(nlp):
+    text = "同日签约的还有远帆精密、澄川电子和青禾芯源3家企业，分别投资2.5亿元、1.8亿元和1.2亿元。"
+    assert metrics(nlp, "蓝溪经开区举行签约会。" + text) == []
+
+
+def test_fraction_of_group_is_share(nlp):
+    text = "青禾科创园目前入驻企业71家，其中近四分之一为高校院所孵化企业。"
+    ms = metrics(nlp, text)
+    sh = [m for m in ms if m["share_pct"] is not None]
+    assert len(sh) == 1 and sh[0]["share_pct"] == pytest.approx(25.0) and sh[0]["indicator"] == "enterprise_count"
+
+
+def test_form_with_scope_inside_and_investment_inherits_scope(nlp):
+    ms = by_value(metrics(nlp, "今年以来，蓝溪高新区新签约智能制造项目12个，协议总投资54亿元。"))
+    assert ms[12.0]["indicator"] == "signed_projects" and "智能制造" in ms[12.0]["scope"]
+    assert ms[5.4e9]["indicator"] == "signed_investment" and "智能制造" in ms[5.4e9]["scope"]
+
+
+def test_plan_investment_after_project_count(nlp):
+    ms = by_value(metrics(nlp, "今年，白沙经开区重点推进亿元以上项目28个，计划完成投资63亿元。"))
+    assert ms[6.3e9]["indicator"] == "project_investment"
+
+
+def test_group_of_firms_scope_carries_to_next_figure(nlp):
+    text = "1—6月，松岭经济技术开发区区内纺织企业营业收入同比下降4.4%，利润总额下降9.1%。"
+    ms = by_value(metrics(nlp, text))
+    assert ms[-9.1]["indicator"] == "net_profit" and "纺织企业" in ms[-9.1]["scope"]

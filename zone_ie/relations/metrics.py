@@ -72,7 +72,7 @@ def _role(pre: str, q: Qty) -> str:
     window = pre[-14:]
     if any(w in window for w in c["share_cues"]) or any(w in window for w in c["share_target_cues"]):
         return ROLE_SHARE
-    if any(w in window for w in c["yoy_cues"]):
+    if any(w in window for w in c["yoy_cues"] + vocab()["yoy_extra_cues"]):
         return ROLE_YOY
     return ROLE_VALUE
 
@@ -97,7 +97,23 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         if phrase.startswith(a):
             phrase = phrase[len(a):]
             break
-    return strip_words(phrase.strip(), vocab()["value_verbs"] + vocab()["scope_strip"])
+    v = vocab()
+    for w in sorted(v["completion_blockers"], key=len, reverse=True):
+        k = phrase.find(w)
+        if k >= 0:
+            phrase = phrase[k + len(w):]
+    phrase = _lstrip_words(phrase.strip(), v["phrase_strip"])
+    return strip_words(phrase, v["value_verbs"] + v["scope_strip"])
+
+
+def _lstrip_words(phrase: str, words: list[str]) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        for w in words:
+            if phrase.startswith(w):
+                phrase, changed = phrase[len(w):], True
+    return phrase
 
 
 def _before_share(phrase: str) -> str:
@@ -112,6 +128,9 @@ def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Opt
     if any(phrase.startswith(w) for w in v["other_prefixes"]):
         return "other", phrase, None
     unit, cls = q.q.get("unit"), q.q.get("classifier")
+    if unit == "rank":
+        # SPEC 10: a ranking is ``other`` whatever it ranks
+        return "other", phrase or None, None
     nouns = v["enterprise_nouns"]
     if unit == "count" and cls == "家":
         if phrase and (any(phrase.endswith(n) for n in nouns) or phrase.endswith("业")):
@@ -136,7 +155,17 @@ def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Opt
             return hit[0], phrase[hit[1]:hit[2]], product
     if hit is not None:
         ind, i, j = hit
+        rest = phrase[j:]
+        ratio = next((r for r in v["ratio_suffixes"] if rest.startswith(r)), None)
+        if ratio:
+            # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
+            return "other", phrase[: j + len(ratio)], None
         scope = strip_words(phrase[:i], vocab()["scope_strip"] + vocab()["value_verbs"]) or None
+        scope = scope or v["form_scopes"].get(phrase[i:j])
+        noun = next((n for n in v["split_form_nouns"] if rest.endswith(n)), None)
+        if noun and len(rest) - len(noun) <= v["split_form_max"] and not scope:
+            # ``新签约光电项目17个``: the words between the form and its noun are the scope
+            return ind, phrase, rest[: -len(noun)] or None
         return ind, phrase[: j] or None, scope
     if q.q.get("unit") == "count":
         nouns = vocab()["enterprise_nouns"]
@@ -214,6 +243,9 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
             return True
+        if any(ent.end == q.start for ent in ctx.ents_in(cs, q.start)):
+            # ``A、B和C3家企业``: the size of a list of names just given
+            return True
         opened = text.rfind("“", s, q.start)
         if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:
             return True
@@ -227,6 +259,12 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
     if any(w in text[cs:q.start] for w in c["own_subject_cues"]):
+        return True
+    v = vocab()
+    if unit in v["noise_units"]:
+        return True
+    if unit == "count" and v["frame_in"] in text[cs:q.start] and re.match(r"^[^，,。；;]{0,12}%s" % v["frame_out"], after):
+        # ``在全省8个综合保税区中排名第二``: the size of the field, not a statistic
         return True
     if unit in c["duration_units"]:
         window = text[cs:ce]
@@ -275,6 +313,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     parent_noun: Optional[str] = None
     parent_end = s
     frame: Optional[str] = None
+    spread: list[MetricFact] = []
+    subjects_list: list[Ent] = []
+    list_metric: Optional[MetricFact] = None
     for q in qtys:
         cs = _clause_start(text, s, q.start)
         ce = _clause_end(text, q.end, e)
@@ -287,10 +328,17 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         q = _money(q, text, cs, ce)
+        if q.q.get("unit") == "":
+            # a bare 4万 outside a money context: unit unknown (``4万升``), not a figure
+            prev_end = q.end
+            continue
         start = max(cs, prev_end)
         pre = text[start:q.start]
         role = _role(text[cs:q.start], q)
         phrase = _phrase(ctx, start, q.start)
+        fraction_of = _fraction_share(text, q, ce)
+        if fraction_of is not None and role == ROLE_VALUE:
+            role, phrase = ROLE_SHARE, fraction_of
         if role == ROLE_SHARE:
             phrase = _before_share(phrase)
             summed = any(w in phrase for w in cues()["sum_cues"])
@@ -306,11 +354,45 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         if role == ROLE_YOY:
             phrase = _strip_yoy(phrase)
         after = text[q.end:ce]
+        if open_m is not None and _milestone(phrase, after):
+            prev_end = q.end
+            continue
         subject = subject_for(ctx, q.start, s)
         if subject is None:
             prev_end = q.end
             continue
         ev = ctx.raw(cs, ce)
+        if spread and role != ROLE_VALUE and "分别" in text[cs:q.start]:
+            _set(spread.pop(0), role, q, pre)
+            prev_end = q.end
+            continue
+        if role != ROLE_VALUE and "分别" in text[cs:q.start] and open_m is not None and not distribute:
+            # ``A 9家、B 64家，分别占全市总数的45%和38.1%``: one change or share per listed figure
+            n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
+            targets = [m for m in out if m.value is not None and m.subject == subject.text][-n:]
+            if n > 1 and len(targets) == n and all(_slot_free(m, role) for m in targets):
+                _set(targets[0], role, q, pre)
+                spread = targets[1:]
+                prev_end = q.end
+                continue
+        if subjects_list:
+            # later members of a ``A、B分别…`` list: the first member's metric, or
+            # nothing when the first figure was not a metric
+            name = subjects_list.pop(0)
+            if list_metric is not None:
+                m = list_metric.model_copy(deep=True)
+                m.subject, m.value, m.yoy_pct, m.share_pct, m.evidence = name.text, None, None, None, ev
+                _set(m, role, q, pre)
+                out.append(m)
+            prev_end = q.end
+            continue
+        list_metric = None
+        if "分别" in text[cs:q.start]:
+            names = _name_list(ctx, s, text.find("分别", cs, q.start))
+            n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
+            if len(names) > 1 and len(names) == n:
+                # ``A公司、B公司分别租用8000平方米和5500平方米``: one subject per figure
+                subject, subjects_list = names[0], names[1:]
         if "分别" in text[cs:q.start] and open_m is not None and distribute:
             scope = distribute.pop(0)
             m = open_m.model_copy(deep=True)
@@ -319,19 +401,37 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             out.append(m)
             prev_end = q.end
             continue
-        attach = role != ROLE_VALUE and open_m is not None and not phrase and open_m.subject == subject.text
+        attach = (role != ROLE_VALUE and open_m is not None and open_m.subject == subject.text
+                  and fraction_of is None and _adjunct(phrase))
         if attach and _set(open_m, role, q, pre):
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q)
+        if fraction_of is not None and any(fraction_of.endswith(n) for n in vocab()["enterprise_nouns"]):
+            ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
             ind = _head_indicator(ctx, s, cs, q) or ind
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
         ind = _qualified(ind, phrase)
+        ind = _restated(ind, phrase, q, open_m, subject)
         if frame and not ind[2]:
             ind = (ind[0], ind[1], frame)
+        if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
+            prev_end = q.end
+            continue
+        if ind[0] == "production_capacity" and ind[1] == "年产" and any(
+                w in text[s:q.start] for w in vocab()["completion_blockers"]):
+            # ``建成后可年产…``: a project's design capacity (a project fact)
+            prev_end = q.end
+            continue
+        if (not ind[2] and open_m is not None and open_m.subject == subject.text and open_m.scope
+                and any(open_m.scope.endswith(n) for n in vocab()["enterprise_nouns"]) and ind[0] != "other"):
+            # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
+            ind = (ind[0], ind[1], open_m.scope)
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
+        if subjects_list:
+            list_metric = m
         if "分别" in text[cs:q.start] and m.scope:
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             items = _split_list(m.scope, n)
@@ -347,6 +447,84 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _slot_free(m: MetricFact, role: str) -> bool:
+    return (m.yoy_pct is None) if role == ROLE_YOY else (m.share_pct is None)
+
+
+def _name_list(ctx: DocContext, start: int, end: int) -> list[Ent]:
+    """The names listed right before ``分别`` (``A、B和C``), in order."""
+    if end < 0:
+        return []
+    text = ctx.text
+    ents = ctx.ents_in(start, end)
+    if not ents or not re.fullmatch(r"\s*(?:\d+[家个](?:企业|公司)?)?[，,]?\s*", text[ents[-1].end:end]):
+        return []
+    out = [ents[-1]]
+    for ent in reversed(ents[:-1]):
+        if text[ent.end:out[0].start] in vocab()["list_name_separators"]:
+            out.insert(0, ent)
+        else:
+            break
+    return out
+
+
+def _fraction_share(text: str, q: Qty, ce: int) -> Optional[str]:
+    """``近三分之一为高校院所孵化企业``: a fraction of a group is a share of it; the
+    words after the copula name the part."""
+    v = vocab()
+    if q.q.get("unit") != "%" or not any(f in q.text for f in v["fraction_marks"]):
+        return None
+    after = text[q.end:ce]
+    for c in v["fraction_copulas"]:
+        if after.startswith(c):
+            return after[len(c):].rstrip("。；;")
+    return None
+
+
+def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: Ent):
+    """``新增X企业23家，总数达到118家`` / ``累计注册企业426家，较年初新增58家``: a total or
+    change with no noun of its own counts what the figure before it counts."""
+    if ind[0] != "other" or open_m is None or open_m.subject != subject.text or open_m.value is None:
+        return ind
+    if open_m.value.unit != q.q.get("unit") or open_m.value.classifier != q.q.get("classifier"):
+        return ind
+    v = vocab()
+    rest = strip_words(phrase, v["inherit_words"] + v["value_verbs"] + ["同比", "的"])
+    if rest or not phrase:
+        return ind
+    return open_m.indicator, phrase, open_m.scope
+
+
+def _single_project(ctx: DocContext, ind, phrase: str, clause: str, subject: Ent, parent) -> bool:
+    """The investment of one project (``X公司投资12亿元建设的…项目``, ``该基地总投资18亿元``)
+    is a project fact, not a statistic of the park; a group (``这些项目``, ``N个项目，总投资``) is."""
+    v = vocab()
+    if ind[0] not in v["single_project_ids"] or v["investment_word"] not in (ind[1] or phrase or ""):
+        return False
+    if parent is not None or any(g in clause for g in v["group_markers"]):
+        return False
+    if subject.label == "COMPANY":
+        return True
+    return any(n in phrase for n in v["single_project_nouns"]) or "建设的" in clause
+
+
+def _milestone(phrase: str, after: str) -> bool:
+    """``…312.4亿元，首次跨上300亿元台阶``: a threshold restating the figure just
+    given (no indicator of its own), not a new figure."""
+    return any(after.lstrip("的").startswith(w) for w in vocab()["milestone_nouns"]) and find_indicator(phrase) is None
+
+
+def _adjunct(phrase: str) -> bool:
+    """Words before a bare change or share that name no new indicator
+    (``受海外需求偏弱影响同比下降3.6%``): the figure belongs to the open metric."""
+    if not phrase:
+        return True
+    v = vocab()
+    if len(phrase) > v["attach_max_len"] or find_indicator(phrase) is not None:
+        return False
+    return any(w in phrase for w in v["adjunct_markers"])
 
 
 def _count_noun(phrase: str, after: str) -> Optional[str]:
@@ -372,9 +550,13 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
     if ind[0] == "other" and q.q.get("unit") == "count" and any(w in between for w in cues()["list_frame_cues"]):
         if parent.indicator != "other":
             return (parent.indicator, ind[1], ind[1] or ind[2])
-    if ind[0] in ("project_investment", "fixed_asset_investment") and not ind[2] and parent_noun:
+    bare = ind[0] == "other" and (ind[1] or "").endswith(vocab()["investment_word"]) and q.q.get("unit") == "CNY"
+    if (ind[0] in ("project_investment", "fixed_asset_investment") or bare) and not ind[2] and parent_noun:
         new_id = "signed_investment" if parent.indicator == "signed_projects" else "project_investment"
         return (new_id, ind[1], parent_noun)
+    if ind[0] == "signed_investment" and not ind[2] and parent.indicator == "signed_projects" and parent.scope:
+        # ``新签约光电项目17个，协议总投资86亿元``: the investment of the projects just counted
+        return (ind[0], ind[1], parent.scope)
     return ind
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from .context import DocContext, Ent, Per, cues, resolve_anaphor
+from .indicators import vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 
@@ -48,18 +49,187 @@ def _chain_head(ctx: DocContext, ents: list[Ent], first: Ent) -> Ent:
 
 def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     """The subject named in ``[start, pos)``: an anaphor before any name gives
-    the topic park, else the first (chain of) mention(s)."""
+    the park (or company) it refers to, else the first (chain of) mention(s).
+    A name inside a modifier (``入驻X的Y``, ``位于X东部的Y``) or a locative
+    frame (``在X内，Y…``) gives way to the head name after it."""
     text = ctx.text
     cands = _candidates(ctx, start, pos)
+    cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
     first_pos = cands[0].start if cands else pos
     head_text = text[start:first_pos]
+    found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
     for a in sorted(cues()["anaphora_park"], key=len, reverse=True):
         k = head_text.find(a)
         if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)):
-            return resolve_anaphor(ctx, a, start + k)
+            found.append((start + k, start + k + len(a), None))
+            break
+    demo = _park_demonstrative(ctx, start, first_pos)
+    if demo is not None:
+        found.append(demo)
+    comp = _company_anaphor(ctx, start, first_pos)
+    if comp is not None:
+        found.append(comp)
+    if found:
+        k, end, ref = min(found, key=lambda f: (f[0], -f[1]))
+        if ref is None:
+            ref = resolve_anaphor(ctx, text[k:end], k)
+        head = _modified_head(ctx, end, cands)
+        return head or ref
     if not cands:
         return None
-    return _chain_head(ctx, cands, cands[0])
+    head = _chain_head(ctx, cands, cands[0])
+    return _modified_head(ctx, head.end, cands) or head
+
+
+def _modified_head(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]:
+    """``X[东部]的Y`` with Y a name: Y is the head the figures are about."""
+    text = ctx.text
+    gap = vocab()["modifier_max_gap"]
+    head = None
+    for ent in cands:
+        if ent.start < end:
+            continue
+        between = text[end:ent.start]
+        if re.fullmatch(r"[^，,。；;：:、“”]{0,%d}的" % gap, between):
+            head, end = ent, ent.end
+            continue
+        break
+    return head
+
+
+def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
+    """``X有关负责人表示，…``: the speaker's organisation is not the subject of what is said."""
+    text = ctx.text
+    v = vocab()
+    out = []
+    for ent in cands:
+        m = re.match(r"[^，,。；;“”]{0,12}", text[ent.end:ent.end + 12])
+        head = m.group(0) if m else ""
+        if any(t in head for t in v["speaker_titles"]) and any(head.endswith(w) for w in v["speech_verbs"]):
+            continue
+        out.append(ent)
+    return out
+
+
+def _drop_locatives(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
+    """``在X内，Y…`` / ``位于X的Y内，Z…``: a park named as the place of a clause is not
+    its subject when another name follows in the sentence (nor is a name modifying it)."""
+    text = ctx.text
+    drop = set()
+    for i, ent in enumerate(cands):
+        nxt = text[ent.end:ent.end + 2]
+        if (ent.label == "PARK" and nxt[:1] in vocab()["locative_after"] and nxt[1:2] in "，,"
+                and i + 1 < len(cands)):
+            drop.add(i)
+            j = i
+            while j > 0 and re.fullmatch(r"[^，,。；;：:、“”]{0,%d}的" % vocab()["modifier_max_gap"], text[cands[j - 1].end:cands[j].start]):
+                j -= 1
+                drop.add(j)
+    return [e for i, e in enumerate(cands) if i not in drop]
+
+
+def _park_demonstrative(ctx: DocContext, start: int, end: int):
+    """``该产业园`` / ``这个科技城``: the last park before it whose name ends so."""
+    text = ctx.text
+    v = vocab()
+    leads = [start] + [i + 1 for i in range(start, end) if text[i] in "，,：:"]
+    for lead in leads:
+        while lead < end and text[lead] in " “”\"‘’":
+            lead += 1
+        for suf in v["park_suffixes"]:
+            # a bare kind word opening a clause (``科创园目前入驻企业93家``)
+            if text.startswith(suf, lead) and ctx.ent_at(lead) is None and suf not in cues()["anaphora_park"]:
+                prior = _prior_parks(ctx, lead, suf)
+                if prior:
+                    return (lead, lead + len(suf), prior[-1])
+                break
+    for d in v["park_demonstratives"]:
+        k = text.find(d, start, end)
+        while k >= 0:
+            for suf in v["park_suffixes"]:
+                if text.startswith(suf, k + len(d)) and ctx.ent_at(k) is None:
+                    word = d + suf
+                    if word in cues()["anaphora_park"]:
+                        return None
+                    prior = _prior_parks(ctx, k, suf)
+                    if prior:
+                        return (k, k + len(word), prior[-1])
+                    return None
+            k = text.find(d, k + 1, end)
+    return None
+
+
+def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
+    art = ctx.article_at(pos)
+    return [e for e in ctx.ents if e.label == "PARK" and e.end <= pos
+            and e.text.endswith(suf) and ctx.article_at(e.start) == art]
+
+
+def _company_anaphor(ctx: DocContext, start: int, end: int):
+    """``该公司`` / ``这家企业`` (or a bare ``公司…`` opening the sentence): the last
+    company named before it in the article that is not a partner or object."""
+    text = ctx.text
+    v = vocab()
+    hit = None
+    for w in sorted(v["company_anaphora"], key=len, reverse=True):
+        k = text.find(w, start, end)
+        if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
+            hit = (k, k + len(w))
+    if hit is None:
+        lead = start
+        while lead < end and text[lead] in " “”\"‘’":
+            lead += 1
+        for w in v["company_bare_anaphora"]:
+            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
+                hit = (lead, lead + len(w))
+                break
+    if hit is None:
+        return None
+    ref = last_company(ctx, hit[0])
+    return (hit[0], hit[1], ref) if ref is not None else None
+
+
+def last_company(ctx: DocContext, pos: int) -> Optional[Ent]:
+    """The last company named before ``pos`` in the same article, not as an object."""
+    text = ctx.text
+    art = ctx.article_at(pos)
+    for ent in reversed(ctx.ents):
+        if ent.end > pos or ent.label != "COMPANY":
+            continue
+        if ctx.article_at(ent.start) != art:
+            break
+        before = text[max(0, ent.start - 1):ent.start]
+        after = text[ent.end:ent.end + 1]
+        if (before and before in _OBJECT_MARKERS) or after in ("等", "、"):
+            continue
+        return ent
+    return None
+
+
+def quote_speaker(ctx: DocContext, pos: int) -> Optional[Ent]:
+    """A figure inside quoted speech is about the speaker's company:
+    ``“我们的订单…。”X公司负责人说`` / ``X公司董事长说：“…”``."""
+    text = ctx.text
+    para = ctx.paragraphs[ctx.paragraph_at(pos)]
+    o = text.rfind("“", para.start, pos)
+    if o < 0 or text.find("”", o, pos) >= 0:
+        return None
+    c = text.find("”", pos, para.end)
+    if c < 0:
+        return None
+    verbs = vocab()["speech_verbs"]
+    tail_end = c + 1
+    while tail_end < para.end and text[tail_end] not in "。；;“":
+        tail_end += 1
+    for ent in ctx.ents_in(c + 1, tail_end, "COMPANY"):
+        if any(v in text[ent.end:tail_end] for v in verbs) and ent.start - c <= 3:
+            return ent
+    lead = text[max(para.start, o - 24):o]
+    if any(lead.rstrip("：:，,").endswith(v) for v in verbs):
+        ents = ctx.ents_in(max(para.start, o - 24), o, "COMPANY")
+        if ents:
+            return ents[-1]
+    return None
 
 
 def _part_of_name(ctx: DocContext, pos: int) -> bool:
@@ -69,6 +239,9 @@ def _part_of_name(ctx: DocContext, pos: int) -> bool:
 def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     """The subject of a figure at ``pos`` in the sentence starting at ``sent_start``."""
     subj = explicit_subject(ctx, sent_start, pos)
+    if subj is not None:
+        return subj
+    subj = quote_speaker(ctx, pos)
     if subj is not None:
         return subj
     para = ctx.paragraph_at(pos)
@@ -97,8 +270,18 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
 
 
 def _modifier(text: str, end: int) -> bool:
-    """A period used as a modifier (全年的, 全年目标), not as the time of a figure."""
-    return text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划")
+    """A period used as a modifier (全年的, 全年目标, 一季度重点项目集中签约仪式),
+    not as the time of a figure."""
+    if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划"):
+        return True
+    m = re.match(r"[^，,。；;：:\d]{0,14}", text[end:end + 14])
+    return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
+
+
+def _comparison(text: str, p: Per) -> bool:
+    """``比去年多了四成`` / ``较上年``: the base of a comparison, not the period."""
+    before = text[max(0, p.start - 2):p.start]
+    return any(before.endswith(w) for w in vocab()["comparison_before"])
 
 
 def _dateline(text: str, p: Per) -> bool:
@@ -116,6 +299,11 @@ def _governs(text: str, sent_start: int, pos: int) -> bool:
     for w in sorted(cues()["period_lead_words"], key=len, reverse=True):
         head = head.replace(w, "")
     return len(head.strip(" ，,：:“”")) <= 1
+
+
+def _vaguer(new: dict, old: dict) -> bool:
+    return (new.get("start_month") is None and new.get("end_month") is None
+            and old.get("end_month") is not None and new.get("year") == old.get("year"))
 
 
 def _explicit_year_since(p: Per) -> Optional[dict]:
@@ -141,13 +329,22 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
         if not (start <= p.start and p.end <= pos):
             continue
         val = _period_value(p)
-        if not val or _modifier(text, p.end) or _dateline(text, p):
+        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p):
             continue
         if governing and not _governs(text, start, p.start):
+            continue
+        if found[1] and _vaguer(val, found[1]):
+            # ``截至11月底，…今年累计``: the bare year restates the period already given
+            last = p.end
             continue
         found, last = (True, val), p.end
     if governing:
         return found
+    for b in vocab()["completion_blockers"]:
+        k = text.rfind(b, start, pos)
+        if k >= 0 and k >= last:
+            # ``达产后预计年产值…``: a future state, no reporting period
+            return True, None
     for b in cues()["period_blockers"]:
         k = text.rfind(b, start, pos)
         if k >= 0 and k >= last - len(b):
