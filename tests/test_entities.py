@@ -217,3 +217,56 @@ def test_trie_pattern_equals_longest_first_alternation(words, text) -> None:
     trie = regex.compile(trie_pattern(words))
     alt = regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)]
+
+
+# --- left edges, lists, sub-parks (invented sentences) ---------------------------
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("上半年青屿综保区进出口额增长两成。", "青屿综保区"),
+        ("数字产业产值占梧川高新区总量的三成。", "梧川高新区"),
+        ("新厂选址鹭汀经开区东区，明年开工。", None),
+    ],
+)
+def test_time_words_and_verbs_end_a_left_edge(ruler: ZoneEntityRuler, text: str, name) -> None:
+    parks = [n for n, label in ents(ruler, text) if label == "PARK"]
+    assert parks == ([name] if name else ["鹭汀经开区"])
+
+
+def test_company_list_closed_by_a_count_and_joined_by_he(ruler: ZoneEntityRuler) -> None:
+    text = "同日签约的还有云帆机电、博雅精密和远航新材3家企业。"
+    found = [n for n, label in ents(ruler, text) if label == "COMPANY"]
+    assert found == ["云帆机电", "博雅精密", "远航新材"]
+
+
+def test_company_list_closed_by_a_trade_category(ruler: ZoneEntityRuler) -> None:
+    text = "北溟动力、苍梧电控等主机厂纷纷追加订单。"
+    found = [n for n, label in ents(ruler, text) if label == "COMPANY"]
+    assert found == ["北溟动力", "苍梧电控"]
+
+
+def test_investor_list_names_firms(ruler: ZoneEntityRuler) -> None:
+    text = "该公司去年完成A轮融资，投资方包括青萍资本和远山创投。"
+    found = [n for n, label in ents(ruler, text) if label == "COMPANY"]
+    assert found == ["青萍资本", "远山创投"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "创新楼为人工智能、医药健康等科技企业预留了实验空间。",
+        "三家企业将分别建设生物降解材料、精密铸件和储能电池项目。",
+    ],
+)
+def test_industry_and_product_lists_are_not_companies(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
+def test_sub_park_named_with_its_new_district_is_one_name(ruler: ZoneEntityRuler) -> None:
+    text = "雁汀新区智能网联产业园正式开园，云杉高新区光电产业园同日揭牌。"
+    assert ents(ruler, text) == [("雁汀新区智能网联产业园", "PARK"), ("云杉高新区", "PARK"), ("光电产业园", "PARK")]
+
+
+def test_known_short_name_glued_to_a_legal_form_is_not_a_mention(ruler: ZoneEntityRuler) -> None:
+    text = "青杉基因科技有限公司高通量测序项目开工。"
+    assert ents(ruler, text) == [("青杉基因科技有限公司", "COMPANY")]

@@ -85,3 +85,89 @@ def test_located_in_names_one_cluster_once(nlp):
     text = "东岳机械股份有限公司（以下简称东岳机械）落户临川高新区。东岳机械扎根临川高新区多年。"
     pairs = [(f["company"], f["park"]) for f in facts(nlp, text, "located_in")]
     assert len(pairs) == 1
+
+
+# --- customers, investors, sub-parks (invented sentences) --------------------------
+def located(nlp, text: str) -> set[tuple[str, str]]:
+    return {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
+
+
+def test_customers_named_as_objects_of_supply_are_not_located_in(nlp):
+    text = ("鹿鸣高新区企业青杉电子有限公司今年扩产，产品主要供应华为、海尔等整机厂商。"
+            "鹿鸣高新区企业柏川精工有限公司的产品已进入比亚迪、宁德时代的供应链。"
+            "鹿鸣高新区的云帆机电有限公司为中联重科、柳工等主机厂提供液压件。")
+    assert located(nlp, text) == {
+        ("青杉电子有限公司", "鹿鸣高新区"), ("柏川精工有限公司", "鹿鸣高新区"), ("云帆机电有限公司", "鹿鸣高新区")}
+
+
+def test_investors_are_not_located_in(nlp):
+    text = "鹿鸣高新区企业星衍科技有限公司去年完成A轮融资，投资方包括青萍资本和远山创投。"
+    assert located(nlp, text) == {("星衍科技有限公司", "鹿鸣高新区")}
+
+
+def test_company_in_a_sub_park_is_located_in_the_zone_too(nlp):
+    text = ("鹿鸣经济开发区今年产值增长。"
+            "位于开发区北部的青檀智造产业园，目前已集聚企业40家。园区龙头企业柏川精工有限公司正在扩产。")
+    assert located(nlp, text) == {("柏川精工有限公司", "青檀智造产业园"), ("柏川精工有限公司", "鹿鸣经济开发区")}
+
+
+def test_sub_park_named_after_its_district(nlp):
+    text = "雁汀新区智能网联产业园开园。该产业园位于雁汀新区核心区。首批入驻企业中，星衍科技有限公司租用办公面积3000平方米。"
+    assert located(nlp, text) == {("星衍科技有限公司", "雁汀新区智能网联产业园"), ("星衍科技有限公司", "雁汀新区")}
+
+
+def test_park_is_the_home_of_a_company(nlp):
+    text = "云岫科技城今年新增企业300家。位于科技城南部的云岫未来产业园，是星衍科技有限公司的“大本营”。"
+    assert ("星衍科技有限公司", "云岫未来产业园") in located(nlp, text)
+    assert ("星衍科技有限公司", "云岫科技城") in located(nlp, text)
+
+
+def test_respectively_pairs_companies_sums_and_projects(nlp):
+    text = ("鹿鸣经开区举行签约仪式。同日签约的还有云帆机电、博雅精密和远航新材3家企业，"
+            "分别投资5亿元、3亿元和2亿元，建设伺服电机、精密轴承和碳纤维复材项目。")
+    ps = {p["name"]: (p["company"], p["investment"]["value"], p["park"]) for p in facts(nlp, text, "project")}
+    assert ps == {
+        "伺服电机项目": ("云帆机电", 5e8, "鹿鸣经开区"),
+        "精密轴承项目": ("博雅精密", 3e8, "鹿鸣经开区"),
+        "碳纤维复材项目": ("远航新材", 2e8, "鹿鸣经开区"),
+    }
+    assert {c for c, _ in located(nlp, text)} == {"云帆机电", "博雅精密", "远航新材"}
+
+
+def test_follow_up_sentence_gives_the_investment(nlp):
+    text = ("在鹿鸣生物医药产业园，青杉药业有限公司的细胞治疗产业化基地已进入设备调试阶段。"
+            "该基地总投资9亿元，预计明年投产。")
+    (p,) = facts(nlp, text, "project")
+    assert p["investment"]["value"] == pytest.approx(9e8)
+
+
+def test_list_of_projects_does_not_take_the_group_total(nlp):
+    text = ("鹿鸣科技城集中开工项目12个，总投资90亿元，星衍科技有限公司卫星载荷总装基地、"
+            "柏川精工有限公司精密减速器中试项目等均在其列。此次开工的卫星载荷总装基地投资16亿元。")
+    ps = {p["company"]: p for p in facts(nlp, text, "project")}
+    assert set(ps) == {"星衍科技有限公司", "柏川精工有限公司"}
+    assert not any("均在其列" in p["name"] or "以下简称" in p["name"] for p in ps.values())
+    assert ps["星衍科技有限公司"]["investment"]["value"] == pytest.approx(1.6e9)
+    assert ps["柏川精工有限公司"]["investment"] is None
+
+
+def test_project_in_a_sub_park_named_before_it(nlp):
+    text = "6月8日，位于鹿鸣高新区的青檀光伏产业园内，星衍光能有限公司8GW N型电池片生产线首片下线。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"].endswith("8GW N型电池片生产线") and p["park"] == "青檀光伏产业园"
+    assert located(nlp, text) == {("星衍光能有限公司", "青檀光伏产业园"), ("星衍光能有限公司", "鹿鸣高新区")}
+
+
+def test_bare_sub_park_word_points_to_the_named_sub_park(nlp):
+    text = ("鹿鸣高新区东部的青檀光电产业园集聚企业50家。"
+            "8月，园区龙头企业星衍光电有限公司在产业园南区投资10亿元建设的星衍光电二期封装项目开工。")
+    (p,) = facts(nlp, text, "project")
+    assert p["park"] == "青檀光电产业园"
+
+
+def test_here_after_naming_a_sub_park(nlp):
+    text = ("鹿鸣高新区加快转型。记者走进鹿鸣高新区另一大园区——青檀储能产业园。"
+            "在这里，星衍储能有限公司年产4GWh储能电池项目已经投产。")
+    (p,) = facts(nlp, text, "project")
+    assert p["park"] == "青檀储能产业园"
+    assert located(nlp, text) == {("星衍储能有限公司", "青檀储能产业园"), ("星衍储能有限公司", "鹿鸣高新区")}

@@ -111,6 +111,8 @@ class ZoneEntityRuler:
         self._park_suffix_re = _alternation(g["park_suffixes"])
         self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        self._district_suffixes = tuple(g.get("district_park_suffixes", []))
+        self._sub_park_suffixes = tuple(g.get("sub_park_suffixes", []))
         self._legal_forms = list(g["company_legal_forms"])
         self._legal_re = _alternation(self._legal_forms)
         self._strong_legal = tuple(sorted(g.get("strong_legal_forms", []), key=len, reverse=True))
@@ -135,6 +137,9 @@ class ZoneEntityRuler:
         self._conj = tuple(g.get("conj_boundaries", []))
         self._org_tail = set(g.get("org_tail_chars", ""))
         self._strong_closer = regex.compile(g.get("list_company_strong_closers_re", r"(?!)"))
+        self._glue_before = tuple(g.get("company_glue_before", []))
+        self._role_list = regex.compile(g.get("company_role_list_re", r"(?!)"))
+        self._item_conj = set(g.get("list_item_conj", ""))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
         self._alias_re = regex.compile(
             rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>[{chars}&&[^（）()]]{{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
@@ -204,6 +209,8 @@ class ZoneEntityRuler:
         for m, p in hits:
             if p.get("needs_context") and p.get("id") not in ids:
                 continue  # a brand name needs another name of the same zone
+            if p["label"] == "COMPANY" and text.endswith(self._glue_before, 0, m.start()) and self._name_char.match(text, m.end()):
+                continue  # ``…有限公司高通量``: names never abut; this is the next word
             found.append(Match(m.start(), m.end(), p["label"], p.get("id", "")))
         return found
 
@@ -305,6 +312,17 @@ class ZoneEntityRuler:
                 and self._P.first(text[m.start : m.end]) == (0, self._P.first(text[m.start : m.end])[1])  # type: ignore[index]
             ):
                 out[-1] = Match(out[-1].start, m.end, "PARK", out[-1].id)
+                continue
+            if (
+                out
+                and m.label == "PARK"
+                and out[-1].label == "PARK"
+                and out[-1].end == m.start
+                and next((x for x in self._park_suffixes if text.endswith(x, out[-1].start, out[-1].end)), "") in self._district_suffixes
+                and text[m.start : m.end].endswith(self._sub_park_suffixes)
+                and self._P.first(text[m.start : m.end]) is None
+            ):  # ``X新区数字经济产业园``: a sub-park named with its district, like a place prefix
+                out[-1] = Match(out[-1].start, m.end, "PARK")
                 continue
             out.append(m)
         return out
@@ -453,16 +471,25 @@ class ZoneEntityRuler:
                 if b.end() > cut and b.end() < len(first):
                     cut = b.end()
             items[0] = first[cut:]
+            if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
+                items = [part for it in items for part in self._split_conj(it)]
             cleaned = [self._project_tail.sub("", regex.sub(r"[一二三四五六七八九十\d]+期$", "", it)) for it in items]
             cleaned = [regex.sub(r"[一二三四五六七八九十\d]+期$", "", it) for it in cleaned]
             votes = [self._brand_like(it, known) for it in cleaned]
-            if close is None and sum(votes) < len(votes):
-                continue
+            bare_project = close is not None and last[close:].startswith("项目")
+            if (close is None or bare_project) and sum(votes) < len(votes):
+                continue  # ``建设A、B和C项目`` lists products unless every item is a company
             ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 for it in cleaned))
             if not ok:
                 continue
             for it, v in zip(cleaned, votes):
                 if (v or strong or 2 <= len(it) <= 4) and self._plausible_brand(it):
+                    new.setdefault(it, "COMPANY")
+        for x in self._role_list.finditer(text):  # 投资方包括A和B: every item is a firm
+            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
+            items[-1] = regex.sub(r"等.*$", "", items[-1])
+            if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
+                for it in items:
                     new.setdefault(it, "COMPANY")
         for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
             rest = x.group("rest")
@@ -479,6 +506,13 @@ class ZoneEntityRuler:
                 continue
             more.append(Match(x.start(), self._extend_business(text, x.end(), starts), "COMPANY"))
         return _non_overlapping(found + more)
+
+    def _split_conj(self, item: str) -> list[str]:
+        """``A和B`` -> ``[A, B]`` when both sides are two characters or more."""
+        for k, ch in enumerate(item):
+            if ch in self._item_conj and k >= 2 and len(item) - k - 1 >= 2:
+                return [item[:k]] + self._split_conj(item[k + 1 :])
+        return [item]
 
     def _brand_like(self, item: str, known: set[str]) -> bool:
         """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""

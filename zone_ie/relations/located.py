@@ -10,18 +10,88 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, cues
+from .context import DocContext, Ent, cues, resolve_anaphor
+
+
+def is_sub_park(ent: Ent) -> bool:
+    """A park inside a zone by its name (``…产业园``, ``…科创园``), not a zone itself."""
+    return ent.label == "PARK" and ent.text.endswith(tuple(cues().get("sub_park_suffixes", [])))
 
 
 def parent_parks(ctx: DocContext) -> dict[str, Ent]:
-    """Sub-park key -> containing park, from adjacent mentions (``A高新区B园区``)."""
+    """Sub-park key -> containing park (SPEC 10), from
+
+    * adjacent mentions (``A高新区B园区``);
+    * a sub-park name that starts with a zone's name (``X新区数字经济产业园`` in ``X新区``);
+    * ``位于<zone>(东部)的<sub-park>`` / ``<sub-park>位于<zone>``, the zone named or
+      said with a bare zone word (``位于经开区东部的…产业园``).
+    """
+    text = ctx.text
+    c = cues()
     parks = [e for e in ctx.ents if e.label == "PARK"]
     out: dict[str, Ent] = {}
     for a, b in zip(parks, parks[1:]):
         if 0 <= b.start - a.end <= 1 and a.key != b.key:
             out.setdefault(b.key, a)
+    for b in parks:
+        if not is_sub_park(b) or b.key in out:
+            continue
+        a = next((a for a in parks if a.key != b.key and len(a.text) < len(b.text) and b.text.startswith(a.text)), None)
+        if a is not None:
+            out[b.key] = a
+            continue
+        a = None
+        gap = regex.search(c["containment_gap_re"], text[max(0, b.start - 8):b.start])
+        if gap is not None:  # <zone>(东部)的<sub-park>
+            a = _zone_ending_at(ctx, max(0, b.start - 8) + gap.start())
+        after = regex.match(c["containment_after_re"], text[b.end:b.end + 8])
+        if a is None and after is not None:  # <sub-park>位于<zone>
+            a = _zone_starting_at(ctx, b.end + after.end())
+        if a is not None and a.key != b.key and not is_sub_park(a):
+            out[b.key] = a
     return out
+
+
+def _zone_ending_at(ctx: DocContext, pos: int) -> Optional[Ent]:
+    for a in ctx.ents:
+        if a.label == "PARK" and a.end == pos:
+            return a
+    for w in sorted(cues()["containment_anaphora"], key=len, reverse=True):
+        if ctx.text.endswith(w, 0, pos) and ctx.ent_at(pos - len(w)) is None:
+            return resolve_anaphor(ctx, w, pos - len(w))
+    return None
+
+
+def _zone_starting_at(ctx: DocContext, pos: int) -> Optional[Ent]:
+    a = ctx.ent_at(pos)
+    if a is not None:
+        return a if a.label == "PARK" and a.start == pos else None
+    for w in sorted(cues()["containment_anaphora"], key=len, reverse=True):
+        if ctx.text.startswith(w, pos):
+            return resolve_anaphor(ctx, w, pos)
+    return None
+
+
+def _clause(text: str, s: int, e: int, ent: Ent) -> tuple[str, str]:
+    """Text of ``ent``'s clause before and after it (a list comma 、 does not end a clause)."""
+    lo, hi = ent.start, ent.end
+    while lo > s and text[lo - 1] not in "，,。；;：:":
+        lo -= 1
+    while hi < e and text[hi] not in "，,。；;":
+        hi += 1
+    return text[lo:ent.start], text[ent.end:hi]
+
+
+def _object_of_trade(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
+    """``供应A、B等厂商``, ``进入A的供应链``, ``为A提供…``: a customer of the clause's subject."""
+    before, after = _clause(ctx.text, s, e, ent)
+    for b, a in cues()["located_object_frames"]:
+        if (not b or b in before) and (not a or a in after):
+            return True
+    return False
 
 
 def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
@@ -30,10 +100,16 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
     end = ent.end
     while end < e and text[end] not in "，,。；;":
         end += 1
-    window = text[max(s, ent.start - 8):max(end, min(e, ent.end + 8))]
+    start = ent.start
+    while start > s and text[start - 1] in "、和及与":  # A、B和C: the cue before A covers the list
+        prev = ctx.ent_at(start - 2)
+        if prev is None or prev.end != start - 1:
+            break
+        start = prev.start
+    window = text[max(s, start - 8):max(end, min(e, ent.end + 8))]
     if any(w in window for w in cues()["located_negative"]):
         return True
-    return is_partner(ctx, ent, e)
+    return is_partner(ctx, ent, e) or _object_of_trade(ctx, ent, s, e)
 
 
 def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
@@ -55,12 +131,14 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
         ents = ctx.ents_in(s, e)
         companies = [x for x in ents if x.label == "COMPANY"]
         parks = [x for x in ents if x.label == "PARK"]
-        topic = ctx.topic_at(s)
+        topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
         cluster = any(w in text[s:e] for w in c["cluster_cues"])
         for co in companies:
             if _negative(ctx, co, s, e):
                 continue
-            park = _apposition(ctx, co, parks) or _verb_link(ctx, co, parks)
+            park = _apposition(ctx, co, parks) or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
+            if park is None:
+                park = _anaphor_park(ctx, co, s, e)
             if park is None and topic is not None:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
@@ -105,6 +183,51 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
     return None
 
 
+def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
+    """A paragraph that opens about a sub-park by anaphor (``该产业园位于X新区…``) is about
+    the sub-park named last before it in the article."""
+    p = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    if p is None or not regex.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
+        return None
+    article = ctx.article_at(pos)
+    prior = [e for e in ctx.ents if is_sub_park(e) and e.end <= p.start and ctx.article_at(e.start) == article]
+    return prior[-1] if prior else None
+
+
+def here_park(ctx: DocContext, s: int, pos: int) -> Optional[Ent]:
+    """``记者走进…产业园区。在这里，Y…``: a sentence opening with a place anaphor is
+    about the sub-park named last before it in the article."""
+    if not regex.match(cues()["here_anaphor_re"], ctx.text[s:pos]):
+        return None
+    article = ctx.article_at(s)
+    prior = [e for e in ctx.ents if e.label == "PARK" and e.end <= s and ctx.article_at(e.start) == article]
+    return prior[-1] if prior and is_sub_park(prior[-1]) else None
+
+
+def _home_of(ctx: DocContext, co: Ent, parks: list[Ent], s: int) -> Optional[Ent]:
+    """``<park>，是<co>的“大本营”``: the park is the company's home."""
+    if not regex.match(cues()["located_home_re"], ctx.text[co.end:co.end + 8]):
+        return None
+    before = [p for p in parks if p.end <= co.start]
+    return before[-1] if before else None
+
+
+def _anaphor_park(ctx: DocContext, co: Ent, s: int, e: int) -> Optional[Ent]:
+    """``园区龙头企业Y``, ``同在园区的Y``, ``Y…也在园区内``: the park named last before
+    the company in the same article (a sub-park when the text just named one)."""
+    text = ctx.text
+    before, after = _clause(text, s, e, co)
+    c = cues()
+    here = here_park(ctx, s, co.start)
+    if here is not None:
+        return here
+    if not (regex.search(c["located_anaphor_before_re"], before) or regex.match(c["located_anaphor_after_re"], after)):
+        return None
+    article = ctx.article_at(co.start)
+    prior = [p for p in ctx.ents if p.label == "PARK" and p.end <= co.start and ctx.article_at(p.start) == article]
+    return prior[-1] if prior else ctx.topic_at(co.start)
+
+
 def located_facts(ctx: DocContext, projects: list[ProjectFact]) -> list[LocatedInFact]:
     """located_in facts from cue patterns and from projects built in a park."""
     parents = parent_parks(ctx)
@@ -114,7 +237,11 @@ def located_facts(ctx: DocContext, projects: list[ProjectFact]) -> list[LocatedI
         out.append(LocatedInFact(company=co.text, park=park.text, evidence=ev))
         if park.key in parents:
             out.append(LocatedInFact(company=co.text, park=parents[park.key].text, evidence=ev))
+    by_text = {e.text: e for e in ctx.ents if e.label == "PARK"}
     for pr in projects:
         if pr.company and pr.park:
             out.append(LocatedInFact(company=pr.company, park=pr.park, evidence=pr.evidence))
+            park = by_text.get(pr.park)
+            if park is not None and park.key in parents:
+                out.append(LocatedInFact(company=pr.company, park=parents[park.key].text, evidence=pr.evidence))
     return out

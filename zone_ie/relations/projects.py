@@ -19,7 +19,7 @@ import regex
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
 from .context import DocContext, Ent, cues
-from .located import is_partner
+from .located import here_park, is_partner, is_sub_park, sub_park_topic
 
 _MAX_NAME = 30
 _BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
@@ -47,7 +47,7 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
     past the last stop word (verbs, prepositions) before the name."""
     text = ctx.text
     i = end
-    while i > s and end - i < _MAX_NAME and text[i - 1] not in _BREAK:
+    while i > s and end - i < _MAX_NAME and (text[i - 1] not in _BREAK or _ascii_space(text, i - 1)):
         i -= 1
     best = i
     for w in sorted(cues()["project_left_stops"], key=len, reverse=True):
@@ -55,6 +55,11 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
         if k >= 0 and ctx.ent_at(k) is None and k + len(w) > best:
             best = k + len(w)
     return best
+
+
+def _ascii_space(text: str, k: int) -> bool:
+    """A space between two ASCII words (``10GW N型``) is part of a name."""
+    return text[k] == " " and 0 < k < len(text) - 1 and text[k - 1].isascii() and text[k - 1].isalnum() and text[k + 1].isascii() and text[k + 1].isalnum()
 
 
 def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
@@ -109,7 +114,28 @@ def _park(ctx: DocContext, s: int, e: int, start: int) -> Optional[Ent]:
     after = [x for x in parks if x.start >= start]
     if after:
         return after[0]
-    return ctx.topic_at(s)
+    sub = _sub_park_anaphor(ctx, s, start) or here_park(ctx, s, start)
+    if sub is not None:
+        return sub
+    before = [x for x in parks if x.end <= start]
+    if before and is_sub_park(before[-1]):
+        return before[-1]  # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park
+    return sub_park_topic(ctx, s) or ctx.topic_at(s)
+
+
+def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
+    """``公司在产业园北区投资建设的…项目``: a bare sub-park word before the name refers to
+    the sub-park of that kind named last in the article."""
+    text = ctx.text
+    for w in cues().get("sub_park_suffixes", []):
+        k = text.find(w, s, start)
+        if k < 0 or ctx.ent_at(k) is not None:
+            continue
+        article = ctx.article_at(s)
+        prior = [x for x in ctx.ents if is_sub_park(x) and x.text.endswith(w) and x.end <= s and ctx.article_at(x.start) == article]
+        if prior:
+            return prior[-1]
+    return None
 
 
 def _snap_start(ctx: DocContext, start: int, end: int) -> int:
@@ -178,6 +204,9 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
     verbs = sorted(cues()["project_list_verbs"], key=lambda vs: -len(vs[0]))
     for m in _grammar()["list_marker"].finditer(text, s, e):
         tail = m.group("tail")
+        etc = tail is not None and tail.startswith("等")  # ``A基地、B中试项目等均在其列``
+        if etc:
+            tail = ""
         lo = m.start()
         while lo > s and text[lo - 1] not in "，,。；;：:\n":
             lo -= 1
@@ -192,13 +221,25 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
             if len(items) < 2 or not all(_company_at(ctx, a) for a, _ in items):
                 continue
         for a, b in items:
-            name = text[a:b] + (("项目" + tail) if tail is not None else "")
+            item = regex.sub(c_alias_bracket(), "", text[a:b])
+            if tail is None or (etc and item.endswith(tuple(cues()["project_suffixes"]))):
+                name = item
+            else:
+                name = item + "项目" + tail
             if len(text[a:b]) < 2 or _is_group(text[a:b]):
                 continue
             company = _company_at(ctx, a) or next(iter(ctx.ents_in(a, b, "COMPANY")), None)
             st = status or _status(text[s:e])
-            out.append((a, b, _fact(ctx, name, company, _park(ctx, s, e, a), s, e, _capacity(ctx, a, b), st)))
+            f = _fact(ctx, name, company, _park(ctx, s, e, a), s, e, _capacity(ctx, a, b), st)
+            if len(items) > 1:  # one sum for several projects is a group figure
+                f = f.model_copy(update={"investment": _investment(ctx, a, b)})
+            out.append((a, b, f))
     return out
+
+
+def c_alias_bracket() -> str:
+    """A declared alias in brackets after a company name (``（以下简称“X”）``)."""
+    return r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）)]"
 
 
 def _company_at(ctx: DocContext, pos: int) -> Optional[Ent]:
@@ -241,8 +282,12 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     out: list[tuple[int, ProjectFact]] = []
     text = ctx.text
     for s, e, _ in ctx.sentences:
-        found = _list_projects(ctx, s, e)
-        for start, end in _find_names(ctx, s, e):
+        found = _respective_projects(ctx, s, e)
+        found += [x for x in _list_projects(ctx, s, e) if not any(a < x[1] and x[0] < b for a, b, _ in found)]
+        names = _find_names(ctx, s, e)
+        if not found and out and _follow_up(ctx, s, e, names, out):
+            continue
+        for start, end in names:
             start = _snap_start(ctx, start, end)
             if any(a < end and start < b for a, b, _ in found):
                 continue
@@ -257,6 +302,76 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
                 found.append((a, b, f))
         out.extend((a, f) for a, _, f in found)
     return [f for _, f in sorted(out, key=lambda t: t[0])]
+
+
+def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
+               out: list[tuple[int, ProjectFact]]) -> bool:
+    """``该基地总投资18亿元``, ``此次开工的总装测试基地投资26亿元``: a sentence that
+    refers back to a project (an anaphor, or a name ending an earlier project's name)
+    gives that project its missing investment and capacity."""
+    text = ctx.text
+    para = ctx.paragraph_at(s)
+    recent = [(i, f) for i, (pos, f) in enumerate(out) if ctx.paragraph_at(pos) in (para, para - 1)]
+    if not recent:
+        return False
+    target = None
+    head = text[s:e]
+    if regex.match(cues()["project_anaphor_re"], head):
+        target = recent[-1][0]
+    else:
+        for a, b in names:
+            short = norm_name(text[a:b])
+            for i, f in reversed(recent):
+                if len(short) >= 4 and norm_name(f.name).endswith(short.removesuffix("项目")) and short != norm_name(f.name):
+                    target = i
+                    break
+            if target is not None:
+                break
+    if target is None:
+        return False
+    pos, f = out[target]
+    inv = f.investment or _investment(ctx, s, e)
+    cap = f.capacity or [Quantity(**q.q) for q in ctx.qtys if s <= q.start < e and q.q.get("unit") in _CAPACITY_UNITS
+                         and any(w in text[max(s, q.start - 8):q.start] for w in cues()["capacity_cues"])]
+    out[target] = (pos, f.model_copy(update={"investment": inv, "capacity": cap, "status": f.status or _status(head)}))
+    return True
+
+
+def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, ProjectFact]]:
+    """``A、B和C3家企业，分别投资x、y和z亿元，建设P、Q和R项目``: the n-th project
+    belongs to the n-th company and takes the n-th sum."""
+    text = ctx.text
+    k = text.find("分别", s, e)
+    if k < 0:
+        return []
+    companies = [x for x in ctx.ents_in(s, k, "COMPANY")]
+    run: list[Ent] = []
+    for x in companies:  # the last run of list-joined companies before 分别
+        if run and not (text[run[-1].end:x.start] in ("、", "和", "及", "与")):
+            run = []
+        run.append(x)
+    m = regex.compile(cues()["project_respective_re"]).search(text, k, e)
+    if len(run) < 2 or m is None:
+        return []
+    lo, hi = m.start("items"), m.end("items")
+    items, a = [], lo
+    for i in range(lo, hi + 1):
+        if i == hi or text[i] in "、和及":
+            if i - a >= 2:
+                items.append((a, i))
+            a = i + 1
+    if len(items) != len(run):
+        return []
+    sums = [q for q in ctx.qtys if k <= q.start < lo and q.q.get("unit") == "CNY"]
+    st = _status(text[s:e])
+    out = []
+    for n, ((a, b), co) in enumerate(zip(items, run)):
+        inv = Quantity(**sums[n].q) if len(sums) == len(run) else None
+        name = text[a:b] + m.group("suffix")
+        f = ProjectFact(name=name, company=co.text, park=_park(ctx, s, e, a).text if _park(ctx, s, e, a) else None,
+                        investment=inv, capacity=[], status=st, evidence=ctx.raw(s, e))  # type: ignore[arg-type]
+        out.append((a, b if n < len(items) - 1 else m.end(), f))
+    return out
 
 
 def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
