@@ -120,3 +120,22 @@ def test_seed_floors(segmenter):
     scores = evaluate(gold, predict_records(records, segmenter)).to_json()
     for part, floor in FLOORS.items():
         assert scores[part]["f1"] >= floor, (part, scores[part])
+
+
+def test_interleaved_column_goes_to_the_article_it_continues(nlp):
+    """A park-less paragraph printed between two articles joins the one whose
+    vocabulary it shares (here the water-works article that follows it)."""
+    text = (
+        "◎本报记者 甲乙\n"
+        "青禾高新区聚焦商业航天，火箭总装、卫星制造企业加速集聚，发射服务订单持续增长。\n"
+        "青禾高新区出台航天产业支持政策，火箭企业和卫星企业享受发射保险补贴。\n"
+        "管网建设已全线贯通，明川水务项目新增园区工业供水能力，引水管线和中水管线同步铺设。\n"
+        "◎本报记者 丙丁\n"
+        "今年以来，白沙经济技术开发区推进供水管网和中水管线建设，园区工业供水能力和管线铺设里程提升。\n"
+    )
+    doc = nlp(make_doc(nlp, text))
+    from zone_ie.relations.context import build_context
+
+    ctx = build_context(doc)
+    para = next(p for p in ctx.paragraphs if doc.text[p.start:p.end].startswith("管网"))
+    assert para.topic is not None and para.topic.text == "白沙经济技术开发区"

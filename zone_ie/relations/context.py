@@ -232,6 +232,54 @@ def assign_topics(ctx: DocContext) -> None:
                 current = _anaphor_topic(ctx, p, current, article_ents) or current
             p.topic = current
         previous = current
+    _cohesion_topics(ctx)
+
+
+def _bigrams(text: str) -> Counter:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return Counter(a + b for a, b in zip(han, han[1:]))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / ((sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5)
+
+
+def _cohesion_topics(ctx: DocContext) -> None:
+    """A paragraph that names no park, on a page whose columns interleave several
+    articles, may continue the article that comes *after* it. Between the park
+    before it and the park after it (when they differ), it takes the one whose
+    paragraphs share more vocabulary with it (character bigrams, TextTiling-style)."""
+    paras = ctx.paragraphs
+    own = [bool(ctx.ents_in(p.start, p.end, "PARK")) for p in paras]
+    if not any(own):
+        return
+    by_key: dict[str, Counter] = {}
+    seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
+    for p, has in zip(paras, own):
+        if has and p.topic is not None:
+            by_key.setdefault(p.topic.key, Counter()).update(_bigrams(ctx.text[p.start:p.end]))
+    for i, p in enumerate(paras):
+        companies = {e.key for e in ctx.ents_in(p.start, p.end, "COMPANY")}
+        continues = False
+        if p.topic is not None:
+            known = seen.setdefault(p.topic.key, set())
+            continues = bool(companies & known)
+            known |= companies
+        if own[i] or p.topic is None or continues:
+            continue  # a firm already met under this topic keeps the paragraph there
+        nxt = next((q for q, has in zip(paras[i + 1:i + 3], own[i + 1:i + 3]) if has), None)
+        if nxt is None or nxt.topic is None or nxt.topic.key == p.topic.key:
+            continue
+        if nxt.topic.key[:2] == p.topic.key[:2]:
+            continue  # same place: a sub-park of the same zone, not another article
+        words = _bigrams(ctx.text[p.start:p.end])
+        here = _cosine(words, by_key.get(p.topic.key, Counter()))
+        there = _cosine(words, by_key.get(nxt.topic.key, Counter()))
+        if there > here * 1.2:
+            p.topic = nxt.topic
 
 
 
