@@ -138,3 +138,17 @@ def test_layout_noise_is_undone(clean: str, data: st.DataObject) -> None:
     rep = repair(noisy)
     assert rep.text == clean
     check_map(rep)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("年产5G\nW光伏组件", "年产5GW光伏组件"),
+        ("采用TR10\n\n0AT车型", "采用TR100AT车型"),
+        ("Hello\nworld and more", "Hello\nworld and more"),
+    ],
+)
+def test_ascii_words_broken_inside_chinese_text(raw: str, expected: str) -> None:
+    rep = repair(raw)
+    assert rep.text == expected
+    check_map(rep)

@@ -139,7 +139,7 @@ def repair(raw: str) -> RepairedText:
         if _is_paragraph_break(raw, keep, a, ws, b, logical_start):
             kept_breaks.append((s, e))
             logical_start = e
-        elif _joins(raw, a, b):
+        elif _joins(raw, a, b, e):
             keep[s:e] = b"\x00" * (e - s)
         else:
             kept_breaks.append((s, e))
@@ -186,13 +186,28 @@ def _spaced(a: str, b: str) -> bool:
     return (is_wide(a) or is_wide(b)) and _glue(a) and _glue(b)
 
 
-def _joins(raw: str, a: int, b: str) -> bool:
+def _joins(raw: str, a: int, b: str, e: int) -> bool:
     ca = raw[a]
     if is_wide(ca) or is_wide(b):
         return True
     if ca in _NUM_TAIL and b in _NUM_HEAD:
         return True
-    return ca in _HYPHENS and a > 0 and raw[a - 1] in _DIGITS and b in _DIGITS
+    if ca in _HYPHENS and a > 0 and raw[a - 1] in _DIGITS and b in _DIGITS:
+        return True
+    if _ascii_word(ca) and _ascii_word(b):
+        # ``年产5G\nW`` inside Chinese text is one token; ``Hello\nworld`` in English is two
+        i = a
+        while i >= 0 and _ascii_word(raw[i]):
+            i -= 1
+        k = e
+        while k < len(raw) and _ascii_word(raw[k]):
+            k += 1
+        return (i >= 0 and is_wide(raw[i])) or (k < len(raw) and is_wide(raw[k]))
+    return False
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".%")
 
 
 def _undouble(raw: str, idx: list[int], keep: bytearray) -> None:
