@@ -28,5 +28,13 @@ test: setup
 eval-table: setup
 	$(BIN)/python benchmarks/eval_table.py
 
+bench: setup
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/make_corpus.py
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/robustness.py --out benchmarks/results/robustness_seeds.md
+	$(BIN)/python benchmarks/robustness.py --gold benchmarks/data/heldout2_docs.jsonl --out benchmarks/results/robustness_blind.md
+
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -291,3 +291,12 @@ def test_show_jsonl_record(tmp_path, capsys) -> None:
     assert "--doc-id" in capsys.readouterr().err
     assert _show([str(tmp_path / "missing.txt"), "--segmenter", "char"]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_show_is_a_zone_ie_command(tmp_path) -> None:
+    from zone_ie.cli import main
+
+    out = tmp_path / "doc.html"
+    assert main(["show", str(SEED), "-o", str(out), "--segmenter", "char"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'class="entity' in page and "fact-1" in page

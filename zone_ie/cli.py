@@ -1,4 +1,4 @@
-"""The ``zone-ie`` command: setup, extract, eval."""
+"""The ``zone-ie`` command: setup, extract, eval, show."""
 from __future__ import annotations
 
 import argparse
@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", help="write an HTML report here")
     _add_segmenter(p)
     p.set_defaults(func=cmd_eval)
+
+    from .show import add_show_parser
+
+    add_show_parser(sub)
     return parser
 
 

@@ -1,0 +1,171 @@
+"""Throughput of the batch extraction against JioNLP and a bare spaCy tokenizer.
+
+    python benchmarks/make_corpus.py          # once: out/bench-corpus (>= 5 MB, gitignored)
+    python benchmarks/throughput.py           # -> benchmarks/results/throughput.md
+    python benchmarks/throughput.py --configs char-1,char-2 --limit 100
+
+Every configuration runs in a subprocess of its own on the same documents, so
+that its peak RSS (``resource.getrusage``) is its own: the main process's, and
+with ``--n-process 2`` the largest worker's (RUSAGE_CHILDREN). Timings exclude
+start-up (imports, pipeline or model load), which is reported separately.
+
+* ``zone_ie char|pkuseg, N proc``: :class:`zone_ie.batch.BatchExtractor` over the
+  corpus files (read, validate, repair, segment, normalize, entities, relations,
+  SPEC result), as ``zone-ie extract --n-process N`` runs it (no output writing).
+* ``JioNLP extract_money + extract_time``: ``jionlp.ner.extract_money(text)`` and
+  ``jionlp.ner.extract_time(text, time_base=...)`` (defaults, with parsing) on each
+  whole document (``pip install 'zone-ie[bench]'``).
+* ``spacy.blank("zh") char``: the spaCy Chinese character tokenizer alone, the floor.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "out" / "bench-corpus"
+RESULTS = ROOT / "benchmarks" / "results" / "throughput.md"
+
+CONFIGS = {
+    "blank": 'spacy.blank("zh") char tokenization (floor)',
+    "jionlp": "JioNLP extract_money + extract_time",
+    "char-1": "zone_ie full pipeline, char, 1 process",
+    "char-2": "zone_ie full pipeline, char, 2 processes",
+    "pkuseg-1": "zone_ie full pipeline, pkuseg, 1 process",
+    "pkuseg-2": "zone_ie full pipeline, pkuseg, 2 processes",
+}
+
+
+def _paths(corpus: Path, limit: int | None) -> list[Path]:
+    paths = sorted((corpus / "docs").glob("*.txt"))
+    return paths[:limit] if limit else paths
+
+
+def _rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: KiB
+
+
+def worker(config: str, corpus: Path, limit: int | None) -> dict:
+    """Run one configuration in this process; returns the measurements."""
+    from zone_ie.io import read_text_file
+
+    paths = _paths(corpus, limit)
+    t0 = time.perf_counter()
+    docs = chars = 0
+    if config == "blank":
+        import spacy
+
+        nlp = spacy.blank("zh")  # default segmenter: char
+        texts = [read_text_file(p) for p in paths]
+        t1 = time.perf_counter()
+        for doc in nlp.pipe(texts, batch_size=64):
+            docs += 1
+            chars += len(doc.text)
+    elif config == "jionlp":
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            import jionlp
+
+            texts = [read_text_file(p) for p in paths]
+            base = time.mktime((2024, 6, 30, 12, 0, 0, 0, 0, -1))
+            jionlp.ner.extract_money(texts[0])  # load its lexicons before timing
+            jionlp.ner.extract_time(texts[0], time_base=base)
+            t1 = time.perf_counter()
+            for text in texts:
+                jionlp.ner.extract_money(text)
+                jionlp.ner.extract_time(text, time_base=base)
+                docs += 1
+                chars += len(text)
+    else:
+        from zone_ie.batch import BatchExtractor
+        from zone_ie.io import iter_records
+        from zone_ie.pipeline import load
+
+        segmenter, n = config.split("-")
+        nlp = load(segmenter=segmenter)
+        t1 = time.perf_counter()
+        for o in BatchExtractor(nlp, n_process=int(n)).run(iter_records(paths)):
+            assert o.ok, o.error
+            docs += 1
+            chars += o.n_chars
+    t2 = time.perf_counter()
+    return {
+        "config": config, "docs": docs, "chars": chars, "startup_s": t1 - t0, "seconds": t2 - t1,
+        "rss_main_mb": _rss_mb(resource.RUSAGE_SELF), "rss_child_mb": _rss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def run_config(config: str, corpus: Path, limit: int | None) -> dict:
+    cmd = [sys.executable, __file__, "--worker", config, "--corpus", str(corpus)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{config} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def table(rows: list[dict], corpus: Path) -> str:
+    by = {r["config"]: r for r in rows}
+    mb = sum(p.stat().st_size for p in _paths(corpus, None)) / 1e6
+    lines = [
+        "# Throughput",
+        "",
+        f"Corpus: `benchmarks/make_corpus.py` ({rows[0]['docs']} documents, {rows[0]['chars']:,} characters, "
+        f"{mb:.1f} MB UTF-8); machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}. Each row ran in its own subprocess; start-up (imports, model load) "
+        "is not in the rate. Peak RSS: the main process; with 2 processes also the largest worker.",
+        "",
+        "| configuration | docs/s | chars/s | × JioNLP | × 1 process | start-up s | peak RSS MB (main / worker) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    jio = by.get("jionlp")
+    for r in rows:
+        cps = r["chars"] / r["seconds"]
+        vs_jio = f"{cps / (jio['chars'] / jio['seconds']):.2f}" if jio else "–"
+        one = by.get(r["config"].replace("-2", "-1")) if r["config"].endswith("-2") else None
+        vs_one = f"{r['seconds'] and (one['seconds'] / r['seconds']):.2f}" if one else "–"
+        worker_rss = f" / {r['rss_child_mb']:.0f}" if r["config"].endswith("-2") else ""
+        lines.append(
+            f"| {CONFIGS[r['config']]} | {r['docs'] / r['seconds']:.1f} | {cps:,.0f} | {vs_jio} | {vs_one} "
+            f"| {r['startup_s']:.1f} | {r['rss_main_mb']:.0f}{worker_rss} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, from {list(CONFIGS)}")
+    ap.add_argument("--limit", type=int, help="only the first N documents")
+    ap.add_argument("--out", default=str(RESULTS))
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if args.worker:
+        print(json.dumps(worker(args.worker, corpus, args.limit)))
+        return
+    if not (corpus / "docs").is_dir():
+        sys.exit(f"no corpus in {corpus}: run `python benchmarks/make_corpus.py` first")
+    rows = []
+    for config in args.configs.split(","):
+        r = run_config(config, corpus, args.limit)
+        print(f"{config:10} {r['docs'] / r['seconds']:8.1f} docs/s {r['chars'] / r['seconds']:12,.0f} chars/s "
+              f"{r['rss_main_mb']:6.0f} MB", file=sys.stderr)
+        rows.append(r)
+    text = table(rows, corpus)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
