@@ -270,3 +270,13 @@ def test_sub_park_named_with_its_new_district_is_one_name(ruler: ZoneEntityRuler
 def test_known_short_name_glued_to_a_legal_form_is_not_a_mention(ruler: ZoneEntityRuler) -> None:
     text = "青杉基因科技有限公司高通量测序项目开工。"
     assert ents(ruler, text) == [("青杉基因科技有限公司", "COMPANY")]
+
+
+def test_definition_declares_an_alias() -> None:
+    import zone_ie
+
+    nlp = zone_ie.load(segmenter="char")
+    doc = nlp("明川电子有限公司发展迅速。明川电子是明川电子有限公司的简称。")
+    assert [(f.name, f.alias) for f in doc._.facts if f.type == "alias"] == [("明川电子有限公司", "明川电子")]
+    doc = nlp("明川电子有限公司发展迅速。明川电子有限公司和青禾光学合作。")
+    assert [f for f in doc._.facts if f.type == "alias"] == []

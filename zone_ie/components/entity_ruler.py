@@ -126,6 +126,9 @@ class ZoneEntityRuler:
         self._not_company_heads = tuple(g["not_company_heads"])
         self._not_company_tail = regex.compile(g.get("not_company_tail_re", r"(?!)"))
         self._not_company = set(g["not_company_names"])
+        self._definition_lead = regex.compile(g.get("definition_lead_re", r"(?!)"))
+        self._definition_gap = regex.compile(g.get("definition_gap_re", r"(?!)"))
+        self._definition_tail = regex.compile(g.get("definition_tail_re", r"(?!)"))
         self._business = list(g.get("company_business_words", []))
         self._industry = tuple(sorted(g.get("company_industry_words", []), key=len, reverse=True))
         self._short_stop = set(g.get("company_short_stopwords", []))
@@ -186,7 +189,24 @@ class ZoneEntityRuler:
         found = self._merge_adjacent_parks(text, found)
         found = _non_overlapping(found + self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
+        aliases = aliases + self._definitions(text, found, aliases)
         return self._with_cluster_ids(text, found, aliases), aliases
+
+    def _definitions(self, text: str, found: list[Match], declared: list[Alias]) -> list[Alias]:
+        """``所说的A是B`` / ``A即B`` / ``A是B的简称``: A is declared a short name of B."""
+        out: list[Alias] = []
+        seen = {(a[2], a[3]) for a in declared}
+        for a, b in zip(found, found[1:]):
+            if a.label != b.label or len(text[a.start : a.end]) >= len(text[b.start : b.end]):
+                continue
+            gap = text[a.end : b.start]
+            before = text[max(0, a.start - 6) : a.start]
+            after = text[b.end : b.end + 4]
+            lead = self._definition_lead.search(before) and self._definition_gap.fullmatch(gap)
+            tail = self._definition_gap.fullmatch(gap) and self._definition_tail.match(after)
+            if (lead or tail) and (a.start, a.end) not in seen:
+                out.append((b.start, b.end, a.start, a.end, a.label))
+        return out
 
     def _brand_place_parks(self, text: str) -> list[Match]:
         """``X谷·太原``: a platform brand followed by the place of one of its sites."""
