@@ -20,6 +20,7 @@ from typing import Iterable, Optional, Sequence
 
 import regex
 
+from . import rx
 from .resources import gazetteer_rows, load_json
 
 ADMIN_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "地区", "省", "市", "盟")
@@ -72,7 +73,7 @@ def _strip_admin(name: str) -> str:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             # 回族/蒙古族… inside an autonomous prefecture name
             core = name[: -len(suf)]
-            core = regex.sub(r"(?:[\p{Han}]{1,4}族)+$", "", core) if suf == "自治州" else core
+            core = rx.sub(r"(?:[\p{Han}]{1,4}族)+$", "", core) if suf == "自治州" else core
             return core if len(core) >= 2 else name
     return name
 
@@ -133,20 +134,20 @@ class Places:
 
 def park_key(name: str, places: Places) -> str:
     """Cluster key of a park name: places stripped, suffix variants unified."""
-    n = regex.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    n = rx.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
     suffix = ""
     for long, canon in PARK_SUFFIX_CANON:
         if n.endswith(long):
             n, suffix = n[: -len(long)], canon
             break
     core = places.strip_leading(n, keep_core=True, min_core=1) if n else n
-    core = regex.sub(r"^\([^()]*\)", "", core) or core
+    core = rx.sub(r"^\([^()]*\)", "", core) or core
     return core + suffix
 
 
 def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:
     """Name without legal form, bracketed place and leading place."""
-    n = regex.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
+    n = rx.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
     forms = sorted(legal_forms, key=len, reverse=True)
     changed = True
     while changed:
@@ -156,7 +157,7 @@ def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:
                 n = n[: -len(f)]
                 changed = True
                 break
-    n = regex.sub(r"（([^（）]*)）", lambda m: "" if places.is_place(m.group(1)) else m.group(0), n)
+    n = rx.sub(r"（([^（）]*)）", lambda m: "" if places.is_place(m.group(1)) else m.group(0), n)
     return places.strip_leading(n, keep_core=True, min_core=2)
 
 

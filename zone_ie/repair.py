@@ -22,6 +22,8 @@ from typing import Sequence
 
 import regex
 
+from . import rx
+
 _WS_RUN = regex.compile(r"[ \t\r\n\u00a0\u3000\u2002-\u200b\ufeff]+")
 _SENT_FINAL = set("。！？!?…")
 _CLOSERS = set("”’」』）)】》\"'")
@@ -112,7 +114,7 @@ def repair(raw: str) -> RepairedText:
     keep = bytearray(b"\x01") * len(raw)
     # 1. bold headings doubled on their own raw line
     line_start = 0
-    for m in regex.finditer(r"\n", raw):
+    for m in rx.finditer(r"\n", raw):
         _undouble(raw, list(range(line_start, m.start())), keep)
         line_start = m.end()
     _undouble(raw, list(range(line_start, len(raw))), keep)

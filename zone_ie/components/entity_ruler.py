@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .. import rx
 from ..align import ensure_boundaries
 from ..clusters import Places, company_core, company_shorts, load_place_names, park_key
 from ..resources import iter_jsonl, load_json
@@ -293,7 +294,7 @@ class ZoneEntityRuler:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
             if len(prefix) < int(self.grammar["park_needs_prefix_len"]):
                 continue
-            if prefix.startswith(self._generic_heads) or regex.match(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)", prefix):
+            if prefix.startswith(self._generic_heads) or rx.match(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)", prefix):
                 continue
             if suffix.endswith(self._weak_suffixes) and not has_place:
                 continue
@@ -365,7 +366,7 @@ class ZoneEntityRuler:
                 continue
             if strong and any(prefix.startswith(h) for h in self._not_company_heads):
                 continue
-            if self._P.is_place(prefix) or self._P.is_place(regex.sub(r"[（(].*?[)）]", "", prefix)):
+            if self._P.is_place(prefix) or self._P.is_place(rx.sub(r"[（(].*?[)）]", "", prefix)):
                 continue  # 浙江嘉兴分公司: a branch named only by its place
             if prefix in self._generic_brands:
                 continue
@@ -442,7 +443,7 @@ class ZoneEntityRuler:
         if len(core) < 6 or len(core) - len(suffix) < 2:
             return []
         out = []
-        for m in regex.finditer(regex.escape(core[0]) + r"\p{Han}" + regex.escape(core[-1]), text):
+        for m in rx.finditer(regex.escape(core[0]) + r"\p{Han}" + regex.escape(core[-1]), text):
             ab = m.group()
             if ab in core or ab[1] not in core[1:-1] or ab in self._park_suffixes:
                 continue
@@ -471,9 +472,9 @@ class ZoneEntityRuler:
         """Brand names in lists: ``以A、B、C为代表的``, ``A、B等企业``, ``A二期、B等项目``."""
         known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
         new: dict[str, str] = {}
-        for clause in regex.finditer(r"[^，。；：,;:！？!?\n“”「」《》（）()]+", text):
+        for clause in rx.finditer(r"[^，。；：,;:！？!?\n“”「」《》（）()]+", text):
             c = clause.group()
-            if "、" not in c and not regex.search(r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)", c):
+            if "、" not in c and not rx.search(r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)", c):
                 continue
             items = c.split("、")
             last = items[-1]
@@ -493,8 +494,8 @@ class ZoneEntityRuler:
             items[0] = first[cut:]
             if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
                 items = [part for it in items for part in self._split_conj(it)]
-            cleaned = [self._project_tail.sub("", regex.sub(r"[一二三四五六七八九十\d]+期$", "", it)) for it in items]
-            cleaned = [regex.sub(r"[一二三四五六七八九十\d]+期$", "", it) for it in cleaned]
+            cleaned = [self._project_tail.sub("", rx.sub(r"[一二三四五六七八九十\d]+期$", "", it)) for it in items]
+            cleaned = [rx.sub(r"[一二三四五六七八九十\d]+期$", "", it) for it in cleaned]
             votes = [self._brand_like(it, known) for it in cleaned]
             bare_project = close is not None and last[close:].startswith("项目")
             if (close is None or bare_project) and sum(votes) < len(votes):
@@ -507,7 +508,7 @@ class ZoneEntityRuler:
                     new.setdefault(it, "COMPANY")
         for x in self._role_list.finditer(text):  # 投资方包括A和B: every item is a firm
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
-            items[-1] = regex.sub(r"等.*$", "", items[-1])
+            items[-1] = rx.sub(r"等.*$", "", items[-1])
             if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
                 for it in items:
                     new.setdefault(it, "COMPANY")
@@ -547,7 +548,7 @@ class ZoneEntityRuler:
         return False
 
     def _plausible_brand(self, s: str) -> bool:
-        if not 2 <= len(s) <= 8 or not regex.fullmatch(r"[\p{Han}A-Za-z]+", s):
+        if not 2 <= len(s) <= 8 or not rx.fullmatch(r"[\p{Han}A-Za-z]+", s):
             return False
         if s in self._generic_brands or s in self._short_stop or self._P.is_place(s):
             return False

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
+from .. import rx
 from ..models import LocatedInFact, ProjectFact
 from .context import DocContext, Ent, cues, resolve_anaphor
 
@@ -44,10 +43,10 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
             out[b.key] = a
             continue
         a = None
-        gap = regex.search(c["containment_gap_re"], text[max(0, b.start - 8):b.start])
+        gap = rx.search(c["containment_gap_re"], text[max(0, b.start - 8):b.start])
         if gap is not None:  # <zone>(东部)的<sub-park>
             a = _zone_ending_at(ctx, max(0, b.start - 8) + gap.start())
-        after = regex.match(c["containment_after_re"], text[b.end:b.end + 8])
+        after = rx.match(c["containment_after_re"], text[b.end:b.end + 8])
         if a is None and after is not None:  # <sub-park>位于<zone>
             a = _zone_starting_at(ctx, b.end + after.end())
         if a is not None and a.key != b.key and not is_sub_park(a):
@@ -187,7 +186,7 @@ def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
     """A paragraph that opens about a sub-park by anaphor (``该产业园位于X新区…``) is about
     the sub-park named last before it in the article."""
     p = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
-    if p is None or not regex.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
+    if p is None or not rx.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
         return None
     article = ctx.article_at(pos)
     prior = [e for e in ctx.ents if is_sub_park(e) and e.end <= p.start and ctx.article_at(e.start) == article]
@@ -197,7 +196,7 @@ def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
 def here_park(ctx: DocContext, s: int, pos: int) -> Optional[Ent]:
     """``记者走进…产业园区。在这里，Y…``: a sentence opening with a place anaphor is
     about the sub-park named last before it in the article."""
-    if not regex.match(cues()["here_anaphor_re"], ctx.text[s:pos]):
+    if not rx.match(cues()["here_anaphor_re"], ctx.text[s:pos]):
         return None
     article = ctx.article_at(s)
     prior = [e for e in ctx.ents if e.label == "PARK" and e.end <= s and ctx.article_at(e.start) == article]
@@ -206,7 +205,7 @@ def here_park(ctx: DocContext, s: int, pos: int) -> Optional[Ent]:
 
 def _home_of(ctx: DocContext, co: Ent, parks: list[Ent], s: int) -> Optional[Ent]:
     """``<park>，是<co>的“大本营”``: the park is the company's home."""
-    if not regex.match(cues()["located_home_re"], ctx.text[co.end:co.end + 8]):
+    if not rx.match(cues()["located_home_re"], ctx.text[co.end:co.end + 8]):
         return None
     before = [p for p in parks if p.end <= co.start]
     return before[-1] if before else None
@@ -221,7 +220,7 @@ def _anaphor_park(ctx: DocContext, co: Ent, s: int, e: int) -> Optional[Ent]:
     here = here_park(ctx, s, co.start)
     if here is not None:
         return here
-    if not (regex.search(c["located_anaphor_before_re"], before) or regex.match(c["located_anaphor_after_re"], after)):
+    if not (rx.search(c["located_anaphor_before_re"], before) or rx.match(c["located_anaphor_after_re"], after)):
         return None
     article = ctx.article_at(co.start)
     prior = [p for p in ctx.ents if p.label == "PARK" and p.end <= co.start and ctx.article_at(p.start) == article]

@@ -16,6 +16,7 @@ from typing import Optional
 
 import regex
 
+from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
 from .context import DocContext, Ent, cues
@@ -221,7 +222,7 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
             if len(items) < 2 or not all(_company_at(ctx, a) for a, _ in items):
                 continue
         for a, b in items:
-            item = regex.sub(c_alias_bracket(), "", text[a:b])
+            item = rx.sub(c_alias_bracket(), "", text[a:b])
             if tail is None or (etc and item.endswith(tuple(cues()["project_suffixes"]))):
                 name = item
             else:
@@ -316,7 +317,7 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
         return False
     target = None
     head = text[s:e]
-    if regex.match(cues()["project_anaphor_re"], head):
+    if rx.match(cues()["project_anaphor_re"], head):
         target = recent[-1][0]
     else:
         for a, b in names:
