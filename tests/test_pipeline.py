@@ -6,6 +6,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import spacy
 
 import zone_ie
@@ -182,3 +184,14 @@ def test_normalizer_spans_match_their_characters(group, nlp_pkuseg) -> None:
     assert len(doc.spans[group]) > 5
     for span in doc.spans[group]:
         assert span.text == doc.text[span.start_char : span.end_char]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab中园 \n\t\u3000")), max_size=30))
+def test_char_segmentation_equals_spacy_words_and_spaces(text: str) -> None:
+    from spacy import util
+
+    from zone_ie.tokenizer import char_words_and_spaces
+
+    words, spaces = util.get_words_and_spaces([c for c in text if not c.isspace()], text)
+    assert char_words_and_spaces(text) == (list(words), list(spaces))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import warnings
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -59,6 +60,31 @@ def resolve_segmenter(segmenter: str) -> str:
     return "char"
 
 
+_CHAR_TOKENS = re.compile(r"\S|\s+")
+
+
+def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """One token per non-space character, as ``spacy.util.get_words_and_spaces``
+    would give for them, in one pass (a single space after a token is its
+    trailing whitespace; other whitespace runs are tokens)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for m in _CHAR_TOKENS.finditer(text):
+        tok = m.group()
+        if not tok[0].isspace():
+            words.append(tok)
+            spaces.append(False)
+        elif tok[0] == " " and words and not words[-1][0].isspace():
+            spaces[-1] = True
+            if len(tok) > 1:
+                words.append(tok[1:])
+                spaces.append(False)
+        else:
+            words.append(tok)
+            spaces.append(False)
+    return words, spaces
+
+
 class ZoneTokenizer:
     """Repair the raw text, then segment it into a Doc that remembers the raw text."""
 
@@ -101,9 +127,9 @@ class ZoneTokenizer:
             words: list[str] = []
             for line in text.splitlines():
                 words.extend(w for w in self._seg.cut(line) if w)
+            words, spaces = util.get_words_and_spaces(words, text)
         else:
-            words = [c for c in text if not c.isspace()]
-        words, spaces = util.get_words_and_spaces(words, text)
+            words, spaces = char_words_and_spaces(text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:

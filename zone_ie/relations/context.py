@@ -7,7 +7,7 @@ which article it belongs to and which park it is about. Everything works on
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,21 +87,41 @@ class DocContext:
             self.repair = self.doc._.repair
         return self.repair.span_to_raw(start, end)
 
+    def _starts(self, name: str, items: list, key: Any) -> list[int]:
+        """Sorted start offsets of ``items``, rebuilt only when the list changes."""
+        cache = self.__dict__.setdefault("_index", {})
+        stamp = (id(items), len(items))
+        hit = cache.get(name)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, [key(x) for x in items])
+            cache[name] = hit
+        return hit[1]
+
     def paragraph_at(self, pos: int) -> int:
-        starts = [p.start for p in self.paragraphs]
+        starts = self._starts("paragraphs", self.paragraphs, lambda p: p.start)
         return max(0, bisect_right(starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> tuple[int, int, int]:
-        starts = [s[0] for s in self.sentences]
+        starts = self._starts("sentences", self.sentences, lambda s: s[0])
         return self.sentences[max(0, bisect_right(starts, pos) - 1)]
 
     def ents_in(self, start: int, end: int, label: Optional[str] = None) -> list[Ent]:
-        return [e for e in self.ents if e.start >= start and e.end <= end and (label is None or e.label == label)]
+        """Mentions inside ``[start, end)`` (mentions are sorted and never overlap)."""
+        ents = self.ents
+        i = bisect_left(self._starts("ents", ents, lambda e: e.start), start)
+        out = []
+        while i < len(ents) and ents[i].start < end:
+            e = ents[i]
+            if e.end <= end and (label is None or e.label == label):
+                out.append(e)
+            i += 1
+        return out
 
     def ent_at(self, pos: int) -> Optional[Ent]:
-        for e in self.ents:
-            if e.start <= pos < e.end:
-                return e
+        ents = self.ents
+        i = bisect_right(self._starts("ents", ents, lambda e: e.start), pos) - 1
+        if i >= 0 and ents[i].start <= pos < ents[i].end:
+            return ents[i]
         return None
 
     def topic_at(self, pos: int) -> Optional[Ent]:
