@@ -306,3 +306,118 @@ def test_group_of_firms_scope_carries_to_next_figure(nlp):
     text = "1—6月，松岭经济技术开发区区内纺织企业营业收入同比下降4.4%，利润总额下降9.1%。"
     ms = by_value(metrics(nlp, text))
     assert ms[-9.1]["indicator"] == "net_profit" and "纺织企业" in ms[-9.1]["scope"]
+
+
+# ---------------------------------------------------------------- rules added for the seed error classes
+
+
+def _by_value(ms):
+    return {(m["value"] or {}).get("value") if m["value"] else m["yoy_pct"]: m for m in ms}
+
+
+def test_fronted_period_is_local_to_its_sentence_when_the_article_has_a_frame(nlp):
+    text = ("本报讯 记者获悉，2024年，青禾高新区入选企业达120家。\n"
+            "2023年，入选企业平均营业收入为5000万元。另有36家企业属于新材料领域。")
+    ms = _by_value(metrics(nlp, text))
+    assert per(ms[5e7]) == (2023, None, None)
+    assert per(ms[36.0]) == (2024, None, None)
+    assert ms[36.0]["indicator"] == "enterprise_count" and ms[36.0]["scope"] == "新材料领域"
+
+
+def test_present_time_sentence_ends_carry_over(nlp):
+    text = "2023年，青禾高新区出台扶持办法。截至目前，青禾高新区累计引进人才500人。青禾高新区已入驻企业120家。"
+    ms = _by_value(metrics(nlp, text))
+    assert per(ms[120.0]) == (None, None, None)
+
+
+def test_whole_year_takes_the_year_of_its_sentence(nlp):
+    text = "截至2023年10月底，青禾高新区已竣工项目12个；预计全年竣工项目30个。"
+    ms = _by_value(metrics(nlp, text))
+    assert per(ms[12.0]) == (2023, 1, 10)
+    assert per(ms[30.0]) == (2023, 1, 12)
+
+
+def test_heading_year_dates_a_yearless_period(nlp):
+    text = ("2024青禾高新区招商大会举行\n"
+            "科技日报讯（记者甲乙）10月9日，青禾高新区招商推介举行，共有32个项目签约。")
+    ms = _by_value(metrics(nlp, text))
+    assert ms[32.0]["indicator"] == "signed_projects"
+    assert per(ms[32.0]) == (2024, 10, 10)
+
+
+def test_enterprise_count_scoped_by_its_predicate(nlp):
+    text = "青禾高新区有45家企业属于高端装备领域，28家企业拥有与主导产品有关的发明专利，12家企业在关键零部件领域实现突破。"
+    ms = _by_value(metrics(nlp, text))
+    assert {m["indicator"] for m in ms.values()} == {"enterprise_count"}
+    assert ms[45.0]["scope"] == "高端装备领域"
+    assert ms[28.0]["scope"] == "发明专利"
+    assert ms[12.0]["scope"] == "关键零部件领域"
+
+
+def test_signed_n_projects_with_total_investment(nlp):
+    ms = _by_value(metrics(nlp, "今年以来，青禾高新区完成签约12个项目，总投资额8.6亿元。"))
+    assert ms[12.0]["indicator"] == "signed_projects"
+    assert ms[8.6e8]["indicator"] == "signed_investment"
+    assert ms[8.6e8]["subject"] == "青禾高新区"
+
+
+def test_examples_between_verb_and_noun(nlp):
+    ms = _by_value(metrics(nlp, "截至目前，青禾高新区累计签约星海重工二期、明川光伏组件等项目26个。"))
+    assert ms[26.0]["indicator"] == "signed_projects"
+
+
+def test_examples_before_counted_noun(nlp):
+    ms = _by_value(metrics(nlp, "青禾高新区建有明川材料中心、星海专利服务站等46个省级研发机构。"))
+    assert ms[46.0]["indicator"] == "rnd_platforms"
+
+
+def test_administrative_counts_specs_and_slogans_are_not_figures(nlp):
+    text = ("青禾高新区举办8期专题培训班，组织专题讲座6场，89名干部参加。"
+            "青禾高新区出台12条支持政策。星海重工股份有限公司新款矿车自重为30吨。"
+            "青禾高新区全力推进“百企入园、千亿产值”行动。50余家新材料企业代表参加推介会。")
+    assert metrics(nlp, text) == []
+
+
+def test_rate_named_after_the_figure_is_a_change(nlp):
+    (m,) = metrics(nlp, "落户青禾高新区后，星海重工股份有限公司的销售收入以每年25%的速度递增。")
+    assert m["indicator"] == "operating_revenue"
+    assert m["yoy_pct"] == pytest.approx(25.0) and m["value"] is None
+
+
+def test_doubling_is_a_hundred_percent_and_discourse_marker_is_not_scope(nlp):
+    (m,) = metrics(nlp, "青禾高新区特别是光伏产业产值预计实现120亿元，较去年实现翻番。")
+    assert m["indicator"] == "output_value" and m["scope"] == "光伏产业"
+    assert m["yoy_pct"] == pytest.approx(100.0)
+
+
+def test_firms_contacted_are_not_enterprise_counts(nlp):
+    (m,) = metrics(nlp, "青禾高新区外出招商15次，对接企业40余家。")[1:]
+    assert m["indicator"] == "other"
+
+
+def test_relative_clause_scopes_a_count(nlp):
+    (m,) = metrics(nlp, "青禾高新区为新获批的5家博士后科研工作站授牌。")
+    assert m["indicator"] == "rnd_platforms" and "获批" in (m["scope"] or "")
+
+
+def test_firms_settling_in_a_park_count_for_the_park(nlp):
+    text = "星海重工股份有限公司计划投资20亿元。全国排名前十的光伏企业已有4家落户青禾高新区。"
+    ms = _by_value(metrics(nlp, text))
+    assert ms[4.0]["subject"] == "青禾高新区" and ms[4.0]["indicator"] == "enterprise_count"
+
+
+def test_workshop_frame_names_the_company(nlp):
+    text = "青禾高新区一派繁忙，在星海重工股份有限公司宽敞的生产车间里，300台机床正在运转。"
+    ms = _by_value(metrics(nlp, text))
+    assert ms[300.0]["subject"] == "星海重工股份有限公司"
+
+
+def test_domestic_funds_are_the_subjects_own(nlp):
+    (m,) = metrics(nlp, "青禾高新区引进国内到位资金12亿元，同比增长8%。")
+    assert m["indicator"] == "funds_in_place" and m["value"]["value"] == pytest.approx(1.2e9)
+    assert m["yoy_pct"] == pytest.approx(8.0)
+
+
+def test_planned_completion_of_investment_is_project_investment(nlp):
+    ms = _by_value(metrics(nlp, "今年，青禾高新区实施亿元以上项目40个，计划完成投资96亿元。"))
+    assert ms[9.6e9]["indicator"] == "project_investment"

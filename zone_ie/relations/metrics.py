@@ -77,6 +77,11 @@ def _role(pre: str, q: Qty) -> str:
     return ROLE_VALUE
 
 
+def _rate_after(after: str) -> bool:
+    """``以平均每年38%的速度递增``: a growth rate named after the figure."""
+    return bool(re.match(r"^的?(?:%s)" % "|".join(vocab()["rate_after"]), after))
+
+
 def _signed_yoy(pre: str, value: float) -> float:
     window = pre[-8:]
     return -abs(value) if any(w in window for w in cues()["yoy_negative"]) else value
@@ -103,7 +108,15 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         if k >= 0:
             phrase = phrase[k + len(w):]
     phrase = _lstrip_words(phrase.strip(), v["phrase_strip"])
-    return strip_words(phrase, v["value_verbs"] + v["scope_strip"])
+    words = v["value_verbs"] + v["scope_strip"]
+    stripped = strip_words(phrase, words)
+    hit = find_indicator(phrase)
+    if hit is not None and (find_indicator(stripped) or ("",))[0] != hit[0]:
+        # stripping cut into the indicator (``完成签约`` -> 签, ``已完成投资`` -> 投资):
+        # strip only the words around its form
+        ind, i, j = hit
+        return strip_words(phrase[:i], words) + phrase[i:j] + strip_words(phrase[j:], words)
+    return stripped
 
 
 def _lstrip_words(phrase: str, words: list[str]) -> str:
@@ -122,16 +135,29 @@ def _before_share(phrase: str) -> str:
     return phrase[:k] if k >= 0 else phrase
 
 
-def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Optional[str]]:
+def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str, Optional[str], Optional[str]]:
     """``(indicator id, indicator_text, scope)`` for a figure."""
     v = vocab()
     if any(phrase.startswith(w) for w in v["other_prefixes"]):
         return "other", phrase, None
     unit, cls = q.q.get("unit"), q.q.get("classifier")
+    listed = _listed_verb_noun(raw_pre) if unit == "count" else None
+    if listed is not None:
+        return listed
+    if unit == "count" and phrase.endswith(v["example_marker"]):
+        # ``A、B等146个省级研发机构``: the words before 等 are examples, the noun after the count is counted
+        phrase = ""
     if unit == "rank":
         # SPEC 10: a ranking is ``other`` whatever it ranks
         return "other", phrase or None, None
     nouns = v["enterprise_nouns"]
+    if unit == "count" and cls == "家" and not find_indicator(phrase):
+        pred = _predicate_scope(after)
+        if pred is not None:
+            return "enterprise_count", pred[0], pred[1]
+    if unit == "count" and cls == "家" and phrase.startswith(tuple(v["activity_verbs"])):
+        # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
+        return "other", phrase, None
     if unit == "count" and cls == "家":
         if phrase and (any(phrase.endswith(n) for n in nouns) or phrase.endswith("业")):
             return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
@@ -173,8 +199,58 @@ def _indicator(phrase: str, after: str, q: Qty) -> tuple[str, Optional[str], Opt
             return "enterprise_count", phrase or after[:2], None
         hit = find_indicator(after)
         if hit is not None and hit[1] <= 6:
-            return hit[0], after[: hit[2]], after[: hit[1]] or None
+            scope = after[: hit[1]] or None
+            if scope is None and raw_pre.endswith("的") and 0 < len(phrase) <= v["modifier_scope_max"]:
+                # ``新获批的4家博士后科研工作站``: the relative clause says which
+                scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
+            return hit[0], after[: hit[2]], scope
     return "other", phrase or after or None, None
+
+
+def _listed_verb_noun(raw_pre: str):
+    """``累计签约A、B、C等项目134个``: the verb before the examples and the noun after
+    等 name the indicator (签约 + 项目 -> signed_projects)."""
+    v = vocab()
+    k = raw_pre.rfind(v["example_marker"])
+    if k <= 0:
+        return None
+    noun = raw_pre[k + 1:]
+    if noun not in v["project_count_nouns"] + v["enterprise_nouns"]:
+        return None
+    first = re.split("[、，,]", raw_pre[:k])[0]
+    found = [(first.find(w), -len(w), w) for w in v["list_verbs"] if w in first]
+    verb = min(found)[2] if found else None
+    hit = find_indicator(verb + noun) if verb else None
+    return (hit[0], verb + noun, None) if hit else None
+
+
+def _predicate_scope(after: str) -> Optional[tuple[str, str]]:
+    """``280家企业在产业链关键领域实现…`` / ``251家企业属于工业“六基”领域`` /
+    ``201家企业拥有…的I类知识产权``: a count of firms described by a predicate is
+    scoped by what the predicate says they are, have or do: ``(predicate, scope)``."""
+    v = vocab()
+    noun = next((n for n in v["enterprise_nouns"] if after.startswith(n)), None)
+    if noun is None:
+        return None
+    pred = after[len(noun):].rstrip("。；;，,")
+    verb = next((w for w in sorted(v["enterprise_predicates"], key=len, reverse=True) if pred.startswith(w)), None)
+    if verb is None:
+        return None
+    obj = pred[len(verb):]
+    if verb == v["locative_predicate"]:
+        # ``在X实现Y``: the field X
+        k = min([i for i in (obj.find(w) for w in v["enterprise_predicates"]) if i > 0] or [-1])
+        obj = obj[:k] if k > 0 else ""
+    else:
+        obj = obj[obj.rfind("的") + 1:]
+        k = obj.rfind("等")
+        if k >= 0:
+            obj = re.sub(r"^[\d.]+[个家项所]", "", obj[k + 1:])
+        obj = re.split("[和及与、]", obj)[0]
+    obj = obj.strip()
+    if len(obj) < 2:
+        return None
+    return pred, obj
 
 
 def _capacity_list(after: str, q: Qty):
@@ -253,14 +329,22 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
             return True
         if any(w in after[:6] for w in c["sum_cues"]):
             return True
+        if _administrative(text[cs:q.start], after):
+            return True
         if re.match(r"^[^，,、]{0,4}的[^，,、]{2,}$", after) and any(w in after for w in vocab()["possessed_nouns"]):
             return True
         head = text[cs:q.start]
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
-    if any(w in text[cs:q.start] for w in c["own_subject_cues"]):
+    if text[cs:q.start].lstrip(" “”\"").startswith(tuple(c["own_subject_cues"])):
+        # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
     v = vocab()
+    if strip_words(text[cs:q.start], v["value_verbs"], both=False).endswith(tuple(v["spec_nouns"])):
+        # ``自重为69吨`` / ``全长约8.5公里``: a product's or a work's specification, not a statistic
+        return True
+    if _in_slogan(text, q, s, e):
+        return True
     if unit in v["noise_units"]:
         return True
     if unit == "count" and v["frame_in"] in text[cs:q.start] and re.match(r"^[^，,。；;]{0,12}%s" % v["frame_out"], after):
@@ -271,6 +355,42 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         if not any(w in window for w in c["duration_cues"]) or "力争" in window:
             return True
     return False
+
+
+def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
+    """``…企业已有6家落户X高新区``: firms settling in a park are counted for that park."""
+    m = re.match(r"[^，,。；;]{0,8}?(?:%s)" % "|".join(vocab()["settle_verbs"]), ctx.text[q.end:ce])
+    if m is None:
+        return None
+    k = q.end + m.end()
+    ents = ctx.ents_in(k, ce, "PARK")
+    # the park right after the verb (a place prefix the name leaves out may come between)
+    return ents[0] if ents and re.fullmatch(r"[^，,。；;\d]{0,3}", ctx.text[k:ents[0].start]) else None
+
+
+def _administrative(head: str, after: str) -> bool:
+    """Counts of administrative work, not of the economy: trainings and lectures
+    (``8期培训班``, ``讲座6场``), cadres and party bodies (``89名干部``, ``9家直属党委``),
+    policies (``出台18条…政策``), delegates (``50余家…企业代表``) and figures of speech
+    (``两篇文章``, ``两个维度``)."""
+    v = vocab()
+    m = re.match(r"[^，,。；;、\d]{0,8}", after)
+    noun = m.group(0) if m else ""
+    words = v["non_figure_nouns"]
+    if any(w in noun for w in words) or head.rstrip("“”\"").endswith(tuple(words)):
+        return True
+    return any(w in head for w in v["policy_verbs"])
+
+
+def _in_slogan(text: str, q: Qty, s: int, e: int) -> bool:
+    """``推进“千企联动、千星入轨、千亿营收”的…建设``: a number inside a short quoted slogan."""
+    o = text.rfind("“", s, q.start)
+    if q.q.get("unit") == "rank" or o < 0 or text.find("”", o, q.start) >= 0:
+        return False
+    c = text.find("”", q.end, e)
+    quoted = text[o + 1:c]
+    return (0 <= c and len(quoted) <= vocab()["slogan_max_len"] and len(quoted) > len(q.text) + 2
+            and not any(ch in quoted for ch in "，,。；;"))
 
 
 def _among_frame(text: str, q: Qty, ce: int, e: int) -> Optional[str]:
@@ -335,6 +455,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         start = max(cs, prev_end)
         pre = text[start:q.start]
         role = _role(text[cs:q.start], q)
+        if role == ROLE_VALUE and q.q.get("unit") == "%" and _rate_after(text[q.end:ce]):
+            role = ROLE_YOY
         phrase = _phrase(ctx, start, q.start)
         fraction_of = _fraction_share(text, q, ce)
         if fraction_of is not None and role == ROLE_VALUE:
@@ -406,7 +528,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         if attach and _set(open_m, role, q, pre):
             prev_end = q.end
             continue
-        ind = _indicator(phrase, after, q)
+        ind = _indicator(phrase, after, q, text[cs:q.start])
         if fraction_of is not None and any(fraction_of.endswith(n) for n in vocab()["enterprise_nouns"]):
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
@@ -414,6 +536,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
         ind = _qualified(ind, phrase)
         ind = _restated(ind, phrase, q, open_m, subject)
+        host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
+        if host is not None:
+            subject = host
         if frame and not ind[2]:
             ind = (ind[0], ind[1], frame)
         if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
@@ -430,6 +555,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             ind = (ind[0], ind[1], open_m.scope)
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
+        nxt = next((r.start for r in qtys if r.start >= q.end), e)
+        if m.yoy_pct is None and any(w in text[q.end:nxt] for w in vocab()["doubling_words"]):
+            # ``…450亿元，较去年实现翻番``: doubling is a 100 % change
+            m.yoy_pct = 100.0
         if subjects_list:
             list_metric = m
         if "分别" in text[cs:q.start] and m.scope:

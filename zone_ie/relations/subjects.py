@@ -55,6 +55,9 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     text = ctx.text
     cands = _candidates(ctx, start, pos)
     cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
+    shop = _workplace_frame(ctx, cands)
+    if shop is not None:
+        return shop
     first_pos = cands[0].start if cands else pos
     head_text = text[start:first_pos]
     found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
@@ -79,6 +82,17 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
         return None
     head = _chain_head(ctx, cands, cands[0])
     return _modified_head(ctx, head.end, cands) or head
+
+
+def _workplace_frame(ctx: DocContext, cands: list[Ent]) -> Optional[Ent]:
+    """``在X公司的生产车间里，…560台单晶炉正在运转``: the company whose workshop frames
+    the sentence is what its figures describe."""
+    text = ctx.text
+    frame = re.compile(vocab()["workplace_frame_re"])
+    for ent in reversed(cands):
+        if ent.label == "COMPANY" and text[ent.start - 1:ent.start] == "在" and frame.match(text, ent.end):
+            return ent
+    return None
 
 
 def _modified_head(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]:
@@ -265,8 +279,14 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
 #      figure of the article when that figure is in the article's first body
 #      paragraph (``今年第一季度，X高新区…``); it carries to every later figure of
 #      the article as long as the paragraph is still about the same park;
-#   4. else no period. A dateline (``5月18日，记者从…获悉``) is never a period,
-#      and blockers in earlier sentences do not cancel a carried period.
+#   4. else no period. A dateline (``5月18日，记者从…获悉``) is never a period.
+#   Refinements: when the article has a lead period, a period fronted in an
+#   earlier *full* sentence (ended by 。, not ；) of the paragraph is local to it
+#   and the lead comes back; an intervening sentence opened by a present-time
+#   frame (``截至目前，…``) ends the carry-over; a yearless period (``全年``) takes
+#   the explicit year of a governing period earlier in its full sentence; without
+#   a document date, a still yearless period takes the single year printed in
+#   the article's heading (``2024XX高新区…交流会举行``).
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -386,17 +406,94 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     """The period of a figure (see the rule above)."""
     found, period = _period_in(ctx, sent_start, pos)
     if found:
-        return period
+        if period and period.get("year") is None and period.get("end_month") is not None:
+            # ``截至2022年10月底…；预计全年…``: a yearless period takes the year of its context
+            year = _context_year(ctx, pos, sent_start)
+            if year is not None:
+                period = dict(period, year=year)
+        return _with_heading_year(ctx, pos, period)
+    return _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
+
+
+def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """Rules 2-4: the period carried to a figure whose own sentence states none."""
+    text = ctx.text
     para = ctx.paragraph_at(pos)
-    for s, e, p in reversed(ctx.sentences):
-        if s >= sent_start or p != para:
-            continue
-        found, period = _period_in(ctx, s, e, governing=True)
-        if found:
-            return period
     article = ctx.paragraphs[para].article
     lead, key = lead_period(ctx, article)
     topic = ctx.paragraphs[para].topic
-    if lead is not None and (key is None or (topic is not None and topic.key == key)):
+    lead_applies = lead is not None and (key is None or (topic is not None and topic.key == key))
+    full_start = _full_sentence_start(text, ctx.paragraphs[para].start, sent_start)
+    for s, e, p in reversed(ctx.sentences):
+        if s >= sent_start or p != para:
+            continue
+        if s < full_start and lead_applies:
+            # a period fronted in an earlier full sentence is local to it when the
+            # article has a frame period of its own: the frame comes back
+            break
+        found, period = _period_in(ctx, s, e, governing=True)
+        if found:
+            return period
+        if _governing_blocker(ctx, s, e):
+            # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
+            return None
+    if lead_applies:
         return lead
     return None
+
+
+def _full_sentence_start(text: str, para_start: int, pos: int) -> int:
+    """Start of the full sentence (ended by 。！？, not by ；) containing ``pos``."""
+    k = pos
+    while k > para_start and text[k - 1] not in "。！？!?":
+        k -= 1
+    return k
+
+
+def _governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
+    text = ctx.text
+    for b in vocab()["governing_blockers"]:
+        k = text.find(b, s, e)
+        if k >= 0 and _governs(text, s, k):
+            return True
+    return False
+
+
+def _context_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[int]:
+    """The explicit year of the period governing the context of ``pos``."""
+    text = ctx.text
+    k = _full_sentence_start(text, ctx.paragraphs[ctx.paragraph_at(pos)].start, sent_start)
+    found, period = _period_in(ctx, k, sent_start, governing=True)
+    return period.get("year") if found and period else None
+
+
+def _with_heading_year(ctx: DocContext, pos: int, period: Optional[dict]) -> Optional[dict]:
+    """Without a document date, a yearless period (``10月18日``) takes the one year
+    printed in its article's heading (``2024年XX高新区招商大会举行``)."""
+    if not period or period.get("year") is not None or ctx.doc._.date:
+        return period
+    year = heading_year(ctx, ctx.article_at(pos))
+    return dict(period, year=year) if year is not None else period
+
+
+def heading_year(ctx: DocContext, article: int) -> Optional[int]:
+    """The single explicit year in the heading lines that open an article."""
+    cache = ctx.__dict__.setdefault("_heading_years", {})
+    if article in cache:
+        return cache[article]
+    years: set[int] = set()
+    for p in ctx.paragraphs:
+        if p.article != article:
+            continue
+        line = ctx.text[p.start:p.end]
+        if not p.heading:
+            # a heading the layout joined to its byline (``…交流会举行科技日报讯（…）``)
+            k = min([i for i in (line.find(m) for m in cues()["byline_markers"]) if i >= 0] or [-1])
+            line = line[:k] if k > 0 else ""
+        for m in re.finditer(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])", line):
+            years.add(int(m.group(1)))
+        if not p.heading:
+            break
+    result = years.pop() if len(years) == 1 else None
+    cache[article] = result
+    return result
