@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zone_ie.pipeline import load, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load(segmenter="char")
-
-
-def metrics(nlp, text: str) -> list[dict]:
-    doc = nlp(make_doc(nlp, text))
-    return [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric"]
+from factkit import facts, metrics
+from zone_ie.pipeline import make_doc
 
 
 def per(m: dict):

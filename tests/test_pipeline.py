@@ -22,8 +22,8 @@ SEEDS = sorted(SEED_DIR.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")
-def nlp_char():
-    return zone_ie.load(segmenter="char")
+def nlp_char(nlp):
+    return nlp  # the shared char pipeline (conftest.py)
 
 
 @pytest.fixture(scope="session")

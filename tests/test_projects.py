@@ -3,17 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from zone_ie.pipeline import load, make_doc
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load(segmenter="char")
-
-
-def facts(nlp, text: str, kind: str) -> list[dict]:
-    doc = nlp(make_doc(nlp, text))
-    return [f.model_dump(mode="json") for f in doc._.facts if f.type == kind]
+from factkit import facts
 
 
 def test_list_items_are_projects_with_their_company_and_status(nlp):

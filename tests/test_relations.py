@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from zone_ie.pipeline import load, make_doc
+from factkit import facts
+from zone_ie.pipeline import make_doc
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load(segmenter="char")
-
-
-def facts(nlp, text: str, kind: str) -> list[dict]:
-    doc = nlp(make_doc(nlp, text))
-    return [f.model_dump(mode="json") for f in doc._.facts if f.type == kind]
 
 
 def test_metric_value_yoy_share_and_period(nlp):

@@ -96,10 +96,6 @@ class Tree(HTMLParser):
 # ---------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return zone_ie.load(segmenter="char")
-
 
 @pytest.fixture(scope="module")
 def seed(nlp):

@@ -1,0 +1,12 @@
+"""Shared fixtures: one char pipeline for every test module that needs one."""
+from __future__ import annotations
+
+import pytest
+
+from zone_ie.pipeline import load
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The zone_ie pipeline with the char segmenter (loaded once per test session)."""
+    return load(segmenter="char")
