@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factkit import facts, metrics
+from factkit import metrics
 from zone_ie.pipeline import make_doc
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -12,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import zone_ie.batch as batch
 from zone_ie.batch import KILL_ENV, BatchExtractor, run_extract
 from zone_ie.cli import main
-from zone_ie.io import Record
 from zone_ie.models import DocResult
 from zone_ie.pipeline import load
 from zone_ie.store import Store, fact_row

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from .io import InputError, Record, iter_records
+from .io import Record, iter_records
 
 
 def _add_segmenter(p: argparse.ArgumentParser) -> None:

@@ -29,7 +29,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
 import dask.bag as db
 
-from .batch import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS, BatchExtractor, Outcome
+from .batch import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS, BatchExtractor
 from .io import InputError, Record, iter_records
 
 _NLP: dict[str, Any] = {}
