@@ -53,11 +53,24 @@ _BODY = (
     rf"|(?P<mn>{_MN}){_S}月份?(?:{_S}(?P<day>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}[日号])?"
     r"(?P<mod>上旬|中旬|下旬|初|底|末|中)?"
 )
-PERIOD_RE = regex.compile(
+_PERIOD = (
     rf"(?P<none>{_NONE})"
     rf"|(?P<yr>(?<![0-9.])(?:19|20)[0-9]{{2}}{_S}年?{_S}{_DASH}{_S}(?:19|20)[0-9]{{2}}{_S}年度?)"
     rf"|(?:(?P<cut>{_CUT}){_S})?(?:(?:{_YEAR}){_S}(?:{_BODY})?|(?:{_BODY}))(?:{_S}(?P<since>以来|至今))?"
 )
+PERIOD_RE = regex.compile(_PERIOD)
+# Every character a PERIOD_RE match can start with: the first characters of the
+# _NONE words, of _CUT (截), of _RELATIVE's words, of a year (1/2, 一/二), of
+# _BODY's words (上下半年, 全年, 前…) and numbers (ASCII digits, 一…十, 第), plus
+# the blanks _S that may open ``第?{_S}季度`` when 第 is absent.
+_PERIOD_FIRST = "".join(sorted(
+    {w[0] for w in _NONE.replace("?", "").split("|")}
+    | {w[0] for w in _RELATIVE}
+    | set("截上下全前第0123456789一二三四五六七八九十 \t\u00a0")
+))
+# The scanner's pattern: same matches as PERIOD_RE (no match starts elsewhere),
+# but ``regex`` skips every other position with a set test (~8x faster).
+_SCAN_RE = regex.compile(rf"(?=[{regex.escape(_PERIOD_FIRST)}])(?:{_PERIOD})")
 
 
 def _month(text: Optional[str]) -> Optional[int]:
@@ -144,7 +157,7 @@ def find_periods(text: str, ref_year: Optional[int] = None) -> list[PeriodMatch]
     out: list[PeriodMatch] = []
     pos = 0
     while True:
-        m = PERIOD_RE.search(t, pos)
+        m = _SCAN_RE.search(t, pos)
         if m is None:
             return out
         ok, period = _build(m, ref_year)

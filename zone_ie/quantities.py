@@ -121,6 +121,19 @@ _RANK = (
 _QTY = rf"(?:(?P<pre>{_PRE}){_S})?(?:{_PCT}|{_FRAC}|{_FRAC_AR}|{_MAIN}){_S}(?P<post>{_POST})?"
 _UNIT_RE = regex.compile(_UNIT)
 QUANTITY_RE = regex.compile(rf"{_RANK}|{_QTY}", regex.V0)
+# Every character a QUANTITY_RE match can start with: the first characters of
+# _RANK (第, a rank number, 前, 榜首/首位), of a prefix qualifier (_PRE), of
+# 百分之 and of a number (_NUM: ASCII digits, Chinese numerals, a bare 万) or
+# its sign (_MAIN's ``neg``). No branch starts with optional blanks.
+_QTY_FIRST = "".join(sorted(
+    set("0123456789" + _CN + "第前榜首百-−")
+    | {w[0] for ws in _DATA["qualifiers"]["prefix"].values() for w in ws}
+))
+# The scanner's pattern: QUANTITY_RE behind a one-character lookahead. Since no
+# match starts elsewhere, it finds exactly the same matches, but ``regex`` skips
+# all other positions at the speed of a set test instead of trying the whole
+# grammar there (~8x faster on news text).
+_SCAN_RE = regex.compile(rf"(?=[{regex.escape(_QTY_FIRST)}])(?:{_RANK}|{_QTY})", regex.V0)
 SINGLE_RE = regex.compile(
     rf"(?:(?P<pre>{_PRE}){_S})?{_numx('1')}{_S}(?P<u1>{_UNIT})?"
     rf"(?:{_S}/{_S}(?P<den>{_DEN}))?{_S}(?P<post>{_POST})?"
@@ -356,7 +369,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     t = to_halfwidth(text)
     out: list[QuantityMatch] = []
     pos = 0
-    search = QUANTITY_RE.search
+    search = _SCAN_RE.search
     while True:
         m = search(t, pos)
         if m is None:
