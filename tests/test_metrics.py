@@ -412,3 +412,16 @@ def test_domestic_funds_are_the_subjects_own(nlp):
 def test_planned_completion_of_investment_is_project_investment(nlp):
     ms = _by_value(metrics(nlp, "今年，青禾高新区实施亿元以上项目40个，计划完成投资96亿元。"))
     assert ms[9.6e9]["indicator"] == "project_investment"
+
+
+def test_sector_frame_scopes_money_and_counts(nlp):
+    text = "上半年，临川经济技术开发区发展提速。\n在高端装备领域，临川经济技术开发区重点实施了东岳机械二期等6个项目，已完成投资4亿元。"
+    ms = {m["indicator"]: m for m in metrics(nlp, text)}
+    assert ms["completed_investment"]["scope"] == "高端装备"
+    assert ms["major_projects"]["value"]["value"] == 6 and ms["major_projects"]["scope"] == "高端装备"
+
+
+def test_activity_frame_does_not_scope(nlp):
+    text = "在基础设施建设方面，临川经济技术开发区完成投资4亿元。"
+    (m,) = metrics(nlp, text)
+    assert m["scope"] is None

@@ -9,6 +9,7 @@ A sentence is read clause by clause. A figure whose clause names an indicator
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
@@ -22,9 +23,41 @@ ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 def metric_facts(ctx: DocContext) -> list[MetricFact]:
     """All metric facts of the document, in text order."""
     out: list[MetricFact] = []
-    for s, e, _ in ctx.sentences:
-        out.extend(_sentence_metrics(ctx, s, e))
+    for s, e, para in ctx.sentences:
+        found = _sentence_metrics(ctx, s, e)
+        frame = _sector_frame(ctx, para)
+        for m in found:
+            if frame and m.scope is None and m.value is not None and m.value.unit in ("CNY", "count"):
+                m.scope = frame
+            _key_projects(ctx, m)
+        out.extend(found)
     return out
+
+
+def _key_projects(ctx: DocContext, m: MetricFact) -> None:
+    """``重点实施了A、B等10个项目``: a project count under a key-project verb is major_projects."""
+    if m.indicator != "other" or m.value is None or m.value.unit != "count" or m.evidence is None:
+        return
+    s, e = m.evidence
+    clause = ctx.repair.text[ctx.repair.from_raw(s):ctx.repair.from_raw(e)] if ctx.repair else ""
+    v = vocab()
+    if any(t in clause for t in v["project_count_tails"]) and any(w in clause for w in v["key_project_cues"]):
+        m.indicator = "major_projects"
+
+
+def _sector_frame(ctx: DocContext, para: int) -> Optional[str]:
+    """``在生物医药领域，…``: a paragraph opened by a sector frame is about that sector,
+    which scopes its money and count figures that name no scope of their own."""
+    if not ctx.paragraphs:
+        return None
+    p = ctx.paragraphs[para]
+    m = _sector_frame_re().match(ctx.text, p.start, p.end)
+    return m.group("sector") if m else None
+
+
+@lru_cache(maxsize=1)
+def _sector_frame_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["sector_frame_re"])
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
