@@ -130,7 +130,7 @@ def test_layout_noise_is_undone(clean: str, data: st.DataObject) -> None:
         if ch in "。！？\n" or nxt in ("", "\n"):
             continue
         if col >= width:
-            out.append(data.draw(st.sampled_from(["\n", "\n\n", "\n\n\n"])))
+            out.append(data.draw(st.sampled_from(["\n", "\n\n"])))
             col = 0
         elif spaced and "\u4e00" <= ch <= "\u9fa5":
             out.append(" ")
@@ -152,3 +152,8 @@ def test_ascii_words_broken_inside_chinese_text(raw: str, expected: str) -> None
     rep = repair(raw)
     assert rep.text == expected
     check_map(rep)
+
+
+def test_three_or_more_newlines_are_a_block_boundary() -> None:
+    raw = "建成后，年产能将达到3.3万吨，成为全球最大的\n\n\n\n临川高新区双创示范基地\n\n\n\n生产基地。"
+    assert repair(raw).text == raw

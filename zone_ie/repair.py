@@ -12,7 +12,8 @@ raw character. Three kinds of noise are removed:
   (``从从““企业找服务企业找服务””`` -> ``从“企业找服务”``).
 
 Real paragraph ends stay: a break after sentence-final punctuation, before or
-after a heading/byline marker line, or followed by an indent.
+after a heading/byline marker line, followed by an indent, or of three or more
+newlines (a block boundary: captions and column jumps).
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ _NUM_HEAD = _DIGITS | set(".．%％")
 _HYPHENS = set("-‐‑–—－～~")
 _HAN = regex.compile(r"\p{Han}")
 _MAX_DOUBLED_LINE = 240
+# Line wraps come out of the PDF as one or two newlines; three or more (``\n\n\n\n``)
+# separate blocks: image captions, figure labels, a jump to another column.
+_BLOCK_BREAK = 3
 
 
 def is_wide(ch: str) -> bool:
@@ -164,6 +168,8 @@ def _prev_kept(raw: str, keep: bytearray, s: int) -> int | None:
 def _is_paragraph_break(
     raw: str, keep: bytearray, a: int, ws: str, b: str, logical_start: int
 ) -> bool:
+    if ws.count("\n") >= _BLOCK_BREAK:
+        return True  # a caption or figure block, or a column jump: not a line wrap
     if ws[ws.rfind("\n") + 1 :] and ws[-1] in _INDENT:
         return True  # indented next line
     if b in _MARKERS:
