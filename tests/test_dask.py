@@ -5,18 +5,15 @@ import json
 import shutil
 from pathlib import Path
 
+import dask.bag as db
 import pytest
+from distributed import Client, LocalCluster
 
-pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
-
-import dask.bag as db  # noqa: E402
-
-import zone_ie.dask as zd  # noqa: E402
-from zone_ie.batch import BatchExtractor  # noqa: E402
-from zone_ie.io import iter_records  # noqa: E402
-from zone_ie.pipeline import load  # noqa: E402
-from zone_ie.store import Store  # noqa: E402
+import zone_ie.dask as zd
+from zone_ie.batch import BatchExtractor
+from zone_ie.io import iter_records
+from zone_ie.pipeline import load
+from zone_ie.store import Store
 
 ROOT = Path(__file__).parent.parent
 
@@ -42,7 +39,6 @@ def expected(corpus) -> dict:
 
 @pytest.fixture(scope="module")
 def client():
-    from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as c:

@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from zone_ie.components.entity_ruler import ZoneEntityRuler
+from zone_ie.components.entity_ruler import ZoneEntityRuler, trie_pattern
 from zone_ie.repair import repair
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,10 +203,7 @@ def test_seed_mention_f1(ruler: ZoneEntityRuler) -> None:
     assert f1(pred, gold) >= 0.92
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
-from zone_ie.components.entity_ruler import trie_pattern  # noqa: E402
 
 _WORDS = st.lists(st.text(alphabet="园区高新.*(a", min_size=1, max_size=5), min_size=1, max_size=12)
 
