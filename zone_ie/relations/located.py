@@ -144,14 +144,14 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     park = topic
                 elif any(w in after for w in c["located_places"]) or any(w in text[co.end:co.end + 6] for w in c["located_build_verbs"]):
                     park = topic
-                elif BROAD and not parks or BROAD and co.start - s <= 2:
+                elif not parks or co.start - s <= 2:
+                    # a firm in a paragraph about the park that names no other park,
+                    # or a firm opening the sentence: it is the park's firm
                     park = topic
             if park is not None:
                 out.append((co, park, (s, e)))
     return out
 
-
-BROAD = True
 
 
 def _in_list(text: str, co: Ent) -> bool:
