@@ -34,7 +34,7 @@ bench: setup
 	$(BIN)/python benchmarks/make_corpus.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/robustness.py --out benchmarks/results/robustness_seeds.md
-	$(BIN)/python benchmarks/robustness.py --gold benchmarks/data/heldout2_docs.jsonl --out benchmarks/results/robustness_blind.md
+	$(BIN)/python benchmarks/robustness.py --gold benchmarks/data/heldout3_docs.jsonl --out benchmarks/results/robustness_blind.md
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
