@@ -279,3 +279,39 @@ def test_definition_declares_an_alias() -> None:
     assert [(f.name, f.alias) for f in doc._.facts if f.type == "alias"] == [("明川电子有限公司", "明川电子")]
     doc = nlp("明川电子有限公司发展迅速。明川电子有限公司和青禾光学合作。")
     assert [f for f in doc._.facts if f.type == "alias"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parks"),
+    [
+        ("——枫渚经开区与岑溪湾高新区年度观察", ["枫渚经开区", "岑溪湾高新区"]),
+        ("地处城东的枫渚经济技术开发区和岑溪湾高新技术产业开发区，", ["枫渚经济技术开发区", "岑溪湾高新技术产业开发区"]),
+        ("与光储产业园一路之隔的是企业总部。", ["光储产业园"]),
+        ("——访枫渚综合保税区管理委员会主任", ["枫渚综合保税区"]),
+        ("位于新区内岚汀综合保税区的企业", ["岚汀综合保税区"]),
+    ],
+)
+def test_conjunction_or_locative_before_a_park_is_not_part_of_it(ruler: ZoneEntityRuler, text: str, parks: list[str]) -> None:
+    assert [n for n, label in ents(ruler, text) if label == "PARK"] == parks
+
+
+def test_free_trade_zone_area_is_one_park_with_its_declared_alias(ruler: ZoneEntityRuler) -> None:
+    text = "中国（岑阳）自由贸易试验区枫港片区（以下简称“枫港片区”）成立三年，枫港片区新设企业增长。"
+    full = "中国（岑阳）自由贸易试验区枫港片区"
+    assert ents(ruler, text) == [(full, "PARK"), ("枫港片区", "PARK"), ("枫港片区", "PARK")]
+    assert set(ids(ruler, text).values()) == {full}
+
+
+def test_short_name_drops_a_document_place_prefix(ruler: ZoneEntityRuler) -> None:
+    text = (
+        "岑溪湾高新区内，岑溪湾澜舟生物制药有限公司新药获批，澜舟生物年内投产。"
+        "同在园内的青杼数联（岑溪湾）信息技术有限公司营收增长，青杼数联表示将扩产。"
+    )
+    got = ids(ruler, text)
+    assert got["澜舟生物"] == "岑溪湾澜舟生物制药有限公司"
+    assert got["青杼数联"] == "青杼数联（岑溪湾）信息技术有限公司"
+
+
+def test_industry_park_theme_is_not_a_place_prefix(ruler: ZoneEntityRuler) -> None:
+    text = "氢能产业园内，氢能澜舟科技有限公司投产，澜舟科技表示满意。"
+    assert "澜舟科技" not in ids(ruler, text)

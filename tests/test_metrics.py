@@ -425,3 +425,11 @@ def test_activity_frame_does_not_scope(nlp):
     text = "在基础设施建设方面，临川经济技术开发区完成投资4亿元。"
     (m,) = metrics(nlp, text)
     assert m["scope"] is None
+
+
+def test_value_verb_inside_an_indicator_form_is_not_stripped(nlp):
+    from factkit import facts
+
+    text = "截至6月底，枫渚高新区共有高新技术企业210家，有效发明专利拥有量达到3120件。"
+    got = {(f["indicator"], f["indicator_text"], f["value"]["value"]) for f in facts(nlp, text, "metric")}
+    assert ("patents", "有效发明专利", 3120.0) in got

@@ -130,3 +130,30 @@ def test_interleaved_column_goes_to_the_article_it_continues(nlp):
     ctx = build_context(doc)
     para = next(p for p in ctx.paragraphs if doc.text[p.start:p.end].startswith("管网"))
     assert para.topic is not None and para.topic.text == "白沙经济技术开发区"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "岑溪湾澜舟机械有限公司主要承接青杼重工股份有限公司的设备保税维修业务。",
+        "岑溪湾澜舟机械有限公司产品将主要供给青杼重工股份有限公司、枫渚钢铁股份有限公司等企业。",
+        "岑溪湾澜舟机械有限公司产品出口海外，并与枫渚钢铁股份有限公司、青杼重工股份有限公司保持长期合作。",
+        "岑溪湾澜舟机械有限公司扩建完成。此外，由青杼重工股份有限公司参与投资的澜舟机械二期项目也已完成备案。",
+    ],
+)
+def test_customers_investors_and_listed_partners_are_not_located(nlp, sentence):
+    pairs = {(f["company"], f["park"]) for f in facts(nlp, "岑溪湾高新区加快发展。" + sentence, "located_in")}
+    assert ("岑溪湾澜舟机械有限公司", "岑溪湾高新区") in pairs
+    assert not any("青杼重工" in c or "枫渚钢铁" in c for c, _ in pairs)
+
+
+def test_park_anaphor_takes_the_park_named_last(nlp):
+    text = (
+        "岑溪湾高新区加快发展。与光储产业园相隔不远的岑溪湾康养产业园发展迅速。"
+        "园内企业岑溪湾澜舟生物制药有限公司新药获批。"
+        "岑溪湾青杼数据科技有限公司是产业园引进的首个数据中心运营商。"
+    )
+    pairs = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
+    assert ("岑溪湾澜舟生物制药有限公司", "岑溪湾康养产业园") in pairs
+    assert ("岑溪湾澜舟生物制药有限公司", "光储产业园") not in pairs
+    assert ("岑溪湾青杼数据科技有限公司", "岑溪湾康养产业园") in pairs

@@ -152,6 +152,9 @@ class ZoneEntityRuler:
         self._glue_before = tuple(g.get("company_glue_before", []))
         self._role_list = regex.compile(g.get("company_role_list_re", r"(?!)"))
         self._item_conj = set(g.get("list_item_conj", ""))
+        self._leading_cut = set(g.get("leading_cut_chars", ""))
+        self._ftz = tuple(g.get("ftz_suffixes", []))
+        self._ftz_area = tuple(g.get("ftz_area_suffixes", []))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
         self._alias_re = regex.compile(
             rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>[{chars}&&[^（）()]]{{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
@@ -285,6 +288,13 @@ class ZoneEntityRuler:
                     cut = k + 1
         for d in self._left_cut.finditer(prefix):
             cut = max(cut, d.end())
+        # ``与X高新区`` / ``——访X综保区``: a conjunction or 访 opening the run is never part of a name
+        if (
+            cut < len(prefix) - 2
+            and prefix[cut] in self._leading_cut
+            and not any(s <= cut < e for s, e in places)
+        ):
+            cut += 1
         rest = prefix[cut:]
         lead = self._left_strip.match(rest)
         if lead:
@@ -314,6 +324,14 @@ class ZoneEntityRuler:
                 continue
             if prefix.startswith(self._generic_heads) or rx.match(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)", prefix):
                 continue
+            if suffix in self._ftz_area and not has_place:
+                # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
+                ftz = next((t for t in taken + out if t.end == start and text.endswith(self._ftz, t.start, t.end)), None)
+                if ftz is not None and len(prefix) >= 2:
+                    out = [o for o in out if o is not ftz]
+                    out.append(Match(ftz.start, m.end(), "PARK"))
+                    insort(ends, m.end())
+                    continue
             if suffix.endswith(self._weak_suffixes) and not has_place:
                 continue
             if self._P.is_place(prefix) and suffix in ("新区",):
@@ -421,13 +439,14 @@ class ZoneEntityRuler:
         """Legal-form stripped company cores and place-stripped / abbreviated park names."""
         shorts: dict[str, str] = {}
         seen: set[tuple[str, str]] = set()
+        local = self._local_places(text, found)
         for m in found:
             name = text[m.start : m.end]
             if (m.label, name) in seen:
                 continue  # a repeated mention adds nothing new (setdefault below)
             seen.add((m.label, name))
             if m.label == "COMPANY":
-                cands = company_shorts(name, self._P, self._legal_forms, self._business)
+                cands = company_shorts(self._strip_local(name, local), self._P, self._legal_forms, self._business)
                 if not name.endswith(tuple(self._legal_forms)):
                     cands = [name] + cands  # an alias or known name is itself a short name
                 for s in cands:
@@ -452,6 +471,38 @@ class ZoneEntityRuler:
                 e = self._extend_business(text, e, starts)
             more.append(Match(s, e, shorts[x.group()]))
         return _non_overlapping(found + more)
+
+    def _local_places(self, text: str, found: list[Match]) -> list[str]:
+        """Place names of this document that no list knows, longest first.
+
+        The two or three characters before a zone suffix (``X高新区``, ``X新区``;
+        not an industry park's theme such as ``氢能产业园``) and a bracketed
+        two-or-three-character head before a company's legal form
+        (``Y（X）有限公司``) name a place.
+        """
+        out: set[str] = set()
+        for m in found:
+            name = text[m.start : m.end]
+            if m.label == "PARK":
+                suffix = next((x for x in self._park_suffixes if name.endswith(x)), "")
+                head = name[: len(name) - len(suffix)]
+                if suffix and suffix not in self._sub_park_suffixes and 2 <= len(head) <= 3 and rx.fullmatch(r"\p{Han}+", head):
+                    if self._P.first(head) is None and not head.startswith(self._generic_heads):
+                        out.add(head)
+            else:
+                b = rx.search(r"[（(](\p{Han}{2,3})[)）]\p{Han}", name)
+                if b and self._P.first(b.group(1)) is None and b.group(1) not in self._legal_forms and b.group(1) not in self._business:
+                    out.add(b.group(1))
+        return sorted(out, key=len, reverse=True)
+
+    def _strip_local(self, name: str, local: list[str]) -> str:
+        """``榆畈康瑞生物制药有限公司`` -> ``康瑞生物制药有限公司`` when 榆畈 is a local place."""
+        for p in local:
+            name = name.replace(f"（{p}）", "").replace(f"({p})", "")
+        for p in local:
+            if name.startswith(p) and len(company_core(name[len(p):], self._P, self._legal_forms)) >= 4:
+                return name[len(p):]
+        return name
 
     def _clear_left(self, text: str, s: int) -> bool:
         """Whether a name may start at ``s``: after punctuation or a boundary word."""
@@ -584,6 +635,7 @@ class ZoneEntityRuler:
     def _with_cluster_ids(self, text: str, found: list[Match], aliases: list[Alias]) -> list[Match]:
         """Set every mention's id to its cluster key (the fullest name of the cluster)."""
         parent: dict[str, str] = {}
+        local = self._local_places(text, found)
 
         def find(x: str) -> str:
             parent.setdefault(x, x)
@@ -633,7 +685,7 @@ class ZoneEntityRuler:
             if (names[i], node[i]) in done:
                 continue  # the same shorts for the same node: setdefault would change nothing
             done.add((names[i], node[i]))
-            for s in company_shorts(names[i], self._P, self._legal_forms, self._business):
+            for s in company_shorts(self._strip_local(names[i], local), self._P, self._legal_forms, self._business):
                 owner.setdefault(s, node[i])
         for m, n in zip(found, node):  # short names join the first full name they abbreviate
             if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:

@@ -117,7 +117,13 @@ def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
     end = ent.end
     while end < e and text[end] not in "，,。；;":
         end += 1
-    return text[ent.start - 1:ent.start] in cues()["partner_before"] and any(
+    start = ent.start
+    while start > 1 and text[start - 1] in "、和及":  # 与A、B保持合作: the cue before A covers the list
+        prev = ctx.ent_at(start - 2)
+        if prev is None or prev.end != start - 1 or prev.label != ent.label:
+            break
+        start = prev.start
+    return text[start - 1:start] in cues()["partner_before"] and any(
         w in text[ent.end:end] for w in cues()["partner_after"]
     )
 

@@ -144,7 +144,9 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
     words = v["value_verbs"] + v["scope_strip"]
     stripped = strip_words(phrase, words)
     hit = find_indicator(phrase)
-    if hit is not None and (find_indicator(stripped) or ("",))[0] != hit[0]:
+    k = phrase.find(stripped) if stripped else -1
+    cut_into = hit is not None and k >= 0 and (hit[1] < k < hit[2] or hit[1] < k + len(stripped) < hit[2])
+    if hit is not None and (cut_into or (find_indicator(stripped) or ("",))[0] != hit[0]):
         # stripping cut into the indicator (``完成签约`` -> 签, ``已完成投资`` -> 投资):
         # strip only the words around its form
         ind, i, j = hit
