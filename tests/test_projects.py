@@ -161,3 +161,67 @@ def test_here_after_naming_a_sub_park(nlp):
     (p,) = facts(nlp, text, "project")
     assert p["park"] == "青檀储能产业园"
     assert located(nlp, text) == {("星衍储能有限公司", "青檀储能产业园"), ("星衍储能有限公司", "鹿鸣高新区")}
+
+
+def test_name_with_a_counted_annual_output_is_a_project(nlp):
+    text = "苇塘高新区招商提速。沐辰光学有限公司计划投资6亿元，在区内建设年产800万只车载镜头生产基地，预计明年投产。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"] == "年产800万只车载镜头生产基地"
+    assert p["company"] == "沐辰光学有限公司" and p["investment"]["value"] == pytest.approx(6e8)
+    assert p["capacity"][0]["value"] == pytest.approx(8e6)
+
+
+def test_total_investment_of_an_annual_output_project(nlp):
+    text = "苇塘高新区加快发展。9月，总投资7亿元的年产40万片陶瓷基板项目开工。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"] == "年产40万片陶瓷基板项目" and p["investment"]["value"] == pytest.approx(7e8)
+
+
+def test_name_introduced_by_the_sum_invested_in_it(nlp):
+    text = "朔禾牧业有限公司（简称朔禾牧业）在苇塘高新区投资4亿元建设的3万头肉羊繁育基地项目正在加紧施工。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"] == "3万头肉羊繁育基地项目" and p["company"] == "朔禾牧业有限公司"
+    assert p["investment"]["value"] == pytest.approx(4e8) and p["status"] == "under_construction"
+
+
+def test_project_started_with_a_foreign_currency_sum(nlp):
+    text = "位于苇塘高新区的澜德传动（苇塘）有限公司，今年在这里投资1.2亿欧元启动第四车间改造项目。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"] == "第四车间改造项目" and p["company"] == "澜德传动（苇塘）有限公司"
+    assert p["investment"]["value"] == pytest.approx(1.2) and p["investment"]["unit"] == "other:亿欧元"
+
+
+def test_project_park_is_the_sub_park_its_company_is_in(nlp):
+    text = ("记者走进位于苇塘高新区的苇塘智算产业园。"
+            "沐辰算力科技有限公司是产业园引进的首个智算中心运营商。6月，总投资9亿元的沐辰算力中心二期项目开工。")
+    (p,) = facts(nlp, text, "project")
+    assert p["park"] == "苇塘智算产业园"
+
+
+def test_paragraph_opening_with_a_sub_park_is_about_it(nlp):
+    text = ("走进苇塘高新区的低空装备产业园，机器轰鸣。\n"
+            "低空装备产业园是苇塘高新区规划建设的园中园。其中，沐辰航空科技有限公司年产500架无人机项目已投产。")
+    (p,) = facts(nlp, text, "project")
+    assert p["park"] == "低空装备产业园"
+    assert located(nlp, text) == {("沐辰航空科技有限公司", "低空装备产业园"), ("沐辰航空科技有限公司", "苇塘高新区")}
+
+
+def test_park_then_is_does_not_make_a_containment(nlp):
+    text = "低空装备产业园是苇塘高新区规划建设的园中园。沐辰航空科技有限公司落户苇塘高新区。"
+    assert located(nlp, text) == {("沐辰航空科技有限公司", "苇塘高新区")}
+
+
+def test_different_phases_are_different_projects(nlp):
+    text = ("苇塘高新区企业沐辰新能科技有限公司一期3GW电池组件项目已经投产。"
+            "沐辰新能科技有限公司一期项目不远处，青屿风电装备项目正在建设。"
+            "为确保沐辰新能科技有限公司二期20GW硅片项目开工，苇塘高新区主动服务。")
+    names = sorted(p["name"] for p in facts(nlp, text, "project"))
+    assert len([n for n in names if "沐辰" in n or "期" in n]) == 2
+    assert any("一期3GW" in n for n in names) and any("二期20GW" in n for n in names)
+
+
+def test_bare_phase_mention_joins_the_named_phase(nlp):
+    text = ("记者走进苇塘高新区。在这里，沐辰新能科技有限公司（以下简称沐辰新能）一期3GW电池组件项目已经投产。"
+            "沐辰新能一期项目不远处，青屿风电装备项目正在建设。")
+    names = [p["name"] for p in facts(nlp, text, "project") if "一期" in p["name"]]
+    assert names == ["一期3GW电池组件项目"]

@@ -33,7 +33,7 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
     parks = [e for e in ctx.ents if e.label == "PARK"]
     out: dict[str, Ent] = {}
     for a, b in zip(parks, parks[1:]):
-        if 0 <= b.start - a.end <= 1 and a.key != b.key:
+        if 0 <= b.start - a.end <= 1 and text[a.end:b.start] in c["containment_adjacent_gaps"] and a.key != b.key:
             out.setdefault(b.key, a)
     for b in parks:
         if not is_sub_park(b) or b.key in out:
@@ -160,6 +160,17 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
 
 
 
+def sub_park_home(ctx: DocContext, co: Ent, pos: int) -> Optional[Ent]:
+    """The sub-park the text places ``co`` in (``园内企业Y``, ``Y是产业园引进的…``),
+    in an earlier sentence of the same article: the most specific park of its projects."""
+    pairs = ctx.__dict__.get("_located_pairs")
+    if pairs is None:
+        pairs = ctx.__dict__["_located_pairs"] = _pairs(ctx)
+    article = ctx.article_at(pos)
+    homes = [p for c, p, (s, _) in pairs if c.key == co.key and is_sub_park(p) and s < pos and ctx.article_at(s) == article]
+    return homes[-1] if homes else None
+
+
 def _in_list(text: str, co: Ent) -> bool:
     """``co`` is an item of an ``A、B等`` / ``以A、B为代表`` list."""
     return text[co.end:co.end + 1] in ("、", "等", "和") or text[co.start - 1:co.start] in ("、", "以", "和")
@@ -190,9 +201,16 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
 
 def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
     """A paragraph that opens about a sub-park by anaphor (``该产业园位于X新区…``) is about
-    the sub-park named last before it in the article."""
+    the sub-park named last before it in the article; one that opens with a sub-park
+    as its subject (``Y产业园是X高新区规划建设的…``) is about that sub-park."""
     p = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
-    if p is None or not rx.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
+    if p is None:
+        return None
+    first = ctx.ent_at(p.start)
+    if first is not None and first.start == p.start and is_sub_park(first) and rx.match(
+            cues()["located_sub_park_subject_re"], ctx.text[first.end:p.end]):
+        return first
+    if not rx.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
         return None
     article = ctx.article_at(pos)
     prior = [e for e in ctx.ents if is_sub_park(e) and e.end <= p.start and ctx.article_at(e.start) == article]

@@ -20,7 +20,7 @@ from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
 from .context import DocContext, Ent, cues
-from .located import here_park, is_partner, is_sub_park, sub_park_topic
+from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
 _BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
@@ -85,9 +85,14 @@ def _status(text: str) -> Optional[str]:
     return min(hits)[1] if hits else None
 
 
+def _money(q) -> bool:
+    """A sum of money (yuan, or a foreign currency: ``2亿欧元``)."""
+    return bool(rx.match(cues()["project_investment_units_re"], q.q.get("unit") or ""))
+
+
 def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
     for q in ctx.qtys:
-        if s <= q.start < e and q.q.get("unit") == "CNY":
+        if s <= q.start < e and _money(q):
             before = ctx.text[max(s, q.start - 6):q.start]
             if any(w in before for w in cues()["investment_cues"]):
                 return Quantity(**q.q)
@@ -95,10 +100,26 @@ def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
 
 
 def _capacity(ctx: DocContext, start: int, end: int) -> list[Quantity]:
+    """Quantities in a capacity unit, or any count after a capacity cue (``年产300万只``)."""
+    text = ctx.text
     return [
         Quantity(**q.q) for q in ctx.qtys
-        if start <= q.start and q.end <= end and q.q.get("unit") in _CAPACITY_UNITS
+        if start <= q.start and q.end <= end and (
+            q.q.get("unit") in _CAPACITY_UNITS
+            or (not _money(q) and text[max(start, q.start - 3):q.start].endswith(tuple(cues()["capacity_cues"]))))
     ]
+
+
+def _after_investment(ctx: DocContext, s: int, start: int) -> bool:
+    """``投资18亿元建设的‹name›``, ``总投资8亿元的‹name›``, ``投资2亿欧元启动‹name›``: a
+    name introduced by the sum invested in it is a named project."""
+    text = ctx.text
+    for q in ctx.qtys:
+        if s <= q.start and q.end <= start and _money(q) and rx.match(cues()["project_after_investment_re"], text[q.end:start]):
+            before = text[max(s, q.start - 6):q.start]
+            if any(before.endswith(w) for w in cues()["investment_cues"]):
+                return True
+    return False
 
 
 def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
@@ -109,8 +130,9 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     return before[-1] if before else None
 
 
-def _park(ctx: DocContext, s: int, e: int, start: int) -> Optional[Ent]:
-    """A park named in the sentence (after the name first), else the paragraph's topic."""
+def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = None) -> Optional[Ent]:
+    """A park named in the sentence (after the name first), else the sub-park the text
+    places the company in, else the paragraph's topic."""
     parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK"]
     after = [x for x in parks if x.start >= start]
     if after:
@@ -121,7 +143,8 @@ def _park(ctx: DocContext, s: int, e: int, start: int) -> Optional[Ent]:
     before = [x for x in parks if x.end <= start]
     if before and is_sub_park(before[-1]):
         return before[-1]  # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park
-    return sub_park_topic(ctx, s) or ctx.topic_at(s)
+    home = sub_park_home(ctx, company, s) if company is not None else None
+    return sub_park_topic(ctx, s) or home or ctx.topic_at(s)
 
 
 def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
@@ -158,7 +181,7 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return False
     if company is not None and company.start >= start and name[company.end - start:] in cues()["project_suffixes"]:
         return False  # 某公司项目: the company's projects in general
-    if capacity:
+    if capacity or _after_investment(ctx, ctx.sentence_at(start)[0], start):
         return True
     if company is not None and company.end >= start - 1 and company.start < start + len(name):
         return True
@@ -297,7 +320,7 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
             capacity = _capacity(ctx, start, end)
             if not _named(ctx, name, start, company, capacity):
                 continue
-            found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start), s, e, capacity, _status(text[s:e]))))
+            found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start, company), s, e, capacity, _status(text[s:e]))))
         for a, b, f in _phase_projects(ctx, s, e):
             if not any(x < b and a < y for x, y, _ in found):
                 found.append((a, b, f))
@@ -380,9 +403,17 @@ def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
     subsequence of the longer (``X高性能材料制造`` ~ ``X科技年产1万吨高性能材料制造项目``)."""
     if p.company and q.company and p.company != q.company:
         return False
+    phases = [set(_grammar()["phase"].findall(x.name)) for x in (p, q)]
+    if all(phases) and phases[0] != phases[1]:
+        return False  # 一期 and 三期 of one plant are two projects
     if project_names_match(p.name, q.name):
         return True
     a, b = norm_name(p.name), norm_name(q.name)
+    if all(phases) and p.company and p.company == q.company:  # X一期项目 ~ X一期5GW组件项目
+        own = [norm_name(x.name.replace(p.company, "")) for x in (p, q)]
+        short, long_ = sorted(own, key=len)
+        if short and lcs_len(short, long_) == len(short):
+            return True
     return bool(p.company and p.company == q.company and lcs_len(a, b) >= 0.8 * min(len(a), len(b)))
 
 
