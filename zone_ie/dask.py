@@ -30,7 +30,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 import dask.bag as db
 
 from .batch import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS, BatchExtractor
-from .io import InputError, Record, iter_records
+from .io import InputError, Record, iter_records, strip_bom
 
 _NLP: dict[str, Any] = {}
 
@@ -60,8 +60,7 @@ def _to_item(obj: Any) -> Union[Record, InputError]:
         doc_id = str(obj.get("doc_id", "")) if isinstance(obj, dict) else ""
         return InputError(doc_id, str(obj.get("source", "")) if isinstance(obj, dict) else "",
                           f"bad record: {e}")
-    text = text[1:] if text.startswith("\ufeff") else text
-    return Record(doc_id, text, obj.get("date"), str(obj.get("source", "")))
+    return Record(doc_id, strip_bom(text), obj.get("date"), str(obj.get("source", "")))
 
 
 def extract_partition(

@@ -52,6 +52,11 @@ class TooLongError(ValueError):
     """A document longer than the ``max_chars`` limit (not read in full)."""
 
 
+def strip_bom(text: str) -> str:
+    """SPEC 1: a leading BOM is dropped before offsets are counted."""
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def read_text_file(path: Union[str, Path], max_chars: Optional[int] = None) -> str:
     """SPEC 1: UTF-8, no newline translation, leading BOM dropped.
 
@@ -65,8 +70,7 @@ def read_text_file(path: Union[str, Path], max_chars: Optional[int] = None) -> s
                 raise TooLongError(f"too long ({size} bytes > --max-chars {max_chars} characters)")
         data = f.read()
     # bytes.decode never translates newlines: the same text as open(newline="")
-    text = data.decode("utf-8")
-    text = text[1:] if text.startswith("\ufeff") else text
+    text = strip_bom(data.decode("utf-8"))
     if max_chars is not None and len(text) > max_chars:
         raise TooLongError(f"too long ({len(text)} characters > --max-chars {max_chars})")
     return text
@@ -236,7 +240,7 @@ def _iter_jsonl_stream(
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             yield InputError(doc_id, where, f"bad JSONL record: {e}")
             continue
-        text = text[1:] if text.startswith("\ufeff") else text
+        text = strip_bom(text)
         if max_chars is not None and len(text) > max_chars:
             yield InputError(doc_id, where, f"too long ({len(text)} characters > --max-chars {max_chars})")
             continue

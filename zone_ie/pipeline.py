@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc/Span attributes)
 from .components import entity_ruler, normalizer, relations  # noqa: F401  (factories)
+from .io import strip_bom
 from .models import DocResult
 from .result import doc_result
 from .tokenizer import create_tokenizer  # noqa: F401  (registers the tokenizer)
@@ -38,11 +39,6 @@ def make_doc(nlp: Language, text: str, doc_id: Optional[str] = None, date: Optio
     doc._.doc_id = doc_id
     doc._.date = date
     return doc
-
-
-def strip_bom(text: str) -> str:
-    """SPEC 1: a leading BOM is dropped before offsets are counted."""
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 _DEFAULT: dict[str, Language] = {}

@@ -38,8 +38,8 @@ def _key_projects(ctx: DocContext, m: MetricFact) -> None:
     """``重点实施了A、B等10个项目``: a project count under a key-project verb is major_projects."""
     if m.indicator != "other" or m.value is None or m.value.unit != "count" or m.evidence is None:
         return
-    s, e = m.evidence
-    clause = ctx.repair.text[ctx.repair.from_raw(s):ctx.repair.from_raw(e)] if ctx.repair else ""
+    rep = ctx.repair or ctx.doc._.repair  # evidence is raw: read the clause back in repaired text
+    clause = rep.text[rep.from_raw(m.evidence[0]):rep.from_raw(m.evidence[1])]
     v = vocab()
     if any(t in clause for t in v["project_count_tails"]) and any(w in clause for w in v["key_project_cues"]):
         m.indicator = "major_projects"
