@@ -25,6 +25,18 @@ def cues() -> dict[str, Any]:
     return dict(load_json("relations.json"))
 
 
+@lru_cache(maxsize=None)
+def longest_first(*keys: str) -> tuple[str, ...]:
+    """The cue words of ``keys`` (concatenated), longest first, sorted once."""
+    return tuple(sorted((w for k in keys for w in cues()[k]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def clause_ends() -> frozenset[str]:
+    """Characters that end a clause for figures (``、`` separates list items, not clauses)."""
+    return frozenset(cues()["clause_end"]) - {"、"}
+
+
 @dataclass(frozen=True)
 class Ent:
     """A PARK or COMPANY mention; ``key`` identifies its cluster."""

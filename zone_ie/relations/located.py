@@ -12,7 +12,7 @@ from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, cues, resolve_anaphor
+from .context import DocContext, Ent, cues, longest_first, resolve_anaphor
 
 
 def is_sub_park(ent: Ent) -> bool:
@@ -58,7 +58,7 @@ def _zone_ending_at(ctx: DocContext, pos: int) -> Optional[Ent]:
     for a in ctx.ents:
         if a.label == "PARK" and a.end == pos:
             return a
-    for w in sorted(cues()["containment_anaphora"], key=len, reverse=True):
+    for w in longest_first("containment_anaphora"):
         if ctx.text.endswith(w, 0, pos) and ctx.ent_at(pos - len(w)) is None:
             return resolve_anaphor(ctx, w, pos - len(w))
     return None
@@ -68,7 +68,7 @@ def _zone_starting_at(ctx: DocContext, pos: int) -> Optional[Ent]:
     a = ctx.ent_at(pos)
     if a is not None:
         return a if a.label == "PARK" and a.start == pos else None
-    for w in sorted(cues()["containment_anaphora"], key=len, reverse=True):
+    for w in longest_first("containment_anaphora"):
         if ctx.text.startswith(w, pos):
             return resolve_anaphor(ctx, w, pos)
     return None

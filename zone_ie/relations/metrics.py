@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, cues
+from .context import DocContext, Ent, Qty, clause_ends, cues, longest_first
 from .indicators import find_indicator, strip_words, vocab
 from .subjects import period_for, subject_for
 
@@ -61,7 +61,7 @@ def _sector_frame_re() -> "re.Pattern[str]":
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
-    ends = set(cues()["clause_end"]) - {"、"}
+    ends = clause_ends()
     i = pos
     while i > start and text[i - 1] not in ends:
         i -= 1
@@ -69,7 +69,7 @@ def _clause_start(text: str, start: int, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
-    ends = set(cues()["clause_end"]) - {"、"}
+    ends = clause_ends()
     i = pos
     while i < end and text[i] not in ends:
         i += 1
@@ -131,7 +131,7 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         if start <= p.start and p.end <= end:
             cut = max(cut, p.end)
     phrase = text[cut:end]
-    for a in sorted(cues()["anaphora_park"] + cues()["anaphora_company"], key=len, reverse=True):
+    for a in longest_first("anaphora_park", "anaphora_company"):
         if phrase.startswith(a):
             phrase = phrase[len(a):]
             break
@@ -738,7 +738,7 @@ def _head_indicator(ctx: DocContext, s: int, cs: int, q: Qty):
 
 
 def _strip_yoy(phrase: str) -> str:
-    for w in sorted(cues()["yoy_cues"], key=len, reverse=True):
+    for w in longest_first("yoy_cues"):
         k = phrase.find(w)
         if k >= 0:
             phrase = phrase[:k]

@@ -19,7 +19,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
-from .context import DocContext, Ent, cues
+from .context import DocContext, Ent, cues, longest_first
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -51,7 +51,7 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
     while i > s and end - i < _MAX_NAME and (text[i - 1] not in _BREAK or _ascii_space(text, i - 1)):
         i -= 1
     best = i
-    for w in sorted(cues()["project_left_stops"], key=len, reverse=True):
+    for w in longest_first("project_left_stops"):
         k = text.rfind(w, i, end - 2)
         if k >= 0 and ctx.ent_at(k) is None and k + len(w) > best:
             best = k + len(w)
@@ -67,7 +67,7 @@ def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
     text = ctx.text
     spans: list[tuple[int, int]] = []
     not_after = tuple(cues()["project_not_after_suffix"])
-    for suf in sorted(cues()["project_suffixes"], key=len, reverse=True):
+    for suf in longest_first("project_suffixes"):
         k = text.find(suf, s, e)
         while k >= 0:
             end = k + len(suf)

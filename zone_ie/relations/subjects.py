@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .context import DocContext, Ent, Per, cues, resolve_anaphor
+from .context import DocContext, Ent, Per, cues, longest_first, resolve_anaphor
 from .indicators import vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -61,7 +61,7 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     first_pos = cands[0].start if cands else pos
     head_text = text[start:first_pos]
     found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
-    for a in sorted(cues()["anaphora_park"], key=len, reverse=True):
+    for a in longest_first("anaphora_park"):
         k = head_text.find(a)
         if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)):
             found.append((start + k, start + k + len(a), None))
@@ -316,7 +316,7 @@ def _governs(text: str, sent_start: int, pos: int) -> bool:
     while k > sent_start and text[k - 1] not in "，,：:；;。":
         k -= 1
     head = text[k:pos]
-    for w in sorted(cues()["period_lead_words"], key=len, reverse=True):
+    for w in longest_first("period_lead_words"):
         head = head.replace(w, "")
     return len(head.strip(" ，,：:“”")) <= 1
 
