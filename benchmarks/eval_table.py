@@ -10,10 +10,9 @@ import argparse
 import time
 from pathlib import Path
 
+from zone_ie.cli import predict_records
 from zone_ie.evaluate import evaluate, load_jsonl
 from zone_ie.io import Record, iter_records
-from zone_ie.pipeline import load, make_doc
-from zone_ie.result import doc_result
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["entities", "clusters", "alias", "located_in", "metric", "metric_relaxed", "project", "overall"]
@@ -25,18 +24,15 @@ BLIND = ROOT / "benchmarks" / "data" / "heldout3_docs.jsonl"  # c01–c10: writt
 
 
 def run(segmenter: str) -> dict:
-    nlp = load(segmenter=segmenter)
     records = [r for r in iter_records([ROOT / "seeds" / "docs"]) if isinstance(r, Record)]
-    preds = [doc_result(nlp(make_doc(nlp, r.text, r.doc_id, r.date))).to_json_dict() for r in records]
-    return evaluate(load_jsonl(ROOT / "seeds" / "gold.jsonl"), preds).to_json()
+    return evaluate(load_jsonl(ROOT / "seeds" / "gold.jsonl"), predict_records(records, segmenter)).to_json()
 
 
 def run_heldout(segmenter: str, path: Path = HELDOUT) -> dict:
     """A held-out set of invented articles labelled without reading the code (texts inline)."""
-    nlp = load(segmenter=segmenter)
     gold = load_jsonl(path)
-    preds = [doc_result(nlp(make_doc(nlp, g["text"], g["doc_id"], g.get("date")))).to_json_dict() for g in gold]
-    return evaluate(gold, preds).to_json()
+    records = [Record(g["doc_id"], g["text"], g.get("date")) for g in gold]
+    return evaluate(gold, predict_records(records, segmenter)).to_json()
 
 
 def main() -> None:
