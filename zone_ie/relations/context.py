@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from typing import Any, Optional
 
 from spacy.tokens import Doc
@@ -35,6 +36,10 @@ def longest_first(*keys: str) -> tuple[str, ...]:
 def clause_ends() -> frozenset[str]:
     """Characters that end a clause for figures (``、`` separates list items, not clauses)."""
     return frozenset(cues()["clause_end"]) - {"、"}
+
+
+_START = attrgetter("start")
+_FIRST = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class DocContext:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, paragraph
     repair: Optional[RepairedText] = None
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # --- offsets -------------------------------------------------------
     def raw(self, start: int, end: int) -> tuple[int, int]:
@@ -101,37 +107,66 @@ class DocContext:
 
     def _starts(self, name: str, items: list, key: Any) -> list[int]:
         """Sorted start offsets of ``items``, rebuilt only when the list changes."""
-        cache = self.__dict__.setdefault("_index", {})
-        stamp = (id(items), len(items))
-        hit = cache.get(name)
-        if hit is None or hit[0] != stamp:
-            hit = (stamp, [key(x) for x in items])
-            cache[name] = hit
-        return hit[1]
+        hit = self._index.get(name)
+        if hit is None or hit[0] is not items or hit[1] != len(items):
+            hit = self._index[name] = (items, len(items), [key(x) for x in items])
+        return hit[2]
 
     def paragraph_at(self, pos: int) -> int:
-        starts = self._starts("paragraphs", self.paragraphs, lambda p: p.start)
+        starts = self._starts("paragraphs", self.paragraphs, _START)
         return max(0, bisect_right(starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> tuple[int, int, int]:
-        starts = self._starts("sentences", self.sentences, lambda s: s[0])
+        starts = self._starts("sentences", self.sentences, _FIRST)
         return self.sentences[max(0, bisect_right(starts, pos) - 1)]
 
     def ents_in(self, start: int, end: int, label: Optional[str] = None) -> list[Ent]:
         """Mentions inside ``[start, end)`` (mentions are sorted and never overlap)."""
         ents = self.ents
-        i = bisect_left(self._starts("ents", ents, lambda e: e.start), start)
+        i = bisect_left(self._starts("ents", ents, _START), start)
         out = []
-        while i < len(ents) and ents[i].start < end:
+        n = len(ents)
+        while i < n:
             e = ents[i]
+            if e.start >= end:
+                break
             if e.end <= end and (label is None or e.label == label):
                 out.append(e)
             i += 1
         return out
 
+    def qtys_in(self, start: int, end: int) -> list[Qty]:
+        """Quantities inside ``[start, end)``, in text order."""
+        return _within(self.qtys, self._starts("qtys", self.qtys, _START), start, end)
+
+    def qtys_starting(self, start: int, end: int) -> list[Qty]:
+        """Quantities that start inside ``[start, end)``, in text order."""
+        starts = self._starts("qtys", self.qtys, _START)
+        return self.qtys[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def pers_in(self, start: int, end: int) -> list[Per]:
+        """Periods inside ``[start, end)``, in text order."""
+        return _within(self.pers, self._starts("pers", self.pers, _START), start, end)
+
+    def period_overlaps(self, start: int, end: int) -> bool:
+        """Whether a period overlaps ``[start, end)`` or contains ``start``."""
+        pers = self.pers
+        starts = self._starts("pers", pers, _START)
+        longest = self._index.get("pers_len")
+        if longest is None or longest[0] is not pers or longest[1] != len(pers):
+            longest = self._index["pers_len"] = (pers, len(pers), max((p.end - p.start for p in pers), default=0))
+        i = bisect_left(starts, start - longest[2])
+        stop = max(end, start + 1)
+        while i < len(pers) and pers[i].start < stop:
+            p = pers[i]
+            if p.start <= start < p.end or start <= p.start:
+                return True
+            i += 1
+        return False
+
     def ent_at(self, pos: int) -> Optional[Ent]:
         ents = self.ents
-        i = bisect_right(self._starts("ents", ents, lambda e: e.start), pos) - 1
+        i = bisect_right(self._starts("ents", ents, _START), pos) - 1
         if i >= 0 and ents[i].start <= pos < ents[i].end:
             return ents[i]
         return None
@@ -146,6 +181,18 @@ class DocContext:
         if not self.paragraphs:
             return 0
         return self.paragraphs[self.paragraph_at(pos)].article
+
+
+def _within(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start) that lie inside ``[start, end)``."""
+    out = []
+    for i in range(bisect_left(starts, start), len(items)):
+        x = items[i]
+        if x.start > end:
+            break
+        if x.end <= end:
+            out.append(x)
+    return out
 
 
 def build_context(doc: Doc) -> DocContext:
@@ -380,17 +427,25 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     return topic
 
 
+@lru_cache(maxsize=None)
+def _typed_anaphora() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Typed zone anaphors longest first, and the characters they start with."""
+    words = tuple(sorted((w for w in cues()["anaphora_park"] if w and anaphor_kind(w)), key=len, reverse=True))
+    return words, frozenset(w[0] for w in words)
+
+
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
     """Typed zone anaphors (``经开区``, ``该高新区``) in ``[start, end)`` that are not part of a name."""
     text = ctx.text
     out = []
-    words = sorted((w for w in cues()["anaphora_park"] if anaphor_kind(w)), key=len, reverse=True)
+    words, firsts = _typed_anaphora()
     i = start
     while i < end:
-        for w in words:
-            if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
-                out.append((i, w))
-                i += len(w) - 1
-                break
+        if text[i] in firsts:
+            for w in words:
+                if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
+                    out.append((i, w))
+                    i += len(w) - 1
+                    break
         i += 1
     return out

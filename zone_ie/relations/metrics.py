@@ -81,7 +81,7 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
     text = ctx.text
     if ctx.ent_at(q.start) is not None:
         return True
-    if any(p.start <= q.start < p.end or q.start <= p.start < q.end for p in ctx.pers):
+    if ctx.period_overlaps(q.start, q.end):
         return True
     unit = q.q.get("unit", "")
     if unit == "other:年" and (q.q.get("value") or 0) > 1900:
@@ -127,9 +127,8 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
     cut = start
     for ent in ctx.ents_in(start, end):
         cut = max(cut, ent.end)
-    for p in ctx.pers:
-        if start <= p.start and p.end <= end:
-            cut = max(cut, p.end)
+    for p in ctx.pers_in(start, end):
+        cut = max(cut, p.end)
     phrase = text[cut:end]
     for a in longest_first("anaphora_park", "anaphora_company"):
         if phrase.startswith(a):
@@ -456,9 +455,10 @@ def _money(q: Qty, text: str, cs: int, ce: int) -> Qty:
 
 def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     text = ctx.text
-    if _anecdote(text[s:e]):
+    qtys = ctx.qtys_in(s, e)
+    if not qtys or _anecdote(text[s:e]):
         return []
-    qtys = [q for q in ctx.qtys if s <= q.start and q.end <= e and not _skip(ctx, q, s, e)]
+    qtys = [q for q in qtys if not _skip(ctx, q, s, e)]
     out: list[MetricFact] = []
     open_m: Optional[MetricFact] = None
     prev_end = s

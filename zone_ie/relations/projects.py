@@ -91,8 +91,8 @@ def _money(q) -> bool:
 
 
 def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
-    for q in ctx.qtys:
-        if s <= q.start < e and _money(q):
+    for q in ctx.qtys_starting(s, e):
+        if _money(q):
             before = ctx.text[max(s, q.start - 6):q.start]
             if any(w in before for w in cues()["investment_cues"]):
                 return Quantity(**q.q)
@@ -103,8 +103,8 @@ def _capacity(ctx: DocContext, start: int, end: int) -> list[Quantity]:
     """Quantities in a capacity unit, or any count after a capacity cue (``年产300万只``)."""
     text = ctx.text
     return [
-        Quantity(**q.q) for q in ctx.qtys
-        if start <= q.start and q.end <= end and (
+        Quantity(**q.q) for q in ctx.qtys_in(start, end)
+        if (
             q.q.get("unit") in _CAPACITY_UNITS
             or (not _money(q) and text[max(start, q.start - 3):q.start].endswith(tuple(cues()["capacity_cues"]))))
     ]
@@ -114,8 +114,8 @@ def _after_investment(ctx: DocContext, s: int, start: int) -> bool:
     """``投资18亿元建设的‹name›``, ``总投资8亿元的‹name›``, ``投资2亿欧元启动‹name›``: a
     name introduced by the sum invested in it is a named project."""
     text = ctx.text
-    for q in ctx.qtys:
-        if s <= q.start and q.end <= start and _money(q) and rx.match(cues()["project_after_investment_re"], text[q.end:start]):
+    for q in ctx.qtys_in(s, start):
+        if _money(q) and rx.match(cues()["project_after_investment_re"], text[q.end:start]):
             before = text[max(s, q.start - 6):q.start]
             if any(before.endswith(w) for w in cues()["investment_cues"]):
                 return True
@@ -296,7 +296,7 @@ def _phase_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Pro
         end = m.end()
         if any(text.startswith(suf, end, end + 8) for suf in cues()["project_suffixes"]):
             continue
-        cap = [Quantity(**q.q) for q in ctx.qtys if end <= q.start <= end + 1 and q.q.get("unit") in _CAPACITY_UNITS]
+        cap = [Quantity(**q.q) for q in ctx.qtys_starting(end, end + 2) if q.q.get("unit") in _CAPACITY_UNITS]
         out.append((co.start, end, _fact(ctx, text[co.start:end], co, _park(ctx, s, e, co.start), s, e, cap, _status(text[end:e]))))
     return out
 
@@ -355,7 +355,7 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
         return False
     pos, f = out[target]
     inv = f.investment or _investment(ctx, s, e)
-    cap = f.capacity or [Quantity(**q.q) for q in ctx.qtys if s <= q.start < e and q.q.get("unit") in _CAPACITY_UNITS
+    cap = f.capacity or [Quantity(**q.q) for q in ctx.qtys_starting(s, e) if q.q.get("unit") in _CAPACITY_UNITS
                          and any(w in text[max(s, q.start - 8):q.start] for w in cues()["capacity_cues"])]
     out[target] = (pos, f.model_copy(update={"investment": inv, "capacity": cap, "status": f.status or _status(head)}))
     return True
@@ -386,7 +386,7 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
             a = i + 1
     if len(items) != len(run):
         return []
-    sums = [q for q in ctx.qtys if k <= q.start < lo and q.q.get("unit") == "CNY"]
+    sums = [q for q in ctx.qtys_starting(k, lo) if q.q.get("unit") == "CNY"]
     st = _status(text[s:e])
     out = []
     for n, ((a, b), co) in enumerate(zip(items, run)):

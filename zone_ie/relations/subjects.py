@@ -345,9 +345,7 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
     text = ctx.text
     found: tuple[bool, Optional[dict]] = (False, None)
     last = start
-    for p in ctx.pers:
-        if not (start <= p.start and p.end <= pos):
-            continue
+    for p in ctx.pers_in(start, pos):
         val = _period_value(p)
         if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p):
             continue
@@ -387,7 +385,7 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
         for s, e, pi in ctx.sentences:
             if pi != paras[0]:
                 continue
-            figs = [q for q in ctx.qtys if s <= q.start and q.end <= e and not _year_like(q)]
+            figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
                 continue
             found, period = _period_in(ctx, s, figs[0].start)
