@@ -199,18 +199,20 @@ def build_context(doc: Doc) -> DocContext:
     """Collect mentions, split sentences and paragraphs, assign articles and topics."""
     rep = doc._.repair
     text = rep.text  # == doc.text, without iterating tokens
-    ents = [
-        Ent(e.start_char, e.end_char, e.label_, e.text, e.id_ or e.text)
-        for e in doc.ents
-        if e.label_ in ("PARK", "COMPANY")
-    ]
+    ents = []
+    for e in doc.ents:
+        label = e.label_
+        if label in ("PARK", "COMPANY"):
+            s, t = e.start_char, e.end_char
+            name = text[s:t]  # == e.text, without joining its tokens
+            ents.append(Ent(s, t, label, name, e.id_ or name))
     ents = _clean_names(ents)
-    qtys = [
-        Qty(s.start_char, s.end_char, s.text, dict(s._.quantity))
-        for s in doc.spans.get("quantities", [])
-        if s._.quantity
-    ]
-    pers = [Per(s.start_char, s.end_char, s.text, s._.period) for s in doc.spans.get("periods", [])]
+    qtys = []
+    for span in doc.spans.get("quantities", []):
+        q = span._.quantity
+        if q:
+            qtys.append(Qty(span.start_char, span.end_char, text[span.start_char:span.end_char], dict(q)))
+    pers = [Per(sp.start_char, sp.end_char, text[sp.start_char:sp.end_char], sp._.period) for sp in doc.spans.get("periods", [])]
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
@@ -335,11 +337,8 @@ def _cohesion_topics(ctx: DocContext) -> None:
     own = [bool(ctx.ents_in(p.start, p.end, "PARK")) for p in paras]
     if not any(own):
         return
-    by_key: dict[str, Counter] = {}
+    by_key: dict[str, Counter] = {}  # built on first use: most documents never need it
     seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
-    for p, has in zip(paras, own):
-        if has and p.topic is not None:
-            by_key.setdefault(p.topic.key, Counter()).update(_bigrams(ctx.text[p.start:p.end]))
     for i, p in enumerate(paras):
         companies = {e.key for e in ctx.ents_in(p.start, p.end, "COMPANY")}
         continues = False
@@ -354,6 +353,11 @@ def _cohesion_topics(ctx: DocContext) -> None:
             continue
         if nxt.topic.key[:2] == p.topic.key[:2]:
             continue  # same place: a sub-park of the same zone, not another article
+        if not by_key:
+            # only paragraphs that name a park feed it, and their topics never change here
+            for q, has in zip(paras, own):
+                if has and q.topic is not None:
+                    by_key.setdefault(q.topic.key, Counter()).update(_bigrams(ctx.text[q.start:q.end]))
         words = _bigrams(ctx.text[p.start:p.end])
         here = _cosine(words, by_key.get(p.topic.key, Counter()))
         there = _cosine(words, by_key.get(nxt.topic.key, Counter()))
@@ -382,13 +386,18 @@ def _anaphor_topic(ctx: DocContext, p: Paragraph, current: Optional[Ent], articl
 def _clean_names(ents: list[Ent]) -> list[Ent]:
     """A mention glued to a leading word (``与X高新区``) takes the name of the
     shorter mention it ends with, when the document has that name on its own."""
-    names = {e.text for e in ents}
+    key_of: dict[str, str] = {}
+    for e in ents:
+        key_of.setdefault(e.text, e.key)
     out = []
     for e in ents:
         best = e
-        for n in names:
-            if len(n) >= 4 and len(n) < len(best.text) and e.text.endswith(n) and len(e.text) - len(n) <= 2:
-                best = Ent(e.end - len(n), e.end, e.label, n, next(x.key for x in ents if x.text == n))
+        size = len(e.text)
+        for k in range(max(4, size - 2), size):  # the shortest such name wins
+            n = e.text[size - k:]
+            if n in key_of:
+                best = Ent(e.end - k, e.end, e.label, n, key_of[n])
+                break
         out.append(best)
     return out
 

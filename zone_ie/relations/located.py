@@ -160,12 +160,18 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
 
 
 
-def sub_park_home(ctx: DocContext, co: Ent, pos: int) -> Optional[Ent]:
-    """The sub-park the text places ``co`` in (``园内企业Y``, ``Y是产业园引进的…``),
-    in an earlier sentence of the same article: the most specific park of its projects."""
+def located_pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
+    """``(company, park, sentence)`` links from cue patterns, computed once per document."""
     pairs = ctx.__dict__.get("_located_pairs")
     if pairs is None:
         pairs = ctx.__dict__["_located_pairs"] = _pairs(ctx)
+    return pairs
+
+
+def sub_park_home(ctx: DocContext, co: Ent, pos: int) -> Optional[Ent]:
+    """The sub-park the text places ``co`` in (``园内企业Y``, ``Y是产业园引进的…``),
+    in an earlier sentence of the same article: the most specific park of its projects."""
+    pairs = located_pairs(ctx)
     article = ctx.article_at(pos)
     homes = [p for c, p, (s, _) in pairs if c.key == co.key and is_sub_park(p) and s < pos and ctx.article_at(s) == article]
     return homes[-1] if homes else None
@@ -255,7 +261,7 @@ def located_facts(ctx: DocContext, projects: list[ProjectFact]) -> list[LocatedI
     """located_in facts from cue patterns and from projects built in a park."""
     parents = parent_parks(ctx)
     out: list[LocatedInFact] = []
-    for co, park, (s, e) in _pairs(ctx):
+    for co, park, (s, e) in located_pairs(ctx):
         ev = ctx.raw(s, e)
         out.append(LocatedInFact(company=co.text, park=park.text, evidence=ev))
         if park.key in parents:

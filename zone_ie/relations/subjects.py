@@ -3,6 +3,7 @@ governing sentence, paragraph or article when the sentence does not say."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .context import DocContext, Ent, Per, cues, longest_first, resolve_anaphor
@@ -147,9 +148,12 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     text = ctx.text
     v = vocab()
     leads = [start] + [i + 1 for i in range(start, end) if text[i] in "，,：:"]
+    firsts = _first_chars(tuple(v["park_suffixes"]))
     for lead in leads:
         while lead < end and text[lead] in " “”\"‘’":
             lead += 1
+        if firsts is not None and text[lead:lead + 1] not in firsts:
+            continue  # no park word opens this clause
         for suf in v["park_suffixes"]:
             # a bare kind word opening a clause (``科创园目前入驻企业93家``)
             if text.startswith(suf, lead) and ctx.ent_at(lead) is None and suf not in cues()["anaphora_park"]:
@@ -171,6 +175,13 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
                     return None
             k = text.find(d, k + 1, end)
     return None
+
+
+@lru_cache(maxsize=64)
+def _first_chars(words: tuple[str, ...]) -> Optional[frozenset[str]]:
+    """The first characters of ``words`` (a word list's quick prefilter); None
+    when an empty word makes every position a match."""
+    return None if "" in words else frozenset(w[0] for w in words)
 
 
 def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
