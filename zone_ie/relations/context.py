@@ -7,11 +7,12 @@ which article it belongs to and which park it is about. Everything works on
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 from typing import Any, Optional
 
 from spacy.tokens import Doc
@@ -316,16 +317,23 @@ def assign_topics(ctx: DocContext) -> None:
     _cohesion_topics(ctx)
 
 
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+
+
 def _bigrams(text: str) -> Counter:
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return Counter(a + b for a, b in zip(han, han[1:]))
+    """Counts of the pairs of adjacent CJK ideographs (other characters skipped)."""
+    han = _NOT_HAN.sub("", text)
+    return Counter(map(add, han, han[1:]))
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: Counter, b: Counter, b_squares: Optional[int] = None) -> float:
+    """Cosine of two count vectors; ``b_squares`` is ``b``'s sum of squares when known."""
     if not a or not b:
         return 0.0
     dot = sum(v * b[k] for k, v in a.items() if k in b)
-    return dot / ((sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5)
+    if b_squares is None:
+        b_squares = sum(v * v for v in b.values())
+    return dot / ((sum(v * v for v in a.values()) * b_squares) ** 0.5)
 
 
 def _cohesion_topics(ctx: DocContext) -> None:
@@ -338,6 +346,7 @@ def _cohesion_topics(ctx: DocContext) -> None:
     if not any(own):
         return
     by_key: dict[str, Counter] = {}  # built on first use: most documents never need it
+    squares: dict[str, int] = {}
     seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
     for i, p in enumerate(paras):
         companies = {e.key for e in ctx.ents_in(p.start, p.end, "COMPANY")}
@@ -358,9 +367,10 @@ def _cohesion_topics(ctx: DocContext) -> None:
             for q, has in zip(paras, own):
                 if has and q.topic is not None:
                     by_key.setdefault(q.topic.key, Counter()).update(_bigrams(ctx.text[q.start:q.end]))
+            squares = {k: sum(v * v for v in c.values()) for k, c in by_key.items()}
         words = _bigrams(ctx.text[p.start:p.end])
-        here = _cosine(words, by_key.get(p.topic.key, Counter()))
-        there = _cosine(words, by_key.get(nxt.topic.key, Counter()))
+        here = _cosine(words, by_key.get(p.topic.key, Counter()), squares.get(p.topic.key))
+        there = _cosine(words, by_key.get(nxt.topic.key, Counter()), squares.get(nxt.topic.key))
         if there > here * 1.2:
             p.topic = nxt.topic
 
