@@ -320,10 +320,15 @@ def assign_topics(ctx: DocContext) -> None:
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 
 
-def _bigrams(text: str) -> Counter:
-    """Counts of the pairs of adjacent CJK ideographs (other characters skipped)."""
+def _bigram_list(text: str) -> list[str]:
+    """The pairs of adjacent CJK ideographs of ``text`` (other characters skipped)."""
     han = _NOT_HAN.sub("", text)
-    return Counter(map(add, han, han[1:]))
+    return list(map(add, han, han[1:]))
+
+
+def _bigrams(text: str) -> Counter:
+    """Counts of :func:`_bigram_list`."""
+    return Counter(_bigram_list(text))
 
 
 def _cosine(a: Counter, b: Counter, b_squares: Optional[int] = None) -> float:
@@ -364,9 +369,11 @@ def _cohesion_topics(ctx: DocContext) -> None:
             continue  # same place: a sub-park of the same zone, not another article
         if not by_key:
             # only paragraphs that name a park feed it, and their topics never change here
+            pairs: dict[str, list[str]] = {}
             for q, has in zip(paras, own):
                 if has and q.topic is not None:
-                    by_key.setdefault(q.topic.key, Counter()).update(_bigrams(ctx.text[q.start:q.end]))
+                    pairs.setdefault(q.topic.key, []).extend(_bigram_list(ctx.text[q.start:q.end]))
+            by_key = {k: Counter(v) for k, v in pairs.items()}
             squares = {k: sum(v * v for v in c.values()) for k, c in by_key.items()}
         words = _bigrams(ctx.text[p.start:p.end])
         here = _cosine(words, by_key.get(p.topic.key, Counter()), squares.get(p.topic.key))

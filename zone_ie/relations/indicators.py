@@ -1,6 +1,7 @@
 """Indicator vocabulary (``patterns/indicators.json``): phrase -> (id, form, scope)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Optional, Sequence
 
@@ -28,34 +29,88 @@ def _forms_by_length() -> tuple[tuple[int, dict[str, str]], ...]:
     return tuple(sorted(groups.items(), reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _form_heads() -> Optional[frozenset[str]]:
+    """The first two characters of every form (None when a form is shorter)."""
+    forms = [f for f, _ in _forms()]
+    if any(len(f) < 2 for f in forms):
+        return None
+    return frozenset(f[:2] for f in forms)
+
+
 def find_indicator(phrase: str) -> Optional[tuple[str, int, int]]:
     """The indicator id and the span of its form in ``phrase``: the longest form,
     the rightmost occurrence on ties of length."""
+    heads = _form_heads()
     n = len(phrase)
+    if heads is not None:
+        # only where a form's first two characters stand can a form start
+        starts = [i for i in range(n - 1) if phrase[i : i + 2] in heads]
+        if not starts:
+            return None
+    else:
+        starts = list(range(n + 1))
     for size, forms in _forms_by_length():
-        for i in range(n - size, -1, -1):  # rightmost first
-            ind = forms.get(phrase[i : i + size])
-            if ind is not None:
-                return ind, i, i + size
+        for i in reversed(starts):  # rightmost first
+            if i + size <= n:
+                ind = forms.get(phrase[i : i + size])
+                if ind is not None:
+                    return ind, i, i + size
     return None
 
 
 @lru_cache(maxsize=256)
-def _strip_plan(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    """``words`` longest first, and the characters they can start and end with."""
+def _strip_plan(words: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, list[int]], dict[str, list[int]]]:
+    """``words`` longest first, and the positions in that order of the words
+    ending (starting) with each character."""
     ordered = tuple(sorted(words, key=len, reverse=True))
-    if "" in words:  # an empty word strips everything: no shortcut
-        return ordered, frozenset(), frozenset()
-    return ordered, frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for k, w in enumerate(ordered):
+        by_last.setdefault(w[-1:], []).append(k)
+        by_first.setdefault(w[:1], []).append(k)
+    return ordered, by_last, by_first
 
 
 def strip_words(phrase: str, words: Sequence[str], both: bool = True) -> str:
-    """``phrase`` without any of ``words`` repeated at its ends."""
-    ordered, firsts, lasts = _strip_plan(tuple(words))
+    """``phrase`` without any of ``words`` repeated at its ends.
+
+    Each pass tries the words longest first, stripping a word from the end (or
+    else from the start) of what is left; passes repeat until one changes
+    nothing. Only the words ending (starting) with the current last (first)
+    character can match, so a pass visits just those, in the same order.
+    """
+    ordered, by_last, by_first = _strip_plan(tuple(words))
+    if "" in by_last:  # an empty word matches anything: the plain loop
+        return _strip_words_plain(phrase, ordered, both)
+    none: list[int] = []
     changed = True
     while changed and phrase:
-        if lasts and phrase[-1] not in lasts and not (both and phrase[0] in firsts):
-            break  # no word at either end: this pass would change nothing
+        changed = False
+        k = -1  # the last word tried in this pass
+        while phrase:
+            ends = by_last.get(phrase[-1], none)
+            j = bisect_right(ends, k)
+            nxt = ends[j] if j < len(ends) else len(ordered)
+            if both:
+                starts = by_first.get(phrase[0], none)
+                j = bisect_right(starts, k)
+                if j < len(starts) and starts[j] < nxt:
+                    nxt = starts[j]
+            if nxt == len(ordered):
+                break
+            w = ordered[nxt]
+            if phrase.endswith(w):
+                phrase, changed = phrase[: -len(w)], True
+            elif both and phrase.startswith(w):
+                phrase, changed = phrase[len(w):], True
+            k = nxt
+    return phrase
+
+
+def _strip_words_plain(phrase: str, ordered: Sequence[str], both: bool) -> str:
+    changed = True
+    while changed and phrase:
         changed = False
         for w in ordered:
             if phrase.endswith(w):
