@@ -140,6 +140,17 @@ class DocContext:
         """Quantities inside ``[start, end)``, in text order."""
         return _within(self.qtys, self._starts("qtys", self.qtys, _START), start, end)
 
+    def sentences_of(self, para: int) -> list[tuple[int, int, int]]:
+        """The sentences of paragraph ``para``, in text order."""
+        sents = self.sentences
+        hit = self._index.get("by_paragraph")
+        if hit is None or hit[0] is not sents or hit[1] != len(sents):
+            groups: dict[int, list[tuple[int, int, int]]] = {}
+            for sent in sents:
+                groups.setdefault(sent[2], []).append(sent)
+            hit = self._index["by_paragraph"] = (sents, len(sents), groups)
+        return hit[2].get(para, [])
+
     def qtys_starting(self, start: int, end: int) -> list[Qty]:
         """Quantities that start inside ``[start, end)``, in text order."""
         starts = self._starts("qtys", self.qtys, _START)
@@ -234,17 +245,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _sentence_end_re() -> "re.Pattern[str]":
+    """One sentence-ending character (``patterns/relations.json`` ``sentence_end``)."""
+    chars = "".join(sorted(set(cues()["sentence_end"])))
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+
+
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, int]]:
     """Sentences ``(start, end, paragraph index)``; a sentence never crosses a paragraph."""
-    ends = set(cues()["sentence_end"])
+    ends = _sentence_end_re()
     out = []
     for i, p in enumerate(paragraphs):
         s = p.start
-        for j in range(p.start, p.end):
-            if text[j] in ends:
-                if j + 1 > s:
-                    out.append((s, j + 1, i))
-                s = j + 1
+        for m in ends.finditer(text, p.start, p.end):
+            j = m.start()
+            if j + 1 > s:
+                out.append((s, j + 1, i))
+            s = j + 1
         if p.end > s:
             out.append((s, p.end, i))
     return out

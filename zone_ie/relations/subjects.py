@@ -270,8 +270,8 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     if subj is not None:
         return subj
     para = ctx.paragraph_at(pos)
-    for s, e, p in reversed(ctx.sentences):
-        if p != para or s >= sent_start:
+    for s, e, _ in reversed(ctx.sentences_of(para)):
+        if s >= sent_start:
             continue
         subj = explicit_subject(ctx, s, e)
         if subj is not None:
@@ -393,9 +393,7 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
     paras = [i for i, p in enumerate(ctx.paragraphs) if p.article == article and not p.heading]
     if paras:
         first = ctx.paragraphs[paras[0]]
-        for s, e, pi in ctx.sentences:
-            if pi != paras[0]:
-                continue
+        for s, e, _ in ctx.sentences_of(paras[0]):
             figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
                 continue
@@ -433,8 +431,8 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
     topic = ctx.paragraphs[para].topic
     lead_applies = lead is not None and (key is None or (topic is not None and topic.key == key))
     full_start = _full_sentence_start(text, ctx.paragraphs[para].start, sent_start)
-    for s, e, p in reversed(ctx.sentences):
-        if s >= sent_start or p != para:
+    for s, e, _ in reversed(ctx.sentences_of(para)):
+        if s >= sent_start:
             continue
         if s < full_start and lead_applies:
             # a period fronted in an earlier full sentence is local to it when the
