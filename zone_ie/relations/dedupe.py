@@ -6,9 +6,8 @@ fact whichever of those names it was found with.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Hashable, Iterable
 
 from ..models import LocatedInFact, MetricFact, ProjectFact
 
@@ -47,17 +46,20 @@ def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
     return out
 
 
-def fact_key(fact: Any) -> str:
-    """The identity of a fact: located_in by its pair, others by all fields but evidence."""
+def fact_key(fact: Any) -> Hashable:
+    """The identity of a fact: located_in by its pair, others by all fields but evidence.
+
+    Facts of one class dump their fields in one order (nested values are models
+    too), so the dump's ``repr`` tells facts apart exactly as its JSON would.
+    """
     if isinstance(fact, LocatedInFact):
-        return json.dumps(["located_in", fact.company, fact.park], ensure_ascii=False)
-    d = fact.model_dump(mode="json", exclude={"evidence"})
-    return json.dumps(d, sort_keys=True, ensure_ascii=False)
+        return ("located_in", fact.company, fact.park)
+    return type(fact).__name__, repr(fact.model_dump(exclude={"evidence"}))
 
 
 def dedupe(facts: Iterable[Any]) -> list[Any]:
     """Facts in order, each distinct fact once."""
-    seen: set[str] = set()
+    seen: set[Hashable] = set()
     out = []
     for f in facts:
         k = fact_key(f)
