@@ -368,8 +368,20 @@ def _cohesion_topics(ctx: DocContext) -> None:
     own = [bool(ctx.ents_in(p.start, p.end, "PARK")) for p in paras]
     if not any(own):
         return
-    by_key: dict[str, Counter] = {}  # built on first use: most documents never need it
-    squares: dict[str, int] = {}
+    vocab: dict[str, tuple[Counter, int]] = {}  # topic key -> (bigram counts, sum of squares)
+
+    def vocabulary(key: str) -> tuple[Counter, int]:
+        """Bigram counts of the paragraphs that name a park and are about ``key``
+        (built on first use: their topics never change here)."""
+        if key not in vocab:
+            pairs: list[str] = []
+            for q, has in zip(paras, own):
+                if has and q.topic is not None and q.topic.key == key:
+                    pairs.extend(_bigram_list(ctx.text[q.start:q.end]))
+            counts = Counter(pairs)
+            vocab[key] = (counts, sum(v * v for v in counts.values()))
+        return vocab[key]
+
     seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
     for i, p in enumerate(paras):
         companies = {e.key for e in ctx.ents_in(p.start, p.end, "COMPANY")}
@@ -385,17 +397,9 @@ def _cohesion_topics(ctx: DocContext) -> None:
             continue
         if nxt.topic.key[:2] == p.topic.key[:2]:
             continue  # same place: a sub-park of the same zone, not another article
-        if not by_key:
-            # only paragraphs that name a park feed it, and their topics never change here
-            pairs: dict[str, list[str]] = {}
-            for q, has in zip(paras, own):
-                if has and q.topic is not None:
-                    pairs.setdefault(q.topic.key, []).extend(_bigram_list(ctx.text[q.start:q.end]))
-            by_key = {k: Counter(v) for k, v in pairs.items()}
-            squares = {k: sum(v * v for v in c.values()) for k, c in by_key.items()}
         words = _bigrams(ctx.text[p.start:p.end])
-        here = _cosine(words, by_key.get(p.topic.key, Counter()), squares.get(p.topic.key))
-        there = _cosine(words, by_key.get(nxt.topic.key, Counter()), squares.get(nxt.topic.key))
+        here = _cosine(words, *vocabulary(p.topic.key))
+        there = _cosine(words, *vocabulary(nxt.topic.key))
         if there > here * 1.2:
             p.topic = nxt.topic
 
