@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import add, attrgetter, itemgetter
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.tokens import Doc
 
@@ -41,6 +41,29 @@ def clause_ends() -> frozenset[str]:
 
 _START = attrgetter("start")
 _FIRST = itemgetter(0)
+
+
+@lru_cache(maxsize=1024)
+def _alternation(words: tuple[str, ...]) -> "re.Pattern[str]":
+    """One pattern matching any of ``words`` (longest first)."""
+    if not words:
+        return re.compile("(?!)")
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def has_any(words: Iterable[str], text: str) -> bool:
+    """``any(w in text for w in words)``, as one regex search."""
+    return _alternation(tuple(words)).search(text) is not None
+
+
+def ends_any(text: str, words: Iterable[str]) -> bool:
+    """``any(text.endswith(w) for w in words)``."""
+    return text.endswith(tuple(words))
+
+
+def starts_any(text: str, words: Iterable[str]) -> bool:
+    """``any(text.startswith(w) for w in words)``."""
+    return text.startswith(tuple(words))
 
 
 @dataclass(frozen=True)
@@ -278,7 +301,7 @@ def _is_heading(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     head = line.strip()[:30]
-    return any(m in head for m in cues()["byline_markers"]) and ("◎" in head or "报讯" in head or "记者" in head[:6])
+    return has_any(cues()["byline_markers"], head) and ("◎" in head or "报讯" in head or "记者" in head[:6])
 
 
 def assign_articles(ctx: DocContext) -> None:

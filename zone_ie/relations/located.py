@@ -12,7 +12,7 @@ from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, cues, longest_first, resolve_anaphor
+from .context import DocContext, Ent, cues, has_any, longest_first, resolve_anaphor
 
 
 def is_sub_park(ent: Ent) -> bool:
@@ -106,7 +106,7 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
             break
         start = prev.start
     window = text[max(s, start - 8):max(end, min(e, ent.end + 8))]
-    if any(w in window for w in cues()["located_negative"]):
+    if has_any(cues()["located_negative"], window):
         return True
     return is_partner(ctx, ent, e) or _object_of_trade(ctx, ent, s, e)
 
@@ -137,7 +137,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
         companies = [x for x in ents if x.label == "COMPANY"]
         parks = [x for x in ents if x.label == "PARK"]
         topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
-        cluster = any(w in text[s:e] for w in c["cluster_cues"])
+        cluster = has_any(c["cluster_cues"], text[s:e])
         for co in companies:
             if _negative(ctx, co, s, e):
                 continue
@@ -148,7 +148,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
                     park = topic
-                elif any(w in after for w in c["located_places"]) or any(w in text[co.end:co.end + 6] for w in c["located_build_verbs"]):
+                elif has_any(c["located_places"], after) or has_any(c["located_build_verbs"], text[co.end:co.end + 6]):
                     park = topic
                 elif not parks or co.start - s <= 2:
                     # a firm in a paragraph about the park that names no other park,
@@ -200,7 +200,7 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         between = text[co.end:p.start]
         if any(x in between for x in "。；"):
             continue
-        if any(v in between[-6:] for v in cues()["located_verbs"]):
+        if has_any(cues()["located_verbs"], between[-6:]):
             return p
     return None
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, clause_ends, cues, longest_first
+from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, longest_first, starts_any
 from .indicators import find_indicator, strip_words, vocab
 from .subjects import period_for, subject_for
 
@@ -41,7 +41,7 @@ def _key_projects(ctx: DocContext, m: MetricFact) -> None:
     rep = ctx.repair or ctx.doc._.repair  # evidence is raw: read the clause back in repaired text
     clause = rep.text[rep.from_raw(m.evidence[0]):rep.from_raw(m.evidence[1])]
     v = vocab()
-    if any(t in clause for t in v["project_count_tails"]) and any(w in clause for w in v["key_project_cues"]):
+    if has_any(v["project_count_tails"], clause) and has_any(v["key_project_cues"], clause):
         m.indicator = "major_projects"
 
 
@@ -91,7 +91,7 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         k = tail.find(suf)
         if 0 <= k and "，" not in tail[:k] and ("年产" in text[max(s, q.start - 3):q.start] or unit in ("W", "t")):
             return True
-    if unit == "rank" and not any(w in text[max(s, q.start - 12):q.start] for w in ("位", "居", "列", "排", "名")):
+    if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
     return False
 
@@ -103,9 +103,9 @@ def _role(pre: str, q: Qty) -> str:
         return ROLE_VALUE
     c = cues()
     window = pre[-14:]
-    if any(w in window for w in c["share_cues"]) or any(w in window for w in c["share_target_cues"]):
+    if has_any(c["share_cues"], window) or has_any(c["share_target_cues"], window):
         return ROLE_SHARE
-    if any(w in window for w in c["yoy_cues"] + vocab()["yoy_extra_cues"]):
+    if has_any(c["yoy_cues"] + vocab()["yoy_extra_cues"], window):
         return ROLE_YOY
     return ROLE_VALUE
 
@@ -117,7 +117,7 @@ def _rate_after(after: str) -> bool:
 
 def _signed_yoy(pre: str, value: float) -> float:
     window = pre[-8:]
-    return -abs(value) if any(w in window for w in cues()["yoy_negative"]) else value
+    return -abs(value) if has_any(cues()["yoy_negative"], window) else value
 
 
 def _phrase(ctx: DocContext, start: int, end: int) -> str:
@@ -172,7 +172,7 @@ def _before_share(phrase: str) -> str:
 def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str, Optional[str], Optional[str]]:
     """``(indicator id, indicator_text, scope)`` for a figure."""
     v = vocab()
-    if any(phrase.startswith(w) for w in v["other_prefixes"]):
+    if starts_any(phrase, v["other_prefixes"]):
         return "other", phrase, None
     unit, cls = q.q.get("unit"), q.q.get("classifier")
     listed = _listed_verb_noun(raw_pre) if unit == "count" else None
@@ -193,10 +193,10 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
         return "other", phrase, None
     if unit == "count" and cls == "家":
-        if phrase and (any(phrase.endswith(n) for n in nouns) or phrase.endswith("业")):
+        if phrase and (ends_any(phrase, nouns) or phrase.endswith("业")):
             return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
         tail = re.split("[、，,]", after)[0]
-        if any(tail.endswith(n) for n in nouns) and len(tail) <= 14 and not find_indicator(phrase):
+        if ends_any(tail, nouns) and len(tail) <= 14 and not find_indicator(phrase):
             core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
             return "enterprise_count", tail, core
     cap = _capacity_list(after, q)
@@ -229,7 +229,7 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         return ind, phrase[: j] or None, scope
     if q.q.get("unit") == "count":
         nouns = vocab()["enterprise_nouns"]
-        if q.q.get("classifier") == "家" and (any(after.startswith(n) for n in nouns) or any(phrase.endswith(n) for n in nouns)):
+        if q.q.get("classifier") == "家" and (starts_any(after, nouns) or ends_any(phrase, nouns)):
             return "enterprise_count", phrase or after[:2], None
         hit = find_indicator(after)
         if hit is not None and hit[1] <= 6:
@@ -359,13 +359,13 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         opened = text.rfind("“", s, q.start)
         if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:
             return True
-        if any(after.startswith(n) or after[:6].find(n) >= 0 for n in c["audience_nouns"]):
+        if starts_any(after, c["audience_nouns"]) or has_any(c["audience_nouns"], after[:6]):
             return True
-        if any(w in after[:6] for w in c["sum_cues"]):
+        if has_any(c["sum_cues"], after[:6]):
             return True
         if _administrative(text[cs:q.start], after):
             return True
-        if re.match(r"^[^，,、]{0,4}的[^，,、]{2,}$", after) and any(w in after for w in vocab()["possessed_nouns"]):
+        if re.match(r"^[^，,、]{0,4}的[^，,、]{2,}$", after) and has_any(vocab()["possessed_nouns"], after):
             return True
         head = text[cs:q.start]
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
@@ -386,7 +386,7 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         return True
     if unit in c["duration_units"]:
         window = text[cs:ce]
-        if not any(w in window for w in c["duration_cues"]) or "力争" in window:
+        if not has_any(c["duration_cues"], window) or "力争" in window:
             return True
     return False
 
@@ -411,9 +411,9 @@ def _administrative(head: str, after: str) -> bool:
     m = re.match(r"[^，,。；;、\d]{0,8}", after)
     noun = m.group(0) if m else ""
     words = v["non_figure_nouns"]
-    if any(w in noun for w in words) or head.rstrip("“”\"").endswith(tuple(words)):
+    if has_any(words, noun) or head.rstrip("“”\"").endswith(tuple(words)):
         return True
-    return any(w in head for w in v["policy_verbs"])
+    return has_any(v["policy_verbs"], head)
 
 
 def _in_slogan(text: str, q: Qty, s: int, e: int) -> bool:
@@ -442,13 +442,13 @@ def _denominator(phrase: str) -> bool:
     if phrase.startswith("在") and phrase.endswith("中"):
         return True
     p = strip_words(phrase, vocab()["value_verbs"] + ["的"])
-    return not p or any(w in phrase for w in cues()["share_target_cues"])
+    return not p or has_any(cues()["share_target_cues"], phrase)
 
 
 def _money(q: Qty, text: str, cs: int, ce: int) -> Qty:
     """A bare ``4亿`` / ``百万`` in a money context is yuan."""
     if q.q.get("unit") == "" and (q.q.get("value") or 0) >= 1e4:
-        if any(w in text[cs:ce] for w in vocab()["money_nouns"]):
+        if has_any(vocab()["money_nouns"], text[cs:ce]):
             return Qty(q.start, q.end, q.text, dict(q.q, unit="CNY"))
     return q
 
@@ -498,7 +498,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             role, phrase = ROLE_SHARE, fraction_of
         if role == ROLE_SHARE:
             phrase = _before_share(phrase)
-            summed = any(w in phrase for w in cues()["sum_cues"])
+            summed = has_any(cues()["sum_cues"], phrase)
             if summed and listed and open_m is not None:
                 m = open_m.model_copy(deep=True)
                 m.scope, m.value, m.yoy_pct, m.share_pct = "、".join(listed), None, None, float(q.q["value"])
@@ -564,7 +564,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q, text[cs:q.start])
-        if fraction_of is not None and any(fraction_of.endswith(n) for n in vocab()["enterprise_nouns"]):
+        if fraction_of is not None and ends_any(fraction_of, vocab()["enterprise_nouns"]):
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
             ind = _head_indicator(ctx, s, cs, q) or ind
@@ -585,13 +585,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         if (not ind[2] and open_m is not None and open_m.subject == subject.text and open_m.scope
-                and any(open_m.scope.endswith(n) for n in vocab()["enterprise_nouns"]) and ind[0] != "other"):
+                and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
         nxt = next((r.start for r in qtys if r.start >= q.end), e)
-        if m.yoy_pct is None and any(w in text[q.end:nxt] for w in vocab()["doubling_words"]):
+        if m.yoy_pct is None and has_any(vocab()["doubling_words"], text[q.end:nxt]):
             # ``…450亿元，较去年实现翻番``: doubling is a 100 % change
             m.yoy_pct = 100.0
         if subjects_list:
@@ -605,7 +605,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
                 listed = items
         out.append(m)
         open_m = m
-        listing = parent is not None and any(w in text[parent_end:q.start] for w in cues()["list_frame_cues"])
+        listing = parent is not None and has_any(cues()["list_frame_cues"], text[parent_end:q.start])
         if q.q.get("unit") == "count" and not listing:
             parent, parent_end = m, q.end
             parent_noun = _count_noun(phrase, after)
@@ -688,7 +688,7 @@ def _adjunct(phrase: str) -> bool:
     v = vocab()
     if len(phrase) > v["attach_max_len"] or find_indicator(phrase) is not None:
         return False
-    return any(w in phrase for w in v["adjunct_markers"])
+    return has_any(v["adjunct_markers"], phrase)
 
 
 def _count_noun(phrase: str, after: str) -> Optional[str]:
@@ -711,7 +711,7 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
     (signed_investment when the count is of signed projects)."""
     if parent is None:
         return ind
-    if ind[0] == "other" and q.q.get("unit") == "count" and any(w in between for w in cues()["list_frame_cues"]):
+    if ind[0] == "other" and q.q.get("unit") == "count" and has_any(cues()["list_frame_cues"], between):
         if parent.indicator != "other":
             return (parent.indicator, ind[1], ind[1] or ind[2])
     bare = ind[0] == "other" and (ind[1] or "").endswith(vocab()["investment_word"]) and q.q.get("unit") == "CNY"

@@ -19,7 +19,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import lcs_len, norm_name, project_names_match
-from .context import DocContext, Ent, cues, longest_first
+from .context import DocContext, Ent, cues, ends_any, has_any, longest_first
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -94,7 +94,7 @@ def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
     for q in ctx.qtys_starting(s, e):
         if _money(q):
             before = ctx.text[max(s, q.start - 6):q.start]
-            if any(w in before for w in cues()["investment_cues"]):
+            if has_any(cues()["investment_cues"], before):
                 return Quantity(**q.q)
     return None
 
@@ -117,7 +117,7 @@ def _after_investment(ctx: DocContext, s: int, start: int) -> bool:
     for q in ctx.qtys_in(s, start):
         if _money(q) and rx.match(cues()["project_after_investment_re"], text[q.end:start]):
             before = text[max(s, q.start - 6):q.start]
-            if any(before.endswith(w) for w in cues()["investment_cues"]):
+            if ends_any(before, cues()["investment_cues"]):
                 return True
     return False
 

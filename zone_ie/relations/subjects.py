@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, cues, longest_first, resolve_anaphor
+from .context import DocContext, Ent, Per, cues, ends_any, has_any, longest_first, resolve_anaphor
 from .indicators import vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -36,7 +36,7 @@ def _clause_initial(ctx: DocContext, ent: Ent, start: int) -> bool:
     subject of the figures that follow."""
     text = ctx.text
     head = text[max(start, ent.start - 6):ent.start]
-    return not any(head.endswith(v) for v in cues()["object_verbs"])
+    return not ends_any(head, cues()["object_verbs"])
 
 
 def _chain_head(ctx: DocContext, ents: list[Ent], first: Ent) -> Ent:
@@ -120,7 +120,7 @@ def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
     for ent in cands:
         m = re.match(r"[^，,。；;“”]{0,12}", text[ent.end:ent.end + 12])
         head = m.group(0) if m else ""
-        if any(t in head for t in v["speaker_titles"]) and any(head.endswith(w) for w in v["speech_verbs"]):
+        if has_any(v["speaker_titles"], head) and ends_any(head, v["speech_verbs"]):
             continue
         out.append(ent)
     return out
@@ -247,10 +247,10 @@ def quote_speaker(ctx: DocContext, pos: int) -> Optional[Ent]:
     while tail_end < para.end and text[tail_end] not in "。；;“":
         tail_end += 1
     for ent in ctx.ents_in(c + 1, tail_end, "COMPANY"):
-        if any(v in text[ent.end:tail_end] for v in verbs) and ent.start - c <= 3:
+        if has_any(verbs, text[ent.end:tail_end]) and ent.start - c <= 3:
             return ent
     lead = text[max(para.start, o - 24):o]
-    if any(lead.rstrip("：:，,").endswith(v) for v in verbs):
+    if ends_any(lead.rstrip("：:，,"), verbs):
         ents = ctx.ents_in(max(para.start, o - 24), o, "COMPANY")
         if ents:
             return ents[-1]
@@ -312,13 +312,13 @@ def _modifier(text: str, end: int) -> bool:
 def _comparison(text: str, p: Per) -> bool:
     """``比去年多了四成`` / ``较上年``: the base of a comparison, not the period."""
     before = text[max(0, p.start - 2):p.start]
-    return any(before.endswith(w) for w in vocab()["comparison_before"])
+    return ends_any(before, vocab()["comparison_before"])
 
 
 def _dateline(text: str, p: Per) -> bool:
     """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact."""
     after = text[p.end:p.end + 14]
-    return any(w in after for w in cues()["dateline_cues"])
+    return has_any(cues()["dateline_cues"], after)
 
 
 def _governs(text: str, sent_start: int, pos: int) -> bool:
