@@ -137,8 +137,12 @@ class DocContext:
         return hit[2]
 
     def paragraph_at(self, pos: int) -> int:
-        starts = self._starts("paragraphs", self.paragraphs, _START)
-        return max(0, bisect_right(starts, pos) - 1)
+        paras = self.paragraphs
+        hit = self._index.get("paragraphs")  # _starts, inlined: this runs for every figure and name
+        if hit is None or hit[0] is not paras or hit[1] != len(paras):
+            hit = self._index["paragraphs"] = (paras, len(paras), [p.start for p in paras])
+        i = bisect_right(hit[2], pos) - 1
+        return i if i > 0 else 0
 
     def sentence_at(self, pos: int) -> tuple[int, int, int]:
         starts = self._starts("sentences", self.sentences, _FIRST)
@@ -147,7 +151,10 @@ class DocContext:
     def ents_in(self, start: int, end: int, label: Optional[str] = None) -> list[Ent]:
         """Mentions inside ``[start, end)`` (mentions are sorted and never overlap)."""
         ents = self.ents
-        i = bisect_left(self._starts("ents", ents, _START), start)
+        hit = self._index.get("ents")  # _starts, inlined
+        if hit is None or hit[0] is not ents or hit[1] != len(ents):
+            hit = self._index["ents"] = (ents, len(ents), [e.start for e in ents])
+        i = bisect_left(hit[2], start)
         out = []
         n = len(ents)
         while i < n:
@@ -201,7 +208,10 @@ class DocContext:
 
     def ent_at(self, pos: int) -> Optional[Ent]:
         ents = self.ents
-        i = bisect_right(self._starts("ents", ents, _START), pos) - 1
+        hit = self._index.get("ents")  # _starts, inlined
+        if hit is None or hit[0] is not ents or hit[1] != len(ents):
+            hit = self._index["ents"] = (ents, len(ents), [e.start for e in ents])
+        i = bisect_right(hit[2], pos) - 1
         if i >= 0 and ents[i].start <= pos < ents[i].end:
             return ents[i]
         return None

@@ -221,11 +221,17 @@ def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent
     )
 
 
+@lru_cache(maxsize=1)
+def _list_verbs() -> list[tuple[str, str]]:
+    """``(verb, status)`` pairs of project lists, longest verb first."""
+    return sorted(cues()["project_list_verbs"], key=lambda vs: -len(vs[0]))
+
+
 def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, ProjectFact]]:
     """Items of ``(verb) A、B和C等(N个)项目`` and ``A、B项目<tail>`` lists."""
     text = ctx.text
     out = []
-    verbs = sorted(cues()["project_list_verbs"], key=lambda vs: -len(vs[0]))
+    verbs = _list_verbs()
     for m in _grammar()["list_marker"].finditer(text, s, e):
         tail = m.group("tail")
         etc = tail is not None and tail.startswith("等")  # ``A基地、B中试项目等均在其列``
