@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter, mul
 from typing import Any, Iterable, Optional
 
 from spacy.tokens import Doc
@@ -386,10 +386,15 @@ def _cosine(a: Counter, b: Counter, b_squares: Optional[int] = None) -> float:
     """Cosine of two count vectors; ``b_squares`` is ``b``'s sum of squares when known."""
     if not a or not b:
         return 0.0
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    dot = sum([a[k] * b[k] for k in a.keys() & b.keys()])  # integer counts: exact in any order
     if b_squares is None:
-        b_squares = sum(v * v for v in b.values())
-    return dot / ((sum(v * v for v in a.values()) * b_squares) ** 0.5)
+        b_squares = _squares(b)
+    return dot / ((_squares(a) * b_squares) ** 0.5)
+
+
+def _squares(counts: Counter) -> int:
+    values = list(counts.values())
+    return sum(map(mul, values, values))
 
 
 def _cohesion_topics(ctx: DocContext) -> None:
@@ -402,17 +407,20 @@ def _cohesion_topics(ctx: DocContext) -> None:
     if not any(own):
         return
     vocab: dict[str, tuple[Counter, int]] = {}  # topic key -> (bigram counts, sum of squares)
+    about: dict[str, list[Paragraph]] = {}  # topic key -> the paragraphs that name a park
+    for q, has in zip(paras, own):
+        if has and q.topic is not None:
+            about.setdefault(q.topic.key, []).append(q)
 
     def vocabulary(key: str) -> tuple[Counter, int]:
         """Bigram counts of the paragraphs that name a park and are about ``key``
         (built on first use: their topics never change here)."""
         if key not in vocab:
             pairs: list[str] = []
-            for q, has in zip(paras, own):
-                if has and q.topic is not None and q.topic.key == key:
-                    pairs.extend(_bigram_list(ctx.text[q.start:q.end]))
+            for q in about.get(key, []):
+                pairs.extend(_bigram_list(ctx.text[q.start:q.end]))
             counts = Counter(pairs)
-            vocab[key] = (counts, sum(v * v for v in counts.values()))
+            vocab[key] = (counts, _squares(counts))
         return vocab[key]
 
     seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
