@@ -517,24 +517,28 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
 
 
 @lru_cache(maxsize=None)
-def _typed_anaphora() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Typed zone anaphors longest first, and the characters they start with."""
+def _typed_anaphora() -> tuple[tuple[str, ...], "re.Pattern[str]"]:
+    """Typed zone anaphors longest first, and a pattern for the characters they start with."""
     words = tuple(sorted((w for w in cues()["anaphora_park"] if w and anaphor_kind(w)), key=len, reverse=True))
-    return words, frozenset(w[0] for w in words)
+    firsts = "".join(sorted({w[0] for w in words}))
+    return words, re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
 
 
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
     """Typed zone anaphors (``经开区``, ``该高新区``) in ``[start, end)`` that are not part of a name."""
     text = ctx.text
     out = []
-    words, firsts = _typed_anaphora()
+    words, first = _typed_anaphora()
     i = start
     while i < end:
-        if text[i] in firsts:
-            for w in words:
-                if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
-                    out.append((i, w))
-                    i += len(w) - 1
-                    break
+        m = first.search(text, i, end)  # the next place an anaphor can start
+        if m is None:
+            break
+        i = m.start()
+        for w in words:
+            if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
+                out.append((i, w))
+                i += len(w) - 1
+                break
         i += 1
     return out
