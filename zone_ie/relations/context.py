@@ -484,11 +484,27 @@ def _clean_names(ents: list[Ent]) -> list[Ent]:
 
 def anaphor_kind(word: str) -> Optional[list[str]]:
     """Name endings a typed anaphor (``该经开区``) can refer to; None for generic ones (园区)."""
+    kind = _kind_endings(word)
+    return None if kind is None else list(kind)
+
+
+@lru_cache(maxsize=1024)
+def _kind_endings(word: str) -> Optional[tuple[str, ...]]:
     kinds = cues().get("anaphora_kinds", {})
     for k in sorted(kinds, key=len, reverse=True):
         if word.endswith(k):
-            return list(kinds[k])
+            return tuple(kinds[k])
     return None
+
+
+def _parks_ending(ctx: DocContext, endings: tuple[str, ...]) -> list[tuple[Ent, int]]:
+    """``(park, article)`` for the park mentions whose name ends with one of ``endings``."""
+    key = ("parks_ending", endings)
+    hit = ctx._index.get(key)
+    if hit is None or hit[0] is not ctx.ents or hit[1] != len(ctx.ents):
+        parks = [(e, ctx.article_at(e.start)) for e in ctx.ents if e.label == "PARK" and e.text.endswith(endings)]
+        hit = ctx._index[key] = (ctx.ents, len(ctx.ents), parks)
+    return hit[2]
 
 
 def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
@@ -497,18 +513,15 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     kind named most often in the article, then in the document; generic words
     (园区, 该区) give the topic."""
     topic = ctx.topic_at(pos)
-    kind = anaphor_kind(word)
+    kind = _kind_endings(word)
     if kind is None:
         return topic
-    fits = lambda e: e.label == "PARK" and any(e.text.endswith(k) for k in kind)  # noqa: E731
-    if topic is not None and fits(topic):
+    if topic is not None and topic.label == "PARK" and topic.text.endswith(kind):
         return topic
     article = ctx.article_at(pos)
-    for pool in (
-        [e for e in ctx.ents if fits(e) and ctx.article_at(e.start) == article and e.start < pos],
-        [e for e in ctx.ents if fits(e) and ctx.article_at(e.start) == article],
-        [e for e in ctx.ents if fits(e)],
-    ):
+    fitting = _parks_ending(ctx, kind)
+    in_article = [e for e, art in fitting if art == article]
+    for pool in ([e for e in in_article if e.start < pos], in_article, [e for e, _ in fitting]):
         if pool:
             counts = Counter(e.key for e in pool)
             best = max(counts.values())

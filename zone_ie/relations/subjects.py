@@ -62,7 +62,7 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     first_pos = cands[0].start if cands else pos
     head_text = text[start:first_pos]
     found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
-    for a in longest_first("anaphora_park"):
+    for a in longest_first("anaphora_park") if has_any(cues()["anaphora_park"], head_text) else ():
         k = head_text.find(a)
         if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)):
             found.append((start + k, start + k + len(a), None))
@@ -147,7 +147,7 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     """``该产业园`` / ``这个科技城``: the last park before it whose name ends so."""
     text = ctx.text
     v = vocab()
-    leads = [start] + [i + 1 for i in range(start, end) if text[i] in "，,：:"]
+    leads = [start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, end)]
     firsts = _first_chars(tuple(v["park_suffixes"]))
     for lead in leads:
         while lead < end and text[lead] in " “”\"‘’":
@@ -177,6 +177,14 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     return None
 
 
+_LEAD_BREAK = re.compile("[，,：:]")
+
+
+@lru_cache(maxsize=64)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=64)
 def _first_chars(words: tuple[str, ...]) -> Optional[frozenset[str]]:
     """The first characters of ``words`` (a word list's quick prefilter); None
@@ -196,7 +204,7 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     text = ctx.text
     v = vocab()
     hit = None
-    for w in sorted(v["company_anaphora"], key=len, reverse=True):
+    for w in _longest_first(tuple(v["company_anaphora"])):
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
