@@ -33,6 +33,12 @@ def longest_first(*keys: str) -> tuple[str, ...]:
     return tuple(sorted((w for k in keys for w in cues()[k]), key=len, reverse=True))
 
 
+@lru_cache(maxsize=256)
+def longest_first_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` sorted longest first (stable), once per word list."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def clause_ends() -> frozenset[str]:
     """Characters that end a clause for figures (``、`` separates list items, not clauses)."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, longest_first, starts_any
+from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, strip_words, vocab
 from .subjects import period_for, subject_for
 
@@ -130,15 +130,18 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
     for p in ctx.pers_in(start, end):
         cut = max(cut, p.end)
     phrase = text[cut:end]
-    for a in longest_first("anaphora_park", "anaphora_company"):
-        if phrase.startswith(a):
-            phrase = phrase[len(a):]
-            break
+    anaphora = longest_first("anaphora_park", "anaphora_company")
+    if phrase.startswith(anaphora):
+        for a in anaphora:
+            if phrase.startswith(a):
+                phrase = phrase[len(a):]
+                break
     v = vocab()
-    for w in sorted(v["completion_blockers"], key=len, reverse=True):
-        k = phrase.find(w)
-        if k >= 0:
-            phrase = phrase[k + len(w):]
+    if has_any(v["completion_blockers"], phrase):
+        for w in longest_first_of(tuple(v["completion_blockers"])):
+            k = phrase.find(w)
+            if k >= 0:
+                phrase = phrase[k + len(w):]
     phrase = _lstrip_words(phrase.strip(), v["phrase_strip"])
     words = v["value_verbs"] + v["scope_strip"]
     stripped = strip_words(phrase, words)

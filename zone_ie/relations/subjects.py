@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, cues, ends_any, has_any, longest_first, resolve_anaphor
+from .context import DocContext, Ent, Per, cues, ends_any, has_any, longest_first, longest_first_of, resolve_anaphor
 from .indicators import vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -181,11 +181,6 @@ _LEAD_BREAK = re.compile("[，,：:]")
 
 
 @lru_cache(maxsize=64)
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=64)
 def _first_chars(words: tuple[str, ...]) -> Optional[frozenset[str]]:
     """The first characters of ``words`` (a word list's quick prefilter); None
     when an empty word makes every position a match."""
@@ -204,7 +199,7 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     text = ctx.text
     v = vocab()
     hit = None
-    for w in _longest_first(tuple(v["company_anaphora"])):
+    for w in longest_first_of(tuple(v["company_anaphora"])):
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
@@ -377,11 +372,11 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
         found, last = (True, val), p.end
     if governing:
         return found
-    for b in vocab()["completion_blockers"]:
-        k = text.rfind(b, start, pos)
-        if k >= 0 and k >= last:
-            # ``达产后预计年产值…``: a future state, no reporting period
-            return True, None
+    if has_any(vocab()["completion_blockers"], text[last:pos]):
+        # ``达产后预计年产值…``: a future state, no reporting period
+        return True, None
+    if not has_any(cues()["period_blockers"], text[start:pos]):
+        return found
     for b in cues()["period_blockers"]:
         k = text.rfind(b, start, pos)
         if k >= 0 and k >= last - len(b):
