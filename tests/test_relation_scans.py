@@ -117,3 +117,25 @@ def test_sentences_of_groups_by_paragraph():
     assert ctx.sentences_of(2) == []
     ctx.sentences = ctx.sentences + [(31, 35, 3)]  # a new list is indexed anew
     assert ctx.sentences_of(3) == [(21, 30, 3), (31, 35, 3)]
+
+
+clause_texts = st.lists(st.sampled_from(list("，,：:、。增长亿元x")), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(clause_texts, st.integers(0, 32), st.integers(0, 32))
+def test_clause_bounds_match_the_character_walk(text, a, b):
+    from zone_ie.relations.context import clause_ends
+    from zone_ie.relations.metrics import _clause_end, _clause_start
+
+    ends = clause_ends()
+    i = b
+    while i > a and text[i - 1:i] and text[i - 1] not in ends:
+        i -= 1
+    if b <= len(text):
+        assert _clause_start(text, a, b) == i
+    j = a
+    while j < b and j < len(text) and text[j] not in ends:
+        j += 1
+    if b <= len(text):
+        assert _clause_end(text, a, b) == j

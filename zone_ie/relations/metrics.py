@@ -61,19 +61,19 @@ def _sector_frame_re() -> "re.Pattern[str]":
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
-    ends = clause_ends()
-    i = pos
-    while i > start and text[i - 1] not in ends:
-        i -= 1
-    return i
+    """Just after the last clause end in ``[start, pos)`` (``start`` if none)."""
+    if pos <= start:
+        return pos
+    k = max([text.rfind(c, start, pos) for c in clause_ends()], default=-1)
+    return k + 1 if k >= 0 else start
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
-    ends = clause_ends()
-    i = pos
-    while i < end and text[i] not in ends:
-        i += 1
-    return i
+    """The first clause end in ``[pos, end)`` (``end`` if none)."""
+    if pos >= end:
+        return pos
+    found = [k for k in (text.find(c, pos, end) for c in clause_ends()) if k >= 0]
+    return min(found) if found else end
 
 
 def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
