@@ -135,6 +135,8 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
     for s, e, _ in ctx.sentences:
         ents = ctx.ents_in(s, e)
         companies = [x for x in ents if x.label == "COMPANY"]
+        if not companies:
+            continue
         parks = [x for x in ents if x.label == "PARK"]
         topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
         cluster = has_any(c["cluster_cues"], text[s:e])

@@ -66,6 +66,8 @@ def _ascii_space(text: str, k: int) -> bool:
 def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
     text = ctx.text
     spans: list[tuple[int, int]] = []
+    if not has_any(cues()["project_suffixes"], text[s:e]):
+        return spans
     not_after = tuple(cues()["project_not_after_suffix"])
     for suf in longest_first("project_suffixes"):
         k = text.find(suf, s, e)
