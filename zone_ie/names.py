@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 _WS = re.compile(r"\s+")
@@ -16,8 +17,10 @@ def norm_name(name: str) -> str:
 NAME_SIM = 0.6  # SPEC 9: project names sharing 60 % of characters are one project
 
 
+@lru_cache(maxsize=8192)
 def lcs_len(a: str, b: str) -> int:
-    """Length of the longest common subsequence of two strings."""
+    """Length of the longest common subsequence of two strings (memoized: the
+    same pairs of names are compared again and again within a document)."""
     prev = [0] * (len(b) + 1)
     for ca in a:
         cur = [0]

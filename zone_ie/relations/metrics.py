@@ -72,8 +72,14 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     """The first clause end in ``[pos, end)`` (``end`` if none)."""
     if pos >= end:
         return pos
-    found = [k for k in (text.find(c, pos, end) for c in clause_ends()) if k >= 0]
-    return min(found) if found else end
+    m = _clause_end_re().search(text, pos, end)
+    return m.start() if m else end
+
+
+@lru_cache(maxsize=1)
+def _clause_end_re() -> "re.Pattern[str]":
+    chars = "".join(sorted(clause_ends()))
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
 
 
 def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
