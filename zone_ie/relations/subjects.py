@@ -52,7 +52,18 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     """The subject named in ``[start, pos)``: an anaphor before any name gives
     the park (or company) it refers to, else the first (chain of) mention(s).
     A name inside a modifier (``入驻X的Y``, ``位于X东部的Y``) or a locative
-    frame (``在X内，Y…``) gives way to the head name after it."""
+    frame (``在X内，Y…``) gives way to the head name after it.
+
+    Memoized per document: earlier sentences are asked again for every figure
+    of a later one (the context does not change once built)."""
+    memo = ctx._index.setdefault("explicit_subject", {})
+    key = (start, pos)
+    if key not in memo:
+        memo[key] = _explicit_subject(ctx, start, pos)
+    return memo[key]
+
+
+def _explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     text = ctx.text
     cands = _candidates(ctx, start, pos)
     cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
