@@ -345,6 +345,9 @@ def _main_park(ents: list[Ent], weight: Optional[Counter] = None) -> Optional[En
     parks = [e for e in ents if e.label == "PARK"]
     if not parks:
         return None
+    first = parks[0].key
+    if all(e.key == first for e in parks):
+        return parks[0]  # one park: nothing to weigh
     counts = Counter(e.key for e in parks)
     weight = weight or Counter()
     score = {k: (weight[k], counts[k]) for k in counts}
