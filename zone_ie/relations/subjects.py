@@ -172,7 +172,8 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
                 if prior:
                     return (lead, lead + len(suf), prior[-1])
                 break
-    for d in v["park_demonstratives"]:
+    demonstratives = v["park_demonstratives"] if has_any(v["park_demonstratives"], text[start:end]) else ()
+    for d in demonstratives:
         k = text.find(d, start, end)
         while k >= 0:
             for suf in v["park_suffixes"]:
@@ -210,7 +211,8 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     text = ctx.text
     v = vocab()
     hit = None
-    for w in longest_first_of(tuple(v["company_anaphora"])):
+    words = longest_first_of(tuple(v["company_anaphora"])) if has_any(v["company_anaphora"], text[start:end]) else ()
+    for w in words:
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
