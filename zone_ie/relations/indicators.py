@@ -38,9 +38,11 @@ def _form_heads() -> Optional[frozenset[str]]:
     return frozenset(f[:2] for f in forms)
 
 
+@lru_cache(maxsize=4096)
 def find_indicator(phrase: str) -> Optional[tuple[str, int, int]]:
     """The indicator id and the span of its form in ``phrase``: the longest form,
-    the rightmost occurrence on ties of length."""
+    the rightmost occurrence on ties of length (memoized: a figure's phrase is
+    looked up several times, and indicator phrases recur)."""
     heads = _form_heads()
     n = len(phrase)
     if heads is not None:

@@ -164,7 +164,7 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
 
 def _lstrip_words(phrase: str, words: list[str]) -> str:
     changed = True
-    while changed and phrase:
+    while changed and phrase and phrase.startswith(tuple(words)):
         changed = False
         for w in words:
             if phrase.startswith(w):
