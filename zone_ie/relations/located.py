@@ -211,9 +211,16 @@ def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
     """A paragraph that opens about a sub-park by anaphor (``该产业园位于X新区…``) is about
     the sub-park named last before it in the article; one that opens with a sub-park
     as its subject (``Y产业园是X高新区规划建设的…``) is about that sub-park."""
-    p = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
-    if p is None:
+    if not ctx.paragraphs:
         return None
+    i = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("sub_park_topic", {})  # a paragraph-level answer
+    if i not in memo:
+        memo[i] = _sub_park_topic(ctx, ctx.paragraphs[i], pos)
+    return memo[i]
+
+
+def _sub_park_topic(ctx: DocContext, p, pos: int) -> Optional[Ent]:
     first = ctx.ent_at(p.start)
     if first is not None and first.start == p.start and is_sub_park(first) and rx.match(
             cues()["located_sub_park_subject_re"], ctx.text[first.end:p.end]):
