@@ -4,7 +4,8 @@
     python benchmarks/make_corpus.py --mb 20 --out /data/corpus
 
 Deterministic (a fixed random seed; same bytes every run). Each synthetic article
-takes paragraphs from the seed articles in a shuffled order, changes every number
+takes paragraphs from the seed articles and the project's own passages
+(``benchmarks/data/heldout*_docs.jsonl``) in a shuffled order, changes every number
 (same number of digits; dates stay), swaps park names for other parks of the same kind and
 sometimes adds a line break inside a sentence (the PDF layout noise the pipeline
 repairs). Written as ``docs/NNNNN.txt`` plus ``corpus.jsonl`` (same documents).
@@ -57,10 +58,21 @@ def variation(paragraphs: list[str], rng: random.Random, n_paras: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def _passages() -> list[str]:
+    """The project's own hand-written passages (``benchmarks/data/heldout*_docs.jsonl``):
+    more distinct paragraphs for the variations than the five seeds alone."""
+    texts = []
+    for path in sorted((ROOT / "benchmarks" / "data").glob("heldout*_docs.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            texts.extend(json.loads(line)["text"] for line in f if line.strip())
+    return texts
+
+
 def build(out: Path, mb: float, seed: int = 20240501) -> tuple[int, int]:
     rng = random.Random(seed)
     seeds = [read_text_file(p) for p in sorted((ROOT / "seeds" / "docs").glob("*.txt"))]
-    paragraphs = [p for s in seeds for p in s.split("\n") if len(p.strip()) >= 20]
+    sources = seeds + _passages()
+    paragraphs = [p for s in sources for p in s.split("\n") if len(p.strip()) >= 20]
     docs_dir = out / "docs"
     docs_dir.mkdir(parents=True, exist_ok=True)
     for old in docs_dir.glob("*.txt"):
