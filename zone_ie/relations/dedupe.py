@@ -34,14 +34,18 @@ def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
     out = []
     for f in facts:
         if isinstance(f, LocatedInFact):
-            f = f.model_copy(update={"company": names.get(f.company, f.company), "park": names.get(f.park, f.park)})
+            update = {"company": names.get(f.company, f.company), "park": names.get(f.park, f.park)}
         elif isinstance(f, ProjectFact):
-            f = f.model_copy(update={
+            update = {
                 "company": names.get(f.company, f.company) if f.company else None,
                 "park": names.get(f.park, f.park) if f.park else None,
-            })
+            }
         elif isinstance(f, MetricFact):
-            f = f.model_copy(update={"subject": names.get(f.subject, f.subject)})
+            update = {"subject": names.get(f.subject, f.subject)}
+        else:
+            update = {}
+        if any(getattr(f, k) != v for k, v in update.items()):
+            f = f.model_copy(update=update)  # facts already named canonically are kept as they are
         out.append(f)
     return out
 

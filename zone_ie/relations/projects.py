@@ -233,6 +233,8 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
     """Items of ``(verb) A、B和C等(N个)项目`` and ``A、B项目<tail>`` lists."""
     text = ctx.text
     out = []
+    if not has_any(cues()["project_list_markers"] + ["等", "项目"], text[s:e]):
+        return out  # every list marker holds one of these words
     verbs = _list_verbs()
     for m in _grammar()["list_marker"].finditer(text, s, e):
         tail = m.group("tail")
@@ -343,7 +345,10 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
     gives that project its missing investment and capacity."""
     text = ctx.text
     para = ctx.paragraph_at(s)
-    recent = [(i, f) for i, (pos, f) in enumerate(out) if ctx.paragraph_at(pos) in (para, para - 1)]
+    # paragraph_at(pos) is para - 1 or para exactly when lo <= pos < hi
+    lo = ctx.paragraphs[para - 1].start if para >= 2 else -1
+    hi = ctx.paragraphs[para + 1].start if para + 1 < len(ctx.paragraphs) else len(text) + 1
+    recent = [(i, f) for i, (pos, f) in enumerate(out) if lo <= pos < hi]
     if not recent:
         return False
     target = None
