@@ -9,32 +9,40 @@ from .models import Cluster, DocResult, Entity
 from .names import norm_name
 
 
-def doc_entities(doc: Doc) -> list[Entity]:
+def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
+    """``(start_char, end_char, label, text, cluster id)`` of the PARK and COMPANY mentions."""
+    text = doc._.repair.text  # == doc.text; a slice is cheaper than joining a span's tokens
+    out = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label in ("PARK", "COMPANY"):
+            s, e = ent.start_char, ent.end_char
+            out.append((s, e, label, text[s:e], ent.id_))
+    return out
+
+
+def doc_entities(doc: Doc, mentions: Optional[list[tuple[int, int, str, str, str]]] = None) -> list[Entity]:
     """Entity mentions with raw offsets; ``text`` is the raw slice."""
     rep = doc._.repair
     raw = rep.raw
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PARK", "COMPANY"):
-            continue
-        s, e = rep.span_to_raw(ent.start_char, ent.end_char)
-        out.append(Entity(start=s, end=e, label=ent.label_, text=raw[s:e]))
+    for start, end, label, _, _ in _mentions(doc) if mentions is None else mentions:
+        s, e = rep.span_to_raw(start, end)
+        out.append(Entity(start=s, end=e, label=label, text=raw[s:e]))
     return out
 
 
-def doc_clusters(doc: Doc) -> list[Cluster]:
+def doc_clusters(doc: Doc, mentions: Optional[list[tuple[int, int, str, str, str]]] = None) -> list[Cluster]:
     """Group mentions by cluster key (``span.id_`` or the normalized name).
 
     The canonical name is the longest name of the cluster (the fullest formal
     name the document gives), ties to the first mentioned.
     """
     groups: dict[tuple[str, str], list[str]] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("PARK", "COMPANY"):
-            continue
-        key = (ent.label_, ent.id_ or norm_name(ent.text))
+    for _, _, label, text, id_ in _mentions(doc) if mentions is None else mentions:
+        name = norm_name(text)
+        key = (label, id_ or name)
         names = groups.setdefault(key, [])
-        name = norm_name(ent.text)
         if name not in names:
             names.append(name)
     clusters = []
@@ -46,10 +54,11 @@ def doc_clusters(doc: Doc) -> list[Cluster]:
 
 def doc_result(doc: Doc, doc_id: Optional[str] = None, date: Optional[str] = None) -> DocResult:
     """The SPEC result of a Doc processed by the zone_ie pipeline."""
+    mentions = _mentions(doc)
     return DocResult(
         doc_id=doc_id if doc_id is not None else (doc._.doc_id or ""),
         date=date if date is not None else doc._.date,
-        entities=doc_entities(doc),
-        clusters=doc_clusters(doc),
+        entities=doc_entities(doc, mentions),
+        clusters=doc_clusters(doc, mentions),
         facts=list(doc._.facts or []),
     )
