@@ -8,6 +8,8 @@ company in a sub-park is also located in the zone that contains it.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from .. import rx
@@ -76,12 +78,19 @@ def _zone_starting_at(ctx: DocContext, pos: int) -> Optional[Ent]:
 
 def _clause(text: str, s: int, e: int, ent: Ent) -> tuple[str, str]:
     """Text of ``ent``'s clause before and after it (a list comma 、 does not end a clause)."""
-    lo, hi = ent.start, ent.end
-    while lo > s and text[lo - 1] not in "，,。；;：:":
-        lo -= 1
-    while hi < e and text[hi] not in "，,。；;":
-        hi += 1
-    return text[lo:ent.start], text[ent.end:hi]
+    lo = max([text.rfind(c, s, ent.start) + 1 for c in "，,。；;：:"] + [s]) if ent.start > s else ent.start
+    return text[lo:ent.start], text[ent.end:_clause_stop(text, ent.end, e)]
+
+
+_STOP = re.compile("[，,。；;]")
+
+
+def _clause_stop(text: str, pos: int, end: int) -> int:
+    """The first ``，,。；;`` in ``[pos, end)``, else ``end`` (``pos`` when it is past ``end``)."""
+    if pos >= end:
+        return pos
+    m = _STOP.search(text, pos, end)
+    return m.start() if m else end
 
 
 def _object_of_trade(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
@@ -96,9 +105,7 @@ def _object_of_trade(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
 def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
     """A customer, supplier, partner or order context around ``ent``."""
     text = ctx.text
-    end = ent.end
-    while end < e and text[end] not in "，,。；;":
-        end += 1
+    end = _clause_stop(text, ent.end, e)
     start = ent.start
     while start > s and text[start - 1] in "、和及与":  # A、B和C: the cue before A covers the list
         prev = ctx.ent_at(start - 2)
@@ -114,9 +121,7 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
 def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
     """``与X达成/合作…``: X is the partner of the clause's subject, not its actor."""
     text = ctx.text
-    end = ent.end
-    while end < e and text[end] not in "，,。；;":
-        end += 1
+    end = _clause_stop(text, ent.end, e)
     start = ent.start
     while start > 1 and text[start - 1] in "、和及":  # 与A、B保持合作: the cue before A covers the list
         prev = ctx.ent_at(start - 2)
