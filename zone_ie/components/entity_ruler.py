@@ -24,20 +24,23 @@ the pipeline.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+import numpy as np
 import regex
 import srsly
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import rx
 from ..align import ensure_boundaries
-from ..clusters import Places, company_core, company_shorts, load_place_names, park_key
+from ..clusters import MEMO_SIZE, Places, company_core, company_shorts, load_place_names, park_key, trie_pattern
 from ..resources import iter_jsonl, load_json
 
 DEFAULT_PATTERNS = "entity_patterns.jsonl"
@@ -109,16 +112,19 @@ class ZoneEntityRuler:
         names = sorted(self._by_text, key=len, reverse=True)
         # the stdlib engine runs a literal trie ~3x faster than ``regex``
         self._phrase_re = re.compile(trie_pattern(names)) if names else None
+        self._phrase_index = _PhraseIndex.build(names)
         g = self.grammar
         chars = g["name_chars"]
         self._P = Places(self.places)
         self._park_suffix_re = _literals(g["park_suffixes"])
         self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
+        self._park_suffix_set = frozenset(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         self._district_suffixes = tuple(g.get("district_park_suffixes", []))
         self._sub_park_suffixes = tuple(g.get("sub_park_suffixes", []))
         self._legal_forms = list(g["company_legal_forms"])
         self._legal_re = _literals(self._legal_forms)
+        self._legal_tuple = tuple(self._legal_forms)
         self._strong_legal = tuple(sorted(g.get("strong_legal_forms", []), key=len, reverse=True))
         self._name_char = regex.compile(f"[{chars}]")
         self._name_char_memo: dict[str, bool] = {}
@@ -144,6 +150,7 @@ class ZoneEntityRuler:
         self._generic_brands = set(g.get("company_generic_brands", []))
         self._project_tail = regex.compile(g.get("project_tails_re", r"(?!)"))
         self._closer = regex.compile(g.get("list_company_closers_re", r"(?!)"))
+        self._closer_search = _unanchored(self._closer)
         self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
         self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
         self._conj = tuple(g.get("conj_boundaries", []))
@@ -161,18 +168,43 @@ class ZoneEntityRuler:
             regex.V1,
         )
         self._alias_inline_re = regex.compile(r"(?:又称|也称|亦称|又名|简称)[“\"「]?")
+        self._memoize()
+
+    # pure functions of one short string (names, prefixes, list items) that recur
+    # within and across documents: memoized per instance, rebuilt after unpickling
+    _MEMOIZED = (
+        "_prefix_edge", "_park_suffix_of", "_local_place", "_abbreviation_core", "_company_core",
+        "_company_shorts", "_park_key", "_ends_with_boundary", "_brand_shape", "_plausible_brand",
+        "_list_head_cut", "_clean_item",
+    )
+
+    def _memoize(self) -> None:
+        for name in self._MEMOIZED:
+            setattr(self, name, lru_cache(maxsize=MEMO_SIZE)(getattr(type(self), name).__get__(self)))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in self._MEMOIZED}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._memoize()
 
     # --- spaCy component --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         matches, aliases = self.match_with_aliases(doc._.repair.text)  # == doc.text, cheaper
         doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
-        ensure_boundaries(doc, [o for m in matches for o in (m.start, m.end)])
+        offsets = [o for m in matches for o in (m.start, m.end)]
+        if not _on_token_edges(doc, offsets):
+            ensure_boundaries(doc, offsets)
         spans = []
         for m in matches:
             span = doc.char_span(m.start, m.end, label=m.label, span_id=m.id)
             if span is not None:
                 spans.append(span)
-        doc.ents = filter_spans(spans)
+        if all(a.end <= b.start for a, b in zip(spans, spans[1:])) and all(sp.start < sp.end for sp in spans):
+            _set_entities(doc, spans)  # the mentions do not overlap: what filter_spans would keep
+        else:
+            doc.ents = filter_spans(spans)
         return doc
 
     def match(self, text: str) -> list[Match]:
@@ -191,15 +223,15 @@ class ZoneEntityRuler:
             found = _non_overlapping(phrases)
             return self._with_cluster_ids(text, found, []), []
         parks, cut_from = self._grammar_parks(text, phrases)
-        base = _non_overlapping(phrases + parks)
+        base = _add_non_overlapping(phrases, parks)
         companies = self._grammar_companies(text, [m for m in base if m.label == "PARK"])
-        found = _non_overlapping(base + companies)
+        found = _add_non_overlapping(base, companies)
         found, aliases = self._aliases(text, found)
         found = self._short_names(text, found)
         found = self._list_companies(text, found)
         found = self._extend_parks(text, found, cut_from)
         found = self._merge_adjacent_parks(text, found)
-        found = _non_overlapping(found + self._brand_place_parks(text))
+        found = _add_non_overlapping(found, self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
         aliases = aliases + self._definitions(text, found, aliases)
         return self._with_cluster_ids(text, found, aliases), aliases
@@ -236,15 +268,23 @@ class ZoneEntityRuler:
         found: list[Match] = []
         if self._phrase_re is None:
             return found
-        hits = [(m, self._by_text[m.group()]) for m in self._phrase_re.finditer(text)]
-        ids = {p.get("id") for _, p in hits if not p.get("needs_context")}
-        for m, p in hits:
+        by_text = self._by_text
+        hits = [(s, e, by_text[text[s:e]]) for s, e in self._phrase_spans(text)]
+        ids = {p.get("id") for _, _, p in hits if not p.get("needs_context")}
+        for s, e, p in hits:
             if p.get("needs_context") and p.get("id") not in ids:
                 continue  # a brand name needs another name of the same zone
-            if p["label"] == "COMPANY" and text.endswith(self._glue_before, 0, m.start()) and self._name_char.match(text, m.end()):
+            if p["label"] == "COMPANY" and text.endswith(self._glue_before, 0, s) and self._name_char.match(text, e):
                 continue  # ``…有限公司高通量``: names never abut; this is the next word
-            found.append(Match(m.start(), m.end(), p["label"], p.get("id", "")))
+            found.append(Match(s, e, p["label"], p.get("id", "")))
         return found
+
+    def _phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of ``self._phrase_re.finditer(text)``: left to right, the longest pattern."""
+        index = self._phrase_index
+        if index is None:
+            return [m.span() for m in self._phrase_re.finditer(text)]  # type: ignore[union-attr]
+        return index.spans(text)
 
     # --- left edges -------------------------------------------------------
     def _is_name_char(self, ch: str) -> bool:
@@ -265,10 +305,22 @@ class ZoneEntityRuler:
         k = bisect_right(taken_ends, end_of_prefix)
         if k and taken_ends[k - 1] > limit:  # never extend into an earlier name
             limit = taken_ends[k - 1]
-        is_name_char = self._is_name_char
-        while i > limit and is_name_char(text[i - 1]):
+        known = self._name_char_memo
+        while i > limit:
+            ok = known.get(text[i - 1])
+            if ok is None:
+                ok = self._is_name_char(text[i - 1])
+            if not ok:
+                break
             i -= 1
-        prefix = text[i:end_of_prefix]
+        cut, place = self._prefix_edge(text[i:end_of_prefix])
+        start = i + cut
+        return start + place, start
+
+    def _prefix_edge(self, prefix: str) -> tuple[int, int]:
+        """``(cut, place)``: the name starts ``cut`` characters into the run of name
+        characters ``prefix``, and ``place`` more characters on when a place name
+        inside it starts the name (0 if none)."""
         places = self._P.spans(prefix)
         cut = 0
         for b in self._boundary_re.finditer(prefix, overlapped=True):
@@ -299,30 +351,32 @@ class ZoneEntityRuler:
         lead = self._left_strip.match(rest)
         if lead:
             cut += lead.end()
-        start = i + cut
-        head = text[start:end_of_prefix]
+        head = prefix[cut:]
         first = self._P.first(head)
         while first and first[0] > 0 and head[first[0] - 1] in "（(":
             first = self._P.first(head, first[1])  # 甬飞电驱（宁波）…: a bracketed place is inside the name
         if first and first[0] > 0:
-            return start + first[0], start
-        return start, start
+            return cut, first[0]
+        return cut, 0
 
     # --- parks ------------------------------------------------------------
     def _grammar_parks(self, text: str, taken: list[Match]) -> tuple[list[Match], dict[tuple[int, int], int]]:
         out: list[Match] = []
         cut_from: dict[tuple[int, int], int] = {}
         ends = sorted(t.end for t in taken)  # of taken + out, kept sorted
+        min_prefix = int(self.grammar["park_needs_prefix_len"])
+        counted = rx.compiled(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)")
+        first_place = self._P.first
         for m in self._park_suffix_re.finditer(text):
             start, uncut = self._left_edge(text, m.start(), ends)
             prefix = text[start : m.start()]
             suffix = m.group()
-            has_place = self._P.first(prefix) is not None
+            has_place = first_place(prefix) is not None
             if not has_place and suffix == "新区" and len(prefix) > 2:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
-            if len(prefix) < int(self.grammar["park_needs_prefix_len"]):
+            if len(prefix) < min_prefix:
                 continue
-            if prefix.startswith(self._generic_heads) or rx.match(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)", prefix):
+            if prefix.startswith(self._generic_heads) or counted.match(prefix):
                 continue
             if suffix in self._ftz_area and not has_place:
                 # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
@@ -334,8 +388,6 @@ class ZoneEntityRuler:
                     continue
             if suffix.endswith(self._weak_suffixes) and not has_place:
                 continue
-            if self._P.is_place(prefix) and suffix in ("新区",):
-                pass
             out.append(Match(start, m.end(), "PARK"))
             insort(ends, m.end())
             if uncut < start:
@@ -389,9 +441,16 @@ class ZoneEntityRuler:
     def _grammar_companies(self, text: str, taken: list[Match]) -> list[Match]:
         out: list[Match] = []
         ends = sorted(t.end for t in taken)
+        # taken spans by start, and the furthest end among each start and those before
+        spans = sorted((t.start, t.end) for t in taken)
+        starts = [s for s, _ in spans]
+        reach = [e for _, e in spans]
+        for k in range(1, len(reach)):
+            reach[k] = max(reach[k], reach[k - 1])
         for m in self._legal_re.finditer(text):
-            if any(t.start <= m.start() < t.end for t in taken):
-                continue
+            k = bisect_right(starts, m.start())
+            if k and reach[k - 1] > m.start():
+                continue  # inside a taken name
             start, _ = self._left_edge(text, m.start(), ends)
             name = text[start : m.end()]
             prefix = text[start : m.start()]
@@ -421,7 +480,9 @@ class ZoneEntityRuler:
                 s, e = a.start("alias"), a.end("alias")
             else:
                 b = self._alias_inline_re.match(text, m.end)
-                nxt = [x for x in found if b and x.start == b.end() and x.label == m.label]
+                if b is None:
+                    continue
+                nxt = [x for x in found if x.start == b.end() and x.label == m.label]
                 if not nxt:
                     continue
                 s, e = nxt[0].start, nxt[0].end
@@ -432,8 +493,8 @@ class ZoneEntityRuler:
             extra.setdefault(alias, m.label)
         if not extra:
             return found, aliases
-        more = [Match(x.start(), x.end(), extra[x.group()]) for x in _literals(extra).finditer(text)]
-        return _non_overlapping(found + more), aliases
+        more = [Match(s, e, extra[w]) for s, e, w in _literal_spans(extra, text)]
+        return _add_non_overlapping(found, more), aliases
 
     def _short_names(self, text: str, found: list[Match]) -> list[Match]:
         """Legal-form stripped company cores and place-stripped / abbreviated park names."""
@@ -446,8 +507,8 @@ class ZoneEntityRuler:
                 continue  # a repeated mention adds nothing new (setdefault below)
             seen.add((m.label, name))
             if m.label == "COMPANY":
-                cands = company_shorts(self._strip_local(name, local), self._P, self._legal_forms, self._business)
-                if not name.endswith(tuple(self._legal_forms)):
+                cands = self._company_shorts(self._strip_local(name, local))
+                if not name.endswith(self._legal_tuple):
                     cands = [name] + cands  # an alias or known name is itself a short name
                 for s in cands:
                     if len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s):
@@ -455,7 +516,7 @@ class ZoneEntityRuler:
             else:
                 core = self._P.strip_leading(name, keep_core=True, min_core=4)
                 if core != name and len(core) >= 4 and not core.startswith(self._generic_heads):
-                    if not any(core == suf for suf in self._park_suffixes):
+                    if core not in self._park_suffix_set:
                         shorts.setdefault(core, "PARK")
                 for ab in self._abbreviations(text, name):
                     shorts.setdefault(ab, "PARK")
@@ -463,14 +524,13 @@ class ZoneEntityRuler:
             return found
         more: list[Match] = []
         starts = {m.start for m in found}
-        for x in _literals(shorts).finditer(text):
-            s, e = x.start(), x.end()
-            if shorts[x.group()] == "COMPANY":
+        for s, e, w in _literal_spans(shorts, text):
+            if shorts[w] == "COMPANY":
                 if e - s == 2 and not self._clear_left(text, s):
                     continue  # 软件和信息: a two-character short name inside a word
                 e = self._extend_business(text, e, starts)
-            more.append(Match(s, e, shorts[x.group()]))
-        return _non_overlapping(found + more)
+            more.append(Match(s, e, shorts[w]))
+        return _add_non_overlapping(found, more)
 
     def _local_places(self, text: str, found: list[Match]) -> list[str]:
         """Place names of this document that no list knows, longest first.
@@ -481,41 +541,72 @@ class ZoneEntityRuler:
         (``Y（X）有限公司``) name a place.
         """
         out: set[str] = set()
+        local_place = self._local_place
         for m in found:
-            name = text[m.start : m.end]
-            if m.label == "PARK":
-                suffix = next((x for x in self._park_suffixes if name.endswith(x)), "")
-                head = name[: len(name) - len(suffix)]
-                if suffix and suffix not in self._sub_park_suffixes and 2 <= len(head) <= 3 and rx.fullmatch(r"\p{Han}+", head):
-                    if self._P.first(head) is None and not head.startswith(self._generic_heads):
-                        out.add(head)
-            else:
-                b = rx.search(r"[（(](\p{Han}{2,3})[)）]\p{Han}", name)
-                if b and self._P.first(b.group(1)) is None and b.group(1) not in self._legal_forms and b.group(1) not in self._business:
-                    out.add(b.group(1))
+            place = local_place(m.label, text[m.start : m.end])
+            if place is not None:
+                out.add(place)
         return sorted(out, key=len, reverse=True)
+
+    def _local_place(self, label: str, name: str) -> Optional[str]:
+        """The local place that a mention names (see :meth:`_local_places`), or None."""
+        if label == "PARK":
+            suffix = self._park_suffix_of(name)
+            head = name[: len(name) - len(suffix)]
+            if suffix and suffix not in self._sub_park_suffixes and 2 <= len(head) <= 3 and rx.fullmatch(r"\p{Han}+", head):
+                if self._P.first(head) is None and not head.startswith(self._generic_heads):
+                    return head
+            return None
+        b = rx.search(r"[（(](\p{Han}{2,3})[)）]\p{Han}", name)
+        if b and self._P.first(b.group(1)) is None and b.group(1) not in self._legal_forms and b.group(1) not in self._business:
+            return b.group(1)
+        return None
+
+    def _park_suffix_of(self, name: str) -> str:
+        """The longest zone suffix that ``name`` ends with, or ``""``."""
+        return next((x for x in self._park_suffixes if name.endswith(x)), "")
+
+    def _company_core(self, name: str) -> str:
+        return company_core(name, self._P, self._legal_forms)
+
+    def _company_shorts(self, name: str) -> list[str]:
+        """:func:`company_shorts` of ``name`` (shared: do not modify the list)."""
+        return company_shorts(name, self._P, self._legal_forms, self._business)
+
+    def _park_key(self, name: str) -> str:
+        return park_key(name, self._P)
 
     def _strip_local(self, name: str, local: list[str]) -> str:
         """``榆畈康瑞生物制药有限公司`` -> ``康瑞生物制药有限公司`` when 榆畈 is a local place."""
         for p in local:
             name = name.replace(f"（{p}）", "").replace(f"({p})", "")
         for p in local:
-            if name.startswith(p) and len(company_core(name[len(p):], self._P, self._legal_forms)) >= 4:
+            if name.startswith(p) and len(self._company_core(name[len(p):])) >= 4:
                 return name[len(p):]
         return name
 
     def _clear_left(self, text: str, s: int) -> bool:
         """Whether a name may start at ``s``: after punctuation or a boundary word."""
-        if s == 0 or not self._name_char.match(text, s - 1):
+        if s == 0 or not self._is_name_char(text[s - 1]):
             return True
-        before = text[max(0, s - 6) : s]
+        return self._ends_with_boundary(text[max(0, s - 6) : s])
+
+    def _ends_with_boundary(self, before: str) -> bool:
+        """Whether one of the boundary words found in ``before`` ends it."""
         return any(before.endswith(b.group()) for b in self._boundary_re.finditer(before, overlapped=True))
+
+    def _abbreviation_core(self, name: str) -> str:
+        """The place-stripped park name that :meth:`_abbreviations` abbreviates, or ``""``."""
+        core = self._P.strip_leading(name, keep_core=True, min_core=3)
+        suffix = self._park_suffix_of(core)
+        if len(core) < 6 or len(core) - len(suffix) < 2:
+            return ""
+        return core
 
     def _abbreviations(self, text: str, name: str) -> list[str]:
         """Three-character abbreviations of a park name used in the text (``留创园``)."""
-        core = self._P.strip_leading(name, keep_core=True, min_core=3)
-        suffix = next((x for x in self._park_suffixes if core.endswith(x)), "")
-        if len(core) < 6 or len(core) - len(suffix) < 2:
+        core = self._abbreviation_core(name)
+        if not core:
             return []
         out = []
         for m in rx.finditer(regex.escape(core[0]) + r"\p{Han}" + regex.escape(core[-1]), text):
@@ -547,34 +638,21 @@ class ZoneEntityRuler:
         """Brand names in lists: ``以A、B、C为代表的``, ``A、B等企业``, ``A二期、B等项目``."""
         known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
         new: dict[str, str] = {}
-        for clause in rx.finditer(r"[^，。；：,;:！？!?\n“”「」《》（）()]+", text):
-            c = clause.group()
-            if "、" not in c and not rx.search(r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)", c):
-                continue
+        for c in self._list_clauses(text):
             items = c.split("、")
             last = items[-1]
-            close = None
-            for k in range(1, len(last) + 1):
-                if self._closer.match(last[k:]) or self._project_tail.match(last[k:]) and last[k:].startswith(("项目", "工程")):
-                    close = k
-                    break
+            close = self._list_close(last)
             strong = close is not None and bool(self._strong_closer.match(last[close:]))
             if close is not None:
                 items[-1] = last[:close]
-            first = items[0]
-            cut = 0
-            for b in self._boundary_re.finditer(first, overlapped=True):
-                if b.end() > cut and b.end() < len(first):
-                    cut = b.end()
-            items[0] = first[cut:]
+            items[0] = items[0][self._list_head_cut(items[0]) :]
             if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
                 items = [part for it in items for part in self._split_conj(it)]
-            cleaned = [self._project_tail.sub("", rx.sub(r"[一二三四五六七八九十\d]+期$", "", it)) for it in items]
-            cleaned = [rx.sub(r"[一二三四五六七八九十\d]+期$", "", it) for it in cleaned]
-            votes = [self._brand_like(it, known) for it in cleaned]
+            cleaned = [self._clean_item(it) for it in items]
             bare_project = close is not None and last[close:].startswith("项目")
-            if (close is None or bare_project) and sum(votes) < len(votes):
+            if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
                 continue  # ``建设A、B和C项目`` lists products unless every item is a company
+            votes = [self._brand_like(it, known) for it in cleaned]
             ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 for it in cleaned))
             if not ok:
                 continue
@@ -597,11 +675,69 @@ class ZoneEntityRuler:
             return found
         more = []
         starts = {m.start for m in found}
-        for x in _literals(new).finditer(text):
-            if len(x.group()) == 2 and not self._clear_left(text, x.start()):
+        for s, e, w in _literal_spans(new, text):
+            if len(w) == 2 and not self._clear_left(text, s):
                 continue
-            more.append(Match(x.start(), self._extend_business(text, x.end(), starts), "COMPANY"))
-        return _non_overlapping(found + more)
+            more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
+        return _add_non_overlapping(found, more)
+
+    def _list_clauses(self, text: str) -> list[str]:
+        """The clauses (runs between punctuation, :data:`_CLAUSE_END`) of ``text``
+        that hold a ``、`` or an ``等企业`` cue, left to right."""
+        cue = rx.compiled(_LIST_CUE)
+        n = len(text)
+        out: list[str] = []
+        pos = 0
+        comma = text.find("、")
+        m = cue.search(text)
+        cue_at = m.start() if m else -1
+        backwards = ""
+        while True:
+            if 0 <= comma < pos:
+                comma = text.find("、", pos)
+            if 0 <= cue_at < pos:
+                m = cue.search(text, pos)
+                cue_at = m.start() if m else -1
+            at = min(comma, cue_at) if comma >= 0 and cue_at >= 0 else max(comma, cue_at)
+            if at < 0:
+                return out
+            m = _CLAUSE_END.search(text, at)
+            end = m.start() if m else n
+            backwards = backwards or text[::-1]
+            m = _CLAUSE_END.search(backwards, n - at)
+            out.append(text[n - m.start() if m else 0 : end])
+            pos = end
+
+    def _list_close(self, last: str) -> Optional[int]:
+        """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
+        if self._closer_search is None:
+            for k in range(1, len(last) + 1):
+                if self._closer.match(last[k:]) or self._project_tail.match(last[k:]) and last[k:].startswith(("项目", "工程")):
+                    return k
+            return None
+        m = self._closer_search.search(last, 1) if last else None
+        close = m.start() if m else None
+        for tail in ("项目", "工程"):
+            k = last.find(tail, 1)
+            while 0 <= k and (close is None or k < close):
+                if self._project_tail.match(last[k:]):
+                    close = k
+                    break
+                k = last.find(tail, k + 1)
+        return close
+
+    def _list_head_cut(self, first: str) -> int:
+        """Where the first item of a list starts: after its last boundary word."""
+        cut = 0
+        for b in self._boundary_re.finditer(first, overlapped=True):
+            if b.end() > cut and b.end() < len(first):
+                cut = b.end()
+        return cut
+
+    def _clean_item(self, item: str) -> str:
+        """A list item without a phase (``二期``) or project tail."""
+        phase = rx.compiled(r"[一二三四五六七八九十\d]+期$")
+        return phase.sub("", self._project_tail.sub("", phase.sub("", item)))
 
     def _split_conj(self, item: str) -> list[str]:
         """``A和B`` -> ``[A, B]`` when both sides are two characters or more."""
@@ -612,8 +748,10 @@ class ZoneEntityRuler:
 
     def _brand_like(self, item: str, known: set[str]) -> bool:
         """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""
-        if item in known:
-            return True
+        return item in known or self._brand_shape(item)
+
+    def _brand_shape(self, item: str) -> bool:
+        """:meth:`_brand_like` without the document's known names."""
         if not 3 <= len(item) <= 8:
             return False
         w = _word_before(self._industry_by_len, item, 0, len(item))
@@ -649,16 +787,7 @@ class ZoneEntityRuler:
             if ra != rb:
                 parent[rb] = ra
 
-        # park_key / company_core are pure functions of the name: once per name
-        park_keys: dict[str, str] = {}
-        cores: dict[str, str] = {}
-
-        def pkey(name: str) -> str:
-            k = park_keys.get(name)
-            if k is None:
-                k = park_keys[name] = park_key(name, self._P)
-            return k
-
+        pkey = self._park_key  # park_key / company_core: pure functions of the name, memoized
         names = [text[m.start : m.end] for m in found]
         node: list[str] = []
         owner: dict[str, str] = {}
@@ -669,23 +798,21 @@ class ZoneEntityRuler:
                     union("P:" + pkey(m.id), n)
                     union("G:" + m.id, n)
             else:
-                core = cores.get(name)
-                if core is None:
-                    core = cores[name] = company_core(name, self._P, self._legal_forms)
-                n = "C:" + core
+                n = "C:" + self._company_core(name)
             node.append(n)
             find(n)
         # full legal names first, then longer short names, claim the short forms they yield
+        legal = self._legal_tuple
         order = sorted(
             (i for i, m in enumerate(found) if m.label == "COMPANY"),
-            key=lambda i: (not names[i].endswith(tuple(self._legal_forms)), -len(names[i]), found[i].start),
+            key=lambda i: (not names[i].endswith(legal), -len(names[i]), found[i].start),
         )
         done: set[tuple[str, str]] = set()
         for i in order:
             if (names[i], node[i]) in done:
                 continue  # the same shorts for the same node: setdefault would change nothing
             done.add((names[i], node[i]))
-            for s in company_shorts(self._strip_local(names[i], local), self._P, self._legal_forms, self._business):
+            for s in self._company_shorts(self._strip_local(names[i], local)):
                 owner.setdefault(s, node[i])
         for m, n in zip(found, node):  # short names join the first full name they abbreviate
             if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:
@@ -745,6 +872,48 @@ def norm_key(name: str) -> str:
     return norm_name(name)
 
 
+def _on_token_edges(doc: Doc, offsets: list[int]) -> bool:
+    """Whether every offset is 0 or less or a token start, so that
+    :func:`ensure_boundaries` would leave ``doc`` as it is."""
+    if not len(doc) or not offsets:
+        return True
+    starts = doc.to_array(IDX).astype(np.int64)
+    offs = np.array(offsets, dtype=np.int64)
+    at = starts[np.minimum(np.searchsorted(starts, offs), len(starts) - 1)]
+    return bool(np.all((offs <= 0) | (at == offs)))
+
+
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+
+
+def _set_entities(doc: Doc, spans: list[Span]) -> None:
+    """``doc.ents = spans`` for spans sorted by start, disjoint and non-empty.
+
+    The setter (``Doc.set_ents``) looks every token up in a Python set; for such
+    spans its result is four token columns: B then I with the span's type and kb
+    id inside a span (and its id, if any), O with no type outside (kb and ent ids
+    kept). Spans without a label are ignored, as the setter ignores them.
+    """
+    spans = [sp for sp in spans if sp.label > 0]
+    if not len(doc):
+        doc.ents = spans
+        return
+    cols = doc.to_array(_ENT_ATTRS)
+    cols[:, 0] = 2  # O
+    cols[:, 1] = 0
+    if spans:
+        starts = np.array([sp.start for sp in spans], dtype=np.int64)
+        lengths = np.array([sp.end for sp in spans], dtype=np.int64) - starts
+        inside = np.arange(lengths.sum()) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        cols[inside, 0] = 1  # I
+        cols[starts, 0] = 3  # B
+        cols[inside, 1] = np.repeat(np.array([sp.label for sp in spans], dtype=np.uint64), lengths)
+        cols[inside, 2] = np.repeat(np.array([sp.kb_id for sp in spans], dtype=np.uint64), lengths)
+        ids = np.repeat(np.array([sp.id for sp in spans], dtype=np.uint64), lengths)
+        cols[inside[ids != 0], 3] = ids[ids != 0]  # a span without an id keeps the tokens' ids
+    doc.from_array(_ENT_ATTRS, cols)
+
+
 _NOT_BUSINESS_HEADS = ("集团", "股份", "控股")  # legal-form words, never a business word after a brand
 
 ByLength = tuple[tuple[int, frozenset[str]], ...]
@@ -781,6 +950,117 @@ def _word_before(by_len: ByLength, text: str, start: int, end: int) -> Optional[
     return None
 
 
+class _PhraseIndex:
+    """Leftmost-longest matching of many literal words of two or more characters,
+    the same matches as ``re.compile(trie_pattern(words)).finditer``.
+
+    A word can start only where the text has the first three characters of a
+    longer word or the two characters of a two-character word. numpy hashes the
+    text's character triples and pairs into bit tables to find those positions
+    (a hash collision only adds a candidate); dictionary lookups check them.
+    """
+
+    BITS = 18
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.two = {w for w in words if len(w) == 2}
+        lengths: dict[str, set[int]] = {}
+        for w in words:
+            if len(w) >= 3:
+                lengths.setdefault(w[:3], set()).add(len(w))
+        self.lengths = {k: tuple(sorted(n, reverse=True)) for k, n in lengths.items()}
+        self.table2 = np.zeros(1 << self.BITS, dtype=bool)
+        self.table3 = np.zeros(1 << self.BITS, dtype=bool)
+        for key in self.two:
+            self.table2[self._hashes(np.array([ord(ch) for ch in key], dtype=np.uint32))[0][0]] = True
+        for key in self.lengths:
+            self.table3[self._hashes(np.array([ord(ch) for ch in key], dtype=np.uint32))[1][0]] = True
+
+    @classmethod
+    def _hashes(cls, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Hashes of the code point pairs and triples starting at each position."""
+        pair = (codes[:-1] * np.uint32(0x9E3779B1)) ^ (codes[1:] * np.uint32(0x85EBCA77))  # wraps around
+        triple = pair[:-1] ^ (codes[2:] * np.uint32(0xC2B2AE3D))
+        shift = np.uint32(32 - cls.BITS)
+        return pair >> shift, triple >> shift
+
+    @classmethod
+    def build(cls, words: Iterable[str]) -> Optional["_PhraseIndex"]:
+        """The index, or None when a word is shorter than two characters (or no words)."""
+        ws = set(words)
+        if not ws or min(map(len, ws)) < 2:
+            return None
+        return cls(ws)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if len(text) < 2:
+            return []
+        pairs, triples = self._hashes(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
+        maybe = self.table2.take(pairs)
+        maybe[:-1] |= self.table3.take(triples)
+        lengths, words, two = self.lengths, self.words, self.two
+        out = []
+        pos = 0
+        for i in np.flatnonzero(maybe).tolist():
+            if i < pos:
+                continue
+            for n in lengths.get(text[i : i + 3], ()):
+                w = text[i : i + n]  # shorter at the end of the text: then still the longest
+                if w in words:
+                    pos = i + len(w)
+                    out.append((i, pos))
+                    break
+            else:
+                if text[i : i + 2] in two:
+                    pos = i + 2
+                    out.append((i, pos))
+        return out
+
+
+def _literal_spans(words: Iterable[str], text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of ``_literals(words).finditer(text)``: the leftmost,
+    then longest word, and on after it. For a document's own few words, ``str.find``
+    per word is much cheaper than compiling a pattern."""
+    ws = set(words)
+    if "" in ws:
+        return [(m.start(), m.end(), m.group()) for m in _literals(ws).finditer(text)]
+    hits = []
+    for w in ws:
+        i = text.find(w)
+        while i >= 0:
+            hits.append((i, -len(w), w))
+            i = text.find(w, i + 1)
+    hits.sort()
+    out = []
+    pos = 0
+    for i, neg_len, w in hits:
+        if i >= pos:
+            pos = i - neg_len
+            out.append((i, pos, w))
+    return out
+
+
+# the clauses of company lists end at punctuation; a clause without ``、`` lists
+# companies only with this cue (literal characters, so stdlib ``re`` can find the ends)
+_CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n“”「」《》（）()]")
+_LIST_CUE = r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)"
+
+
+def _unanchored(pattern: "regex.Pattern[str]") -> Optional["regex.Pattern[str]"]:
+    r"""For ``^X``: ``X``, whose ``search(s, 1)`` finds the least ``k >= 1`` with
+    ``pattern.match(s[k:])``. None unless ``X`` cannot see what precedes a match
+    (no anchor, lookbehind, word boundary, inline flag or escape but ``\d`` and
+    ``\p{..}``): only then is matching at ``k`` in ``s`` matching the slice ``s[k:]``."""
+    src = pattern.pattern
+    if not src.startswith("^") or pattern.flags & ~(regex.UNICODE | regex.VERSION0):
+        return None
+    body = src[1:]
+    if "^" in body or "$" in body or re.search(r"\\(?!d|p\{)|\(\?(?!:)", body):
+        return None
+    return regex.compile(body)
+
+
 def _literals(words: Iterable[str]) -> "re.Pattern[str]":
     """The same matches as :func:`_alternation` (longest word first), for plain
     ``search``/``finditer``: a stdlib trie, several times faster than ``regex``."""
@@ -797,6 +1077,32 @@ def _alternation(words: Iterable[str]) -> "regex.Pattern[str]":
     return regex.compile("|".join(regex.escape(w) for w in ws) if ws else r"(?!)")
 
 
+def _add_non_overlapping(found: list[Match], more: list[Match]) -> list[Match]:
+    """``_non_overlapping(found + more)``, cheaper when ``found`` is sorted and its
+    spans are disjoint and non-empty (as :func:`_non_overlapping` returns them).
+
+    A match of ``found`` that overlaps no match of ``more`` overlaps nothing at
+    all, so it is kept and blocks nothing: only the matches of ``more`` and those
+    of ``found`` that they overlap compete, in their order in ``found + more``.
+    """
+    if not all(a[1] <= b[0] for a, b in zip(found, found[1:])) or not all(m[0] < m[1] for m in found):
+        return _non_overlapping(found + more)
+    if not more:
+        return list(found)
+    starts = [m[0] for m in found]
+    touched: set[int] = set()
+    for m in more:
+        j = bisect_left(starts, m[1]) - 1  # the last match of ``found`` starting before ``m`` ends
+        while j >= 0 and found[j][1] > m[0]:  # ends increase with starts
+            touched.add(j)
+            j -= 1
+    if not touched:
+        return sorted(found + _non_overlapping(more))
+    rival = sorted(touched)
+    kept = [m for j, m in enumerate(found) if j not in touched]
+    return sorted(kept + _non_overlapping([found[j] for j in rival] + more))
+
+
 def _non_overlapping(matches: list[Match]) -> list[Match]:
     """Longest match wins; ties go to the earlier one; pattern ids preferred."""
     if not matches:
@@ -811,34 +1117,3 @@ def _non_overlapping(matches: list[Match]) -> list[Match]:
         chosen.append(m)
         occupied[s:e] = b"\x01" * (e - s)
     return sorted(chosen)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regex for many literal words, factored as a character trie.
-
-    Equivalent to a longest-first alternation of the words, but the regex engine
-    tries one branch per character instead of every word at every position.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts, singles, optional = [], [], "" in node
-        for ch in sorted(k for k in node if k):
-            rest = build(node[ch])
-            if rest:
-                alts.append(re.escape(ch) + rest)
-            else:
-                singles.append(re.escape(ch))
-        if singles:
-            alts.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return build(trie)
