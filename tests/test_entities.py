@@ -315,3 +315,12 @@ def test_short_name_drops_a_document_place_prefix(ruler: ZoneEntityRuler) -> Non
 def test_industry_park_theme_is_not_a_place_prefix(ruler: ZoneEntityRuler) -> None:
     text = "氢能产业园内，氢能澜舟科技有限公司投产，澜舟科技表示满意。"
     assert "澜舟科技" not in ids(ruler, text)
+
+
+def test_weak_zone_before_a_zone_named_without_a_place_does_not_crash(nlp) -> None:
+    # found by fuzzing: a ``…示范区`` right before a zone whose name holds no known place
+    # made the adjacent-park merge index ``None`` (TypeError, the document was lost)
+    text = "高新技术开发区综合改革示范区雄安综保区厦门象屿综合保税区无锡综保区"
+    ruler = nlp.get_pipe("zone_entity_ruler")
+    names = [text[m.start:m.end] for m in ruler.match(text)]
+    assert "雄安综保区" in names and "厦门象屿综合保税区" in names

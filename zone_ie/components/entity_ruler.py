@@ -74,6 +74,11 @@ class Match(tuple):
     id = property(itemgetter(3))
 
 
+def _starts_with_place(first: Optional[tuple[int, int]]) -> bool:
+    """Whether :meth:`Places.first` found a place at the very start (``None``: no place at all)."""
+    return first is not None and first[0] == 0
+
+
 class ZoneEntityRuler:
     """Find PARK and COMPANY mentions; see the module docstring."""
 
@@ -419,7 +424,7 @@ class ZoneEntityRuler:
                 and out[-1].label == "PARK"
                 and out[-1].end == m.start
                 and text[out[-1].start : out[-1].end].endswith(self._weak_suffixes)
-                and self._P.first(text[m.start : m.end]) == (0, self._P.first(text[m.start : m.end])[1])  # type: ignore[index]
+                and _starts_with_place(self._P.first(text[m.start : m.end]))
             ):
                 out[-1] = Match(out[-1].start, m.end, "PARK", out[-1].id)
                 continue
