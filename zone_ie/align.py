@@ -8,9 +8,9 @@ any segmenter.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Iterable, Optional
 
+import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
@@ -19,14 +19,20 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens in place so that every offset in ``offsets`` is a token edge."""
     if not len(doc):
         return
-    starts = doc.to_array(IDX).tolist()
-    n_chars = starts[-1] + len(doc[-1].text_with_ws)
-    edges = set(starts)
+    offsets = set(offsets)
+    starts = doc.to_array(IDX).astype(numpy.int64)
+    n_chars = int(starts[-1]) + len(doc[-1].text_with_ws)
+    inner = [off for off in offsets if 0 < off < n_chars]
+    if not inner:
+        return
+    # the token holding each offset, kept only where the offset is not its start
+    at = numpy.searchsorted(starts, numpy.array(inner, dtype=numpy.int64), side="right") - 1
+    holder = {off: i for off, i, s in zip(inner, at.tolist(), starts[at].tolist()) if s != off}
     cuts: dict[int, list[int]] = {}
-    for off in set(offsets):
-        if off <= 0 or off >= n_chars or off in edges:
+    for off in offsets:  # same order as ever: it is the order of the splits
+        i = holder.get(off)
+        if i is None:
             continue
-        i = bisect_right(starts, off) - 1
         tok = doc[i]
         rel = off - tok.idx
         if 0 < rel < len(tok.text):

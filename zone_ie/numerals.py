@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Optional
 
 import cn2an
+import numpy
 
 # Full-width ASCII (U+FF01-U+FF5E) and the ideographic space map 1:1 to ASCII,
 # so a translated string keeps every offset of the original.
@@ -21,9 +22,37 @@ CN_SCALES = "十百千万亿"
 SCALE_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 
+def _shift_runs(table: dict[int, int]) -> list[tuple[int, int, int]]:
+    """``table`` as ``(first, last, shift)`` runs of consecutive keys mapped by one shift."""
+    runs: list[list[int]] = []
+    for k in sorted(table):
+        shift = table[k] - k
+        if runs and runs[-1][1] == k - 1 and runs[-1][2] == shift:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k, shift])
+    return [(a, b, d) for a, b, d in runs]
+
+
+_RUNS = _shift_runs(HALFWIDTH)
+_ARRAY_MIN = 256  # below this, str.translate is faster than the array round trip
+
+
 def to_halfwidth(text: str) -> str:
-    """``text`` with full-width digits, letters and signs as ASCII (same length)."""
-    return text.translate(HALFWIDTH)
+    """``text`` with full-width digits, letters and signs as ASCII (same length).
+
+    Same as ``text.translate(HALFWIDTH)``; long texts go through a numpy array of
+    code points instead (translate looks every character up in a dict, ~10x slower).
+    """
+    if text.isascii():
+        return text  # HALFWIDTH maps no ASCII character
+    if len(text) < _ARRAY_MIN:
+        return text.translate(HALFWIDTH)
+    cps = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32).copy()
+    for first, last, shift in _RUNS:
+        hit = (cps - numpy.uint32(first)) <= numpy.uint32(last - first)  # wraps below first
+        cps[hit] += numpy.uint32(shift % 2**32)  # modular: adds a negative shift
+    return cps.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def scale_of(chars: str) -> float:

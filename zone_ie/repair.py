@@ -23,8 +23,6 @@ from typing import Sequence
 
 import regex
 
-from . import rx
-
 _WS_RUN = regex.compile(r"[ \t\r\n\u00a0\u3000\u2002-\u200b\ufeff]+")
 _SENT_FINAL = set("。！？!?…")
 _CLOSERS = set("”’」』）)】》\"'")
@@ -118,10 +116,13 @@ def repair(raw: str) -> RepairedText:
     keep = bytearray(b"\x01") * len(raw)
     # 1. bold headings doubled on their own raw line
     line_start = 0
-    for m in rx.finditer(r"\n", raw):
-        _undouble(raw, list(range(line_start, m.start())), keep)
-        line_start = m.end()
-    _undouble(raw, list(range(line_start, len(raw))), keep)
+    while True:
+        line_end = raw.find("\n", line_start)
+        if line_end < 0:
+            _undouble_range(raw, keep, line_start, len(raw), kept_only=False)
+            break
+        _undouble_range(raw, keep, line_start, line_end, kept_only=False)
+        line_start = line_end + 1
     # 2. whitespace runs: letter-spacing and broken lines
     logical_start = 0  # raw offset where the current logical line starts
     kept_breaks: list[tuple[int, int]] = []
@@ -153,7 +154,7 @@ def repair(raw: str) -> RepairedText:
     # 3. doubled logical lines that the joins produced
     prev = 0
     for s, e in kept_breaks + [(n, n)]:
-        _undouble(raw, [i for i in range(prev, s) if keep[i]], keep)
+        _undouble_range(raw, keep, prev, s, kept_only=True)
         prev = e
     return _build(raw, keep)
 
@@ -218,6 +219,49 @@ def _ascii_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%")
 
 
+_INDENT_CHARS = "".join(_INDENT)
+
+
+def _undouble_range(raw: str, keep: bytearray, lo: int, hi: int, kept_only: bool) -> None:
+    """:func:`_undouble` on ``raw[lo:hi]`` (only its kept characters if ``kept_only``).
+
+    Most lines cannot be doubled (length, no repeated prefix): that is decided on
+    the line's string, without building the index list.
+    """
+    if kept_only and keep.find(0, lo, hi) >= 0:
+        parts = []
+        i = lo
+        while 0 <= i < hi:
+            j = keep.find(0, i, hi)
+            if j < 0:
+                j = hi
+            parts.append(raw[i:j])
+            i = keep.find(1, j, hi)
+        line = "".join(parts)
+        if not _may_be_doubled(line.strip(_INDENT_CHARS)):
+            return
+        _undouble(raw, [i for i in range(lo, hi) if keep[i]], keep)
+    elif _may_be_doubled(raw[lo:hi].strip(_INDENT_CHARS)):
+        _undouble(raw, list(range(lo, hi)), keep)
+
+
+def _may_be_doubled(line: str) -> bool:
+    """The cheap first tests of :func:`_doubled_runs`: False means it returns None."""
+    n = len(line)
+    return 4 <= n <= _MAX_DOUBLED_LINE and not n % 2 and _has_doubled_prefix(line)
+
+
+def _has_doubled_prefix(line: str) -> bool:
+    """Whether ``line[:k] == line[k:2k]`` for some ``1 <= k <= len(line) // 2``."""
+    first, stop = line[:1], len(line) // 2 + 1
+    k = line.find(first, 1, stop)  # line[k] must repeat line[0]
+    while k > 0:
+        if line.startswith(line[:k], k):
+            return True
+        k = line.find(first, k + 1, stop)
+    return False
+
+
 def _undouble(raw: str, idx: list[int], keep: bytearray) -> None:
     """Drop the second copy of each run of a line printed as ``r1 r1 r2 r2 …``."""
     while True:
@@ -243,7 +287,7 @@ def _doubled_runs(line: str) -> list[int] | None:
     n = len(line)
     if n < 4 or n % 2 or n > _MAX_DOUBLED_LINE:
         return None
-    if not any(line[:k] == line[k : 2 * k] for k in range(1, n // 2 + 1)):
+    if not _has_doubled_prefix(line):
         return None
     back: list[int] = [-1] * (n + 1)  # back[i]: start j of the last pair ending at i
     back[0] = 0

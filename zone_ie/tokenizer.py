@@ -60,7 +60,7 @@ def resolve_segmenter(segmenter: str) -> str:
     return "char"
 
 
-_CHAR_TOKENS = re.compile(r"\S|\s+")
+_WS_RUNS = re.compile(r"\s+")
 
 
 def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
@@ -68,21 +68,35 @@ def char_words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     would give for them, in one pass (a single space after a token is its
     trailing whitespace; other whitespace runs are tokens)."""
     words: list[str] = []
-    spaces: list[bool] = []
-    for m in _CHAR_TOKENS.finditer(text):
-        tok = m.group()
-        if not tok[0].isspace():
-            words.append(tok)
-            spaces.append(False)
-        elif tok[0] == " " and words and not words[-1][0].isspace():
-            spaces[-1] = True
-            if len(tok) > 1:
-                words.append(tok[1:])
-                spaces.append(False)
+    marks: list[int] = []  # tokens followed by a single trailing space
+    prev = 0
+    for m in _WS_RUNS.finditer(text):
+        s, e = m.span()
+        words.extend(text[prev:s])  # one token per character
+        if text[s] == " " and s:  # s > 0: the previous token is a character
+            marks.append(len(words) - 1)
+            if e - s > 1:
+                words.append(text[s + 1 : e])
         else:
-            words.append(tok)
-            spaces.append(False)
+            words.append(text[s:e])
+        prev = e
+    words.extend(text[prev:])
+    spaces = [False] * len(words)
+    for i in marks:
+        spaces[i] = True
     return words, spaces
+
+
+class _OrthCache(dict):
+    """``word -> orth`` of the vocab's lexemes, creating missing ones on first use."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, word: str) -> int:
+        orth = self[word] = self.vocab[word].orth  # as Doc(words=...) would create it
+        return orth
 
 
 class ZoneTokenizer:
@@ -102,6 +116,7 @@ class ZoneTokenizer:
         self.user_dict = user_dict
         self.repair_layout = repair_layout
         self._seg: Any = None
+        self._orths = _OrthCache(vocab)
         if self.segmenter == "pkuseg":
             self._load_pkuseg()
 
@@ -128,9 +143,21 @@ class ZoneTokenizer:
             for line in text.splitlines():
                 words.extend(w for w in self._seg.cut(line) if w)
             words, spaces = util.get_words_and_spaces(words, text)
-        else:
-            words, spaces = char_words_and_spaces(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+            return Doc(self.vocab, words=words, spaces=spaces)
+        words, spaces = char_words_and_spaces(text)
+        return self._char_doc(words, spaces)
+
+    def _char_doc(self, words: list[str], spaces: list[bool]) -> Doc:
+        """``Doc(vocab, words, spaces)``, built from cached orth ids (no string hashing)."""
+        orths = self._orths
+        if orths.vocab is not self.vocab or len(orths) > 200_000:
+            orths = self._orths = _OrthCache(self.vocab)
+        try:
+            return Doc(self.vocab, words=list(map(orths.__getitem__, words)), spaces=spaces)
+        except KeyError:
+            # a cached lexeme's string is gone (e.g. flushed by a memory zone)
+            self._orths = _OrthCache(self.vocab)
+            return Doc(self.vocab, words=words, spaces=spaces)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..align import ensure_boundaries
-from ..periods import find_periods
-from ..quantities import find_quantities
+from ..numerals import to_halfwidth
+from ..periods import scan_periods
+from ..quantities import scan_quantities
 
 
 @Language.factory("zone_normalizer", default_config={})
@@ -37,21 +38,31 @@ class ZoneNormalizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.repair.text  # == doc.text, without iterating tokens
-        quantities = find_quantities(text)
-        periods = find_periods(text, ref_year=ref_year(doc))
-        ensure_boundaries(doc, [o for m in (*quantities, *periods) for o in (m.start, m.end)])
-        qspans, pspans = [], []
-        for m in quantities:
-            span = doc.char_span(m.start, m.end, label="QUANTITY")
-            if span is not None:
-                span._.quantity = m.quantity.model_dump()
-                qspans.append(span)
-        for m in periods:
-            span = doc.char_span(m.start, m.end, label="PERIOD")
-            if span is not None:
-                span._.period = m.period.model_dump() if m.period is not None else None
-                pspans.append(span)
-        doc.spans["quantities"] = qspans
-        doc.spans["periods"] = pspans
+        # == doc.text, without iterating tokens; both scanners read it half-width
+        t = to_halfwidth(doc._.repair.text)
+        quantities = scan_quantities(t)
+        periods = scan_periods(t, ref_year=ref_year(doc))
+        qspans, pspans = _spans(doc, quantities, "QUANTITY"), _spans(doc, periods, "PERIOD")
+        if any(span is None for span in (*qspans, *pspans)):
+            # An edge may fall inside a token (pkuseg): split, then redo the spans.
+            # (When every span exists, no edge is inside a token: the split is a no-op.)
+            ensure_boundaries(doc, [o for m in (*quantities, *periods) for o in (m[0], m[1])])
+            qspans, pspans = _spans(doc, quantities, "QUANTITY"), _spans(doc, periods, "PERIOD")
+        doc.spans["quantities"] = _attach(qspans, quantities, "quantity")
+        doc.spans["periods"] = _attach(pspans, periods, "period")
         return doc
+
+
+def _spans(doc: Doc, matches: list, label: str) -> list[Optional[Span]]:
+    """``doc.char_span`` of each ``(start, end, fields)`` match (None if not on token edges)."""
+    return [doc.char_span(start, end, label=label) for start, end, _ in matches]
+
+
+def _attach(spans: list[Optional[Span]], matches: list, attr: str) -> list[Span]:
+    """The spans that exist, each with its match's fields as ``span._.<attr>``."""
+    out = []
+    for span, (_, _, fields) in zip(spans, matches):
+        if span is not None:
+            span._.set(attr, fields)
+            out.append(span)
+    return out
