@@ -80,7 +80,7 @@ def _strip_admin(name: str) -> str:
     return name
 
 
-MEMO_SIZE = 1 << 16  # entries per memoized function of a short string
+MEMO_SIZE = 1 << 13  # entries per memoized function of a short string (bounded memory: ~15 such caches)
 
 
 class Places:
