@@ -6,7 +6,7 @@ fact's evidence is a raw-text ``[start, end]``. The extractors live in
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +17,7 @@ from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts
 from ..relations.projects import merge_mentions, project_facts
+from ..repair import RepairedText
 
 
 @Language.factory("zone_relations", default_config={})
@@ -31,9 +32,10 @@ class ZoneRelations:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        rep = doc._.repair  # rebuilt on every access: read it once
         facts: list[Any] = []
-        facts.extend(self.alias_facts(doc))
-        ctx = build_context(doc)
+        facts.extend(self.alias_facts(doc, rep))
+        ctx = build_context(doc, rep)
         projects = project_facts(ctx)
         facts.extend(located_facts(ctx, projects))
         facts.extend(metric_facts(ctx))
@@ -44,12 +46,16 @@ class ZoneRelations:
         doc._.facts = dedupe([f for f in facts if not isinstance(f, ProjectFact)] + merged)
         return doc
 
-    def alias_facts(self, doc: Doc) -> list[AliasFact]:
-        """One alias fact per declaration found by the entity ruler."""
-        rep = doc._.repair
+    def alias_facts(self, doc: Doc, rep: Optional[RepairedText] = None) -> list[AliasFact]:
+        """One alias fact per declaration found by the entity ruler (``rep``: the
+        doc's ``doc._.repair`` when at hand)."""
+        aliases = doc.user_data.get("zone_ie", {}).get("aliases", [])
+        if not aliases:
+            return []
+        rep = rep or doc._.repair
         text = rep.text
         out = []
-        for ns, ne, as_, ae, label in doc.user_data.get("zone_ie", {}).get("aliases", []):
+        for ns, ne, as_, ae, label in aliases:
             ev = rep.span_to_raw(ns, _clause_end(text, ae))
             out.append(AliasFact(label=label, name=text[ns:ne], alias=text[as_:ae], evidence=ev))
         return out

@@ -15,7 +15,8 @@ from functools import lru_cache
 from operator import add, attrgetter, itemgetter, mul
 from typing import Any, Iterable, Optional
 
-from spacy.tokens import Doc
+import numpy as np
+from spacy.tokens import Doc, Span
 
 from ..repair import RepairedText
 from ..resources import load_json
@@ -60,6 +61,25 @@ def _alternation(words: tuple[str, ...]) -> "re.Pattern[str]":
 def has_any(words: Iterable[str], text: str) -> bool:
     """``any(w in text for w in words)``, as one regex search."""
     return _alternation(tuple(words)).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _cue_alternation(key: str) -> "re.Pattern[str]":
+    return _alternation(tuple(cues()[key]))
+
+
+def has_cue(key: str, text: str) -> bool:
+    """``has_any(cues()[key], text)``, its pattern found by the list's name."""
+    return _cue_alternation(key).search(text) is not None
+
+
+def after_last(text: str, chars: str, lo: int, pos: int) -> int:
+    """Where a walk back from ``pos`` over characters not in ``chars`` stops: just
+    after the last of ``chars`` in ``[lo, pos)``, else ``lo`` (``pos`` if ``pos <= lo``)."""
+    if pos <= lo:
+        return pos
+    k = max([text.rfind(c, lo, pos) for c in chars])
+    return k + 1 if k >= 0 else lo
 
 
 def ends_any(text: str, words: Iterable[str]) -> bool:
@@ -133,7 +153,14 @@ class DocContext:
         """Raw-text offsets of a repaired-text span."""
         if self.repair is None:
             self.repair = self.doc._.repair
-        return self.repair.span_to_raw(start, end)
+        memo = self._index.get("raw")
+        if memo is None or memo[0] is not self.repair:
+            memo = self._index["raw"] = (self.repair, {})
+        key = (start, end)
+        hit = memo[1].get(key)
+        if hit is None:
+            hit = memo[1][key] = self.repair.span_to_raw(start, end)
+        return hit
 
     def _starts(self, name: str, items: list, key: Any) -> list[int]:
         """Sorted start offsets of ``items``, rebuilt only when the list changes."""
@@ -160,17 +187,39 @@ class DocContext:
         hit = self._index.get("ents")  # _starts, inlined
         if hit is None or hit[0] is not ents or hit[1] != len(ents):
             hit = self._index["ents"] = (ents, len(ents), [e.start for e in ents])
-        i = bisect_left(hit[2], start)
-        out = []
-        n = len(ents)
-        while i < n:
-            e = ents[i]
-            if e.start >= end:
-                break
-            if e.end <= end and (label is None or e.label == label):
-                out.append(e)
-            i += 1
-        return out
+        starts = hit[2]
+        found = ents[bisect_left(starts, start):bisect_left(starts, end)]  # start <= e.start < end
+        if label is None:
+            return [e for e in found if e.end <= end]
+        return [e for e in found if e.end <= end and e.label == label]
+
+    def ents_of(self, para: int) -> list[Ent]:
+        """``ents_in`` of paragraph ``para``, looked up once per paragraph."""
+        paras = self.paragraphs
+        hit = self._index.get("para_ents")
+        ents = self.ents
+        if hit is None or hit[0] is not paras or hit[1] != len(paras) or hit[2] is not ents or hit[3] != len(ents):
+            hit = self._index["para_ents"] = (paras, len(paras), ents, len(ents), {})
+        memo = hit[4]
+        if para not in memo:
+            p = paras[para]
+            memo[para] = self.ents_in(p.start, p.end)
+        return memo[para]
+
+    def ents_by_sentence(self) -> list[list[Ent]]:
+        """``ents_in(s, e)`` of every sentence, in one pass over the mentions
+        (sentences are sorted and disjoint; a mention across two is in neither)."""
+        sents, ents = self.sentences, self.ents
+        hit = self._index.get("sentence_ents")
+        if hit is None or hit[0] is not sents or hit[1] != len(sents) or hit[2] is not ents or hit[3] != len(ents):
+            starts = self._starts("sentences", sents, _FIRST)
+            groups: list[list[Ent]] = [[] for _ in sents]
+            for e in ents:
+                i = bisect_right(starts, e.start) - 1
+                if i >= 0 and e.end <= sents[i][1]:
+                    groups[i].append(e)
+            hit = self._index["sentence_ents"] = (sents, len(sents), ents, len(ents), groups)
+        return hit[4]
 
     def qtys_in(self, start: int, end: int) -> list[Qty]:
         """Quantities inside ``[start, end)``, in text order."""
@@ -236,19 +285,13 @@ class DocContext:
 
 def _within(items: list, starts: list[int], start: int, end: int) -> list:
     """The items (sorted by start) that lie inside ``[start, end)``."""
-    out = []
-    for i in range(bisect_left(starts, start), len(items)):
-        x = items[i]
-        if x.start > end:
-            break
-        if x.end <= end:
-            out.append(x)
-    return out
+    return [x for x in items[bisect_left(starts, start):bisect_right(starts, end)] if x.end <= end]
 
 
-def build_context(doc: Doc) -> DocContext:
-    """Collect mentions, split sentences and paragraphs, assign articles and topics."""
-    rep = doc._.repair
+def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext:
+    """Collect mentions, split sentences and paragraphs, assign articles and topics
+    (``repair``: the doc's ``doc._.repair`` when the caller has it)."""
+    rep = repair or doc._.repair
     text = rep.text  # == doc.text, without iterating tokens
     ents = []
     for e in doc.ents:
@@ -259,11 +302,10 @@ def build_context(doc: Doc) -> DocContext:
             ents.append(Ent(s, t, label, name, e.id_ or name))
     ents = _clean_names(ents)
     qtys = []
-    for span in doc.spans.get("quantities", []):
-        q = span._.quantity
+    for s, t, q in _span_values(doc, "quantities", "quantity"):
         if q:
-            qtys.append(Qty(span.start_char, span.end_char, text[span.start_char:span.end_char], dict(q)))
-    pers = [Per(sp.start_char, sp.end_char, text[sp.start_char:sp.end_char], sp._.period) for sp in doc.spans.get("periods", [])]
+            qtys.append(Qty(s, t, text[s:t], dict(q)))
+    pers = [Per(s, t, text[s:t], p) for s, t, p in _span_values(doc, "periods", "period")]
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
@@ -271,6 +313,31 @@ def build_context(doc: Doc) -> DocContext:
     assign_articles(ctx)
     assign_topics(ctx)
     return ctx
+
+
+def _span_values(doc: Doc, group: str, attr: str) -> list[tuple[int, int, Any]]:
+    """``(start_char, end_char, span._.<attr>)`` for the spans of ``doc.spans[group]``.
+
+    A plain extension attribute (a default, no getter or method) lives in
+    ``doc.user_data`` under the key spaCy's ``Underscore`` uses; reading it there
+    gives the same value without building an ``Underscore`` object per span."""
+    spans = doc.spans.get(group, [])
+    ext = Span.get_extension(attr)
+    if ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set)):
+        return [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in spans]
+    default = ext[0]
+    data = doc.user_data
+    out = []
+    for sp in spans:
+        s, t = sp.start_char, sp.end_char
+        out.append((s, t, data.get(("._.", attr, s, t), default)))
+    for (_, _, direct), sp in zip(out, spans):  # check the key against the public way once
+        value = getattr(sp._, attr)
+        if value is not default:
+            if direct is not value:  # spaCy keeps extension values under another key
+                return [(x.start_char, x.end_char, getattr(x._, attr)) for x in spans]
+            break
+    return out
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -312,12 +379,15 @@ def _is_heading(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > cues()["heading_max_len"]:
         return False
-    return not any(c in line for c in "。，,；;：:！？")
+    return _SENTENCE_PUNCT.search(line) is None
+
+
+_SENTENCE_PUNCT = re.compile("[。，,；;：:！？]")
 
 
 def _is_byline(line: str) -> bool:
     head = line.strip()[:30]
-    return has_any(cues()["byline_markers"], head) and ("◎" in head or "报讯" in head or "记者" in head[:6])
+    return has_cue("byline_markers", head) and ("◎" in head or "报讯" in head or "记者" in head[:6])
 
 
 def assign_articles(ctx: DocContext) -> None:
@@ -358,16 +428,17 @@ def _main_park(ents: list[Ent], weight: Optional[Counter] = None) -> Optional[En
 def assign_topics(ctx: DocContext) -> None:
     """Each paragraph's topic park: its own main park, else the article's running
     topic (an article that names no park keeps the previous one)."""
-    by_article: dict[int, list[Paragraph]] = {}
-    for p in ctx.paragraphs:
-        by_article.setdefault(p.article, []).append(p)
+    by_article: dict[int, list[int]] = {}
+    for i, p in enumerate(ctx.paragraphs):
+        by_article.setdefault(p.article, []).append(i)
     previous: Optional[Ent] = None
     weight = Counter(e.key for e in ctx.ents if e.label == "PARK")
-    for _, paras in sorted(by_article.items()):
-        article_ents = [e for p in paras for e in ctx.ents_in(p.start, p.end)]
+    for _, indices in sorted(by_article.items()):
+        article_ents = [e for i in indices for e in ctx.ents_of(i)]
         current = _main_park(article_ents, weight) or previous
-        for p in paras:
-            own = _main_park(ctx.ents_in(p.start, p.end), weight)
+        for i in indices:
+            p = ctx.paragraphs[i]
+            own = _main_park(ctx.ents_of(i), weight)
             if own is not None:
                 current = own
             else:
@@ -386,11 +457,6 @@ def _bigram_list(text: str) -> list[str]:
     return list(map(add, han, han[1:]))
 
 
-def _bigrams(text: str) -> Counter:
-    """Counts of :func:`_bigram_list`."""
-    return Counter(_bigram_list(text))
-
-
 def _cosine(a: Counter, b: Counter, b_squares: Optional[int] = None) -> float:
     """Cosine of two count vectors; ``b_squares`` is ``b``'s sum of squares when known."""
     if not a or not b:
@@ -406,35 +472,60 @@ def _squares(counts: Counter) -> int:
     return sum(map(mul, values, values))
 
 
+class _ParagraphBigrams:
+    """The :func:`_bigram_list` pairs of every paragraph at once, each pair coded as
+    one integer (both ideographs are below U+10000, so the code is one-to-one):
+    counting ints skips building a two-character string per pair."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph]) -> None:
+        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        han = np.flatnonzero((chars >= 0x4E00) & (chars <= 0x9FFF))
+        # every ideograph lies in a paragraph (a line holding one is not blank)
+        para = np.searchsorted(np.array([p.start for p in paragraphs]), han, side="right") - 1
+        same = para[:-1] == para[1:]  # a pair never spans two paragraphs
+        self.codes = ((chars[han[:-1]].astype(np.int64) << 16) | chars[han[1:]])[same]
+        # the pairs come in text order: paragraph i's are codes[bounds[i]:bounds[i + 1]]
+        self.bounds = np.searchsorted(para[:-1][same], np.arange(len(paragraphs) + 1)).tolist()
+
+    def counts(self, paras: list[int]) -> Counter:
+        """Counts of the coded pairs of paragraphs ``paras``."""
+        b = self.bounds
+        return Counter(np.concatenate([self.codes[b[i]:b[i + 1]] for i in paras] or [self.codes[:0]]).tolist())
+
+
 def _cohesion_topics(ctx: DocContext) -> None:
     """A paragraph that names no park, on a page whose columns interleave several
     articles, may continue the article that comes *after* it. Between the park
     before it and the park after it (when they differ), it takes the one whose
     paragraphs share more vocabulary with it (character bigrams, TextTiling-style)."""
     paras = ctx.paragraphs
-    own = [bool(ctx.ents_in(p.start, p.end, "PARK")) for p in paras]
+    ents = [ctx.ents_of(i) for i in range(len(paras))]
+    own = [any(e.label == "PARK" for e in x) for x in ents]
     if not any(own):
         return
     vocab: dict[str, tuple[Counter, int]] = {}  # topic key -> (bigram counts, sum of squares)
-    about: dict[str, list[Paragraph]] = {}  # topic key -> the paragraphs that name a park
-    for q, has in zip(paras, own):
+    about: dict[str, list[int]] = {}  # topic key -> the paragraphs that name a park
+    for i, (q, has) in enumerate(zip(paras, own)):
         if has and q.topic is not None:
-            about.setdefault(q.topic.key, []).append(q)
+            about.setdefault(q.topic.key, []).append(i)
+    bigrams: list[_ParagraphBigrams] = []  # built on first use
+
+    def counts(indices: list[int]) -> Counter:
+        if not bigrams:
+            bigrams.append(_ParagraphBigrams(ctx.text, paras))
+        return bigrams[0].counts(indices)
 
     def vocabulary(key: str) -> tuple[Counter, int]:
         """Bigram counts of the paragraphs that name a park and are about ``key``
         (built on first use: their topics never change here)."""
         if key not in vocab:
-            pairs: list[str] = []
-            for q in about.get(key, []):
-                pairs.extend(_bigram_list(ctx.text[q.start:q.end]))
-            counts = Counter(pairs)
-            vocab[key] = (counts, _squares(counts))
+            found = counts(about.get(key, []))
+            vocab[key] = (found, _squares(found))
         return vocab[key]
 
     seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
     for i, p in enumerate(paras):
-        companies = {e.key for e in ctx.ents_in(p.start, p.end, "COMPANY")}
+        companies = {e.key for e in ents[i] if e.label == "COMPANY"}
         continues = False
         if p.topic is not None:
             known = seen.setdefault(p.topic.key, set())
@@ -447,13 +538,11 @@ def _cohesion_topics(ctx: DocContext) -> None:
             continue
         if nxt.topic.key[:2] == p.topic.key[:2]:
             continue  # same place: a sub-park of the same zone, not another article
-        words = _bigrams(ctx.text[p.start:p.end])
+        words = counts([i])
         here = _cosine(words, *vocabulary(p.topic.key))
         there = _cosine(words, *vocabulary(nxt.topic.key))
         if there > here * 1.2:
             p.topic = nxt.topic
-
-
 
 
 def _anaphor_topic(ctx: DocContext, p: Paragraph, current: Optional[Ent], article_ents: list[Ent]) -> Optional[Ent]:

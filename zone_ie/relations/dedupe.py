@@ -23,8 +23,11 @@ def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     key_of: dict[str, str] = {}
     for text, key in pairs:
         key = key or text
-        key_of.setdefault(text, key)
-        counts.setdefault(key_of[text], Counter())[text] += 1
+        key = key_of.setdefault(text, key)
+        c = counts.get(key)
+        if c is None:
+            c = counts[key] = Counter()
+        c[text] += 1
     best = {k: max(c, key=lambda t: (c[t], len(t))) for k, c in counts.items()}
     return {text: best[key] for text, key in key_of.items()}
 
@@ -32,20 +35,20 @@ def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
     """Replace park/company fields by their cluster key (alias facts keep the names as written)."""
     out = []
-    for f in facts:
+    for f in facts:  # facts already named canonically are kept as they are
         if isinstance(f, LocatedInFact):
-            update = {"company": names.get(f.company, f.company), "park": names.get(f.park, f.park)}
+            company, park = names.get(f.company, f.company), names.get(f.park, f.park)
+            if f.company != company or f.park != park:
+                f = f.model_copy(update={"company": company, "park": park})
         elif isinstance(f, ProjectFact):
-            update = {
-                "company": names.get(f.company, f.company) if f.company else None,
-                "park": names.get(f.park, f.park) if f.park else None,
-            }
+            company = names.get(f.company, f.company) if f.company else None
+            park = names.get(f.park, f.park) if f.park else None
+            if f.company != company or f.park != park:
+                f = f.model_copy(update={"company": company, "park": park})
         elif isinstance(f, MetricFact):
-            update = {"subject": names.get(f.subject, f.subject)}
-        else:
-            update = {}
-        if any(getattr(f, k) != v for k, v in update.items()):
-            f = f.model_copy(update=update)  # facts already named canonically are kept as they are
+            subject = names.get(f.subject, f.subject)
+            if f.subject != subject:
+                f = f.model_copy(update={"subject": subject})
         out.append(f)
     return out
 
@@ -61,13 +64,35 @@ def fact_key(fact: Any) -> Hashable:
     return type(fact).__name__, repr(fact.model_dump(exclude={"evidence"}))
 
 
+def _head(fact: Any) -> Hashable:
+    """Some string fields of a fact: facts with equal :func:`fact_key` have equal heads,
+    so a fact whose head is new is a new fact (no dump needed to tell)."""
+    if isinstance(fact, MetricFact):
+        return "metric", fact.subject, fact.indicator, fact.indicator_text, fact.scope
+    if isinstance(fact, ProjectFact):
+        return "project", fact.name, fact.company, fact.park
+    if isinstance(fact, LocatedInFact):
+        return fact_key(fact)
+    return type(fact).__name__
+
+
 def dedupe(facts: Iterable[Any]) -> list[Any]:
-    """Facts in order, each distinct fact once."""
-    seen: set[Hashable] = set()
+    """Facts in order, each distinct fact once (distinct by :func:`fact_key`)."""
+    kept: dict[Hashable, tuple[list[Any], set[Hashable]]] = {}  # head -> (kept facts not keyed yet, keys)
     out = []
     for f in facts:
+        head = _head(f)
+        group = kept.get(head)
+        if group is None:
+            kept[head] = ([f], set())
+            out.append(f)
+            continue
+        pending, keys = group
+        if pending:
+            keys.update(fact_key(g) for g in pending)
+            pending.clear()
         k = fact_key(f)
-        if k not in seen:
-            seen.add(k)
+        if k not in keys:
+            keys.add(k)
             out.append(f)
     return out

@@ -1,6 +1,7 @@
 """Indicator vocabulary (``patterns/indicators.json``): phrase -> (id, form, scope)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Optional, Sequence
@@ -11,6 +12,17 @@ from ..resources import load_json
 @lru_cache(maxsize=None)
 def vocab() -> dict[str, Any]:
     return dict(load_json("indicators.json"))
+
+
+def has_vocab(key: str, text: str) -> bool:
+    """Whether a word of the ``vocab()`` list ``key`` occurs in ``text``."""
+    return _vocab_alternation(key).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _vocab_alternation(key: str) -> "re.Pattern[str]":
+    words = sorted(set(vocab()[key]), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
 
 
 @lru_cache(maxsize=None)

@@ -9,17 +9,22 @@ company in a sub-park is also located in the zone that contains it.
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, cues, has_any, longest_first, resolve_anaphor
+from .context import DocContext, Ent, cues, has_cue, longest_first, resolve_anaphor
 
 
 def is_sub_park(ent: Ent) -> bool:
     """A park inside a zone by its name (``…产业园``, ``…科创园``), not a zone itself."""
-    return ent.label == "PARK" and ent.text.endswith(tuple(cues().get("sub_park_suffixes", [])))
+    return ent.label == "PARK" and ent.text.endswith(_sub_park_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _sub_park_suffixes() -> tuple[str, ...]:
+    return tuple(cues().get("sub_park_suffixes", []))
 
 
 def parent_parks(ctx: DocContext) -> dict[str, Ent]:
@@ -113,7 +118,7 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
             break
         start = prev.start
     window = text[max(s, start - 8):max(end, min(e, ent.end + 8))]
-    if has_any(cues()["located_negative"], window):
+    if has_cue("located_negative", window):
         return True
     return is_partner(ctx, ent, e) or _object_of_trade(ctx, ent, s, e)
 
@@ -134,17 +139,15 @@ def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
 
 
 def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
-    c = cues()
     out: list[tuple[Ent, Ent, tuple[int, int]]] = []
     text = ctx.text
-    for s, e, _ in ctx.sentences:
-        ents = ctx.ents_in(s, e)
+    for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
         companies = [x for x in ents if x.label == "COMPANY"]
         if not companies:
             continue
         parks = [x for x in ents if x.label == "PARK"]
         topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
-        cluster = has_any(c["cluster_cues"], text[s:e])
+        cluster = has_cue("cluster_cues", text[s:e])
         for co in companies:
             if _negative(ctx, co, s, e):
                 continue
@@ -155,7 +158,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
                     park = topic
-                elif has_any(c["located_places"], after) or has_any(c["located_build_verbs"], text[co.end:co.end + 6]):
+                elif has_cue("located_places", after) or has_cue("located_build_verbs", text[co.end:co.end + 6]):
                     park = topic
                 elif not parks or co.start - s <= 2:
                     # a firm in a paragraph about the park that names no other park,
@@ -207,7 +210,7 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         between = text[co.end:p.start]
         if any(x in between for x in "。；"):
             continue
-        if has_any(cues()["located_verbs"], between[-6:]):
+        if has_cue("located_verbs", between[-6:]):
             return p
     return None
 

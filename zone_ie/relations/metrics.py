@@ -9,12 +9,13 @@ A sentence is read clause by clause. A figure whose clause names an indicator
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, longest_first, longest_first_of, starts_any
-from .indicators import find_indicator, strip_words, vocab
+from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .subjects import period_for, subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
@@ -23,8 +24,14 @@ ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 def metric_facts(ctx: DocContext) -> list[MetricFact]:
     """All metric facts of the document, in text order."""
     out: list[MetricFact] = []
+    starts = [q.start for q in ctx.qtys]
     for s, e, para in ctx.sentences:
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] > e:
+            continue  # no figure in the sentence (``qtys_in`` is empty)
         found = _sentence_metrics(ctx, s, e)
+        if not found:
+            continue
         frame = _sector_frame(ctx, para)
         for m in found:
             if frame and m.scope is None and m.value is not None and m.value.unit in ("CNY", "count"):
@@ -40,8 +47,7 @@ def _key_projects(ctx: DocContext, m: MetricFact) -> None:
         return
     rep = ctx.repair or ctx.doc._.repair  # evidence is raw: read the clause back in repaired text
     clause = rep.text[rep.from_raw(m.evidence[0]):rep.from_raw(m.evidence[1])]
-    v = vocab()
-    if has_any(v["project_count_tails"], clause) and has_any(v["key_project_cues"], clause):
+    if has_vocab("project_count_tails", clause) and has_vocab("key_project_cues", clause):
         m.indicator = "major_projects"
 
 
@@ -82,8 +88,29 @@ def _clause_end_re() -> "re.Pattern[str]":
     return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
 
 
-def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
-    """Figures that are not metrics: inside names, years, project names, dates."""
+def _clause_bounds(text: str, s: int, e: int, qtys: list[Qty]) -> list[tuple[int, int]]:
+    """``(_clause_start(text, s, q.start), _clause_end(text, q.end, e))`` of each figure
+    of the sentence ``[s, e)``, from one scan for its clause ends."""
+    marks = [m.start() for m in _clause_end_re().finditer(text, s, e)]
+    out = []
+    for q in qtys:
+        if q.start <= s:
+            cs = q.start
+        else:
+            i = bisect_left(marks, q.start)  # marks before the figure
+            cs = marks[i - 1] + 1 if i else s
+        if q.end >= e:
+            ce = q.end
+        else:
+            j = bisect_left(marks, q.end)  # the first mark at or after its end
+            ce = marks[j] if j < len(marks) else e
+        out.append((cs, ce))
+    return out
+
+
+def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
+    """Figures that are not metrics: inside names, years, project names, dates
+    (``ce``: the end of the figure's clause)."""
     text = ctx.text
     if ctx.ent_at(q.start) is not None:
         return True
@@ -92,11 +119,13 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
     unit = q.q.get("unit", "")
     if unit == "other:年" and (q.q.get("value") or 0) > 1900:
         return True
-    tail = text[q.end:_clause_end(text, q.end, e)]
-    for suf in cues()["project_suffixes"]:
-        k = tail.find(suf)
-        if 0 <= k and "，" not in tail[:k] and ("年产" in text[max(s, q.start - 3):q.start] or unit in ("W", "t")):
-            return True
+    if "年产" in text[max(s, q.start - 3):q.start] or unit in ("W", "t"):
+        # a capacity figure in front of a project name (``年产10万吨…项目``)
+        tail = text[q.end:ce]
+        for suf in cues()["project_suffixes"]:
+            k = tail.find(suf)
+            if 0 <= k and "，" not in tail[:k]:
+                return True
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
     return False
@@ -107,34 +136,34 @@ def _role(pre: str, q: Qty) -> str:
     unit = q.q.get("unit")
     if unit != "%":
         return ROLE_VALUE
-    c = cues()
     window = pre[-14:]
-    if has_any(c["share_cues"], window) or has_any(c["share_target_cues"], window):
+    if has_cue("share_cues", window) or has_cue("share_target_cues", window):
         return ROLE_SHARE
-    if has_any(c["yoy_cues"] + vocab()["yoy_extra_cues"], window):
+    if has_cue("yoy_cues", window) or has_vocab("yoy_extra_cues", window):
         return ROLE_YOY
     return ROLE_VALUE
 
 
 def _rate_after(after: str) -> bool:
     """``以平均每年38%的速度递增``: a growth rate named after the figure."""
-    return bool(re.match(r"^的?(?:%s)" % "|".join(vocab()["rate_after"]), after))
+    return bool(_rate_after_re().match(after))
+
+
+@lru_cache(maxsize=1)
+def _rate_after_re() -> "re.Pattern[str]":
+    return re.compile(r"^的?(?:%s)" % "|".join(vocab()["rate_after"]))
 
 
 def _signed_yoy(pre: str, value: float) -> float:
     window = pre[-8:]
-    return -abs(value) if has_any(cues()["yoy_negative"], window) else value
+    return -abs(value) if has_cue("yoy_negative", window) else value
 
 
 def _phrase(ctx: DocContext, start: int, end: int) -> str:
     """The indicator words between ``start`` and a figure at ``end``."""
     text = ctx.text
     # drop names, anaphora and periods in front
-    cut = start
-    for ent in ctx.ents_in(start, end):
-        cut = max(cut, ent.end)
-    for p in ctx.pers_in(start, end):
-        cut = max(cut, p.end)
+    cut = max([start] + [ent.end for ent in ctx.ents_in(start, end)] + [p.end for p in ctx.pers_in(start, end)])
     phrase = text[cut:end]
     anaphora = longest_first("anaphora_park", "anaphora_company")
     if phrase.startswith(anaphora):
@@ -143,14 +172,13 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
                 phrase = phrase[len(a):]
                 break
     v = vocab()
-    if has_any(v["completion_blockers"], phrase):
+    if has_vocab("completion_blockers", phrase):
         for w in longest_first_of(tuple(v["completion_blockers"])):
             k = phrase.find(w)
             if k >= 0:
                 phrase = phrase[k + len(w):]
     phrase = _lstrip_words(phrase.strip(), v["phrase_strip"])
-    words = v["value_verbs"] + v["scope_strip"]
-    stripped = strip_words(phrase, words)
+    stripped = _strip_value_words(phrase)
     hit = find_indicator(phrase)
     k = phrase.find(stripped) if stripped else -1
     cut_into = hit is not None and k >= 0 and (hit[1] < k < hit[2] or hit[1] < k + len(stripped) < hit[2])
@@ -158,8 +186,26 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         # stripping cut into the indicator (``完成签约`` -> 签, ``已完成投资`` -> 投资):
         # strip only the words around its form
         ind, i, j = hit
-        return strip_words(phrase[:i], words) + phrase[i:j] + strip_words(phrase[j:], words)
+        return _strip_value_words(phrase[:i]) + phrase[i:j] + _strip_value_words(phrase[j:])
     return stripped
+
+
+@lru_cache(maxsize=4096)
+def _strip_value_words(phrase: str) -> str:
+    """``strip_words(phrase, value_verbs + scope_strip)``, memoized (phrases recur)."""
+    return strip_words(phrase, _value_scope_words())
+
+
+@lru_cache(maxsize=1)
+def _value_scope_words() -> tuple[str, ...]:
+    """``vocab()["value_verbs"] + vocab()["scope_strip"]``, built once."""
+    return tuple(vocab()["value_verbs"] + vocab()["scope_strip"])
+
+
+@lru_cache(maxsize=1)
+def _scope_value_words() -> tuple[str, ...]:
+    """``vocab()["scope_strip"] + vocab()["value_verbs"]`` (this order), built once."""
+    return tuple(vocab()["scope_strip"] + vocab()["value_verbs"])
 
 
 def _lstrip_words(phrase: str, words: list[str]) -> str:
@@ -229,7 +275,7 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         if ratio:
             # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
             return "other", phrase[: j + len(ratio)], None
-        scope = strip_words(phrase[:i], vocab()["scope_strip"] + vocab()["value_verbs"]) or None
+        scope = strip_words(phrase[:i], _scope_value_words()) or None
         scope = scope or v["form_scopes"].get(phrase[i:j])
         noun = next((n for n in v["split_form_nouns"] if rest.endswith(n)), None)
         if noun and len(rest) - len(noun) <= v["split_form_max"] and not scope:
@@ -345,20 +391,24 @@ def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
 
 def _anecdote(text: str) -> bool:
     """``某企业…降低30%``: an unnamed example, not a statistic of the subject."""
-    return any(re.search(m + r"[^，,。；;]{0,10}(?:企业|公司|团队|单位|项目|机构)", text) for m in cues()["anecdote_markers"])
+    return any(r.search(text) for r in _anecdote_res())
 
 
-def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
+@lru_cache(maxsize=1)
+def _anecdote_res() -> tuple["re.Pattern[str]", ...]:
+    return tuple(re.compile(m + r"[^，,。；;]{0,10}(?:企业|公司|团队|单位|项目|机构)") for m in cues()["anecdote_markers"])
+
+
+def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     """Figures that are words, not statistics: ``一个``/``一套`` (the numeral 一),
     counts inside quotes (``“两个确立”``), audiences (``200名嘉宾``), frames
     (``在229家…中``), sums' counts (``两个行业合计``), product specs of other
-    subjects (``我国…``) and durations without a duration cue."""
+    subjects (``我国…``) and durations without a duration cue. ``[cs, ce)`` is the
+    figure's clause."""
     text = ctx.text
     c = cues()
     unit = q.q.get("unit", "")
-    cs = _clause_start(text, s, q.start)
-    ce = _clause_end(text, q.end, e)
-    after = text[q.end:ce]
+    head, after = text[cs:q.start], text[q.end:ce]
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
             return True
@@ -368,41 +418,53 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int) -> bool:
         opened = text.rfind("“", s, q.start)
         if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:
             return True
-        if starts_any(after, c["audience_nouns"]) or has_any(c["audience_nouns"], after[:6]):
+        if starts_any(after, c["audience_nouns"]) or has_cue("audience_nouns", after[:6]):
             return True
-        if has_any(c["sum_cues"], after[:6]):
+        if has_cue("sum_cues", after[:6]):
             return True
-        if _administrative(text[cs:q.start], after):
+        if _administrative(head, after):
             return True
-        if re.match(r"^[^，,、]{0,4}的[^，,、]{2,}$", after) and has_any(vocab()["possessed_nouns"], after):
+        if _POSSESSED.match(after) and has_vocab("possessed_nouns", after):
             return True
-        head = text[cs:q.start]
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
-    if text[cs:q.start].lstrip(" “”\"").startswith(tuple(c["own_subject_cues"])):
+    if head.lstrip(" “”\"").startswith(tuple(c["own_subject_cues"])):
         # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
     v = vocab()
-    if strip_words(text[cs:q.start], v["value_verbs"], both=False).endswith(tuple(v["spec_nouns"])):
+    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(tuple(v["spec_nouns"])):
         # ``自重为69吨`` / ``全长约8.5公里``: a product's or a work's specification, not a statistic
         return True
     if _in_slogan(text, q, s, e):
         return True
     if unit in v["noise_units"]:
         return True
-    if unit == "count" and v["frame_in"] in text[cs:q.start] and re.match(r"^[^，,。；;]{0,12}%s" % v["frame_out"], after):
+    if unit == "count" and v["frame_in"] in head and _frame_out_re().match(after):
         # ``在全省8个综合保税区中排名第二``: the size of the field, not a statistic
         return True
     if unit in c["duration_units"]:
         window = text[cs:ce]
-        if not has_any(c["duration_cues"], window) or "力争" in window:
+        if not has_cue("duration_cues", window) or "力争" in window:
             return True
     return False
 
 
+_POSSESSED = re.compile(r"^[^，,、]{0,4}的[^，,、]{2,}$")
+
+
+@lru_cache(maxsize=1)
+def _frame_out_re() -> "re.Pattern[str]":
+    return re.compile(r"^[^，,。；;]{0,12}%s" % vocab()["frame_out"])
+
+
+@lru_cache(maxsize=1)
+def _settle_re() -> "re.Pattern[str]":
+    return re.compile(r"[^，,。；;]{0,8}?(?:%s)" % "|".join(vocab()["settle_verbs"]))
+
+
 def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     """``…企业已有6家落户X高新区``: firms settling in a park are counted for that park."""
-    m = re.match(r"[^，,。；;]{0,8}?(?:%s)" % "|".join(vocab()["settle_verbs"]), ctx.text[q.end:ce])
+    m = _settle_re().match(ctx.text[q.end:ce])
     if m is None:
         return None
     k = q.end + m.end()
@@ -411,18 +473,21 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     return ents[0] if ents and re.fullmatch(r"[^，,。；;\d]{0,3}", ctx.text[k:ents[0].start]) else None
 
 
+_NOUN = re.compile(r"[^，,。；;、\d]{0,8}")
+
+
 def _administrative(head: str, after: str) -> bool:
     """Counts of administrative work, not of the economy: trainings and lectures
     (``8期培训班``, ``讲座6场``), cadres and party bodies (``89名干部``, ``9家直属党委``),
     policies (``出台18条…政策``), delegates (``50余家…企业代表``) and figures of speech
     (``两篇文章``, ``两个维度``)."""
     v = vocab()
-    m = re.match(r"[^，,。；;、\d]{0,8}", after)
+    m = _NOUN.match(after)
     noun = m.group(0) if m else ""
     words = v["non_figure_nouns"]
-    if has_any(words, noun) or head.rstrip("“”\"").endswith(tuple(words)):
+    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(tuple(words)):
         return True
-    return has_any(v["policy_verbs"], head)
+    return has_vocab("policy_verbs", head)
 
 
 def _in_slogan(text: str, q: Qty, s: int, e: int) -> bool:
@@ -451,13 +516,13 @@ def _denominator(phrase: str) -> bool:
     if phrase.startswith("在") and phrase.endswith("中"):
         return True
     p = strip_words(phrase, vocab()["value_verbs"] + ["的"])
-    return not p or has_any(cues()["share_target_cues"], phrase)
+    return not p or has_cue("share_target_cues", phrase)
 
 
 def _money(q: Qty, text: str, cs: int, ce: int) -> Qty:
     """A bare ``4亿`` / ``百万`` in a money context is yuan."""
     if q.q.get("unit") == "" and (q.q.get("value") or 0) >= 1e4:
-        if has_any(vocab()["money_nouns"], text[cs:ce]):
+        if has_vocab("money_nouns", text[cs:ce]):
             return Qty(q.start, q.end, q.text, dict(q.q, unit="CNY"))
     return q
 
@@ -467,7 +532,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     qtys = ctx.qtys_in(s, e)
     if not qtys or _anecdote(text[s:e]):
         return []
-    qtys = [q for q in qtys if not _skip(ctx, q, s, e)]
+    kept = [(q, cs, ce) for q, (cs, ce) in zip(qtys, _clause_bounds(text, s, e, qtys)) if not _skip(ctx, q, s, e, ce)]
+    qtys = [q for q, _, _ in kept]
     out: list[MetricFact] = []
     open_m: Optional[MetricFact] = None
     prev_end = s
@@ -480,10 +546,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     spread: list[MetricFact] = []
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
-    for q in qtys:
-        cs = _clause_start(text, s, q.start)
-        ce = _clause_end(text, q.end, e)
-        if _noise(ctx, q, s, e):
+    for q, cs, ce in kept:
+        if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
             continue
         among = _among_frame(text, q, ce, e)
@@ -498,7 +562,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             continue
         start = max(cs, prev_end)
         pre = text[start:q.start]
-        role = _role(text[cs:q.start], q)
+        head = text[cs:q.start]  # the clause before the figure
+        respective = "分别" in head
+        role = _role(head, q)
         if role == ROLE_VALUE and q.q.get("unit") == "%" and _rate_after(text[q.end:ce]):
             role = ROLE_YOY
         phrase = _phrase(ctx, start, q.start)
@@ -507,7 +573,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             role, phrase = ROLE_SHARE, fraction_of
         if role == ROLE_SHARE:
             phrase = _before_share(phrase)
-            summed = has_any(cues()["sum_cues"], phrase)
+            summed = has_cue("sum_cues", phrase)
             if summed and listed and open_m is not None:
                 m = open_m.model_copy(deep=True)
                 m.scope, m.value, m.yoy_pct, m.share_pct = "、".join(listed), None, None, float(q.q["value"])
@@ -528,11 +594,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         ev = ctx.raw(cs, ce)
-        if spread and role != ROLE_VALUE and "分别" in text[cs:q.start]:
+        if spread and role != ROLE_VALUE and respective:
             _set(spread.pop(0), role, q, pre)
             prev_end = q.end
             continue
-        if role != ROLE_VALUE and "分别" in text[cs:q.start] and open_m is not None and not distribute:
+        if role != ROLE_VALUE and respective and open_m is not None and not distribute:
             # ``A 9家、B 64家，分别占全市总数的45%和38.1%``: one change or share per listed figure
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             targets = [m for m in out if m.value is not None and m.subject == subject.text][-n:]
@@ -553,13 +619,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         list_metric = None
-        if "分别" in text[cs:q.start]:
+        if respective:
             names = _name_list(ctx, s, text.find("分别", cs, q.start))
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             if len(names) > 1 and len(names) == n:
                 # ``A公司、B公司分别租用8000平方米和5500平方米``: one subject per figure
                 subject, subjects_list = names[0], names[1:]
-        if "分别" in text[cs:q.start] and open_m is not None and distribute:
+        if respective and open_m is not None and distribute:
             scope = distribute.pop(0)
             m = open_m.model_copy(deep=True)
             m.scope, m.value, m.yoy_pct, m.share_pct, m.evidence = scope, None, None, None, ev
@@ -572,7 +638,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         if attach and _set(open_m, role, q, pre):
             prev_end = q.end
             continue
-        ind = _indicator(phrase, after, q, text[cs:q.start])
+        ind = _indicator(phrase, after, q, head)
         if fraction_of is not None and ends_any(fraction_of, vocab()["enterprise_nouns"]):
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
@@ -600,12 +666,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
         nxt = next((r.start for r in qtys if r.start >= q.end), e)
-        if m.yoy_pct is None and has_any(vocab()["doubling_words"], text[q.end:nxt]):
+        if m.yoy_pct is None and has_vocab("doubling_words", text[q.end:nxt]):
             # ``…450亿元，较去年实现翻番``: doubling is a 100 % change
             m.yoy_pct = 100.0
         if subjects_list:
             list_metric = m
-        if "分别" in text[cs:q.start] and m.scope:
+        if respective and m.scope:
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             items = _split_list(m.scope, n)
             if len(items) > 1:
@@ -614,7 +680,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
                 listed = items
         out.append(m)
         open_m = m
-        listing = parent is not None and has_any(cues()["list_frame_cues"], text[parent_end:q.start])
+        listing = parent is not None and has_cue("list_frame_cues", text[parent_end:q.start])
         if q.q.get("unit") == "count" and not listing:
             parent, parent_end = m, q.end
             parent_noun = _count_noun(phrase, after)
@@ -697,13 +763,13 @@ def _adjunct(phrase: str) -> bool:
     v = vocab()
     if len(phrase) > v["attach_max_len"] or find_indicator(phrase) is not None:
         return False
-    return has_any(v["adjunct_markers"], phrase)
+    return has_vocab("adjunct_markers", phrase)
 
 
 def _count_noun(phrase: str, after: str) -> Optional[str]:
     """What a count counts: ``实施新材料项目36个`` / ``引进40个沿海项目`` -> …项目."""
     nouns = vocab()["project_count_nouns"]
-    p = strip_words(phrase, vocab()["value_verbs"] + vocab()["scope_strip"])
+    p = _strip_value_words(phrase)
     if any(p.endswith(n) for n in nouns):
         return p
     k = min([i for i in (after.find("、"), after.find("，")) if i >= 0] or [len(after)])
@@ -720,7 +786,7 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
     (signed_investment when the count is of signed projects)."""
     if parent is None:
         return ind
-    if ind[0] == "other" and q.q.get("unit") == "count" and has_any(cues()["list_frame_cues"], between):
+    if ind[0] == "other" and q.q.get("unit") == "count" and has_cue("list_frame_cues", between):
         if parent.indicator != "other":
             return (parent.indicator, ind[1], ind[1] or ind[2])
     bare = ind[0] == "other" and (ind[1] or "").endswith(vocab()["investment_word"]) and q.q.get("unit") == "CNY"

@@ -11,6 +11,8 @@ Groups (``46个工业项目``, ``一批…项目``) are statistics, not named pr
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -18,8 +20,8 @@ import regex
 
 from .. import rx
 from ..models import ProjectFact, Quantity
-from ..names import lcs_len, norm_name, project_names_match
-from .context import DocContext, Ent, cues, ends_any, has_any, longest_first
+from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
+from .context import DocContext, Ent, after_last, cues, ends_any, has_cue, longest_first
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -47,15 +49,57 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
     """Left edge of a project name ending at ``end``: the clause start, moved
     past the last stop word (verbs, prepositions) before the name."""
     text = ctx.text
-    i = end
-    while i > s and end - i < _MAX_NAME and (text[i - 1] not in _BREAK or _ascii_space(text, i - 1)):
-        i -= 1
+    i = _clause_edge(text, s, end)
     best = i
-    for w in longest_first("project_left_stops"):
-        k = text.rfind(w, i, end - 2)
-        if k >= 0 and ctx.ent_at(k) is None and k + len(w) > best:
+    for w, k in _last_stops(text, i, end - 2).items():
+        if ctx.ent_at(k) is None and k + len(w) > best:
             best = k + len(w)
     return best
+
+
+def _last_stops(text: str, lo: int, hi: int) -> dict[str, int]:
+    """``{w: text.rfind(w, lo, hi)}`` for the stop words found in ``[lo, hi)``: one
+    scan for the places a stop word starts, then the words starting there."""
+    words, by_first, starts = _stop_words()
+    lo, hi, _ = slice(lo, hi).indices(len(text))  # str.rfind's reading of the bounds
+    if starts is None:  # an empty stop word: every position holds one
+        found = {w: text.rfind(w, lo, hi) for w in words}
+        return {w: k for w, k in found.items() if k >= 0}
+    last: dict[str, int] = {}
+    for m in starts.finditer(text, lo, hi):
+        k = m.start()
+        for w in by_first[text[k]]:
+            if text.startswith(w, k, hi):
+                last[w] = k
+    return last
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> tuple[tuple[str, ...], dict[str, list[str]], "Optional[re.Pattern[str]]"]:
+    """The left stop words, grouped by first character, and a pattern for those characters."""
+    words = longest_first("project_left_stops")
+    if "" in words:
+        return words, {}, None
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w)
+    return words, by_first, re.compile("[" + "".join(re.escape(c) for c in by_first) + "]")
+
+
+def _clause_edge(text: str, s: int, end: int) -> int:
+    """Just after the last break before ``end`` (a space inside ASCII words is no
+    break), going back at most ``_MAX_NAME`` characters and not before ``s``."""
+    lo = max(s, end - _MAX_NAME)
+    if end <= lo:
+        return end
+    edge = lo
+    for m in _BREAK_RE.finditer(text, lo, end):
+        if not _ascii_space(text, m.start()):
+            edge = m.end()
+    return edge
+
+
+_BREAK_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_BREAK)) + "]")
 
 
 def _ascii_space(text: str, k: int) -> bool:
@@ -66,7 +110,7 @@ def _ascii_space(text: str, k: int) -> bool:
 def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
     text = ctx.text
     spans: list[tuple[int, int]] = []
-    if not has_any(cues()["project_suffixes"], text[s:e]):
+    if not has_cue("project_suffixes", text[s:e]):
         return spans
     not_after = tuple(cues()["project_not_after_suffix"])
     for suf in longest_first("project_suffixes"):
@@ -96,7 +140,7 @@ def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
     for q in ctx.qtys_starting(s, e):
         if _money(q):
             before = ctx.text[max(s, q.start - 6):q.start]
-            if has_any(cues()["investment_cues"], before):
+            if has_cue("investment_cues", before):
                 return Quantity(**q.q)
     return None
 
@@ -128,8 +172,10 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     inside = [x for x in ctx.ents_in(start, end) if x.label == "COMPANY"]
     if inside:
         return inside[0]
-    before = [x for x in ctx.ents_in(s, start) if x.label == "COMPANY" and not is_partner(ctx, x, end)]
-    return before[-1] if before else None
+    for x in reversed(ctx.ents_in(s, start)):  # the last company before the name that is not a partner
+        if x.label == "COMPANY" and not is_partner(ctx, x, end):
+            return x
+    return None
 
 
 def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = None) -> Optional[Ent]:
@@ -233,7 +279,8 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
     """Items of ``(verb) A、B和C等(N个)项目`` and ``A、B项目<tail>`` lists."""
     text = ctx.text
     out = []
-    if not has_any(cues()["project_list_markers"] + ["等", "项目"], text[s:e]):
+    sentence = text[s:e]
+    if not (has_cue("project_list_markers", sentence) or "等" in sentence or "项目" in sentence):
         return out  # every list marker holds one of these words
     verbs = _list_verbs()
     for m in _grammar()["list_marker"].finditer(text, s, e):
@@ -241,9 +288,7 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
         etc = tail is not None and tail.startswith("等")  # ``A基地、B中试项目等均在其列``
         if etc:
             tail = ""
-        lo = m.start()
-        while lo > s and text[lo - 1] not in "，,。；;：:\n":
-            lo -= 1
+        lo = after_last(text, "，,。；;：:\n", s, m.start())  # the clause start
         status = None
         for verb, st in verbs:
             k = text.rfind(verb, lo, m.start())
@@ -295,11 +340,14 @@ def _split_items(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
 
 
-def _phase_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, ProjectFact]]:
-    """``<company>…N期`` (``X集团单晶硅一期20GW``), unless a project suffix follows."""
+def _phase_projects(ctx: DocContext, s: int, e: int, ents: list[Ent]) -> list[tuple[int, int, ProjectFact]]:
+    """``<company>…N期`` (``X集团单晶硅一期20GW``), unless a project suffix follows;
+    ``ents`` are the sentence's mentions."""
     text = ctx.text
     out = []
-    for co in ctx.ents_in(s, e, "COMPANY"):
+    for co in ents:
+        if co.label != "COMPANY":
+            continue
         m = _grammar()["phase"].search(text, co.end, min(e, co.end + 10))
         if m is None or any(c in _BREAK for c in text[co.end:m.start()]):
             continue
@@ -315,9 +363,11 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     """Project facts of the document, in text order."""
     out: list[tuple[int, ProjectFact]] = []
     text = ctx.text
-    for s, e, _ in ctx.sentences:
+    for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
         found = _respective_projects(ctx, s, e)
-        found += [x for x in _list_projects(ctx, s, e) if not any(a < x[1] and x[0] < b for a, b, _ in found)]
+        listed = _list_projects(ctx, s, e)
+        if listed:
+            found += [x for x in listed if not any(a < x[1] and x[0] < b for a, b, _ in found)]
         names = _find_names(ctx, s, e)
         if not found and out and _follow_up(ctx, s, e, names, out):
             continue
@@ -331,10 +381,11 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
             if not _named(ctx, name, start, company, capacity):
                 continue
             found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start, company), s, e, capacity, _status(text[s:e]))))
-        for a, b, f in _phase_projects(ctx, s, e):
+        for a, b, f in _phase_projects(ctx, s, e, ents) if ents else ():
             if not any(x < b and a < y for x, y, _ in found):
                 found.append((a, b, f))
-        out.extend((a, f) for a, _, f in found)
+        if found:
+            out.extend((a, f) for a, _, f in found)
     return [f for _, f in sorted(out, key=lambda t: t[0])]
 
 
@@ -344,6 +395,10 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
     refers back to a project (an anaphor, or a name ending an earlier project's name)
     gives that project its missing investment and capacity."""
     text = ctx.text
+    head = text[s:e]
+    anaphor = rx.match(cues()["project_anaphor_re"], head)
+    if not anaphor and not names:
+        return False  # nothing refers back
     para = ctx.paragraph_at(s)
     # paragraph_at(pos) is para - 1 or para exactly when lo <= pos < hi
     lo = ctx.paragraphs[para - 1].start if para >= 2 else -1
@@ -352,8 +407,7 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
     if not recent:
         return False
     target = None
-    head = text[s:e]
-    if rx.match(cues()["project_anaphor_re"], head):
+    if anaphor:
         target = recent[-1][0]
     else:
         for a, b in names:
@@ -411,6 +465,18 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
     return out
 
 
+def _names_match(a: str, b: str) -> bool:
+    """``project_names_match(a, b)``, without its LCS when the names' lengths or
+    shared characters (both bound the LCS from above) already rule a match out."""
+    an, bn = norm_name(a or ""), norm_name(b or "")
+    if an and bn and an not in bn and bn not in an:
+        longest = max(len(an), len(bn))
+        shared = sum((Counter(an) & Counter(bn)).values())  # >= the LCS length
+        if shared / longest < NAME_SIM:
+            return False
+    return project_names_match(a, b)
+
+
 def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
     """Names match by SPEC 9; of one company, the shorter name may also be a near
     subsequence of the longer (``X高性能材料制造`` ~ ``X科技年产1万吨高性能材料制造项目``)."""
@@ -419,7 +485,7 @@ def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
     phases = [set(_grammar()["phase"].findall(x.name)) for x in (p, q)]
     if all(phases) and phases[0] != phases[1]:
         return False  # 一期 and 三期 of one plant are two projects
-    if project_names_match(p.name, q.name):
+    if _names_match(p.name, q.name):
         return True
     a, b = norm_name(p.name), norm_name(q.name)
     if all(phases) and p.company and p.company == q.company:  # X一期项目 ~ X一期5GW组件项目

@@ -6,18 +6,19 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, cues, ends_any, has_any, longest_first, longest_first_of, resolve_anaphor
-from .indicators import vocab
+from .context import DocContext, Ent, Per, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, resolve_anaphor
+from .indicators import has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 
 
-def _candidates(ctx: DocContext, start: int, end: int) -> list[Ent]:
-    """Mentions that can be a sentence's subject: not inside brackets, not list
-    members (``A、B等``), not objects of a preposition."""
+def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
+    """The mentions of ``ents`` (those after ``start``) that can be a sentence's
+    subject: not inside brackets, not list members (``A、B等``), not objects of a
+    preposition."""
     text = ctx.text
     out = []
-    for ent in ctx.ents_in(start, end):
+    for ent in ents:
         before = text[max(start, ent.start - 1):ent.start]
         after = text[ent.end:ent.end + 1]
         if before and before in "（(":
@@ -36,7 +37,12 @@ def _clause_initial(ctx: DocContext, ent: Ent, start: int) -> bool:
     subject of the figures that follow."""
     text = ctx.text
     head = text[max(start, ent.start - 6):ent.start]
-    return not ends_any(head, cues()["object_verbs"])
+    return not head.endswith(_object_verbs())
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> tuple[str, ...]:
+    return tuple(cues()["object_verbs"])
 
 
 def _chain_head(ctx: DocContext, ents: list[Ent], first: Ent) -> Ent:
@@ -64,16 +70,29 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
 
 
 def _explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
+    ents = ctx.ents_in(start, pos)  # ents[i:i + n] for an i fixed by start
+    # once a candidate name is found, only the names matter, not pos: figures
+    # after the same names share the answer
+    named = ctx._index.setdefault("named_subject", {})
+    key = (start, len(ents))
+    if key in named:
+        return named[key]
+    cands = _candidates(ctx, start, ents)
+    if cands:
+        cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
+    if not cands:
+        return _subject_before(ctx, start, pos, cands)
+    named[key] = subject = _workplace_frame(ctx, cands) or _subject_before(ctx, start, cands[0].start, cands)
+    return subject
+
+
+def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent]) -> Optional[Ent]:
+    """The subject from an anaphor in ``[start, first_pos)`` (before the first
+    candidate name), else from the candidates."""
     text = ctx.text
-    cands = _candidates(ctx, start, pos)
-    cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
-    shop = _workplace_frame(ctx, cands)
-    if shop is not None:
-        return shop
-    first_pos = cands[0].start if cands else pos
     head_text = text[start:first_pos]
     found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
-    for a in longest_first("anaphora_park") if has_any(cues()["anaphora_park"], head_text) else ():
+    for a in longest_first("anaphora_park") if has_cue("anaphora_park", head_text) else ():
         k = head_text.find(a)
         if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)):
             found.append((start + k, start + k + len(a), None))
@@ -100,11 +119,21 @@ def _workplace_frame(ctx: DocContext, cands: list[Ent]) -> Optional[Ent]:
     """``在X公司的生产车间里，…560台单晶炉正在运转``: the company whose workshop frames
     the sentence is what its figures describe."""
     text = ctx.text
-    frame = re.compile(vocab()["workplace_frame_re"])
     for ent in reversed(cands):
-        if ent.label == "COMPANY" and text[ent.start - 1:ent.start] == "在" and frame.match(text, ent.end):
+        if ent.label == "COMPANY" and text[ent.start - 1:ent.start] == "在" and _workplace_frame_re().match(text, ent.end):
             return ent
     return None
+
+
+@lru_cache(maxsize=1)
+def _workplace_frame_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["workplace_frame_re"])
+
+
+@lru_cache(maxsize=8)
+def _modifier_gap_re(gap: int) -> "re.Pattern[str]":
+    """At most ``gap`` characters of one phrase, then 的 (``X[东部]的Y``)."""
+    return re.compile(r"[^，,。；;：:、“”]{0,%d}的" % gap)
 
 
 def _modified_head(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]:
@@ -116,11 +145,14 @@ def _modified_head(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]
         if ent.start < end:
             continue
         between = text[end:ent.start]
-        if re.fullmatch(r"[^，,。；;：:、“”]{0,%d}的" % gap, between):
+        if _modifier_gap_re(gap).fullmatch(between):
             head, end = ent, ent.end
             continue
         break
     return head
+
+
+_SPEECH_HEAD = re.compile(r"[^，,。；;“”]{0,12}")
 
 
 def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
@@ -129,9 +161,9 @@ def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
     v = vocab()
     out = []
     for ent in cands:
-        m = re.match(r"[^，,。；;“”]{0,12}", text[ent.end:ent.end + 12])
+        m = _SPEECH_HEAD.match(text[ent.end:ent.end + 12])
         head = m.group(0) if m else ""
-        if has_any(v["speaker_titles"], head) and ends_any(head, v["speech_verbs"]):
+        if has_vocab("speaker_titles", head) and ends_any(head, v["speech_verbs"]):
             continue
         out.append(ent)
     return out
@@ -148,9 +180,11 @@ def _drop_locatives(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
                 and i + 1 < len(cands)):
             drop.add(i)
             j = i
-            while j > 0 and re.fullmatch(r"[^，,。；;：:、“”]{0,%d}的" % vocab()["modifier_max_gap"], text[cands[j - 1].end:cands[j].start]):
+            while j > 0 and _modifier_gap_re(vocab()["modifier_max_gap"]).fullmatch(text[cands[j - 1].end:cands[j].start]):
                 j -= 1
                 drop.add(j)
+    if not drop:
+        return cands
     return [e for i, e in enumerate(cands) if i not in drop]
 
 
@@ -158,11 +192,10 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     """``该产业园`` / ``这个科技城``: the last park before it whose name ends so."""
     text = ctx.text
     v = vocab()
-    leads = [start] + [m.end() for m in _LEAD_BREAK.finditer(text, start, end)]
+    # where each clause opens, past its quotes (never past ``end``)
+    leads = [_QUOTES.match(text, start, end).end()] + [m.end() for m in _LEAD_BREAK.finditer(text, start, end)]
     firsts = _first_chars(tuple(v["park_suffixes"]))
     for lead in leads:
-        while lead < end and text[lead] in " “”\"‘’":
-            lead += 1
         if firsts is not None and text[lead:lead + 1] not in firsts:
             continue  # no park word opens this clause
         for suf in v["park_suffixes"]:
@@ -172,7 +205,7 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
                 if prior:
                     return (lead, lead + len(suf), prior[-1])
                 break
-    demonstratives = v["park_demonstratives"] if has_any(v["park_demonstratives"], text[start:end]) else ()
+    demonstratives = v["park_demonstratives"] if has_vocab("park_demonstratives", text[start:end]) else ()
     for d in demonstratives:
         k = text.find(d, start, end)
         while k >= 0:
@@ -189,7 +222,8 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     return None
 
 
-_LEAD_BREAK = re.compile("[，,：:]")
+_LEAD_BREAK = re.compile("[，,：:][ “”\"‘’]*")
+_QUOTES = re.compile("[ “”\"‘’]*")
 
 
 @lru_cache(maxsize=64)
@@ -211,15 +245,13 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     text = ctx.text
     v = vocab()
     hit = None
-    words = longest_first_of(tuple(v["company_anaphora"])) if has_any(v["company_anaphora"], text[start:end]) else ()
+    words = longest_first_of(tuple(v["company_anaphora"])) if has_vocab("company_anaphora", text[start:end]) else ()
     for w in words:
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
     if hit is None:
-        lead = start
-        while lead < end and text[lead] in " “”\"‘’":
-            lead += 1
+        lead = _QUOTES.match(text, start, end).end()
         for w in v["company_bare_anaphora"]:
             if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
                 hit = (lead, lead + len(w))
@@ -316,12 +348,15 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
 #   the article's heading (``2024XX高新区…交流会举行``).
 
 
+_PHRASE_AFTER = re.compile(r"[^，,。；;：:\d]{0,14}")
+
+
 def _modifier(text: str, end: int) -> bool:
     """A period used as a modifier (全年的, 全年目标, 一季度重点项目集中签约仪式),
     not as the time of a figure."""
     if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划"):
         return True
-    m = re.match(r"[^，,。；;：:\d]{0,14}", text[end:end + 14])
+    m = _PHRASE_AFTER.match(text[end:end + 14])
     return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
 
 
@@ -334,7 +369,7 @@ def _comparison(text: str, p: Per) -> bool:
 def _dateline(text: str, p: Per) -> bool:
     """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact."""
     after = text[p.end:p.end + 14]
-    return has_any(cues()["dateline_cues"], after)
+    return has_cue("dateline_cues", after)
 
 
 def _governs(text: str, sent_start: int, pos: int) -> bool:
@@ -365,6 +400,20 @@ def _period_value(p: Per) -> Optional[dict]:
     return p.p or _explicit_year_since(p)
 
 
+def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
+    """``_period_value(p)``, or None for a modifier, a dateline or the base of a
+    comparison; once per period (every later figure of its sentence asks)."""
+    memo = ctx._index.setdefault("usable_period", {})
+    hit = memo.get(id(p))
+    if hit is None or hit[0] is not p:
+        text = ctx.text
+        val = _period_value(p)
+        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p):
+            val = None
+        hit = memo[id(p)] = (p, val)
+    return hit[1]
+
+
 def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -> tuple[bool, Optional[dict]]:
     """``(found, period)`` from ``[start, pos)``: the last period, cancelled by a
     later blocker word (今年以来, 截至目前). With ``governing`` only periods that
@@ -373,8 +422,8 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
     found: tuple[bool, Optional[dict]] = (False, None)
     last = start
     for p in ctx.pers_in(start, pos):
-        val = _period_value(p)
-        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p):
+        val = _usable_period(ctx, p)
+        if not val:
             continue
         if governing and not _governs(text, start, p.start):
             continue
@@ -385,10 +434,10 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
         found, last = (True, val), p.end
     if governing:
         return found
-    if has_any(vocab()["completion_blockers"], text[last:pos]):
+    if has_vocab("completion_blockers", text[last:pos]):
         # ``达产后预计年产值…``: a future state, no reporting period
         return True, None
-    if not has_any(cues()["period_blockers"], text[start:pos]):
+    if not has_cue("period_blockers", text[start:pos]):
         return found
     for b in cues()["period_blockers"]:
         k = text.rfind(b, start, pos)
@@ -454,7 +503,7 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
             # a period fronted in an earlier full sentence is local to it when the
             # article has a frame period of its own: the frame comes back
             break
-        found, period = _period_in(ctx, s, e, governing=True)
+        found, period = _sentence_period(ctx, s, e)
         if found:
             return period
         if _governing_blocker(ctx, s, e):
@@ -465,15 +514,30 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
     return None
 
 
+def _sentence_period(ctx: DocContext, s: int, e: int) -> tuple[bool, Optional[dict]]:
+    """``_period_in(ctx, s, e, governing=True)`` of a whole sentence, memoized per
+    document (every later figure of the paragraph asks again)."""
+    memo = ctx._index.setdefault("sentence_period", {})
+    key = (s, e)
+    if key not in memo:
+        memo[key] = _period_in(ctx, s, e, governing=True)
+    return memo[key]
+
+
 def _full_sentence_start(text: str, para_start: int, pos: int) -> int:
     """Start of the full sentence (ended by 。！？, not by ；) containing ``pos``."""
-    k = pos
-    while k > para_start and text[k - 1] not in "。！？!?":
-        k -= 1
-    return k
+    return after_last(text, "。！？!?", para_start, pos)
 
 
 def _governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
+    memo = ctx._index.setdefault("governing_blocker", {})  # per sentence, as _sentence_period
+    key = (s, e)
+    if key not in memo:
+        memo[key] = _find_governing_blocker(ctx, s, e)
+    return memo[key]
+
+
+def _find_governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
     text = ctx.text
     for b in vocab()["governing_blockers"]:
         k = text.find(b, s, e)
