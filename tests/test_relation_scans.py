@@ -139,3 +139,145 @@ def test_clause_bounds_match_the_character_walk(text, a, b):
         j += 1
     if b <= len(text):
         assert _clause_end(text, a, b) == j
+
+
+# --- the second round of fast paths -------------------------------------------------------
+
+from collections import Counter  # noqa: E402
+
+from zone_ie.models import LocatedInFact, MetricFact, ProjectFact, Quantity  # noqa: E402
+from zone_ie.names import project_names_match  # noqa: E402
+from zone_ie.relations import context as C  # noqa: E402
+from zone_ie.relations import dedupe as D  # noqa: E402
+from zone_ie.relations import indicators as I  # noqa: E402
+from zone_ie.relations import metrics as M  # noqa: E402
+from zone_ie.relations import projects as P  # noqa: E402
+
+walk_texts = st.lists(st.sampled_from(list("，,：:。；、 aB1高新区项目建设的在") + ["\n", "𠀀"]), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(walk_texts, st.integers(-2, 42), st.integers(-2, 42))
+def test_after_last_is_the_backward_walk(text, lo, pos):
+    lo, pos = max(0, min(lo, len(text))), max(0, min(pos, len(text)))
+    i = pos
+    while i > lo and text[i - 1] not in "，,：:":
+        i -= 1
+    assert C.after_last(text, "，,：:", lo, pos) == i
+
+
+@settings(max_examples=300, deadline=None)
+@given(walk_texts, st.lists(st.tuples(st.integers(0, 40), st.integers(1, 4)), max_size=6))
+def test_clause_bounds_equal_one_figure_at_a_time(text, raw):
+    s, e = 0, len(text)
+    qtys = sorted((Qty(a, min(a + n, e), "", {}) for a, n in raw if a < e), key=lambda q: q.start)
+    expected = [(M._clause_start(text, s, q.start), M._clause_end(text, q.end, e)) for q in qtys]
+    assert M._clause_bounds(text, s, e, qtys) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(walk_texts, st.integers(-45, 45), st.integers(-45, 45))
+def test_last_stops_read_bounds_like_rfind(text, lo, hi):
+    found = {w: text.rfind(w, lo, hi) for w in C.longest_first("project_left_stops")}
+    assert P._last_stops(text, lo, hi) == {w: k for w, k in found.items() if k >= 0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(walk_texts, st.integers(0, 40), st.integers(0, 40))
+def test_clause_edge_is_the_name_walk(text, s, end):
+    s, end = min(s, len(text)), min(end, len(text))
+    i = end
+    while i > s and end - i < P._MAX_NAME and (text[i - 1] not in P._BREAK or P._ascii_space(text, i - 1)):
+        i -= 1
+    assert P._clause_edge(text, s, end) == i
+
+
+names = st.lists(st.sampled_from(list("甲乙丙丁年产万吨项目一期（）( ) ")), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(names, names)
+def test_names_match_is_project_names_match(a, b):
+    assert P._names_match(a, b) == project_names_match(a, b)
+
+
+def test_cue_tests_by_key_equal_has_any():
+    texts = ["园区企业同比增长", "该高新区", "据介绍，截至目前", "", "总投资10亿元"]
+    for key, words in C.cues().items():
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            for t in texts + words[:3]:
+                assert C.has_cue(key, t) == has_any(words, t), key
+    for key, words in I.vocab().items():
+        if isinstance(words, list) and all(isinstance(w, str) for w in words):
+            for t in texts + words[:3]:
+                assert I.has_vocab(key, t) == has_any(words, t), key
+
+
+han = st.lists(st.sampled_from(list("高新区产业园同比增长ab，\n\r") + ["𠀀", "\ud800"]), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(han)
+def test_paragraph_bigrams_count_like_the_strings(text):
+    paras = C.split_paragraphs(text)
+    coded = C._ParagraphBigrams(text, paras)
+    for i, p in enumerate(paras):
+        want = Counter((ord(a) << 16) | ord(b) for a, b in (pair for pair in C._bigram_list(text[p.start:p.end])))
+        assert coded.counts([i]) == want
+    assert coded.counts(list(range(len(paras)))) == sum(
+        (coded.counts([i]) for i in range(len(paras))), Counter())
+
+
+def _metric(subject, value, ev):
+    return MetricFact(subject=subject, indicator="gdp", value=Quantity(value=value, unit="CNY"), evidence=ev)
+
+
+def test_dedupe_keeps_the_first_of_each_fact():
+    facts = [
+        _metric("A", 1.0, (0, 1)), _metric("A", 1.0, (5, 6)), _metric("A", -0.0, (1, 2)),
+        _metric("A", 0.0, (2, 3)), _metric("B", 1.0, (3, 4)),
+        LocatedInFact(company="X", park="A", evidence=(0, 1)), LocatedInFact(company="X", park="A", evidence=(9, 9)),
+        ProjectFact(name="P", company="X"), ProjectFact(name="P", company="X", status="signed"),
+        ProjectFact(name="P", company="X"),
+    ]
+    plain, seen = [], set()
+    for f in facts:
+        k = D.fact_key(f)
+        if k not in seen:
+            seen.add(k)
+            plain.append(f)
+    assert D.dedupe(facts) == plain
+    assert len(plain) == 7
+
+
+def _seed_docs(nlp):
+    from pathlib import Path
+
+    from zone_ie.io import read_text_file
+
+    root = Path(__file__).resolve().parents[1] / "seeds" / "docs"
+    return [nlp(read_text_file(p)) for p in sorted(root.glob("*.txt"))]
+
+
+def test_document_indexes_equal_range_lookups(nlp):
+    for doc in _seed_docs(nlp):
+        ctx = C.build_context(doc)
+        by_sentence = ctx.ents_by_sentence()
+        for i, (s, e, _) in enumerate(ctx.sentences):
+            assert by_sentence[i] == ctx.ents_in(s, e)
+        for i, p in enumerate(ctx.paragraphs):
+            assert ctx.ents_of(i) == ctx.ents_in(p.start, p.end)
+            assert ctx.ents_in(p.start, p.end, "PARK") == [x for x in ctx.ents_of(i) if x.label == "PARK"]
+        for group, attr in (("quantities", "quantity"), ("periods", "period")):
+            public = [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in doc.spans[group]]
+            assert C._span_values(doc, group, attr) == public
+
+
+def test_memoized_subjects_equal_fresh_ones(nlp):
+    from zone_ie.relations.subjects import _explicit_subject, explicit_subject
+
+    for doc in _seed_docs(nlp)[:3]:
+        ctx = C.build_context(doc)
+        for s, e, _ in ctx.sentences:
+            for q in ctx.qtys_in(s, e):
+                assert explicit_subject(ctx, s, q.start) == _explicit_subject(C.build_context(doc), s, q.start)
