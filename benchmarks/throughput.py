@@ -2,7 +2,7 @@
 
     python benchmarks/make_corpus.py          # once: out/bench-corpus (>= 5 MB, gitignored)
     python benchmarks/throughput.py           # -> benchmarks/results/throughput.md
-    python benchmarks/throughput.py --configs char-1,char-2 --limit 100
+    python benchmarks/throughput.py --configs char-1,char-2 --limit 100 --rounds 1 --distinct-runs 0
 
 Every configuration runs in a subprocess of its own on the same documents, so
 that its peak RSS (``resource.getrusage``) is its own: the main process's, and
@@ -124,7 +124,12 @@ def run_config(config: str, corpus: Path, limit: int | None) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def table(rows: list[dict], corpus: Path) -> str:
+def _median(rs: list[dict]) -> dict:
+    """The run with the median rate (the lower middle one for an even count)."""
+    return sorted(rs, key=lambda r: r["chars"] / r["seconds"])[(len(rs) - 1) // 2]
+
+
+def table(rows: list[dict], corpus: Path, rounds: int = 1) -> str:
     by = {r["config"]: r for r in rows}
     mb = sum(p.stat().st_size for p in _paths(corpus, None)) / 1e6
     lines = [
@@ -133,7 +138,8 @@ def table(rows: list[dict], corpus: Path) -> str:
         f"Corpus: `benchmarks/make_corpus.py` ({rows[0]['docs']} documents, {rows[0]['chars']:,} characters, "
         f"{mb:.1f} MB UTF-8); machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}. Each row ran in its own subprocess; start-up (imports, model load) "
-        "is not in the rate. Peak RSS: the main process; with 2 processes also the largest worker.",
+        "is not in the rate. Peak RSS: the main process; with 2 processes also the largest worker. "
+        f"Each row is the median of {rounds} runs, the configurations taking turns.",
         "",
         "| configuration | docs/s | chars/s | × JioNLP | × spaCy floor | × 1 process | start-up s | peak RSS MB (main / worker) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -176,11 +182,13 @@ def distinct_corpus(out: Path = DISTINCT) -> Path:
 def distinct_table(corpus: Path, runs: int) -> str:
     """JioNLP and the char pipeline on the distinct documents: the median of ``runs``
     fresh processes each (one pass, nothing memoized from an earlier pass)."""
-    rates = {}
-    for config in ("jionlp", "char-1"):
-        rs = sorted((run_config(config, corpus, None) for _ in range(runs)), key=lambda r: r["chars"] / r["seconds"])
-        rates[config] = rs[len(rs) // 2]
-        print(f"distinct {config:10} {rates[config]['chars'] / rates[config]['seconds']:12,.0f} chars/s", file=sys.stderr)
+    got: dict[str, list[dict]] = {"jionlp": [], "char-1": []}
+    for _ in range(runs):  # interleaved
+        for config in got:
+            r = run_config(config, corpus, None)
+            got[config].append(r)
+            print(f"distinct {config:10} {r['chars'] / r['seconds']:12,.0f} chars/s", file=sys.stderr)
+    rates = {config: _median(rs) for config, rs in got.items()}
     jio = rates["jionlp"]["chars"] / rates["jionlp"]["seconds"]
     one = rates["char-1"]["chars"] / rates["char-1"]["seconds"]
     r = rates["char-1"]
@@ -203,6 +211,7 @@ def main() -> None:
     ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, from {list(CONFIGS)}")
     ap.add_argument("--limit", type=int, help="only the first N documents")
     ap.add_argument("--out", default=str(RESULTS))
+    ap.add_argument("--rounds", type=int, default=3, help="runs of every configuration, interleaved (median reported)")
     ap.add_argument("--distinct-runs", type=int, default=5,
                     help="fresh processes per configuration on the distinct documents (0: skip that table)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -213,13 +222,16 @@ def main() -> None:
         return
     if not (corpus / "docs").is_dir():
         sys.exit(f"no corpus in {corpus}: run `python benchmarks/make_corpus.py` first")
-    rows = []
-    for config in args.configs.split(","):
-        r = run_config(config, corpus, args.limit)
-        print(f"{config:10} {r['docs'] / r['seconds']:8.1f} docs/s {r['chars'] / r['seconds']:12,.0f} chars/s "
-              f"{r['rss_main_mb']:6.0f} MB", file=sys.stderr)
-        rows.append(r)
-    text = table(rows, corpus)
+    configs = args.configs.split(",")
+    runs: dict[str, list[dict]] = {c: [] for c in configs}
+    for k in range(args.rounds):  # interleaved, so that a slow minute of the machine hits every row
+        for config in configs:
+            r = run_config(config, corpus, args.limit)
+            print(f"round {k + 1} {config:10} {r['docs'] / r['seconds']:8.1f} docs/s "
+                  f"{r['chars'] / r['seconds']:12,.0f} chars/s {r['rss_main_mb']:6.0f} MB", file=sys.stderr)
+            runs[config].append(r)
+    rows = [_median(runs[c]) for c in configs]
+    text = table(rows, corpus, args.rounds)
     if args.distinct_runs:
         text += distinct_table(distinct_corpus(), args.distinct_runs)
     Path(args.out).write_text(text, encoding="utf-8")
