@@ -119,7 +119,7 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
     unit = q.q.get("unit", "")
     if unit == "other:年" and (q.q.get("value") or 0) > 1900:
         return True
-    if "年产" in text[max(s, q.start - 3):q.start] or unit in ("W", "t"):
+    if text.find("年产", max(s, q.start - 3), q.start) >= 0 or unit in ("W", "t"):
         # a capacity figure in front of a project name (``年产10万吨…项目``)
         tail = text[q.end:ce]
         for suf in cues()["project_suffixes"]:
@@ -129,6 +129,18 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _vocab_tuple(key: str) -> tuple[str, ...]:
+    """``tuple(vocab()[key])``, built once (for str.startswith / endswith)."""
+    return tuple(vocab()[key])
+
+
+@lru_cache(maxsize=None)
+def _cue_tuple(key: str) -> tuple[str, ...]:
+    """``tuple(cues()[key])``, built once."""
+    return tuple(cues()[key])
 
 
 def _role(pre: str, q: Qty) -> str:
@@ -163,7 +175,13 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
     """The indicator words between ``start`` and a figure at ``end``."""
     text = ctx.text
     # drop names, anaphora and periods in front
-    cut = max([start] + [ent.end for ent in ctx.ents_in(start, end)] + [p.end for p in ctx.pers_in(start, end)])
+    cut = start
+    for ent in ctx.ents_in(start, end):
+        if ent.end > cut:
+            cut = ent.end
+    for p in ctx.pers_in(start, end):
+        if p.end > cut:
+            cut = p.end
     phrase = text[cut:end]
     anaphora = longest_first("anaphora_park", "anaphora_company")
     if phrase.startswith(anaphora):
@@ -210,7 +228,8 @@ def _scope_value_words() -> tuple[str, ...]:
 
 def _lstrip_words(phrase: str, words: list[str]) -> str:
     changed = True
-    while changed and phrase and phrase.startswith(tuple(words)):
+    prefixes = tuple(words)
+    while changed and phrase and phrase.startswith(prefixes):
         changed = False
         for w in words:
             if phrase.startswith(w):
@@ -244,7 +263,7 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         pred = _predicate_scope(after)
         if pred is not None:
             return "enterprise_count", pred[0], pred[1]
-    if unit == "count" and cls == "家" and phrase.startswith(tuple(v["activity_verbs"])):
+    if unit == "count" and cls == "家" and phrase.startswith(_vocab_tuple("activity_verbs")):
         # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
         return "other", phrase, None
     if unit == "count" and cls == "家":
@@ -271,13 +290,15 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     if hit is not None:
         ind, i, j = hit
         rest = phrase[j:]
-        ratio = next((r for r in v["ratio_suffixes"] if rest.startswith(r)), None)
+        ratios = v["ratio_suffixes"]
+        ratio = next((r for r in ratios if rest.startswith(r)), None) if starts_any(rest, ratios) else None
         if ratio:
             # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
             return "other", phrase[: j + len(ratio)], None
         scope = strip_words(phrase[:i], _scope_value_words()) or None
         scope = scope or v["form_scopes"].get(phrase[i:j])
-        noun = next((n for n in v["split_form_nouns"] if rest.endswith(n)), None)
+        nouns = v["split_form_nouns"]
+        noun = next((n for n in nouns if rest.endswith(n)), None) if ends_any(rest, nouns) else None
         if noun and len(rest) - len(noun) <= v["split_form_max"] and not scope:
             # ``新签约光电项目17个``: the words between the form and its noun are the scope
             return ind, phrase, rest[: -len(noun)] or None
@@ -344,7 +365,10 @@ def _predicate_scope(after: str) -> Optional[tuple[str, str]]:
 
 def _capacity_list(after: str, q: Qty):
     """``具备5200台A、3万台B、1.5GW C的年产能``: each figure is a capacity of its product."""
-    for f in vocab()["capacity_frames"]:
+    frames = vocab()["capacity_frames"]
+    if not has_any(frames, after):
+        return None  # no frame anywhere in ``after``
+    for f in frames:
         k = after.find(f)
         if k > 0:
             product = re.split("[、，,的]", after)[0].strip()
@@ -428,11 +452,11 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
             return True
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
-    if head.lstrip(" “”\"").startswith(tuple(c["own_subject_cues"])):
+    if head.lstrip(" “”\"").startswith(_cue_tuple("own_subject_cues")):
         # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
     v = vocab()
-    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(tuple(v["spec_nouns"])):
+    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(_vocab_tuple("spec_nouns")):
         # ``自重为69吨`` / ``全长约8.5公里``: a product's or a work's specification, not a statistic
         return True
     if _in_slogan(text, q, s, e):
@@ -481,11 +505,9 @@ def _administrative(head: str, after: str) -> bool:
     (``8期培训班``, ``讲座6场``), cadres and party bodies (``89名干部``, ``9家直属党委``),
     policies (``出台18条…政策``), delegates (``50余家…企业代表``) and figures of speech
     (``两篇文章``, ``两个维度``)."""
-    v = vocab()
     m = _NOUN.match(after)
     noun = m.group(0) if m else ""
-    words = v["non_figure_nouns"]
-    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(tuple(words)):
+    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(_vocab_tuple("non_figure_nouns")):
         return True
     return has_vocab("policy_verbs", head)
 
@@ -713,7 +735,7 @@ def _fraction_share(text: str, q: Qty, ce: int) -> Optional[str]:
     """``近三分之一为高校院所孵化企业``: a fraction of a group is a share of it; the
     words after the copula name the part."""
     v = vocab()
-    if q.q.get("unit") != "%" or not any(f in q.text for f in v["fraction_marks"]):
+    if q.q.get("unit") != "%" or not has_any(v["fraction_marks"], q.text):
         return None
     after = text[q.end:ce]
     for c in v["fraction_copulas"]:

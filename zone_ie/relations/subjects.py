@@ -3,11 +3,12 @@ governing sentence, paragraph or article when the sentence does not say."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, resolve_anaphor
-from .indicators import has_vocab, vocab
+from .context import DocContext, Ent, Per, _cue_alternation, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, resolve_anaphor
+from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 
@@ -71,19 +72,24 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
 
 def _explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
     ents = ctx.ents_in(start, pos)  # ents[i:i + n] for an i fixed by start
-    # once a candidate name is found, only the names matter, not pos: figures
-    # after the same names share the answer
+    # the candidates depend on the names only, not on pos: figures after the same
+    # names share the answer (or, when there is no candidate, ask for an anaphor)
     named = ctx._index.setdefault("named_subject", {})
     key = (start, len(ents))
     if key in named:
-        return named[key]
+        subject = named[key]
+        return _subject_before(ctx, start, pos, []) if subject is _NO_CANDIDATES else subject
     cands = _candidates(ctx, start, ents)
     if cands:
         cands = _drop_speakers(ctx, _drop_locatives(ctx, cands))
     if not cands:
-        return _subject_before(ctx, start, pos, cands)
+        named[key] = _NO_CANDIDATES
+        return _subject_before(ctx, start, pos, [])
     named[key] = subject = _workplace_frame(ctx, cands) or _subject_before(ctx, start, cands[0].start, cands)
     return subject
+
+
+_NO_CANDIDATES = object()  # a ``named_subject`` memo entry: no candidate name, ask per figure
 
 
 def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent]) -> Optional[Ent]:
@@ -192,9 +198,15 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
     """``该产业园`` / ``这个科技城``: the last park before it whose name ends so."""
     text = ctx.text
     v = vocab()
-    # where each clause opens, past its quotes (never past ``end``)
-    leads = [_QUOTES.match(text, start, end).end()] + [m.end() for m in _LEAD_BREAK.finditer(text, start, end)]
-    firsts = _first_chars(tuple(v["park_suffixes"]))
+    # where each clause opens, past its quotes (never past ``end``); skipped when
+    # no park word starts at ``start`` nor right after a break or quote in ``(start, end]``
+    if start < end and not text.startswith(_park_suffixes(), start):
+        marks = _park_leads(ctx)
+        skip = bisect_left(marks, start) == bisect_right(marks, end)
+    else:
+        skip = False
+    leads = () if skip else [_QUOTES.match(text, start, end).end()] + [m.end() for m in _LEAD_BREAK.finditer(text, start, end)]
+    firsts = _first_chars(_park_suffixes()) if leads else None
     for lead in leads:
         if firsts is not None and text[lead:lead + 1] not in firsts:
             continue  # no park word opens this clause
@@ -205,7 +217,7 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
                 if prior:
                     return (lead, lead + len(suf), prior[-1])
                 break
-    demonstratives = v["park_demonstratives"] if has_vocab("park_demonstratives", text[start:end]) else ()
+    demonstratives = v["park_demonstratives"] if _vocab_alternation("park_demonstratives").search(text, start, max(start, end)) else ()
     for d in demonstratives:
         k = text.find(d, start, end)
         while k >= 0:
@@ -224,6 +236,33 @@ def _park_demonstrative(ctx: DocContext, start: int, end: int):
 
 _LEAD_BREAK = re.compile("[，,：:][ “”\"‘’]*")
 _QUOTES = re.compile("[ “”\"‘’]*")
+
+
+def _park_leads(ctx: DocContext) -> list[int]:
+    """Positions right after a clause break or quote where a park word starts
+    (park_suffixes), once per document: the only clause leads of
+    ``_park_demonstrative`` after ``start`` a park word can open."""
+    hit = ctx._index.get("park_leads")
+    if hit is None:
+        hit = ctx._index["park_leads"] = [m.end() for m in _park_lead_re().finditer(ctx.text)]
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _park_suffixes() -> tuple[str, ...]:
+    return tuple(vocab()["park_suffixes"])
+
+
+@lru_cache(maxsize=1)
+def _park_lead_re() -> "re.Pattern[str]":
+    suffixes = vocab()["park_suffixes"]
+    if "" in suffixes:
+        return re.compile("[%s](?=)" % re.escape(_LEAD_CHARS))  # every position after a break
+    alt = "|".join(re.escape(w) for w in suffixes) or "(?!)"
+    return re.compile("[%s](?=%s)" % (re.escape(_LEAD_CHARS), alt))
+
+
+_LEAD_CHARS = "，,：: “”\"‘’"  # the characters _LEAD_BREAK and _QUOTES match
 
 
 @lru_cache(maxsize=64)
@@ -250,7 +289,8 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
-    if hit is None:
+    # the bare words can only open the clause at its quote lead (``min(…, end)``)
+    if hit is None and (start >= end or text.startswith(_bare_anaphora(), min(_QUOTES.match(text, start).end(), end))):
         lead = _QUOTES.match(text, start, end).end()
         for w in v["company_bare_anaphora"]:
             if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
@@ -260,6 +300,11 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
         return None
     ref = last_company(ctx, hit[0])
     return (hit[0], hit[1], ref) if ref is not None else None
+
+
+@lru_cache(maxsize=1)
+def _bare_anaphora() -> tuple[str, ...]:
+    return tuple(vocab()["company_bare_anaphora"])
 
 
 def last_company(ctx: DocContext, pos: int) -> Optional[Ent]:
@@ -318,13 +363,22 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     if subj is not None:
         return subj
     para = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("carried_subject", {})  # depends on the paragraph and sentence only
+    key = (para, sent_start)
+    if key not in memo:
+        memo[key] = _carried_subject(ctx, para, sent_start)
+    return memo[key]
+
+
+def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
+    """The subject of an earlier sentence of paragraph ``para``, else its topic."""
     for s, e, _ in reversed(ctx.sentences_of(para)):
         if s >= sent_start:
             continue
         subj = explicit_subject(ctx, s, e)
         if subj is not None:
             return subj
-    return ctx.topic_at(pos)
+    return ctx.paragraphs[para].topic if ctx.paragraphs else None
 
 
 # ---------------------------------------------------------------- periods
@@ -434,10 +488,10 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
         found, last = (True, val), p.end
     if governing:
         return found
-    if has_vocab("completion_blockers", text[last:pos]):
+    if _vocab_alternation("completion_blockers").search(text, last, max(last, pos)):  # has_vocab(…, text[last:pos])
         # ``达产后预计年产值…``: a future state, no reporting period
         return True, None
-    if not has_cue("period_blockers", text[start:pos]):
+    if not _cue_alternation("period_blockers").search(text, start, max(start, pos)):  # has_cue(…, text[start:pos])
         return found
     for b in cues()["period_blockers"]:
         k = text.rfind(b, start, pos)
@@ -484,7 +538,13 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
             if year is not None:
                 period = dict(period, year=year)
         return _with_heading_year(ctx, pos, period)
-    return _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
+    # rules 2-4 depend on the paragraph and the sentence only, not on ``pos``
+    para = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("carried_period", {})
+    key = (para, sent_start)
+    if key not in memo:
+        memo[key] = _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
+    return memo[key]
 
 
 def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
@@ -548,19 +608,31 @@ def _find_governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
 
 def _context_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[int]:
     """The explicit year of the period governing the context of ``pos``."""
-    text = ctx.text
-    k = _full_sentence_start(text, ctx.paragraphs[ctx.paragraph_at(pos)].start, sent_start)
-    found, period = _period_in(ctx, k, sent_start, governing=True)
-    return period.get("year") if found and period else None
+    para = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("context_year", {})  # depends on the paragraph and sentence only
+    key = (para, sent_start)
+    if key not in memo:
+        k = _full_sentence_start(ctx.text, ctx.paragraphs[para].start, sent_start)
+        found, period = _period_in(ctx, k, sent_start, governing=True)
+        memo[key] = period.get("year") if found and period else None
+    return memo[key]
 
 
 def _with_heading_year(ctx: DocContext, pos: int, period: Optional[dict]) -> Optional[dict]:
     """Without a document date, a yearless period (``10月18日``) takes the one year
     printed in its article's heading (``2024年XX高新区招商大会举行``)."""
-    if not period or period.get("year") is not None or ctx.doc._.date:
+    if not period or period.get("year") is not None:
+        return period
+    date = ctx._index.get("doc_date", _UNSET)  # the doc's date, read once (extension lookups are slow)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    if date:
         return period
     year = heading_year(ctx, ctx.article_at(pos))
     return dict(period, year=year) if year is not None else period
+
+
+_UNSET = object()
 
 
 def heading_year(ctx: DocContext, article: int) -> Optional[int]:
