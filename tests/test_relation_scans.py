@@ -273,11 +273,15 @@ def test_document_indexes_equal_range_lookups(nlp):
             assert C._span_values(doc, group, attr) == public
 
 
-def test_memoized_subjects_equal_fresh_ones(nlp):
-    from zone_ie.relations.subjects import _explicit_subject, explicit_subject
+def test_memoized_subjects_and_periods_equal_fresh_ones(nlp):
+    # per-document memos (subjects, carried subjects and periods) answer as a context
+    # that has answered nothing before
+    from zone_ie.relations.subjects import _explicit_subject, explicit_subject, period_for, subject_for
 
     for doc in _seed_docs(nlp)[:3]:
         ctx = C.build_context(doc)
         for s, e, _ in ctx.sentences:
             for q in ctx.qtys_in(s, e):
                 assert explicit_subject(ctx, s, q.start) == _explicit_subject(C.build_context(doc), s, q.start)
+                assert subject_for(ctx, q.start, s) == subject_for(C.build_context(doc), q.start, s)
+                assert period_for(ctx, q.start, s) == period_for(C.build_context(doc), q.start, s)
