@@ -33,7 +33,7 @@ from typing import Any, Iterable, Optional
 import numpy as np
 import regex
 import srsly
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -132,6 +132,7 @@ class ZoneEntityRuler:
         self._legal_tuple = tuple(self._legal_forms)
         self._strong_legal = tuple(sorted(g.get("strong_legal_forms", []), key=len, reverse=True))
         self._name_char = regex.compile(f"[{chars}]")
+        self._name_run = regex.compile(f"[{chars}]*")  # a run of name characters
         self._name_char_memo: dict[str, bool] = {}
         self._boundary_re = _alternation(g["left_boundaries"])
         self._left_strip = regex.compile(g.get("left_strip_re", r"^[0-9]+"))
@@ -198,14 +199,13 @@ class ZoneEntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         matches, aliases = self.match_with_aliases(doc._.repair.text)  # == doc.text, cheaper
         doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
-        offsets = [o for m in matches for o in (m.start, m.end)]
-        if not _on_token_edges(doc, offsets):
-            ensure_boundaries(doc, offsets)
-        spans = []
-        for m in matches:
-            span = doc.char_span(m.start, m.end, label=m.label, span_id=m.id)
-            if span is not None:
-                spans.append(span)
+        spans = [doc.char_span(m.start, m.end, label=m.label, span_id=m.id) for m in matches]
+        if any(sp is None for sp in spans):
+            # An edge may fall inside a token (pkuseg): split, then redo the spans.
+            # (When every span exists, no edge is inside a token: the split is a no-op.)
+            ensure_boundaries(doc, [o for m in matches for o in (m.start, m.end)])
+            spans = [doc.char_span(m.start, m.end, label=m.label, span_id=m.id) for m in matches]
+        spans = [sp for sp in spans if sp is not None]
         if all(a.end <= b.start for a, b in zip(spans, spans[1:])) and all(sp.start < sp.end for sp in spans):
             _set_entities(doc, spans)  # the mentions do not overlap: what filter_spans would keep
         else:
@@ -310,14 +310,8 @@ class ZoneEntityRuler:
         k = bisect_right(taken_ends, end_of_prefix)
         if k and taken_ends[k - 1] > limit:  # never extend into an earlier name
             limit = taken_ends[k - 1]
-        known = self._name_char_memo
-        while i > limit:
-            ok = known.get(text[i - 1])
-            if ok is None:
-                ok = self._is_name_char(text[i - 1])
-            if not ok:
-                break
-            i -= 1
+        if i > limit:  # back over the name characters ending at ``i``, down to ``limit``
+            i -= self._name_run.match(text[limit:i][::-1]).end()
         cut, place = self._prefix_edge(text[i:end_of_prefix])
         start = i + cut
         return start + place, start
@@ -583,8 +577,9 @@ class ZoneEntityRuler:
 
     def _strip_local(self, name: str, local: list[str]) -> str:
         """``榆畈康瑞生物制药有限公司`` -> ``康瑞生物制药有限公司`` when 榆畈 is a local place."""
-        for p in local:
-            name = name.replace(f"（{p}）", "").replace(f"({p})", "")
+        if "（" in name or "(" in name:  # a removal never makes a bracket
+            for p in local:
+                name = name.replace(f"（{p}）", "").replace(f"({p})", "")
         for p in local:
             if name.startswith(p) and len(self._company_core(name[len(p):])) >= 4:
                 return name[len(p):]
@@ -614,8 +609,7 @@ class ZoneEntityRuler:
         if not core:
             return []
         out = []
-        for m in rx.finditer(regex.escape(core[0]) + r"\p{Han}" + regex.escape(core[-1]), text):
-            ab = m.group()
+        for ab in _han_between(core[0], core[-1], text):
             if ab in core or ab[1] not in core[1:-1] or ab in self._park_suffixes:
                 continue
             k = core.index(ab[1], 1)
@@ -625,7 +619,7 @@ class ZoneEntityRuler:
 
     def _extend_business(self, text: str, end: int, starts: Iterable[int] = ()) -> int:
         """``创维`` + ``智能``: a brand followed by business words that end the name."""
-        stops = set(starts)
+        stops = starts if isinstance(starts, (set, frozenset)) else set(starts)
         e = end
         for _ in range(2):
             w = _word_at(self._industry_heads_by_len, text, e)
@@ -647,6 +641,8 @@ class ZoneEntityRuler:
             items = c.split("、")
             last = items[-1]
             close = self._list_close(last)
+            if close is None and not self._all_items_brand_like(items, known):
+                continue  # the check below, lazily: most lists without a closer stop here
             strong = close is not None and bool(self._strong_closer.match(last[close:]))
             if close is not None:
                 items[-1] = last[:close]
@@ -712,6 +708,15 @@ class ZoneEntityRuler:
             m = _CLAUSE_END.search(backwards, n - at)
             out.append(text[n - m.start() if m else 0 : end])
             pos = end
+
+    def _all_items_brand_like(self, items: list[str], known: set[str]) -> bool:
+        """Whether every item of a list without a closer, cleaned (the first one
+        after its head cut), is brand-like; the later items first, stopping early."""
+        for it in items[1:]:
+            if not self._brand_like(self._clean_item(it), known):
+                return False
+        head = items[0]
+        return self._brand_like(self._clean_item(head[self._list_head_cut(head) :]), known)
 
     def _list_close(self, last: str) -> Optional[int]:
         """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
@@ -834,13 +839,14 @@ class ZoneEntityRuler:
             b = [n for m, n, nm in zip(found, node, names) if nm == alias and m.label == label]
             if a and b:
                 union(a[0], b[0])
+        root = {n: find(n) for n in node}  # the unions are done: roots are final
         best: dict[str, str] = {}
         for n, name in zip(node, names):
-            r = find(n)
+            r = root[n]
             cur = best.get(r)
             if cur is None or len(name) > len(cur):
                 best[r] = name
-        return [Match(m.start, m.end, m.label, best[find(n)]) for m, n in zip(found, node)]
+        return [Match(m.start, m.end, m.label, best[root[n]]) for m, n in zip(found, node)]
 
     # --- serialization (like spaCy's SpanRuler) ---------------------------
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
@@ -877,18 +883,7 @@ def norm_key(name: str) -> str:
     return norm_name(name)
 
 
-def _on_token_edges(doc: Doc, offsets: list[int]) -> bool:
-    """Whether every offset is 0 or less or a token start, so that
-    :func:`ensure_boundaries` would leave ``doc`` as it is."""
-    if not len(doc) or not offsets:
-        return True
-    starts = doc.to_array(IDX).astype(np.int64)
-    offs = np.array(offsets, dtype=np.int64)
-    at = starts[np.minimum(np.searchsorted(starts, offs), len(starts) - 1)]
-    return bool(np.all((offs <= 0) | (at == offs)))
-
-
-_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+_KEPT_ATTRS = [ENT_KB_ID, ENT_ID]
 
 
 def _set_entities(doc: Doc, spans: list[Span]) -> None:
@@ -903,20 +898,28 @@ def _set_entities(doc: Doc, spans: list[Span]) -> None:
     if not len(doc):
         doc.ents = spans
         return
-    cols = doc.to_array(_ENT_ATTRS)
-    cols[:, 0] = 2  # O
-    cols[:, 1] = 0
+    # Doc.from_array costs per token and column: read and write only the columns needed
+    kept = doc.to_array(_KEPT_ATTRS)  # kb and ent ids, kept outside the spans
+    n = len(doc)
+    iob = np.full(n, 2, dtype=np.uint64)  # O
+    typ = np.zeros(n, dtype=np.uint64)
+    kb, ent_id = kept[:, 0].copy(), kept[:, 1].copy()
     if spans:
         starts = np.array([sp.start for sp in spans], dtype=np.int64)
         lengths = np.array([sp.end for sp in spans], dtype=np.int64) - starts
         inside = np.arange(lengths.sum()) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-        cols[inside, 0] = 1  # I
-        cols[starts, 0] = 3  # B
-        cols[inside, 1] = np.repeat(np.array([sp.label for sp in spans], dtype=np.uint64), lengths)
-        cols[inside, 2] = np.repeat(np.array([sp.kb_id for sp in spans], dtype=np.uint64), lengths)
+        iob[inside] = 1  # I
+        iob[starts] = 3  # B
+        typ[inside] = np.repeat(np.array([sp.label for sp in spans], dtype=np.uint64), lengths)
+        kb[inside] = np.repeat(np.array([sp.kb_id for sp in spans], dtype=np.uint64), lengths)
         ids = np.repeat(np.array([sp.id for sp in spans], dtype=np.uint64), lengths)
-        cols[inside[ids != 0], 3] = ids[ids != 0]  # a span without an id keeps the tokens' ids
-    doc.from_array(_ENT_ATTRS, cols)
+        ent_id[inside[ids != 0]] = ids[ids != 0]  # a span without an id keeps the tokens' ids
+    attrs, cols = [ENT_IOB, ENT_TYPE], [iob, typ]
+    for attr, new, old in ((ENT_KB_ID, kb, kept[:, 0]), (ENT_ID, ent_id, kept[:, 1])):
+        if not np.array_equal(new, old):  # an unchanged column need not be written
+            attrs.append(attr)
+            cols.append(new)
+    doc.from_array(attrs, np.stack(cols, axis=1))
 
 
 _NOT_BUSINESS_HEADS = ("集团", "股份", "控股")  # legal-form words, never a business word after a brand
@@ -1021,6 +1024,23 @@ class _PhraseIndex:
                     pos = i + 2
                     out.append((i, pos))
         return out
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _han_between(first: str, last: str, text: str) -> list[str]:
+    r"""The matches of ``regex.finditer(escape(first) + r"\p{Han}" + escape(last), text)``
+    for single characters ``first`` and ``last``: ``str.find`` finds the candidates."""
+    out = []
+    i = text.find(first)
+    while i >= 0:
+        if text.startswith(last, i + 2) and _HAN.match(text, i + 1):
+            out.append(text[i : i + 3])
+            i = text.find(first, i + 3)
+        else:
+            i = text.find(first, i + 1)
+    return out
 
 
 def _literal_spans(words: Iterable[str], text: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 
 from ..align import ensure_boundaries
 from ..numerals import to_halfwidth
@@ -60,9 +61,18 @@ def _spans(doc: Doc, matches: list, label: str) -> list[Optional[Span]]:
 
 def _attach(spans: list[Optional[Span]], matches: list, attr: str) -> list[Span]:
     """The spans that exist, each with its match's fields as ``span._.<attr>``."""
-    out = []
+    out = [span for span in spans if span is not None]
+    if not out:
+        return out
+    ext = Underscore.span_extensions.get(attr)
+    if ext is None or ext[3] is not None:  # unknown or with a setter: the generic path
+        for span, (_, _, fields) in zip(spans, matches):
+            if span is not None:
+                span._.set(attr, fields)
+        return out
+    # what ``span._.set`` does for a plain attribute, without an Underscore per span
+    user_data = out[0].doc.user_data
     for span, (_, _, fields) in zip(spans, matches):
         if span is not None:
-            span._.set(attr, fields)
-            out.append(span)
+            user_data[("._.", attr, span.start_char, span.end_char)] = fields
     return out
