@@ -195,3 +195,19 @@ def test_char_segmentation_equals_spacy_words_and_spaces(text: str) -> None:
 
     words, spaces = util.get_words_and_spaces([c for c in text if not c.isspace()], text)
     assert char_words_and_spaces(text) == (list(words), list(spaces))
+
+
+def test_span_values_read_back_through_the_public_accessors(nlp) -> None:
+    # the normalizer writes span values straight into spaCy's user_data key and the
+    # relation extractor reads them there: both must agree with ``span._``
+    from zone_ie.periods import parse_period
+    from zone_ie.quantities import parse_quantity
+
+    doc = nlp("2023年1—6月，临川高新区规上工业增加值52.3亿元，同比增长8.1%。")
+    quantities = {s.text: s._.quantity for s in doc.spans["quantities"]}
+    assert quantities["52.3亿元"] == parse_quantity("52.3亿元").model_dump()
+    assert quantities["8.1%"]["value"] == 8.1 and quantities["8.1%"]["unit"] == "%"
+    (period,) = doc.spans["periods"]
+    assert period._.period == parse_period(period.text).model_dump()
+    (m,) = [f for f in doc._.facts if f.type == "metric"]
+    assert m.value.value == 5.23e9 and m.yoy_pct == 8.1

@@ -72,7 +72,13 @@ def _attach(spans: list[Optional[Span]], matches: list, attr: str) -> list[Span]
         return out
     # what ``span._.set`` does for a plain attribute, without an Underscore per span
     user_data = out[0].doc.user_data
+    first = None
     for span, (_, _, fields) in zip(spans, matches):
         if span is not None:
             user_data[("._.", attr, span.start_char, span.end_char)] = fields
+            first = fields if first is None else first
+    if out[0]._.get(attr) is not first:  # spaCy keeps values under another key: the public way
+        for span, (_, _, fields) in zip(spans, matches):
+            if span is not None:
+                span._.set(attr, fields)
     return out
