@@ -73,6 +73,21 @@ def has_cue(key: str, text: str) -> bool:
     return _cue_alternation(key).search(text) is not None
 
 
+@lru_cache(maxsize=64)
+def char_class(chars: str) -> "re.Pattern[str]":
+    """One pattern matching any single character of ``chars`` (never matches if empty)."""
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
+
+
+def before_first(text: str, chars: str, pos: int, end: int) -> int:
+    """Where a walk forward from ``pos`` over characters not in ``chars`` stops: at the
+    first of ``chars`` in ``[pos, end)``, else ``end`` (``pos`` if ``pos >= end``)."""
+    if pos >= end:
+        return pos
+    m = char_class(chars).search(text, pos, end)
+    return m.start() if m else end
+
+
 def after_last(text: str, chars: str, lo: int, pos: int) -> int:
     """Where a walk back from ``pos`` over characters not in ``chars`` stops: just
     after the last of ``chars`` in ``[lo, pos)``, else ``lo`` (``pos`` if ``pos <= lo``)."""
@@ -354,8 +369,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 @lru_cache(maxsize=None)
 def _sentence_end_re() -> "re.Pattern[str]":
     """One sentence-ending character (``patterns/relations.json`` ``sentence_end``)."""
-    chars = "".join(sorted(set(cues()["sentence_end"])))
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+    return char_class("".join(sorted(set(cues()["sentence_end"]))))
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, int]]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from ..resources import load_json
+from .context import _alternation
 
 
 @lru_cache(maxsize=None)
@@ -21,8 +22,7 @@ def has_vocab(key: str, text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _vocab_alternation(key: str) -> "re.Pattern[str]":
-    words = sorted(set(vocab()[key]), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+    return _alternation(tuple(vocab()[key]))
 
 
 @lru_cache(maxsize=None)

@@ -8,13 +8,12 @@ company in a sub-park is also located in the zone that contains it.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, cues, has_cue, longest_first, resolve_anaphor
+from .context import DocContext, Ent, after_last, before_first, cues, has_cue, longest_first, resolve_anaphor
 
 
 def is_sub_park(ent: Ent) -> bool:
@@ -83,19 +82,13 @@ def _zone_starting_at(ctx: DocContext, pos: int) -> Optional[Ent]:
 
 def _clause(text: str, s: int, e: int, ent: Ent) -> tuple[str, str]:
     """Text of ``ent``'s clause before and after it (a list comma 、 does not end a clause)."""
-    lo = max([text.rfind(c, s, ent.start) + 1 for c in "，,。；;：:"] + [s]) if ent.start > s else ent.start
+    lo = after_last(text, "，,。；;：:", s, ent.start)
     return text[lo:ent.start], text[ent.end:_clause_stop(text, ent.end, e)]
-
-
-_STOP = re.compile("[，,。；;]")
 
 
 def _clause_stop(text: str, pos: int, end: int) -> int:
     """The first ``，,。；;`` in ``[pos, end)``, else ``end`` (``pos`` when it is past ``end``)."""
-    if pos >= end:
-        return pos
-    m = _STOP.search(text, pos, end)
-    return m.start() if m else end
+    return before_first(text, "，,。；;", pos, end)
 
 
 def _object_of_trade(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .subjects import period_for, subject_for
 
@@ -68,30 +68,23 @@ def _sector_frame_re() -> "re.Pattern[str]":
 
 def _clause_start(text: str, start: int, pos: int) -> int:
     """Just after the last clause end in ``[start, pos)`` (``start`` if none)."""
-    if pos <= start:
-        return pos
-    k = max([text.rfind(c, start, pos) for c in clause_ends()], default=-1)
-    return k + 1 if k >= 0 else start
+    return after_last(text, _clause_chars(), start, pos)
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     """The first clause end in ``[pos, end)`` (``end`` if none)."""
-    if pos >= end:
-        return pos
-    m = _clause_end_re().search(text, pos, end)
-    return m.start() if m else end
+    return before_first(text, _clause_chars(), pos, end)
 
 
 @lru_cache(maxsize=1)
-def _clause_end_re() -> "re.Pattern[str]":
-    chars = "".join(sorted(clause_ends()))
-    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
+def _clause_chars() -> str:
+    return "".join(sorted(clause_ends()))
 
 
 def _clause_bounds(text: str, s: int, e: int, qtys: list[Qty]) -> list[tuple[int, int]]:
     """``(_clause_start(text, s, q.start), _clause_end(text, q.end, e))`` of each figure
     of the sentence ``[s, e)``, from one scan for its clause ends."""
-    marks = [m.start() for m in _clause_end_re().finditer(text, s, e)]
+    marks = [m.start() for m in char_class(_clause_chars()).finditer(text, s, e)]
     out = []
     for q in qtys:
         if q.start <= s:
