@@ -147,6 +147,7 @@ from collections import Counter  # noqa: E402
 
 from zone_ie.models import LocatedInFact, MetricFact, ProjectFact, Quantity  # noqa: E402
 from zone_ie.names import project_names_match  # noqa: E402
+from zone_ie.extensions import span_values  # noqa: E402
 from zone_ie.relations import context as C  # noqa: E402
 from zone_ie.relations import dedupe as D  # noqa: E402
 from zone_ie.relations import indicators as I  # noqa: E402
@@ -270,7 +271,7 @@ def test_document_indexes_equal_range_lookups(nlp):
             assert ctx.ents_in(p.start, p.end, "PARK") == [x for x in ctx.ents_of(i) if x.label == "PARK"]
         for group, attr in (("quantities", "quantity"), ("periods", "period")):
             public = [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in doc.spans[group]]
-            assert C._span_values(doc, group, attr) == public
+            assert span_values(doc, group, attr) == public
 
 
 def test_memoized_subjects_and_periods_equal_fresh_ones(nlp):

@@ -6,7 +6,7 @@ Everything a Doc needs to point back into the raw text lives in
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +40,56 @@ def _to_raw(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _span_raw(span: Span) -> tuple[int, int]:
     return get_repair(span.doc).span_to_raw(span.start_char, span.end_char)
+
+
+# --- fast access to plain span attributes ---------------------------------------
+#
+# A plain extension attribute (a default, no getter, setter or method) lives in
+# ``doc.user_data`` under the key spaCy's ``Underscore`` uses; reading and writing
+# it there gives the same values without an ``Underscore`` object per span. Each
+# call checks the key once against the public accessor and falls back to it.
+
+
+def _value_key(attr: str, start: int, end: int) -> tuple[str, str, int, int]:
+    return ("._.", attr, start, end)
+
+
+def set_span_values(spans: Sequence[Span], attr: str, values: Sequence[Any]) -> None:
+    """``span._.<attr> = value`` for each span and value."""
+    if not spans:
+        return
+    ext = Span.get_extension(attr)
+    if ext is None or ext[3] is not None:  # unknown or with a setter: the public way
+        for span, value in zip(spans, values):
+            span._.set(attr, value)
+        return
+    data = spans[0].doc.user_data
+    for span, value in zip(spans, values):
+        data[_value_key(attr, span.start_char, span.end_char)] = value
+    if spans[0]._.get(attr) is not values[0]:  # spaCy keeps values under another key
+        for span, value in zip(spans, values):
+            span._.set(attr, value)
+
+
+def span_values(doc: Doc, group: str, attr: str) -> list[tuple[int, int, Any]]:
+    """``(start_char, end_char, span._.<attr>)`` for the spans of ``doc.spans[group]``."""
+    spans = doc.spans.get(group, [])
+    ext = Span.get_extension(attr)
+    if ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set)):
+        return [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in spans]
+    default = ext[0]
+    data = doc.user_data
+    out = []
+    for sp in spans:
+        s, t = sp.start_char, sp.end_char
+        out.append((s, t, data.get(_value_key(attr, s, t), default)))
+    for (_, _, direct), sp in zip(out, spans):  # check the key against the public way once
+        value = getattr(sp._, attr)
+        if value is not default:
+            if direct is not value:  # spaCy keeps extension values under another key
+                return [(x.start_char, x.end_char, getattr(x._, attr)) for x in spans]
+            break
+    return out
 
 
 def register() -> None:

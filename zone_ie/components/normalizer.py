@@ -11,9 +11,9 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.tokens.underscore import Underscore
 
 from ..align import ensure_boundaries
+from ..extensions import set_span_values
 from ..numerals import to_halfwidth
 from ..periods import scan_periods
 from ..quantities import scan_quantities
@@ -61,24 +61,7 @@ def _spans(doc: Doc, matches: list, label: str) -> list[Optional[Span]]:
 
 def _attach(spans: list[Optional[Span]], matches: list, attr: str) -> list[Span]:
     """The spans that exist, each with its match's fields as ``span._.<attr>``."""
-    out = [span for span in spans if span is not None]
-    if not out:
-        return out
-    ext = Underscore.span_extensions.get(attr)
-    if ext is None or ext[3] is not None:  # unknown or with a setter: the generic path
-        for span, (_, _, fields) in zip(spans, matches):
-            if span is not None:
-                span._.set(attr, fields)
-        return out
-    # what ``span._.set`` does for a plain attribute, without an Underscore per span
-    user_data = out[0].doc.user_data
-    first = None
-    for span, (_, _, fields) in zip(spans, matches):
-        if span is not None:
-            user_data[("._.", attr, span.start_char, span.end_char)] = fields
-            first = fields if first is None else first
-    if out[0]._.get(attr) is not first:  # spaCy keeps values under another key: the public way
-        for span, (_, _, fields) in zip(spans, matches):
-            if span is not None:
-                span._.set(attr, fields)
+    pairs = [(span, fields) for span, (_, _, fields) in zip(spans, matches) if span is not None]
+    out = [span for span, _ in pairs]
+    set_span_values(out, attr, [fields for _, fields in pairs])
     return out

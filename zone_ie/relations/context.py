@@ -16,8 +16,9 @@ from operator import add, attrgetter, itemgetter, mul
 from typing import Any, Iterable, Optional
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from ..extensions import span_values
 from ..repair import RepairedText
 from ..resources import load_json
 
@@ -317,10 +318,10 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
             ents.append(Ent(s, t, label, name, e.id_ or name))
     ents = _clean_names(ents)
     qtys = []
-    for s, t, q in _span_values(doc, "quantities", "quantity"):
+    for s, t, q in span_values(doc, "quantities", "quantity"):
         if q:
             qtys.append(Qty(s, t, text[s:t], dict(q)))
-    pers = [Per(s, t, text[s:t], p) for s, t, p in _span_values(doc, "periods", "period")]
+    pers = [Per(s, t, text[s:t], p) for s, t, p in span_values(doc, "periods", "period")]
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
@@ -328,31 +329,6 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     assign_articles(ctx)
     assign_topics(ctx)
     return ctx
-
-
-def _span_values(doc: Doc, group: str, attr: str) -> list[tuple[int, int, Any]]:
-    """``(start_char, end_char, span._.<attr>)`` for the spans of ``doc.spans[group]``.
-
-    A plain extension attribute (a default, no getter or method) lives in
-    ``doc.user_data`` under the key spaCy's ``Underscore`` uses; reading it there
-    gives the same value without building an ``Underscore`` object per span."""
-    spans = doc.spans.get(group, [])
-    ext = Span.get_extension(attr)
-    if ext is None or ext[1] is not None or ext[2] is not None or isinstance(ext[0], (dict, list, set)):
-        return [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in spans]
-    default = ext[0]
-    data = doc.user_data
-    out = []
-    for sp in spans:
-        s, t = sp.start_char, sp.end_char
-        out.append((s, t, data.get(("._.", attr, s, t), default)))
-    for (_, _, direct), sp in zip(out, spans):  # check the key against the public way once
-        value = getattr(sp._, attr)
-        if value is not default:
-            if direct is not value:  # spaCy keeps extension values under another key
-                return [(x.start_char, x.end_char, getattr(x._, attr)) for x in spans]
-            break
-    return out
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
