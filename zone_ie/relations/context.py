@@ -622,7 +622,7 @@ def _typed_anaphora() -> tuple[tuple[str, ...], "re.Pattern[str]"]:
     """Typed zone anaphors longest first, and a pattern for the characters they start with."""
     words = tuple(sorted((w for w in cues()["anaphora_park"] if w and anaphor_kind(w)), key=len, reverse=True))
     firsts = "".join(sorted({w[0] for w in words}))
-    return words, re.compile("[" + re.escape(firsts) + "]" if firsts else "(?!)")
+    return words, char_class(firsts)
 
 
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:

@@ -21,7 +21,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
-from .context import DocContext, Ent, after_last, cues, ends_any, has_cue, longest_first
+from .context import DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, longest_first
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -83,7 +83,7 @@ def _stop_words() -> tuple[tuple[str, ...], dict[str, list[str]], "Optional[re.P
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[0], []).append(w)
-    return words, by_first, re.compile("[" + "".join(re.escape(c) for c in by_first) + "]")
+    return words, by_first, char_class("".join(by_first))
 
 
 def _clause_edge(text: str, s: int, end: int) -> int:
@@ -99,7 +99,7 @@ def _clause_edge(text: str, s: int, end: int) -> int:
     return edge
 
 
-_BREAK_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_BREAK)) + "]")
+_BREAK_RE = char_class("".join(sorted(_BREAK)))
 
 
 def _ascii_space(text: str, k: int) -> bool:
