@@ -141,6 +141,10 @@ def test_two_processes_give_the_same_results(nlp) -> None:
     two = [o.to_dict() for o in BatchExtractor(nlp, n_process=2, batch_size=2).run(items)]
     assert one == two
     assert nlp.pipe_names == names and nlp.tokenizer is tokenizer  # the pipeline is left as it was
+    from srsly import msgpack
+
+    for reg in (msgpack.msgpack_encoders, msgpack.msgpack_decoders):  # the frozen hook lookups are undone
+        assert "get_all" not in vars(reg) and "numpy" in reg.get_all()
     assert len(one) == 12 and sum(o["status"] == "ok" for o in one) == 11
     (metric,) = [f for f in two[4]["result"]["facts"] if f["type"] == "metric"]
     assert two[4]["result"]["date"] == "2024-04-02" and metric["period"]["year"] == 2024  # the date reached the worker
