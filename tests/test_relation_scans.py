@@ -269,6 +269,12 @@ def test_document_indexes_equal_range_lookups(nlp):
         for i, p in enumerate(ctx.paragraphs):
             assert ctx.ents_of(i) == ctx.ents_in(p.start, p.end)
             assert ctx.ents_in(p.start, p.end, "PARK") == [x for x in ctx.ents_of(i) if x.label == "PARK"]
+        articles = {p.article for p in ctx.paragraphs}
+        for pos in range(0, len(ctx.text) + 1, 7):
+            for art in articles:
+                plain = [x for x in ctx.ents if x.label == "PARK" and x.end <= pos and ctx.article_at(x.start) == art]
+                assert ctx.parks_before(pos, art) == plain
+        assert any(ctx.parks_before(len(ctx.text), art) for art in articles)
         for group, attr in (("quantities", "quantity"), ("periods", "period")):
             public = [(sp.start_char, sp.end_char, getattr(sp._, attr)) for sp in doc.spans[group]]
             assert span_values(doc, group, attr) == public

@@ -298,6 +298,21 @@ class DocContext:
             return 0
         return self.paragraphs[self.paragraph_at(pos)].article
 
+    def parks_before(self, pos: int, article: int) -> list[Ent]:
+        """The park mentions of ``article`` that end at or before ``pos``, in text order."""
+        ents = self.ents
+        hit = self._index.get("article_parks")
+        if hit is None or hit[0] is not ents or hit[1] != len(ents):
+            groups: dict[int, tuple[list[int], list[Ent]]] = {}
+            for e in ents:
+                if e.label == "PARK":
+                    ends, parks = groups.setdefault(self.article_at(e.start), ([], []))
+                    ends.append(e.end)  # ascending: mentions are sorted and never overlap
+                    parks.append(e)
+            hit = self._index["article_parks"] = (ents, len(ents), groups)
+        ends, parks = hit[2].get(article, ((), ()))
+        return parks[:bisect_right(ends, pos)]  # type: ignore[index]
+
 
 def _within(items: list, starts: list[int], start: int, end: int) -> list:
     """The items (sorted by start) that lie inside ``[start, end)``."""
@@ -599,7 +614,18 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     """The park a bare zone word at ``pos`` refers to: the paragraph topic when it
     is of the right kind (``经开区`` -> a …经济技术开发区), else the park of that
     kind named most often in the article, then in the document; generic words
-    (园区, 该区) give the topic."""
+    (园区, 该区) give the topic.
+
+    Memoized per document (every figure after the anaphor asks again; the
+    topics do not change once the context is built)."""
+    memo = ctx._index.setdefault("anaphor", {})
+    key = (word, pos)
+    if key not in memo:
+        memo[key] = _resolve_anaphor(ctx, word, pos)
+    return memo[key]
+
+
+def _resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     topic = ctx.topic_at(pos)
     kind = _kind_endings(word)
     if kind is None:

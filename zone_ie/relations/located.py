@@ -229,7 +229,7 @@ def _sub_park_topic(ctx: DocContext, p, pos: int) -> Optional[Ent]:
     if not rx.match(cues()["sub_park_anaphor_re"], ctx.text[p.start:p.end]):
         return None
     article = ctx.article_at(pos)
-    prior = [e for e in ctx.ents if is_sub_park(e) and e.end <= p.start and ctx.article_at(e.start) == article]
+    prior = [e for e in ctx.parks_before(p.start, article) if is_sub_park(e)]
     return prior[-1] if prior else None
 
 
@@ -239,7 +239,7 @@ def here_park(ctx: DocContext, s: int, pos: int) -> Optional[Ent]:
     if not rx.match(cues()["here_anaphor_re"], ctx.text[s:pos]):
         return None
     article = ctx.article_at(s)
-    prior = [e for e in ctx.ents if e.label == "PARK" and e.end <= s and ctx.article_at(e.start) == article]
+    prior = ctx.parks_before(s, article)
     return prior[-1] if prior and is_sub_park(prior[-1]) else None
 
 
@@ -263,7 +263,7 @@ def _anaphor_park(ctx: DocContext, co: Ent, s: int, e: int) -> Optional[Ent]:
     if not (rx.search(c["located_anaphor_before_re"], before) or rx.match(c["located_anaphor_after_re"], after)):
         return None
     article = ctx.article_at(co.start)
-    prior = [p for p in ctx.ents if p.label == "PARK" and p.end <= co.start and ctx.article_at(p.start) == article]
+    prior = ctx.parks_before(co.start, article)
     return prior[-1] if prior else ctx.topic_at(co.start)
 
 

@@ -549,6 +549,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         return []
     kept = [(q, cs, ce) for q, (cs, ce) in zip(qtys, _clause_bounds(text, s, e, qtys)) if not _skip(ctx, q, s, e, ce)]
     qtys = [q for q, _, _ in kept]
+    starts = [q.start for q in qtys]  # ascending, as the figures
     out: list[MetricFact] = []
     open_m: Optional[MetricFact] = None
     prev_end = s
@@ -680,7 +681,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             ind = (ind[0], ind[1], open_m.scope)
         m = _new(subject, ind, period_for(ctx, q.start, s), ev)
         _set(m, role, q, pre)
-        nxt = next((r.start for r in qtys if r.start >= q.end), e)
+        k = bisect_left(starts, q.end)  # the next kept figure, if any
+        nxt = starts[k] if k < len(starts) else e
         if m.yoy_pct is None and has_vocab("doubling_words", text[q.end:nxt]):
             # ``…450亿元，较去年实现翻番``: doubling is a 100 % change
             m.yoy_pct = 100.0

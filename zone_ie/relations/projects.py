@@ -204,7 +204,7 @@ def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
         if k < 0 or ctx.ent_at(k) is not None:
             continue
         article = ctx.article_at(s)
-        prior = [x for x in ctx.ents if is_sub_park(x) and x.text.endswith(w) and x.end <= s and ctx.article_at(x.start) == article]
+        prior = [x for x in ctx.parks_before(s, article) if is_sub_park(x) and x.text.endswith(w)]
         if prior:
             return prior[-1]
     return None

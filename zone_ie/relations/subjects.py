@@ -273,9 +273,7 @@ def _first_chars(words: tuple[str, ...]) -> Optional[frozenset[str]]:
 
 
 def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
-    art = ctx.article_at(pos)
-    return [e for e in ctx.ents if e.label == "PARK" and e.end <= pos
-            and e.text.endswith(suf) and ctx.article_at(e.start) == art]
+    return [e for e in ctx.parks_before(pos, ctx.article_at(pos)) if e.text.endswith(suf)]
 
 
 def _company_anaphor(ctx: DocContext, start: int, end: int):
