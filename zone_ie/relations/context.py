@@ -262,20 +262,21 @@ class DocContext:
         return _within(self.pers, self._starts("pers", self.pers, _START), start, end)
 
     def period_overlaps(self, start: int, end: int) -> bool:
-        """Whether a period overlaps ``[start, end)`` or contains ``start``."""
+        """Whether a period overlaps ``[start, end)`` or contains ``start``: a period
+        starts in ``[start, max(end, start + 1))`` or covers ``start``."""
         pers = self.pers
         starts = self._starts("pers", pers, _START)
-        longest = self._index.get("pers_len")
-        if longest is None or longest[0] is not pers or longest[1] != len(pers):
-            longest = self._index["pers_len"] = (pers, len(pers), max((p.end - p.start for p in pers), default=0))
-        i = bisect_left(starts, start - longest[2])
-        stop = max(end, start + 1)
-        while i < len(pers) and pers[i].start < stop:
-            p = pers[i]
-            if p.start <= start < p.end or start <= p.start:
-                return True
-            i += 1
-        return False
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] < max(end, start + 1):
+            return True
+        hit = self._index.get("pers_cover")
+        if hit is None or hit[0] is not pers or hit[1] != len(pers):
+            cover = bytearray(max([len(self.text)] + [p.end for p in pers]) + 1)
+            for p in pers:
+                if p.end > p.start:
+                    cover[p.start:p.end] = b"\x01" * (p.end - p.start)
+            hit = self._index["pers_cover"] = (pers, len(pers), cover)
+        return 0 <= start < len(hit[2]) and hit[2][start] == 1
 
     def ent_at(self, pos: int) -> Optional[Ent]:
         ents = self.ents
