@@ -127,4 +127,6 @@ def tidy(value: float) -> float:
     """Round away binary noise (``1.2 * 1e4`` -> 12000.0)."""
     if value == 0:
         return 0.0
+    if type(value) is float and value.is_integer() and -1e12 < value < 1e12:
+        return value  # at most 12 digits: printed and read back exactly
     return float(f"{value:.12g}")

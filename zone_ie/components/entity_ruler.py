@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, le, lt
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -833,13 +833,17 @@ class ZoneEntityRuler:
                 full = next((f for f in parks if nm in self._abbreviations(nm, f)), None)
                 if full is not None:
                     union("P:" + pkey(full), n)
-        for ns, ne, as_, ae, label in aliases:
-            a = [n for m, n in zip(found, node) if (m.start, m.end) == (ns, ne)]
-            alias = text[as_:ae]
-            b = [n for m, n, nm in zip(found, node, names) if nm == alias and m.label == label]
-            if a and b:
-                union(a[0], b[0])
-        root = {n: find(n) for n in node}  # the unions are done: roots are final
+        if aliases:  # the node of the first mention at a span, and of the first with a name and label
+            at: dict[tuple[int, int], str] = {}
+            named: dict[tuple[str, str], str] = {}
+            for m, n, nm in zip(found, node, names):
+                at.setdefault((m.start, m.end), n)
+                named.setdefault((nm, m.label), n)
+            for ns, ne, as_, ae, label in aliases:
+                a, b = at.get((ns, ne)), named.get((text[as_:ae], label))
+                if a is not None and b is not None:
+                    union(a, b)
+        root = {n: find(n) for n in dict.fromkeys(node)}  # the unions are done: roots are final
         best: dict[str, str] = {}
         for n, name in zip(node, names):
             r = root[n]
@@ -1109,36 +1113,49 @@ def _add_non_overlapping(found: list[Match], more: list[Match]) -> list[Match]:
     A match of ``found`` that overlaps no match of ``more`` overlaps nothing at
     all, so it is kept and blocks nothing: only the matches of ``more`` and those
     of ``found`` that they overlap compete, in their order in ``found + more``.
+    A match of ``more`` with the span of a match of ``found`` that ranks before
+    it (the same length and start: it has an id or the other none) never wins
+    and blocks nothing, so it is left out.
     """
-    if not all(a[1] <= b[0] for a, b in zip(found, found[1:])) or not all(m[0] < m[1] for m in found):
+    starts = [m[0] for m in found]
+    ends = [m[1] for m in found]
+    if not (all(map(le, ends, starts[1:])) and all(map(lt, starts, ends))):
         return _non_overlapping(found + more)
     if not more:
         return list(found)
-    starts = [m[0] for m in found]
+    at = {(m[0], m[1]): m for m in found}
     touched: set[int] = set()
+    rivals: list[Match] = []
     for m in more:
-        j = bisect_left(starts, m[1]) - 1  # the last match of ``found`` starting before ``m`` ends
-        while j >= 0 and found[j][1] > m[0]:  # ends increase with starts
+        s, e = m[0], m[1]
+        same = at.get((s, e))
+        if same is not None and (same[3] != "" or m[3] == ""):
+            continue
+        rivals.append(m)
+        j = bisect_left(starts, e) - 1  # the last match of ``found`` starting before ``m`` ends
+        while j >= 0 and ends[j] > s:  # ends increase with starts
             touched.add(j)
             j -= 1
     if not touched:
-        return sorted(found + _non_overlapping(more))
-    rival = sorted(touched)
+        return sorted(found + _non_overlapping(rivals))
     kept = [m for j, m in enumerate(found) if j not in touched]
-    return sorted(kept + _non_overlapping([found[j] for j in rival] + more))
+    return sorted(kept + _non_overlapping([found[j] for j in sorted(touched)] + rivals))
 
 
 def _non_overlapping(matches: list[Match]) -> list[Match]:
     """Longest match wins; ties go to the earlier one; pattern ids preferred."""
     if not matches:
         return []
-    ranked = sorted(matches, key=lambda m: (-(m[1] - m[0]), m[3] == "", m[0]))
+    keys = [(s - e, id_ == "", s) for s, e, _, id_ in matches]
     chosen: list[Match] = []
-    occupied = bytearray(max(m[1] for m in matches))  # 1 = character taken
-    for m in ranked:
+    occupied = bytearray(max(map(itemgetter(1), matches)))  # 1 = character taken
+    for k in sorted(range(len(matches)), key=keys.__getitem__):  # stable, as sorting the matches
+        m = matches[k]
         s, e = m[0], m[1]
-        if s < e and occupied.find(1, s, e) >= 0:
-            continue
+        if s < e:
+            if occupied.find(1, s, e) >= 0:
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
         chosen.append(m)
-        occupied[s:e] = b"\x01" * (e - s)
-    return sorted(chosen)
+    chosen.sort()
+    return chosen
