@@ -292,3 +292,96 @@ def test_memoized_subjects_and_periods_equal_fresh_ones(nlp):
                 assert explicit_subject(ctx, s, q.start) == _explicit_subject(C.build_context(doc), s, q.start)
                 assert subject_for(ctx, q.start, s) == subject_for(C.build_context(doc), q.start, s)
                 assert period_for(ctx, q.start, s) == period_for(C.build_context(doc), q.start, s)
+
+
+# --- the third round: project, located_in and final-step fast paths ----------------------
+
+from zone_ie.relations import located as L  # noqa: E402
+from zone_ie.relations.context import Ent  # noqa: E402
+
+park_texts = st.sampled_from(["甲", "甲乙", "甲乙丙", "乙", "甲乙产业园", "甲产业园", "丙"])
+mentions = st.lists(st.tuples(st.integers(0, 2), park_texts, st.sampled_from(["PARK", "PARK", "COMPANY"]),
+                              st.sampled_from(["k1", "k2", None])), max_size=10)
+
+
+def _ents(raw) -> list[Ent]:
+    """Sorted, non-overlapping mentions (key None: the text is the key)."""
+    out, pos = [], 0
+    for gap, text, label, key in raw:
+        pos += gap
+        out.append(Ent(pos, pos + len(text), label, text, key or text))
+        pos += len(text)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(mentions)
+def test_zone_ending_at_is_the_scan_of_all_mentions(raw):
+    ents = _ents(raw)
+    text = "的" * ((ents[-1].end if ents else 0) + 2)  # no containment anaphor: mentions only
+    ctx = DocContext(None, text, ents, [], [])  # type: ignore[arg-type]
+    for pos in range(len(text) + 1):
+        plain = next((a for a in ents if a.label == "PARK" and a.end == pos), None)
+        assert L._zone_ending_at(ctx, pos) is plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(names, names)
+def test_shared_characters_are_the_counter_intersection(a, b):
+    assert P._shared(Counter(a), Counter(b)) == sum((Counter(a) & Counter(b)).values())
+
+
+def _plain_canonical_names(pairs):
+    """The definition: Counter per cluster, most frequent mention, longer on ties."""
+    counts: dict[str, Counter] = {}
+    key_of: dict[str, str] = {}
+    for text, key in pairs:
+        key = key_of.setdefault(text, key or text)
+        counts.setdefault(key, Counter())[text] += 1
+    best = {k: max(c, key=lambda t: (c[t], len(t))) for k, c in counts.items()}
+    return {text: best[key] for text, key in key_of.items()}
+
+
+name_pairs = st.lists(st.tuples(st.sampled_from(["A", "AB", "B", "BA", "C"]), st.sampled_from(["", "k", "A", "B"])), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(name_pairs)
+def test_canonical_names_match_the_counter_definition(pairs):
+    got, plain = D.canonical_names(pairs), _plain_canonical_names(pairs)
+    assert list(got.items()) == list(plain.items())
+
+
+facts = st.lists(st.one_of(
+    st.builds(lambda s, v: _metric(s, v, (0, 1)), st.sampled_from("AB"), st.sampled_from([0.0, -0.0, 1.0])),
+    st.builds(lambda c, p: LocatedInFact(company=c, park=p, evidence=(0, 1)), st.sampled_from("XY"), st.sampled_from("AB")),
+    st.builds(lambda n, s: ProjectFact(name=n, company="X", status=s), st.sampled_from("PQ"), st.sampled_from([None, "signed"])),
+), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts, st.lists(st.integers(0, 11), max_size=4))
+def test_dedupe_is_the_plain_key_loop(fs, again):
+    fs = fs + [fs[i] for i in again if i < len(fs)]  # the same fact object twice, too
+    plain, seen = [], set()
+    for f in fs:
+        k = D.fact_key(f)
+        if k not in seen:
+            seen.add(k)
+            plain.append(f)
+    assert [id(f) for f in D.dedupe(fs)] == [id(f) for f in plain]
+
+
+def test_sentence_prechecks_skip_only_empty_work(nlp):
+    # a sentence without a project word finds no respective, listed or suffix-named
+    # project; a list with no place to cut has one item at most
+    for doc in _seed_docs(nlp):
+        ctx = C.build_context(doc)
+        for s, e, _ in ctx.sentences:
+            if not P._name_words().search(ctx.text, s, e):
+                assert P._respective_projects(ctx, s, e) == []
+                assert P._list_projects(ctx, s, e) == []
+                assert P._find_names(ctx, s, e) == []
+            for hi in range(s, e + 1, 3):
+                if not P._list_cuts().search(ctx.text, s, hi):
+                    assert len(P._split_items(ctx, s, hi)) <= 1

@@ -6,7 +6,6 @@ fact whichever of those names it was found with.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Hashable, Iterable
 
 from ..models import LocatedInFact, MetricFact, ProjectFact
@@ -19,24 +18,35 @@ def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     name the article itself settles on, e.g. a park's usual form rather than a
     once-used variant with a province prefix.
     """
-    counts: dict[str, Counter] = {}
+    counts: dict[str, dict[str, int]] = {}  # key -> mention text -> count, texts in first-seen order
     key_of: dict[str, str] = {}
     for text, key in pairs:
-        key = key or text
-        key = key_of.setdefault(text, key)
+        key = key_of.setdefault(text, key or text)
         c = counts.get(key)
         if c is None:
-            c = counts[key] = Counter()
-        c[text] += 1
-    best = {k: max(c, key=lambda t: (c[t], len(t))) for k, c in counts.items()}
+            counts[key] = {text: 1}
+        else:
+            c[text] = c.get(text, 0) + 1
+    best = {k: _most_frequent(c) for k, c in counts.items()}
     return {text: best[key] for text, key in key_of.items()}
+
+
+def _most_frequent(counts: dict[str, int]) -> str:
+    """The most frequent text, the longer on ties, the first seen on full ties."""
+    if len(counts) == 1:
+        return next(iter(counts))
+    return max(counts, key=lambda t: (counts[t], len(t)))
 
 
 def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
     """Replace park/company fields by their cluster key (alias facts keep the names as written)."""
     out = []
     for f in facts:  # facts already named canonically are kept as they are
-        if isinstance(f, LocatedInFact):
+        if isinstance(f, MetricFact):  # the fact classes are disjoint: the most frequent first
+            subject = names.get(f.subject, f.subject)
+            if f.subject != subject:
+                f = f.model_copy(update={"subject": subject})
+        elif isinstance(f, LocatedInFact):
             company, park = names.get(f.company, f.company), names.get(f.park, f.park)
             if f.company != company or f.park != park:
                 f = f.model_copy(update={"company": company, "park": park})
@@ -45,10 +55,6 @@ def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
             park = names.get(f.park, f.park) if f.park else None
             if f.company != company or f.park != park:
                 f = f.model_copy(update={"company": company, "park": park})
-        elif isinstance(f, MetricFact):
-            subject = names.get(f.subject, f.subject)
-            if f.subject != subject:
-                f = f.model_copy(update={"subject": subject})
         out.append(f)
     return out
 
@@ -78,21 +84,20 @@ def _head(fact: Any) -> Hashable:
 
 def dedupe(facts: Iterable[Any]) -> list[Any]:
     """Facts in order, each distinct fact once (distinct by :func:`fact_key`)."""
-    kept: dict[Hashable, tuple[list[Any], set[Hashable]]] = {}  # head -> (kept facts not keyed yet, keys)
+    first: dict[Hashable, Any] = {}  # head -> the first fact with it
+    keys: dict[Hashable, set[Hashable]] = {}  # head -> keys of its kept facts, once a second fact has it
     out = []
     for f in facts:
         head = _head(f)
-        group = kept.get(head)
-        if group is None:
-            kept[head] = ([f], set())
+        if head not in first:
+            first[head] = f
             out.append(f)
             continue
-        pending, keys = group
-        if pending:
-            keys.update(fact_key(g) for g in pending)
-            pending.clear()
+        kept = keys.get(head)
+        if kept is None:
+            kept = keys[head] = {fact_key(first[head])}
         k = fact_key(f)
-        if k not in keys:
-            keys.add(k)
+        if k not in kept:
+            kept.add(k)
             out.append(f)
     return out

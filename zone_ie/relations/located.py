@@ -61,9 +61,9 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
 
 
 def _zone_ending_at(ctx: DocContext, pos: int) -> Optional[Ent]:
-    for a in ctx.ents:
-        if a.label == "PARK" and a.end == pos:
-            return a
+    a = ctx.ent_at(pos - 1) if pos > 0 else None  # mentions never overlap: one at most ends at pos
+    if a is not None and a.label == "PARK" and a.end == pos:
+        return a
     for w in longest_first("containment_anaphora"):
         if ctx.text.endswith(w, 0, pos) and ctx.ent_at(pos - len(w)) is None:
             return resolve_anaphor(ctx, w, pos - len(w))
@@ -80,10 +80,12 @@ def _zone_starting_at(ctx: DocContext, pos: int) -> Optional[Ent]:
     return None
 
 
-def _clause(text: str, s: int, e: int, ent: Ent) -> tuple[str, str]:
-    """Text of ``ent``'s clause before and after it (a list comma 、 does not end a clause)."""
+def _clause(text: str, s: int, e: int, ent: Ent) -> tuple[str, str, int]:
+    """Text of ``ent``'s clause before and after it (a list comma 、 does not end a
+    clause), and where the clause stops (:func:`_clause_stop` after ``ent``)."""
     lo = after_last(text, "，,。；;：:", s, ent.start)
-    return text[lo:ent.start], text[ent.end:_clause_stop(text, ent.end, e)]
+    stop = _clause_stop(text, ent.end, e)
+    return text[lo:ent.start], text[ent.end:stop], stop
 
 
 def _clause_stop(text: str, pos: int, end: int) -> int:
@@ -91,19 +93,19 @@ def _clause_stop(text: str, pos: int, end: int) -> int:
     return before_first(text, "，,。；;", pos, end)
 
 
-def _object_of_trade(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
-    """``供应A、B等厂商``, ``进入A的供应链``, ``为A提供…``: a customer of the clause's subject."""
-    before, after = _clause(ctx.text, s, e, ent)
+def _object_of_trade(before: str, after: str) -> bool:
+    """``供应A、B等厂商``, ``进入A的供应链``, ``为A提供…``: a customer of the clause's
+    subject (``before``, ``after``: the text of its clause around it)."""
     for b, a in cues()["located_object_frames"]:
         if (not b or b in before) and (not a or a in after):
             return True
     return False
 
 
-def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
-    """A customer, supplier, partner or order context around ``ent``."""
+def _negative(ctx: DocContext, ent: Ent, s: int, e: int, clause: tuple[str, str, int]) -> bool:
+    """A customer, supplier, partner or order context around ``ent`` (``clause``: its :func:`_clause`)."""
     text = ctx.text
-    end = _clause_stop(text, ent.end, e)
+    before, after, end = clause
     start = ent.start
     while start > s and text[start - 1] in "、和及与":  # A、B和C: the cue before A covers the list
         prev = ctx.ent_at(start - 2)
@@ -113,22 +115,24 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int) -> bool:
     window = text[max(s, start - 8):max(end, min(e, ent.end + 8))]
     if has_cue("located_negative", window):
         return True
-    return is_partner(ctx, ent, e) or _object_of_trade(ctx, ent, s, e)
+    return _partner(ctx, ent, after) or _object_of_trade(before, after)
 
 
 def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
     """``与X达成/合作…``: X is the partner of the clause's subject, not its actor."""
+    return _partner(ctx, ent, ctx.text[ent.end:_clause_stop(ctx.text, ent.end, e)])
+
+
+def _partner(ctx: DocContext, ent: Ent, after: str) -> bool:
+    """:func:`is_partner`, ``after``: the text of ``ent``'s clause after it."""
     text = ctx.text
-    end = _clause_stop(text, ent.end, e)
     start = ent.start
     while start > 1 and text[start - 1] in "、和及":  # 与A、B保持合作: the cue before A covers the list
         prev = ctx.ent_at(start - 2)
         if prev is None or prev.end != start - 1 or prev.label != ent.label:
             break
         start = prev.start
-    return text[start - 1:start] in cues()["partner_before"] and any(
-        w in text[ent.end:end] for w in cues()["partner_after"]
-    )
+    return text[start - 1:start] in cues()["partner_before"] and any(w in after for w in cues()["partner_after"])
 
 
 def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
@@ -142,11 +146,12 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
         topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
         cluster = has_cue("cluster_cues", text[s:e])
         for co in companies:
-            if _negative(ctx, co, s, e):
+            clause = _clause(text, s, e, co)
+            if _negative(ctx, co, s, e, clause):
                 continue
             park = _apposition(ctx, co, parks) or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
             if park is None:
-                park = _anaphor_park(ctx, co, s, e)
+                park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
@@ -174,10 +179,21 @@ def located_pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
 def sub_park_home(ctx: DocContext, co: Ent, pos: int) -> Optional[Ent]:
     """The sub-park the text places ``co`` in (``园内企业Y``, ``Y是产业园引进的…``),
     in an earlier sentence of the same article: the most specific park of its projects."""
-    pairs = located_pairs(ctx)
     article = ctx.article_at(pos)
-    homes = [p for c, p, (s, _) in pairs if c.key == co.key and is_sub_park(p) and s < pos and ctx.article_at(s) == article]
+    homes = [p for s, p in _sub_park_links(ctx).get(co.key, ()) if s < pos and ctx.article_at(s) == article]
     return homes[-1] if homes else None
+
+
+def _sub_park_links(ctx: DocContext) -> dict[str, list[tuple[int, Ent]]]:
+    """Company key -> ``(sentence start, sub-park)`` of its :func:`located_pairs`
+    into a sub-park, in pair order (built once per document)."""
+    links = ctx._index.get("sub_park_links")
+    if links is None:
+        links = ctx._index["sub_park_links"] = {}
+        for c, p, (s, _) in located_pairs(ctx):
+            if is_sub_park(p):
+                links.setdefault(c.key, []).append((s, p))
+    return links
 
 
 def _in_list(text: str, co: Ent) -> bool:
@@ -251,11 +267,11 @@ def _home_of(ctx: DocContext, co: Ent, parks: list[Ent], s: int) -> Optional[Ent
     return before[-1] if before else None
 
 
-def _anaphor_park(ctx: DocContext, co: Ent, s: int, e: int) -> Optional[Ent]:
+def _anaphor_park(ctx: DocContext, co: Ent, s: int, clause: tuple[str, str, int]) -> Optional[Ent]:
     """``园区龙头企业Y``, ``同在园区的Y``, ``Y…也在园区内``: the park named last before
-    the company in the same article (a sub-park when the text just named one)."""
-    text = ctx.text
-    before, after = _clause(text, s, e, co)
+    the company in the same article (a sub-park when the text just named one;
+    ``clause``: the company's :func:`_clause`)."""
+    before, after, _ = clause
     c = cues()
     here = here_park(ctx, s, co.start)
     if here is not None:

@@ -42,6 +42,8 @@ def _grammar() -> dict[str, "regex.Pattern[str]"]:
             rf"(?:{marker})|等{num}个(?:重点|重大)?(?:项目|工程)|(?<!等)项目(?P<tail>\p{{Han}}{{0,6}}?)(?=[，,。；;]|$)"
         ),
         "phase": regex.compile(c["project_phase_re"]),
+        "anaphor": regex.compile(c["project_anaphor_re"]),
+        "respective": regex.compile(c["project_respective_re"]),
     }
 
 
@@ -133,7 +135,12 @@ def _status(text: str) -> Optional[str]:
 
 def _money(q) -> bool:
     """A sum of money (yuan, or a foreign currency: ``2亿欧元``)."""
-    return bool(rx.match(cues()["project_investment_units_re"], q.q.get("unit") or ""))
+    return _money_unit(q.q.get("unit") or "")
+
+
+@lru_cache(maxsize=256)
+def _money_unit(unit: str) -> bool:
+    return bool(rx.match(cues()["project_investment_units_re"], unit))
 
 
 def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
@@ -191,8 +198,10 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     before = [x for x in parks if x.end <= start]
     if before and is_sub_park(before[-1]):
         return before[-1]  # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park
-    home = sub_park_home(ctx, company, s) if company is not None else None
-    return sub_park_topic(ctx, s) or home or ctx.topic_at(s)
+    topic = sub_park_topic(ctx, s)
+    if topic is None and company is not None:
+        topic = sub_park_home(ctx, company, s)
+    return topic or ctx.topic_at(s)
 
 
 def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
@@ -223,9 +232,12 @@ def _is_group(name: str) -> bool:
     return bool(_grammar()["group"].search(name))
 
 
+_DEICTIC = re.compile("[该等这此]")  # 该/这/此 point back, 等 closes a list: not a name
+
+
 def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capacity: list[Quantity]) -> bool:
     """A named project: not a group, not a bare company + suffix, not a generic noun."""
-    if any(w in name for w in ("该", "等", "这", "此")) or _is_group(name):
+    if _DEICTIC.search(name) or _is_group(name):
         return False
     if company is not None and company.start >= start and name[company.end - start:] in cues()["project_suffixes"]:
         return False  # 某公司项目: the company's projects in general
@@ -288,6 +300,8 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
         etc = tail is not None and tail.startswith("等")  # ``A基地、B中试项目等均在其列``
         if etc:
             tail = ""
+        if tail is not None and not _list_cuts().search(text, s, m.start()):
+            continue  # one item at most: not a list
         lo = after_last(text, "，,。；;：:\n", s, m.start())  # the clause start
         status = None
         for verb, st in verbs:
@@ -324,6 +338,11 @@ def c_alias_bracket() -> str:
 def _company_at(ctx: DocContext, pos: int) -> Optional[Ent]:
     ent = ctx.ent_at(pos)
     return ent if ent is not None and ent.label == "COMPANY" and ent.start == pos else None
+
+
+def _list_cuts() -> "re.Pattern[str]":
+    """The characters :func:`_split_items` may cut a list at."""
+    return char_class("、" + cues()["project_list_separators"])
 
 
 def _split_items(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -363,12 +382,16 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     """Project facts of the document, in text order."""
     out: list[tuple[int, ProjectFact]] = []
     text = ctx.text
+    may_name = _name_words()
     for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
-        found = _respective_projects(ctx, s, e)
-        listed = _list_projects(ctx, s, e)
-        if listed:
-            found += [x for x in listed if not any(a < x[1] and x[0] < b for a, b, _ in found)]
-        names = _find_names(ctx, s, e)
+        found: list[tuple[int, int, ProjectFact]] = []
+        names: list[tuple[int, int]] = []
+        if may_name.search(text, s, e):  # else none of the three finds anything
+            found = _respective_projects(ctx, s, e)
+            listed = _list_projects(ctx, s, e)
+            if listed:
+                found += [x for x in listed if not any(a < x[1] and x[0] < b for a, b, _ in found)]
+            names = _find_names(ctx, s, e)
         if not found and out and _follow_up(ctx, s, e, names, out):
             continue
         for start, end in names:
@@ -389,6 +412,14 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     return [f for _, f in sorted(out, key=lambda t: t[0])]
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> "re.Pattern[str]":
+    """Any word a sentence needs for a respective (``分别``), listed (a list marker,
+    ``等``, ``项目``) or suffix-named (a project suffix) project."""
+    words = {"分别", "等", "项目", *cues()["project_list_markers"], *cues()["project_suffixes"]}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
                out: list[tuple[int, ProjectFact]]) -> bool:
     """``该基地总投资18亿元``, ``此次开工的总装测试基地投资26亿元``: a sentence that
@@ -396,7 +427,7 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
     gives that project its missing investment and capacity."""
     text = ctx.text
     head = text[s:e]
-    anaphor = rx.match(cues()["project_anaphor_re"], head)
+    anaphor = _grammar()["anaphor"].match(head)
     if not anaphor and not names:
         return False  # nothing refers back
     para = ctx.paragraph_at(s)
@@ -441,7 +472,7 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
         if run and not (text[run[-1].end:x.start] in ("、", "和", "及", "与")):
             run = []
         run.append(x)
-    m = regex.compile(cues()["project_respective_re"]).search(text, k, e)
+    m = _grammar()["respective"].search(text, k, e)
     if len(run) < 2 or m is None:
         return []
     lo, hi = m.start("items"), m.end("items")
@@ -465,29 +496,66 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
     return out
 
 
-def _names_match(a: str, b: str) -> bool:
+class _Names:
+    """What comparing project names reads off a name (its :func:`norm_name`, phases
+    and character counts), worked out once per name: one memo per :func:`merge_mentions`."""
+
+    def __init__(self) -> None:
+        self._norms: dict[str, str] = {}
+        self._phases: dict[str, frozenset[str]] = {}
+        self._counts: dict[str, Counter] = {}
+
+    def norm(self, name: str) -> str:
+        hit = self._norms.get(name)
+        if hit is None:
+            hit = self._norms[name] = norm_name(name)
+        return hit
+
+    def phases(self, name: str) -> frozenset[str]:
+        hit = self._phases.get(name)
+        if hit is None:
+            hit = self._phases[name] = frozenset(_grammar()["phase"].findall(name))
+        return hit
+
+    def counts(self, norm: str) -> Counter:
+        hit = self._counts.get(norm)
+        if hit is None:
+            hit = self._counts[norm] = Counter(norm)
+        return hit
+
+
+def _names_match(a: str, b: str, names: Optional[_Names] = None) -> bool:
     """``project_names_match(a, b)``, without its LCS when the names' lengths or
     shared characters (both bound the LCS from above) already rule a match out."""
-    an, bn = norm_name(a or ""), norm_name(b or "")
+    names = names or _Names()
+    an, bn = names.norm(a or ""), names.norm(b or "")
     if an and bn and an not in bn and bn not in an:
         longest = max(len(an), len(bn))
-        shared = sum((Counter(an) & Counter(bn)).values())  # >= the LCS length
-        if shared / longest < NAME_SIM:
+        if min(len(an), len(bn)) / longest < NAME_SIM:
+            return False  # the shared characters are at most the shorter name
+        if _shared(names.counts(an), names.counts(bn)) / longest < NAME_SIM:  # shared >= the LCS length
             return False
     return project_names_match(a, b)
 
 
-def _same_project(p: ProjectFact, q: ProjectFact) -> bool:
+def _shared(a: Counter, b: Counter) -> int:
+    """``sum((a & b).values())`` of positive counts, without building ``a & b``."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum([min(n, b[k]) for k, n in a.items() if k in b])
+
+
+def _same_project(p: ProjectFact, q: ProjectFact, names: _Names) -> bool:
     """Names match by SPEC 9; of one company, the shorter name may also be a near
     subsequence of the longer (``X高性能材料制造`` ~ ``X科技年产1万吨高性能材料制造项目``)."""
     if p.company and q.company and p.company != q.company:
         return False
-    phases = [set(_grammar()["phase"].findall(x.name)) for x in (p, q)]
+    phases = [names.phases(p.name), names.phases(q.name)]
     if all(phases) and phases[0] != phases[1]:
         return False  # 一期 and 三期 of one plant are two projects
-    if _names_match(p.name, q.name):
+    if _names_match(p.name, q.name, names):
         return True
-    a, b = norm_name(p.name), norm_name(q.name)
+    a, b = names.norm(p.name), names.norm(q.name)
     if all(phases) and p.company and p.company == q.company:  # X一期项目 ~ X一期5GW组件项目
         own = [norm_name(x.name.replace(p.company, "")) for x in (p, q)]
         short, long_ = sorted(own, key=len)
@@ -500,9 +568,10 @@ def merge_mentions(projects: list[ProjectFact]) -> list[ProjectFact]:
     """One fact per project: later mentions of the same project (same company or
     none, names matching by SPEC 9) fill in what the first mention lacked."""
     out: list[ProjectFact] = []
+    names = _Names()
     for p in projects:
         for i, q in enumerate(out):
-            if _same_project(p, q):
+            if _same_project(p, q, names):
                 out[i] = q.model_copy(update={
                     "name": max(q.name, p.name, key=len),
                     "company": q.company or p.company,
