@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -132,8 +133,26 @@ def _median(rs: list[dict]) -> dict:
     return sorted(rs, key=lambda r: r["chars"] / r["seconds"])[(len(rs) - 1) // 2]
 
 
-def table(rows: list[dict], corpus: Path, rounds: int = 1) -> str:
-    by = {r["config"]: r for r in rows}
+def _rate(r: dict) -> float:
+    return r["chars"] / r["seconds"]
+
+
+def paired_ratios(runs: dict[str, list[dict]], config: str, base: str) -> list[float]:
+    """``config``'s rate over ``base``'s, round by round: the two ran minutes apart,
+    so a slow spell of the machine slows both (a paired comparison)."""
+    return [_rate(a) / _rate(b) for a, b in zip(runs.get(config, []), runs.get(base, []))]
+
+
+def _ratio_cell(ratios: list[float]) -> str:
+    return f"{statistics.median(ratios):.2f}" if ratios else "–"
+
+
+def table(runs: dict[str, list[dict]], corpus: Path) -> str:
+    """The throughput table: each row's median run; the × columns are medians of
+    the per-round (paired) ratios, listed below the table."""
+    configs = list(runs)
+    rows = [_median(runs[c]) for c in configs]
+    rounds = max(len(rs) for rs in runs.values())
     mb = sum(p.stat().st_size for p in _paths(corpus, None)) / 1e6
     lines = [
         "# Throughput",
@@ -141,25 +160,34 @@ def table(rows: list[dict], corpus: Path, rounds: int = 1) -> str:
         f"Corpus: `benchmarks/make_corpus.py` ({rows[0]['docs']} documents, {rows[0]['chars']:,} characters, "
         f"{mb:.1f} MB UTF-8); machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}. Each row ran in its own subprocess; start-up (imports, model load) "
-        "and reading the files into memory are not in the rate. Peak RSS: the main process; with 2 processes also the largest worker. "
-        f"Each row is the median of {rounds} runs, the configurations taking turns.",
+        "and reading the files into memory are not in the rate. Peak RSS: the main process; with 2 processes "
+        f"also the largest worker. {rounds} rounds, the configurations taking turns in each; docs/s and chars/s "
+        "are each row's median run, and each × column is the median of the per-round ratios (every run "
+        "against the JioNLP, spaCy or one-process run of its own round), listed under the table.",
         "",
         "| configuration | docs/s | chars/s | × JioNLP | × spaCy floor | × 1 process | start-up s | peak RSS MB (main / worker) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    jio = by.get("jionlp")
-    floor = by.get("blank")
+    notes = []
     for r in rows:
-        cps = r["chars"] / r["seconds"]
-        vs_jio = f"{cps / (jio['chars'] / jio['seconds']):.2f}" if jio else "–"
-        vs_floor = f"{cps / (floor['chars'] / floor['seconds']):.2f}" if floor else "–"
-        one = by.get(r["config"].replace("-2", "-1")) if r["config"].endswith("-2") else None
-        vs_one = f"{r['seconds'] and (one['seconds'] / r['seconds']):.2f}" if one else "–"
-        worker_rss = f" / {r['rss_child_mb']:.0f}" if r["config"].endswith("-2") else ""
+        c = r["config"]
+        one = c.replace("-2", "-1") if c.endswith("-2") else None
+        vs = {
+            "× JioNLP": paired_ratios(runs, c, "jionlp") if "jionlp" in runs else [],
+            "× spaCy floor": paired_ratios(runs, c, "blank") if "blank" in runs else [],
+            "× 1 process": paired_ratios(runs, c, one) if one in runs else [],
+        }
+        for name in ("× JioNLP", "× 1 process"):
+            if vs[name] and c != "jionlp" and c.startswith(("char", "pkuseg")):
+                notes.append(f"- {CONFIGS[c]} {name}: " + ", ".join(f"{x:.2f}" for x in vs[name]))
+        worker_rss = f" / {r['rss_child_mb']:.0f}" if c.endswith("-2") else ""
         lines.append(
-            f"| {CONFIGS[r['config']]} | {r['docs'] / r['seconds']:.1f} | {cps:,.0f} | {vs_jio} | {vs_floor} | {vs_one} "
+            f"| {CONFIGS[c]} | {r['docs'] / r['seconds']:.1f} | {_rate(r):,.0f} | {_ratio_cell(vs['× JioNLP'])} "
+            f"| {_ratio_cell(vs['× spaCy floor'])} | {_ratio_cell(vs['× 1 process'])} "
             f"| {r['startup_s']:.1f} | {r['rss_main_mb']:.0f}{worker_rss} |"
         )
+    if notes:
+        lines += ["", "Per-round ratios:", "", *notes]
     return "\n".join(lines) + "\n"
 
 
@@ -233,8 +261,7 @@ def main() -> None:
             print(f"round {k + 1} {config:10} {r['docs'] / r['seconds']:8.1f} docs/s "
                   f"{r['chars'] / r['seconds']:12,.0f} chars/s {r['rss_main_mb']:6.0f} MB", file=sys.stderr)
             runs[config].append(r)
-    rows = [_median(runs[c]) for c in configs]
-    text = table(rows, corpus, args.rounds)
+    text = table(runs, corpus)
     if args.distinct_runs:
         text += distinct_table(distinct_corpus(), args.distinct_runs)
     Path(args.out).write_text(text, encoding="utf-8")
