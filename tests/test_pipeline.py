@@ -211,3 +211,24 @@ def test_span_values_read_back_through_the_public_accessors(nlp) -> None:
     assert period._.period == parse_period(period.text).model_dump()
     (m,) = [f for f in doc._.facts if f.type == "metric"]
     assert m.value.value == 5.23e9 and m.yoy_pct == 8.1
+
+
+def test_char_tokenizer_creates_common_lexemes_at_load() -> None:
+    # the first documents do not pay for creating their characters' lexemes, and
+    # a preloaded lexeme is the one a later Doc would have created (same attributes)
+    from spacy.tokens import Doc
+
+    from zone_ie.tokenizer import ZoneTokenizer, common_characters
+
+    chars = common_characters()
+    assert len(chars) > 3755 and {"园", "区", "，", "。", "“", "%", "A"} <= set(chars)
+    vocab = spacy.blank("zh").vocab
+    assert not any(c in vocab.strings for c in "高新区产业园")
+    tok = ZoneTokenizer(vocab, segmenter="char")
+    assert all(c in vocab.strings for c in "高新区产业园，。")
+    fresh = spacy.blank("zh").vocab
+    text = "高新区A公司产值12.5亿元，同比增长16.4%。"
+    doc, plain = tok(text), Doc(fresh, words=list(text))
+    assert [t.text for t in doc] == [t.text for t in plain]
+    assert [(t.is_alpha, t.like_num, t.is_punct, t.shape_) for t in doc] == [
+        (t.is_alpha, t.like_num, t.is_punct, t.shape_) for t in plain]

@@ -11,6 +11,7 @@ import contextlib
 import io
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -98,6 +99,21 @@ class _OrthCache(dict):
         orth = self[word] = self.vocab[word].orth  # as Doc(words=...) would create it
         return orth
 
+    def preload(self, words: Iterable[str]) -> None:
+        """Create the lexemes of ``words`` now (~10 µs each) rather than in the first documents."""
+        for w in words:
+            self[w]
+
+
+@lru_cache(maxsize=1)
+def common_characters() -> str:
+    """The 3,755 level-1 characters of GB 2312 (~99 % of running Chinese text),
+    printable ASCII, CJK and full-width punctuation, dashes and quotes."""
+    level1 = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    han = level1.decode("gb2312", errors="ignore")  # 0xD7FA-0xD7FE are unassigned
+    blocks = ((0x21, 0x7F), (0x2010, 0x2028), (0x3000, 0x3020), (0xFF01, 0xFF5F))
+    return han + "".join(chr(c) for lo, hi in blocks for c in range(lo, hi))
+
 
 class ZoneTokenizer:
     """Repair the raw text, then segment it into a Doc that remembers the raw text."""
@@ -119,6 +135,8 @@ class ZoneTokenizer:
         self._orths = _OrthCache(vocab)
         if self.segmenter == "pkuseg":
             self._load_pkuseg()
+        else:  # the char segmenter's tokens are characters: create the common ones' lexemes at load
+            self._orths.preload(common_characters())
 
     def _load_pkuseg(self) -> None:
         import spacy_pkuseg
