@@ -233,6 +233,17 @@ def _metric(subject, value, ev):
     return MetricFact(subject=subject, indicator="gdp", value=Quantity(value=value, unit="CNY"), evidence=ev)
 
 
+def _plain_dedupe(facts: list) -> list:
+    """The definition of dedupe: the first fact of each key, in order."""
+    plain, seen = [], set()
+    for f in facts:
+        k = D.fact_key(f)
+        if k not in seen:
+            seen.add(k)
+            plain.append(f)
+    return plain
+
+
 def test_dedupe_keeps_the_first_of_each_fact():
     facts = [
         _metric("A", 1.0, (0, 1)), _metric("A", 1.0, (5, 6)), _metric("A", -0.0, (1, 2)),
@@ -241,12 +252,7 @@ def test_dedupe_keeps_the_first_of_each_fact():
         ProjectFact(name="P", company="X"), ProjectFact(name="P", company="X", status="signed"),
         ProjectFact(name="P", company="X"),
     ]
-    plain, seen = [], set()
-    for f in facts:
-        k = D.fact_key(f)
-        if k not in seen:
-            seen.add(k)
-            plain.append(f)
+    plain = _plain_dedupe(facts)
     assert D.dedupe(facts) == plain
     assert len(plain) == 7
 
@@ -363,13 +369,7 @@ facts = st.lists(st.one_of(
 @given(facts, st.lists(st.integers(0, 11), max_size=4))
 def test_dedupe_is_the_plain_key_loop(fs, again):
     fs = fs + [fs[i] for i in again if i < len(fs)]  # the same fact object twice, too
-    plain, seen = [], set()
-    for f in fs:
-        k = D.fact_key(f)
-        if k not in seen:
-            seen.add(k)
-            plain.append(f)
-    assert [id(f) for f in D.dedupe(fs)] == [id(f) for f in plain]
+    assert [id(f) for f in D.dedupe(fs)] == [id(f) for f in _plain_dedupe(fs)]
 
 
 def test_sentence_prechecks_skip_only_empty_work(nlp):

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import add, attrgetter, itemgetter, mul
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 import numpy as np
 from spacy.tokens import Doc
@@ -320,6 +320,15 @@ def _within(items: list, starts: list[int], start: int, end: int) -> list:
     return [x for x in items[bisect_left(starts, start):bisect_right(starts, end)] if x.end <= end]
 
 
+def per_document(ctx: DocContext, table: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(ctx, *args)``, computed once per document: the answer is kept in the
+    context's ``table`` under ``args`` (a context does not change once built)."""
+    memo = ctx._index.setdefault(table, {})
+    if args not in memo:
+        memo[args] = fn(ctx, *args)
+    return memo[args]
+
+
 def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext:
     """Collect mentions, split sentences and paragraphs, assign articles and topics
     (``repair``: the doc's ``doc._.repair`` when the caller has it)."""
@@ -619,11 +628,7 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
 
     Memoized per document (every figure after the anaphor asks again; the
     topics do not change once the context is built)."""
-    memo = ctx._index.setdefault("anaphor", {})
-    key = (word, pos)
-    if key not in memo:
-        memo[key] = _resolve_anaphor(ctx, word, pos)
-    return memo[key]
+    return per_document(ctx, "anaphor", _resolve_anaphor, word, pos)
 
 
 def _resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:

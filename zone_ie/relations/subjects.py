@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, _cue_alternation, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, resolve_anaphor
+from .context import DocContext, Ent, Per, _cue_alternation, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, per_document, resolve_anaphor
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -63,11 +63,7 @@ def explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
 
     Memoized per document: earlier sentences are asked again for every figure
     of a later one (the context does not change once built)."""
-    memo = ctx._index.setdefault("explicit_subject", {})
-    key = (start, pos)
-    if key not in memo:
-        memo[key] = _explicit_subject(ctx, start, pos)
-    return memo[key]
+    return per_document(ctx, "explicit_subject", _explicit_subject, start, pos)
 
 
 def _explicit_subject(ctx: DocContext, start: int, pos: int) -> Optional[Ent]:
@@ -360,12 +356,8 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     subj = quote_speaker(ctx, pos)
     if subj is not None:
         return subj
-    para = ctx.paragraph_at(pos)
-    memo = ctx._index.setdefault("carried_subject", {})  # depends on the paragraph and sentence only
-    key = (para, sent_start)
-    if key not in memo:
-        memo[key] = _carried_subject(ctx, para, sent_start)
-    return memo[key]
+    # depends on the paragraph and sentence only
+    return per_document(ctx, "carried_subject", _carried_subject, ctx.paragraph_at(pos), sent_start)
 
 
 def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
@@ -575,11 +567,7 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
 def _sentence_period(ctx: DocContext, s: int, e: int) -> tuple[bool, Optional[dict]]:
     """``_period_in(ctx, s, e, governing=True)`` of a whole sentence, memoized per
     document (every later figure of the paragraph asks again)."""
-    memo = ctx._index.setdefault("sentence_period", {})
-    key = (s, e)
-    if key not in memo:
-        memo[key] = _period_in(ctx, s, e, governing=True)
-    return memo[key]
+    return per_document(ctx, "sentence_period", _period_in, s, e, True)
 
 
 def _full_sentence_start(text: str, para_start: int, pos: int) -> int:
@@ -588,11 +576,7 @@ def _full_sentence_start(text: str, para_start: int, pos: int) -> int:
 
 
 def _governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
-    memo = ctx._index.setdefault("governing_blocker", {})  # per sentence, as _sentence_period
-    key = (s, e)
-    if key not in memo:
-        memo[key] = _find_governing_blocker(ctx, s, e)
-    return memo[key]
+    return per_document(ctx, "governing_blocker", _find_governing_blocker, s, e)  # per sentence
 
 
 def _find_governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
