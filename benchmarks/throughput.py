@@ -242,7 +242,7 @@ def main() -> None:
     ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, from {list(CONFIGS)}")
     ap.add_argument("--limit", type=int, help="only the first N documents")
     ap.add_argument("--out", default=str(RESULTS))
-    ap.add_argument("--rounds", type=int, default=3, help="runs of every configuration, interleaved (median reported)")
+    ap.add_argument("--rounds", type=int, default=5, help="runs of every configuration, interleaved (median reported)")
     ap.add_argument("--distinct-runs", type=int, default=5,
                     help="fresh processes per configuration on the distinct documents (0: skip that table)")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
