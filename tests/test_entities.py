@@ -324,3 +324,40 @@ def test_weak_zone_before_a_zone_named_without_a_place_does_not_crash(nlp) -> No
     ruler = nlp.get_pipe("zone_entity_ruler")
     names = [text[m.start:m.end] for m in ruler.match(text)]
     assert "雄安综保区" in names and "厦门象屿综合保税区" in names
+
+
+# --- equivalences behind the fast paths ---------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="园区高新.*(a", max_size=5), min_size=0, max_size=12), st.text(alphabet="园区高新.*(ab", max_size=30))
+def test_lookahead_finds_the_longest_word_at_each_position(words, text) -> None:
+    import regex
+
+    from zone_ie.components.entity_ruler import _lookahead
+
+    ws = sorted(set(words), key=len, reverse=True)
+    alt = regex.compile("|".join(regex.escape(w) for w in ws) if ws else r"(?!)")
+    got = [m.span(1) for m in _lookahead(words).finditer(text)]
+    assert got == [m.span() for m in alt.finditer(text, overlapped=True)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="园区高新a", min_size=1, max_size=4), max_size=8), st.text(alphabet="园区高新ab", max_size=12), st.integers(-1, 14))
+def test_longest_suffix_is_the_first_of_the_words_longest_first(words, s, max_len) -> None:
+    from zone_ie.clusters import longest_suffix, suffix_index
+
+    first = next((w for w in sorted(words, key=len, reverse=True) if s.endswith(w) and len(w) <= max_len), None)
+    assert longest_suffix(s, suffix_index(tuple(words)), max_len) == first
+
+
+_PLACE_TEXT = st.lists(st.sampled_from(["宁波", "宁波市", "北仑区", "内蒙古", "自治区", "和林格尔", "（", "宁", "波", "研究所与", "园区", "12"]), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLACE_TEXT)
+def test_prefix_edge_places_are_those_of_the_cut_prefix(ruler: ZoneEntityRuler, prefix: str) -> None:
+    places = ruler._P.spans(prefix)
+    for cut in range(len(prefix) + 1):
+        want = [(a + cut, b + cut) for a, b in ruler._P.spans(prefix[cut:])]
+        assert ruler._places_from(prefix, places, cut) == want
+    cut, place, has_place = ruler._prefix_edge(prefix)
+    assert has_place == (ruler._P.first(prefix[cut:]) is not None) == (ruler._P.first(prefix[cut + place :]) is not None)

@@ -148,37 +148,46 @@ class Places:
 
     def is_place(self, s: str) -> bool:
         """Whether ``s`` is entirely a chain of places / county units."""
-        if not s:
+        if not s or not self._one.match(s):  # both tests below need a place at the start
             return False
         return self.strip_leading(s, keep_core=False) == "" or bool(self._chain.fullmatch(s))
 
 
+_SPACES = regex.compile(r"\s+")
+_LEADING_BRACKET = regex.compile(r"^\([^()]*\)")
+_BRACKETED = regex.compile(r"（([^（）]*)）")
+
+
+def _without_spaces(s: str) -> str:
+    """``s`` without whitespace (``\\s``); an alphanumeric string (most names) has none."""
+    return s if s.isalnum() else _SPACES.sub("", s)
+
+
 def park_key(name: str, places: Places) -> str:
     """Cluster key of a park name: places stripped, suffix variants unified."""
-    n = rx.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    n = _without_spaces(name).replace("（", "(").replace("）", ")")
     suffix = ""
     for long, canon in PARK_SUFFIX_CANON:
         if n.endswith(long):
             n, suffix = n[: -len(long)], canon
             break
     core = places.strip_leading(n, keep_core=True, min_core=1) if n else n
-    core = rx.sub(r"^\([^()]*\)", "", core) or core
+    if core.startswith("("):  # a leading bracketed place: (宁波)
+        core = _LEADING_BRACKET.sub("", core) or core
     return core + suffix
 
 
 def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:
     """Name without legal form, bracketed place and leading place."""
-    n = rx.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
-    forms = sorted(legal_forms, key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for f in forms:
-            if n.endswith(f) and len(n) > len(f) + 1:
-                n = n[: -len(f)]
-                changed = True
-                break
-    n = rx.sub(r"（([^（）]*)）", lambda m: "" if places.is_place(m.group(1)) else m.group(0), n)
+    n = _without_spaces(name).replace("(", "（").replace(")", "）")
+    forms = suffix_index(tuple(legal_forms))
+    while True:  # the longest form that leaves two characters or more, again and again
+        f = longest_suffix(n, forms, len(n) - 2)
+        if f is None:
+            break
+        n = n[: -len(f)]
+    if "（" in n:  # the pattern needs an opening bracket
+        n = _BRACKETED.sub(lambda m: "" if places.is_place(m.group(1)) else m.group(0), n)
     return places.strip_leading(n, keep_core=True, min_core=2)
 
 
@@ -186,19 +195,41 @@ def company_shorts(
     name: str, places: Places, legal_forms: Sequence[str], business_words: Sequence[str]
 ) -> list[str]:
     """Short forms of a legal name: its core, then trailing business words cut off."""
-    core = company_core(name, places, legal_forms)
+    return core_shorts(company_core(name, places, legal_forms), business_words)
+
+
+def core_shorts(core: str, business_words: Sequence[str]) -> list[str]:
+    """:func:`company_shorts` of a name whose :func:`company_core` is ``core``."""
     out = [core]
-    words = sorted(business_words, key=len, reverse=True)
+    words = suffix_index(tuple(business_words))
     cur = core
-    while True:
-        for w in words:
-            if cur.endswith(w) and len(cur) - len(w) >= 2:
-                cur = cur[: -len(w)]
-                out.append(cur)
-                break
-        else:
-            break
-    return out
+    while True:  # the longest word that leaves two characters or more
+        w = longest_suffix(cur, words, len(cur) - 2)
+        if w is None:
+            return out
+        cur = cur[: -len(w)]
+        out.append(cur)
+
+
+SuffixIndex = tuple[tuple[int, frozenset[str]], ...]
+
+
+@lru_cache(maxsize=64)
+def suffix_index(words: tuple[str, ...]) -> SuffixIndex:
+    """``words`` grouped by length, longest first, for :func:`longest_suffix`."""
+    groups: dict[int, set[str]] = {}
+    for w in words:
+        groups.setdefault(len(w), set()).add(w)
+    return tuple((n, frozenset(ws)) for n, ws in sorted(groups.items(), reverse=True))
+
+
+def longest_suffix(s: str, index: SuffixIndex, max_len: int) -> Optional[str]:
+    """The longest word of ``index`` with at most ``max_len`` characters that
+    ``s`` ends with (the first such of the words sorted longest first), or None."""
+    for n, ws in index:
+        if n <= max_len and s[len(s) - n :] in ws:
+            return s[len(s) - n :]
+    return None
 
 
 def trie_pattern(words: Iterable[str]) -> str:
