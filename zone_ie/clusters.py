@@ -180,9 +180,9 @@ def park_key(name: str, places: Places) -> str:
 def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:
     """Name without legal form, bracketed place and leading place."""
     n = _without_spaces(name).replace("(", "（").replace(")", "）")
-    forms = suffix_index(tuple(legal_forms))
+    forms = _by_length_of(tuple(legal_forms))
     while True:  # the longest form that leaves two characters or more, again and again
-        f = longest_suffix(n, forms, len(n) - 2)
+        f = word_before(forms, n, 2, len(n))
         if f is None:
             break
         n = n[: -len(f)]
@@ -201,34 +201,52 @@ def company_shorts(
 def core_shorts(core: str, business_words: Sequence[str]) -> list[str]:
     """:func:`company_shorts` of a name whose :func:`company_core` is ``core``."""
     out = [core]
-    words = suffix_index(tuple(business_words))
+    words = _by_length_of(tuple(business_words))
     cur = core
     while True:  # the longest word that leaves two characters or more
-        w = longest_suffix(cur, words, len(cur) - 2)
+        w = word_before(words, cur, 2, len(cur))
         if w is None:
             return out
         cur = cur[: -len(w)]
         out.append(cur)
 
 
-SuffixIndex = tuple[tuple[int, frozenset[str]], ...]
+ByLength = tuple[tuple[int, frozenset[str]], ...]
 
 
-@lru_cache(maxsize=64)
-def suffix_index(words: tuple[str, ...]) -> SuffixIndex:
-    """``words`` grouped by length, longest first, for :func:`longest_suffix`."""
+def words_by_length(words: Iterable[str]) -> ByLength:
+    """``words`` grouped by length, longest first, for :func:`word_at` / :func:`word_before`."""
     groups: dict[int, set[str]] = {}
     for w in words:
         groups.setdefault(len(w), set()).add(w)
     return tuple((n, frozenset(ws)) for n, ws in sorted(groups.items(), reverse=True))
 
 
-def longest_suffix(s: str, index: SuffixIndex, max_len: int) -> Optional[str]:
-    """The longest word of ``index`` with at most ``max_len`` characters that
-    ``s`` ends with (the first such of the words sorted longest first), or None."""
-    for n, ws in index:
-        if n <= max_len and s[len(s) - n :] in ws:
-            return s[len(s) - n :]
+@lru_cache(maxsize=64)
+def _by_length_of(words: tuple[str, ...]) -> ByLength:
+    return words_by_length(words)
+
+
+def word_at(by_len: ByLength, text: str, i: int) -> Optional[str]:
+    """The longest word that ``text`` has at ``i`` (``text.startswith(w, i)``), or None."""
+    for n, ws in by_len:
+        if n == 0:
+            return "" if i <= len(text) else None
+        w = text[i : i + n]
+        if len(w) == n and w in ws:
+            return w
+    return None
+
+
+def word_before(by_len: ByLength, text: str, start: int, end: int) -> Optional[str]:
+    """The longest word that ``text[start:end]`` ends with (``text.endswith(w, start, end)``), or None."""
+    for n, ws in by_len:
+        if n == 0:
+            return "" if start <= end and start <= len(text) else None
+        if end - start >= n:
+            w = text[end - n : end]
+            if w in ws:
+                return w
     return None
 
 

@@ -1,4 +1,5 @@
-"""Module-level ``regex`` calls with a cheap compiled-pattern cache.
+"""Module-level ``regex`` calls with a cheap compiled-pattern cache, and
+:func:`char_class`, the stdlib pattern of a set of characters.
 
 ``regex.search(pattern_string, …)`` looks the pattern up in the library's own
 cache on every call, which costs more than the match itself for short texts.
@@ -6,6 +7,7 @@ These functions keep compiled patterns in an ``lru_cache`` keyed by the string.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Optional, Union
 
@@ -35,3 +37,9 @@ def finditer(pattern: str, text: str, *args: Any) -> Iterator["regex.Match[str]"
 
 def sub(pattern: str, repl: Union[str, Callable[["regex.Match[str]"], str]], text: str, count: int = 0) -> str:
     return compiled(pattern).sub(repl, text, count)
+
+
+@lru_cache(maxsize=64)
+def char_class(chars: str) -> "re.Pattern[str]":
+    """One stdlib pattern matching any single character of ``chars`` (never matches if empty)."""
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")

@@ -39,7 +39,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..align import ensure_boundaries
-from ..clusters import MEMO_SIZE, Places, company_core, core_shorts, load_place_names, park_key, trie_pattern
+from .. import rx
+from ..clusters import (
+    MEMO_SIZE, Places, company_core, core_shorts, load_place_names, park_key, trie_pattern, word_at, word_before,
+    words_by_length,
+)
 from ..resources import iter_jsonl, load_json
 
 DEFAULT_PATTERNS = "entity_patterns.jsonl"
@@ -114,16 +118,16 @@ class ZoneEntityRuler:
         for p in self.patterns:
             self._by_text.setdefault(p["pattern"], p)
         names = sorted(self._by_text, key=len, reverse=True)
-        # the stdlib engine runs a literal trie ~3x faster than ``regex``
-        self._phrase_re = re.compile(trie_pattern(names)) if names else None
         self._phrase_index = _PhraseIndex.build(names)
+        # the stdlib trie (~3x faster than ``regex``) finds the same, for word lists the index cannot take
+        self._phrase_re = re.compile(trie_pattern(names)) if names and self._phrase_index is None else None
         g = self.grammar
         chars = g["name_chars"]
         self._P = Places(self.places)
         self._park_suffix_re = _literals(g["park_suffixes"])
         self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
         self._park_suffix_set = frozenset(self._park_suffixes)
-        self._park_suffixes_by_len = _by_length(self._park_suffixes)
+        self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         self._district_suffixes = tuple(g.get("district_park_suffixes", []))
         self._sub_park_suffixes = tuple(g.get("sub_park_suffixes", []))
@@ -135,7 +139,7 @@ class ZoneEntityRuler:
         self._name_run = regex.compile(f"[{chars}]*")  # a run of name characters
         self._name_char_memo: dict[str, bool] = {}
         self._boundary_at = _lookahead(g["left_boundaries"])
-        self._boundaries_by_len = _by_length(g["left_boundaries"])
+        self._boundaries_by_len = words_by_length(g["left_boundaries"])
         self._left_strip = regex.compile(g.get("left_strip_re", r"^[0-9]+"))
         self._left_cut = regex.compile(g.get("left_cut_re", r"(?!)"))
         self._brand_place = regex.compile(g.get("park_brand_place_re", r"(?!)"))
@@ -152,8 +156,8 @@ class ZoneEntityRuler:
         self._industry = tuple(sorted(g.get("company_industry_words", []), key=len, reverse=True))
         # the industry words by length, longest first: the first word of
         # ``self._industry`` that a string ends (starts) with is its longest one
-        self._industry_by_len = _by_length(self._industry)
-        self._industry_heads_by_len = _by_length(w for w in self._industry if w not in _NOT_BUSINESS_HEADS)
+        self._industry_by_len = words_by_length(self._industry)
+        self._industry_heads_by_len = words_by_length(w for w in self._industry if w not in _NOT_BUSINESS_HEADS)
         self._short_stop = set(g.get("company_short_stopwords", []))
         self._generic_brands = set(g.get("company_generic_brands", []))
         self._project_tail = regex.compile(g.get("project_tails_re", r"(?!)"))
@@ -161,7 +165,7 @@ class ZoneEntityRuler:
         self._closer_search = _unanchored(self._closer)
         self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
         self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
-        self._conj = _char_class(c for c in g.get("conj_boundaries", []) if len(c) == 1)
+        self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))
         self._strong_closer = regex.compile(g.get("list_company_strong_closers_re", r"(?!)"))
         self._glue_before = tuple(g.get("company_glue_before", []))
@@ -273,7 +277,7 @@ class ZoneEntityRuler:
 
     def _phrase_matches(self, text: str) -> list[Match]:
         found: list[Match] = []
-        if self._phrase_re is None:
+        if not self._by_text:
             return found
         by_text = self._by_text
         hits = [(s, e, by_text[text[s:e]]) for s, e in self._phrase_spans(text)]
@@ -287,7 +291,7 @@ class ZoneEntityRuler:
         return found
 
     def _phrase_spans(self, text: str) -> list[tuple[int, int]]:
-        """The spans of ``self._phrase_re.finditer(text)``: left to right, the longest pattern."""
+        """The spans of the patterns in ``text``: left to right, the longest pattern."""
         index = self._phrase_index
         if index is None:
             return [m.span() for m in self._phrase_re.finditer(text)]  # type: ignore[union-attr]
@@ -579,7 +583,7 @@ class ZoneEntityRuler:
 
     def _park_suffix_of(self, name: str) -> str:
         """The longest zone suffix that ``name`` ends with, or ``""``."""
-        return _word_before(self._park_suffixes_by_len, name, 0, len(name)) or ""
+        return word_before(self._park_suffixes_by_len, name, 0, len(name)) or ""
 
     def _company_core(self, name: str) -> str:
         return company_core(name, self._P, self._legal_forms)
@@ -609,7 +613,7 @@ class ZoneEntityRuler:
 
     def _ends_with_boundary(self, before: str) -> bool:
         """Whether one of the boundary words found in ``before`` ends it."""
-        return _word_before(self._boundaries_by_len, before, 0, len(before)) is not None
+        return word_before(self._boundaries_by_len, before, 0, len(before)) is not None
 
     def _abbreviation_core(self, name: str) -> str:
         """The place-stripped park name that :meth:`_abbreviations` abbreviates, or ``""``."""
@@ -638,14 +642,14 @@ class ZoneEntityRuler:
         stops = starts if isinstance(starts, (set, frozenset)) else set(starts)
         e = end
         for _ in range(2):
-            w = _word_at(self._industry_heads_by_len, text, e)
+            w = word_at(self._industry_heads_by_len, text, e)
             if w is None:
                 break
             e += len(w)
         while e > end:
             if e >= len(text) or not self._is_name_char(text[e]) or e in stops or self._boundary_at.match(text, e):
                 return e
-            w = _word_before(self._industry_by_len, text, end, e)
+            w = word_before(self._industry_by_len, text, end, e)
             e = e - len(w) if w else end
         return end
 
@@ -779,7 +783,7 @@ class ZoneEntityRuler:
         """:meth:`_brand_like` without the document's known names."""
         if not 3 <= len(item) <= 8:
             return False
-        w = _word_before(self._industry_by_len, item, 0, len(item))
+        w = word_before(self._industry_by_len, item, 0, len(item))
         if w is not None:
             brand = item[: -len(w)]
             return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
@@ -943,40 +947,6 @@ def _set_entities(doc: Doc, spans: list[Span]) -> None:
 
 _NOT_BUSINESS_HEADS = ("集团", "股份", "控股")  # legal-form words, never a business word after a brand
 
-ByLength = tuple[tuple[int, frozenset[str]], ...]
-
-
-def _by_length(words: Iterable[str]) -> ByLength:
-    """``words`` grouped by length, longest first, for :func:`_word_at` / :func:`_word_before`."""
-    groups: dict[int, set[str]] = {}
-    for w in words:
-        groups.setdefault(len(w), set()).add(w)
-    return tuple((n, frozenset(ws)) for n, ws in sorted(groups.items(), reverse=True))
-
-
-def _word_at(by_len: ByLength, text: str, i: int) -> Optional[str]:
-    """The longest word that ``text`` has at ``i`` (``text.startswith(w, i)``), or None."""
-    for n, ws in by_len:
-        if n == 0:
-            return "" if i <= len(text) else None
-        w = text[i : i + n]
-        if len(w) == n and w in ws:
-            return w
-    return None
-
-
-def _word_before(by_len: ByLength, text: str, start: int, end: int) -> Optional[str]:
-    """The longest word that ``text[start:end]`` ends with (``text.endswith(w, start, end)``), or None."""
-    for n, ws in by_len:
-        if n == 0:
-            return "" if start <= end and start <= len(text) else None
-        if end - start >= n:
-            w = text[end - n : end]
-            if w in ws:
-                return w
-    return None
-
-
 class _PhraseIndex:
     """Leftmost-longest matching of many literal words of two or more characters,
     the same matches as ``re.compile(trie_pattern(words)).finditer``.
@@ -1060,7 +1030,6 @@ def _without_phase(item: str) -> str:
     return _PHASE.sub("", item) if item.endswith(("期", "期\n")) else item
 
 
-
 def _han_between(first: str, last: str, text: str) -> list[str]:
     r"""The matches of ``regex.finditer(escape(first) + r"\p{Han}" + escape(last), text)``
     for single characters ``first`` and ``last``: ``str.find`` finds the candidates."""
@@ -1139,12 +1108,6 @@ def _lookahead(words: Iterable[str]) -> "re.Pattern[str]":
     first = "" if "" in ws else "".join(sorted({w[0] for w in ws}))
     head = f"(?=[{re.escape(first)}])" if first else ""
     return re.compile(f"{head}(?=({_literals(ws).pattern}))")
-
-
-def _char_class(chars: Iterable[str]) -> "re.Pattern[str]":
-    """A pattern matching one of the single characters ``chars``."""
-    cs = sorted(set(chars))
-    return re.compile("[" + "".join(re.escape(c) for c in cs) + "]" if cs else r"(?!)")
 
 
 def _add_non_overlapping(found: list[Match], more: list[Match]) -> list[Match]:

@@ -19,6 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..extensions import span_values
+from ..rx import char_class
 from ..repair import RepairedText
 from ..resources import load_json
 
@@ -72,12 +73,6 @@ def _cue_alternation(key: str) -> "re.Pattern[str]":
 def has_cue(key: str, text: str) -> bool:
     """``has_any(cues()[key], text)``, its pattern found by the list's name."""
     return _cue_alternation(key).search(text) is not None
-
-
-@lru_cache(maxsize=64)
-def char_class(chars: str) -> "re.Pattern[str]":
-    """One pattern matching any single character of ``chars`` (never matches if empty)."""
-    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
 
 
 def before_first(text: str, chars: str, pos: int, end: int) -> int:
