@@ -19,9 +19,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..extensions import span_values
-from ..rx import char_class
 from ..repair import RepairedText
 from ..resources import load_json
+from ..rx import char_class
 
 
 @lru_cache(maxsize=None)
