@@ -152,15 +152,37 @@ class _Doc:
         return _same_qty(g["investment"], p.get("investment")) is True
 
 
-def _greedy_counts(gold: list, pred: list, pred_fn) -> Counts:
+def _maximum_counts(gold: list, pred: list, pred_fn) -> Counts:
+    """Size of a maximum matching by breadth-first augmenting paths (independent of the scorer's DFS)."""
     matrix = [[pred_fn(g, p) for p in pred] for g in gold]
-    taken: set[int] = set()
-    tp = 0
-    for row in matrix:
-        free = [j for j, ok in enumerate(row) if ok and j not in taken]
-        if free:
-            taken.add(min(free))
-            tp += 1
+    match_of_pred: dict[int, int] = {}
+    match_of_gold: dict[int, int] = {}
+    for start in range(len(gold)):
+        parent: dict[tuple, tuple] = {("g", start): None}
+        queue = [("g", start)]
+        end = None
+        while queue and end is None:
+            kind, i = queue.pop(0)
+            if kind == "g":
+                for j, ok in enumerate(matrix[i]):
+                    if ok and ("p", j) not in parent:
+                        parent[("p", j)] = (kind, i)
+                        if j not in match_of_pred:
+                            end = ("p", j)
+                            break
+                        queue.append(("p", j))
+            else:
+                nxt = ("g", match_of_pred[i])
+                if nxt not in parent:
+                    parent[nxt] = (kind, i)
+                    queue.append(nxt)
+        node = end
+        while node is not None:
+            g_node = parent[node]
+            match_of_pred[node[1]] = g_node[1]
+            match_of_gold[g_node[1]] = node[1]
+            node = parent[g_node]
+    tp = len(match_of_pred)
     return tp, len(pred) - tp, len(gold) - tp
 
 
@@ -196,7 +218,7 @@ def _doc_counts(gold: dict, pred: dict) -> dict[str, Counts]:
     ]:
         g = [f for f in gold.get("facts", []) if f["type"] == ftype]
         p = [f for f in pred.get("facts", []) if f["type"] == ftype]
-        out[part] = _greedy_counts(g, p, getattr(doc, part))
+        out[part] = _maximum_counts(g, p, getattr(doc, part))
 
     out["overall"] = tuple(
         sum(out[part][i] for part in ("alias", "located_in", "metric", "project"))

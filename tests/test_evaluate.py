@@ -297,21 +297,31 @@ def test_one_to_one_matching() -> None:
     assert counts([loc], [loc, {**loc, "company": "安德公司"}], "located_in") == (1, 1, 0)
 
 
-def test_greedy_in_gold_order_first_unused_prediction() -> None:
+def test_maximal_matching_independent_of_order() -> None:
     # gold g1 (yoy 10) and g2 (yoy 10, share 5); p1 agrees with both, p2 only with g2.
     g1 = metric(value=None, yoy_pct=10.0)
     g2 = metric(value=None, yoy_pct=10.0, share_pct=5.0)
     p1 = metric(value=None, yoy_pct=10.0, share_pct=5.0)
     p2 = metric(value=None, yoy_pct=20.0, share_pct=5.0)
-    # relaxed: g1 takes p1 (first), g2 then takes p2 -> 2 tp
-    assert counts([g1, g2], [p1, p2], "metric_relaxed") == (2, 0, 0)
-    # p2 listed first: g1 cannot use p2, takes p1; g2 takes p2
-    assert counts([g1, g2], [p2, p1], "metric_relaxed") == (2, 0, 0)
-    # greedy, not optimal: g2 first would take p1; g1 then matches nothing
-    assert counts([g2, g1], [p1, p2], "metric_relaxed") == (1, 1, 1)
+    # every order of gold and predictions finds both pairs (a greedy pass in gold order
+    # would give g2 the prediction p1 and leave g1 unmatched)
+    for gold in ([g1, g2], [g2, g1]):
+        for pred in ([p1, p2], [p2, p1]):
+            assert counts(gold, pred, "metric_relaxed") == (2, 0, 0)
     r = evaluate([doc([g2, g1])], [doc([p1, p2])])
     d = r.details["d1"]["metric_relaxed"]
-    assert d.matched == [(g2, p1)] and d.missed == [g1] and d.spurious == [p2]
+    assert sorted(map(id, (g for g, _ in d.matched))) == sorted([id(g1), id(g2)])
+    assert (g1, p1) in d.matched and (g2, p2) in d.matched and not d.missed and not d.spurious
+
+
+def test_maximal_matching_long_augmenting_path() -> None:
+    # a chain g_k matches p_k and p_{k+1}; gold order reversed so each new gold must push
+    # the earlier ones along: only a full augmenting path finds all n pairs
+    n = 6
+    golds = [metric(value=None, yoy_pct=float(k), share_pct=float(k + 1)) for k in range(n)]
+    preds = [metric(value=None, yoy_pct=float(k), share_pct=float(k)) for k in range(n + 1)]
+    assert counts(golds, preds, "metric_relaxed") == (n, 1, 0)
+    assert counts(golds[::-1], preds[::-1], "metric_relaxed") == (n, 1, 0)
 
 
 def test_fact_types_scored_separately() -> None:

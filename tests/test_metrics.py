@@ -433,3 +433,56 @@ def test_value_verb_inside_an_indicator_form_is_not_stripped(nlp):
     text = "截至6月底，枫渚高新区共有高新技术企业210家，有效发明专利拥有量达到3120件。"
     got = {(f["indicator"], f["indicator_text"], f["value"]["value"]) for f in facts(nlp, text, "metric")}
     assert ("patents", "有效发明专利", 3120.0) in got
+
+
+# ---------------------------------------------------------------- issue 14: area subjects, thresholds
+# (sentences written for these tests, in the forms real roundups use)
+
+
+def test_area_figures_are_not_the_parks(nlp):
+    text = (
+        "前三季度，青禾高新区规上工业增加值增长10.2%，全市规上工业增加值增长7.7%。"
+        "同期，临川全市地区生产总值达到3014.5亿元，增长6.1%。湖南全省增长8.1%。"
+        "长沙县同期固定资产投资增长11.3%。我国光伏组件产量增长30%。"
+    )
+    ms = metrics(nlp, text)
+    assert [(m["subject"], m["yoy_pct"]) for m in ms] == [("青禾高新区", 10.2)]
+
+
+def test_area_in_a_share_or_comparison_base_keeps_the_park(nlp):
+    text = "青禾高新区实现产值520亿元，占全市的31%，增速高于全省平均水平2.1个百分点。全市进出口中，青禾高新区完成100亿元。"
+    ms = metrics(nlp, text)
+    assert {m["subject"] for m in ms} == {"青禾高新区"}
+    assert any(m["share_pct"] == 31.0 for m in ms)
+    assert any((m["value"] or {}).get("value") == 1e10 for m in ms)
+
+
+def test_park_named_after_the_area_takes_the_figure(nlp):
+    text = "全市规上工业增加值增长7.7%，其中青禾高新区增长12.4%。"
+    ms = metrics(nlp, text)
+    assert [(m["subject"], m["yoy_pct"]) for m in ms] == [("青禾高新区", 12.4)]
+
+
+def test_market_is_not_a_city(nlp):
+    # 市场 starts with 市 but names no area
+    text = "青禾高新区市场主体达到5000户。"
+    assert [(m["value"] or {}).get("value") for m in metrics(nlp, text)] == [5000.0]
+
+
+@pytest.mark.parametrize("text", [
+    "临川高新区投资5亿元以上的项目23个。",
+    "临川高新区营收在1亿元至10亿元之间的企业有37家。",
+    "临川高新区主营业务收入过10亿元的工业企业达到14家。",
+    "临川高新区培育十亿元级企业5家。",
+    "临川高新区投资10亿元以上的有4个。",
+])
+def test_class_bounds_are_not_values(nlp, text):
+    # the money figure bounds a class of projects or firms; only counts may remain
+    ms = metrics(nlp, text)
+    assert all((m["value"] or {}).get("unit") != "CNY" for m in ms)
+
+
+def test_counts_of_firms_are_not_class_bounds(nlp):
+    text = "临川高新区集聚了60余家企业。临川高新区完成投资超10亿元，项目进展顺利。"
+    got = {((m["value"] or {}).get("value"), (m["value"] or {}).get("unit")) for m in metrics(nlp, text)}
+    assert (60.0, "count") in got and (1e9, "CNY") in got

@@ -165,3 +165,23 @@ def test_benchmark_accuracy() -> None:
     assert len(rows) >= 60
     hits = sum(bench.period_equal(r["expected"], bench.zone_period(r)) for r in rows)
     assert hits / len(rows) >= 0.98
+
+
+@pytest.mark.parametrize("text,want", [
+    ("截至2021年末", p(2021, 1, 12)),      # a year-end figure covers the year (SPEC 6 v1.1)
+    ("2022年底", p(2022, 1, 12)),
+    ("截至去年底", p(Y - 1, 1, 12)),
+    ("今年年底", p(Y, 1, 12)),
+    ("去年年末", p(Y - 1, 1, 12)),
+    ("2022上半年", p(2022, 1, 6)),         # a year glued to the half
+    ("2024一季度", p(2024, 1, 3)),
+    ("头5个月", p(Y, 1, 5)),
+    ("前两个月", p(Y, 1, 2)),
+])
+def test_real_text_periods(text: str, want: tuple | None) -> None:
+    assert as_tuple(parse_period(text, ref_year=Y)) == want
+
+
+@pytest.mark.parametrize("text", ["龙头企业", "2022100吨", "码头5个泊位"])
+def test_not_periods(text: str) -> None:
+    assert parse_period(text, ref_year=Y) is None

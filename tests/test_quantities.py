@@ -297,3 +297,39 @@ def test_bare_wan_with_qualifier_is_a_number(text, value, classifier, qualifier)
 
 def test_bare_wan_without_qualifier_is_not_a_number() -> None:
     assert all(m.text != "万人" for m in find_quantities("每万人拥有发明专利"))
+
+
+# SPEC 5 v1.1 and issue 14.7: forms seen in real articles (sentences written for these tests)
+REAL_TEXT_FORMS = [
+    ("1 745家", q(1745, "count", classifier="家")),           # thousands separator as a space (PDF text)
+    ("2 306.8亿元", q(2.3068e11, "CNY")),
+    ("12,345.6万元", q(1.23456e8, "CNY")),
+    ("过百亿元", q(1e10, "CNY", "over")),
+    ("突破500亿元", q(5e10, "CNY", "over")),
+    ("亿元以上", q(1e8, "CNY", "over")),                       # a bare magnitude bounding a class
+    ("千万元以下", q(1e7, "CNY", "under")),
+    ("50万元(含)至80万元", q(None, "CNY", low=5e5, high=8e5)),
+    ("30万元（含）以上", q(3e5, "CNY", "over")),
+    ("存栏生猪1200头", q(1200, "count", classifier="头")),
+    ("造船8艘", q(8, "count", classifier="艘")),
+    ("年产啤酒10万升", q(10, "other:万升")),
+    ("220kV", q(220, "other:kV")),
+    ("日供气30万标方", q(30, "other:万标方")),
+]
+
+
+@pytest.mark.parametrize("text,want", REAL_TEXT_FORMS)
+def test_real_text_forms(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)
+
+
+@pytest.mark.parametrize("text", ["经过3年", "排名升至第5", "股东大会", "提升3位"])
+def test_verbs_are_not_qualifiers_or_units(text: str) -> None:
+    got = parse_quantity(text)
+    assert got is None or (got.qualifier is None and got.unit in ("count", "rank", "other:年"))
+
+
+def test_space_between_separate_numbers_is_not_a_separator() -> None:
+    # only groups of exactly three digits continue a number
+    assert [m.text for m in find_quantities("第3版 2023年5月有45 家")] == ["45 家"]
+    assert [m.text for m in find_quantities("共12 3456家")] != ["12 3456家"]

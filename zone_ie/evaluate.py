@@ -46,9 +46,9 @@ Decisions where SPEC 9 leaves room (documented here, mirrored in
   gives them (non-null), investment only where gold gives one (a predicted
   investment against a null gold investment is not a mismatch). Capacity and
   status are not scored.
-- Matching is one-to-one and greedy: gold facts are taken in the order of the
-  gold file, each takes the first still unused matching predicted fact in the
-  order of the prediction file.
+- Matching is one-to-one and maximal (SPEC v1.1): the largest set of matching
+  (gold, prediction) pairs, found by augmenting paths, so the score does not
+  depend on the order of facts in either file.
 - Scores: ``p = tp / (tp + fp)``, ``r = tp / (tp + fn)``, ``f1`` their
   harmonic mean; any 0/0 is 0.0 (also when a part is empty on both sides).
   Totals are micro-averaged: tp / fp / fn summed over documents.
@@ -290,18 +290,37 @@ _MATCHERS: dict[str, tuple[str, Matcher]] = {
 }
 
 
-def _greedy(gold: list[dict], pred: list[dict], match: Matcher, cl: _Clusters) -> PartDetail:
+def _maximal(gold: list[dict], pred: list[dict], match: Matcher, cl: _Clusters) -> PartDetail:
+    """Maximum one-to-one matching of gold and predicted facts (SPEC 9, v1.1).
+
+    Augmenting paths (Kuhn's algorithm) over the match graph: the number of matched
+    pairs is the largest possible, so it does not depend on the order of either list.
+    Which pairs are reported when several maximum matchings exist follows file order.
+    """
+    edges = [[j for j, p in enumerate(pred) if match(g, p, cl)] for g in gold]
+    owner: list[Optional[int]] = [None] * len(pred)
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if owner[j] is None or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        if edges[i]:
+            augment(i, set())
+    pair_of = {i: j for j, i in enumerate(owner) if i is not None}
     detail = PartDetail()
-    used = [False] * len(pred)
-    for g in gold:
-        for j, p in enumerate(pred):
-            if not used[j] and match(g, p, cl):
-                used[j] = True
-                detail.matched.append((g, p))
-                break
+    for i, g in enumerate(gold):
+        if i in pair_of:
+            detail.matched.append((g, pred[pair_of[i]]))
         else:
             detail.missed.append(g)
-    detail.spurious = [p for j, p in enumerate(pred) if not used[j]]
+    detail.spurious = [p for j, p in enumerate(pred) if owner[j] is None]
     return detail
 
 
@@ -365,7 +384,7 @@ def evaluate_doc(gold: dict, pred: Optional[dict]) -> dict[str, PartDetail]:
     for part, (ftype, matcher) in _MATCHERS.items():
         g = [f for f in gold_facts if f.get("type") == ftype]
         p = [f for f in pred_facts if f.get("type") == ftype]
-        details[part] = _greedy(g, p, matcher, cl)
+        details[part] = _maximal(g, p, matcher, cl)
     return details
 
 

@@ -63,10 +63,13 @@ def scale_of(chars: str) -> float:
     return value
 
 
+_SEPARATORS = {ord(c): None for c in ", \u00a0\u2009\u202f"}  # thousands separators (SPEC 5)
+
+
 def arabic_to_number(text: str) -> Optional[float]:
     """``'1,267.66'`` -> 1267.66; None if ``text`` is not an Arabic number."""
     try:
-        return float(to_halfwidth(text).replace(",", ""))
+        return float(to_halfwidth(text).translate(_SEPARATORS))
     except ValueError:
         return None
 

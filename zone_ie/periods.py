@@ -42,8 +42,8 @@ _NONE = (
 _CUT = r"截至|截止到|截止"
 _YEAR = (
     r"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9]))|(?P<ycn>[一二][〇零一二三四五六七八九]{3}))"
-    rf"{_S}年(?P<yd>度)?(?P<yend>底|末)?"
-    r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?P<reld>度)?(?P<rend>底|末)?"
+    rf"(?:{_S}年(?P<yd>度)?(?P<yend>底|末)?|(?=上半年|下半年|前三季度|第?[一二三四1-4]季度))"
+    r"|(?P<rel>今年|本年|去年|上年|前年|明年)(?P<reld>度)?(?:年?(?P<rend>底|末))?"
 )
 _MN = r"(?:(?<![0-9.])(?:1[0-2]|0?[1-9])(?![0-9.])|(?<![零〇一二两三四五六七八九十百千万第])(?:十[一二]?|[一二三四五六七八九]))"
 _QN = r"[一二三四1-4]"
@@ -53,7 +53,7 @@ _BODY = (
     rf"(?P<half>{_HALF})"
     rf"|(?P<qa>{_QN}){_S}{_DASH}{_S}(?P<qb>{_QN}){_S}季度"
     rf"|(?P<q>第?{_S}(?P<qn>{_QN}){_S}季度)(?P<qend>末|度末)?"
-    rf"|前{_S}(?P<fn>{_MN}|两){_S}个?{_S}月"
+    rf"|[前头]{_S}(?P<fn>{_MN}|两){_S}个?{_S}月"
     rf"|(?P<ma>{_MN}){_S}(?:月份?)?{_S}{_DASH}{_S}(?P<mb>{_MN}){_S}月份?(?P<mbend>底|末)?"
     rf"|(?P<mn>{_MN}){_S}月份?(?:{_S}(?P<day>[0-9]{{1,2}}|[一二三四五六七八九十]{{1,3}}){_S}[日号])?"
     r"(?P<mod>上旬|中旬|下旬|初|底|末|中)?"
@@ -71,13 +71,13 @@ PERIOD_RE = regex.compile(_PERIOD)
 _PERIOD_FIRST = "".join(sorted(
     {w[0] for w in _NONE.replace("?", "").split("|")}
     | {w[0] for w in _RELATIVE}
-    | set("截上下全前第0123456789一二三四五六七八九十 \t\u00a0")
+    | set("截上下全前头第0123456789一二三四五六七八九十 \t\u00a0")
 ))
 # A tighter test at those characters: a match starts with a digit, 一…十, 第,
 # 前 or a blank (numbers, 第?{_S}季度, 前N个月), or else with one of the words
 # (their first two characters): 目 of 项目 or 年 of 年底 starts none.
 _PERIOD_HEAD = "(?=[{}]|{})".format(
-    regex.escape("0123456789一二三四五六七八九十第前 \t\u00a0"),
+    regex.escape("0123456789一二三四五六七八九十第前头 \t\u00a0"),
     "|".join(sorted({
         w[:2] for w in [*_NONE.replace("?", "").split("|"), *_RELATIVE, *_HALF.split("|"),
                         *_CUT.split("|")]
@@ -184,6 +184,8 @@ def _months(g: _Group) -> Optional[tuple[Optional[int], Optional[int]]]:
         if not n:
             return None
         span = (1, n) if cut else (n, n)
+    elif g("yend") or g("rend"):
+        span = (1, 12)  # 2021年末 / 去年底: a year-end figure covers the year (SPEC 6, v1.1)
     else:
         return (None, None)
     return (span[0], None) if since else span

@@ -71,12 +71,16 @@ def _alt(words, follow: Optional[dict[str, str]] = None) -> str:
 
 _S = r"[ \t\u00a0]*"
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUM_AR = r"(?<![0-9A-Za-z_.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+# A thousands separator is part of the number (SPEC 5, v1.1): 1,745 and, as PDF text
+# prints it, 1 745 (one space; a non-breaking or thin space too).
+_NUM_AR = r"(?<![0-9A-Za-z_.])(?:[0-9]{1,3}(?:(?:,|[ \u00a0\u2009\u202f](?=[0-9]{3}(?![0-9])))[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _NUM_CN = (
     rf"(?<![{_CN}数几若上第])[零〇一二两三四五六七八九十百千][{_CN}]*"
     r"(?:点[零〇一二三四五六七八九]+[万亿]*)?"
     # a bare 万 is a number only when qualified: 近万家, 超万人, 万余人
     rf"|(?<=[近超逾约])万(?![{_CN}])|(?<![{_CN}])万(?=[余多])"
+    # a bare magnitude bounding a class (亿元以上 = 1e8 CNY, over; SPEC 5 v1.1)
+    rf"|(?<![{_CN}0-9.])[万亿](?=(?:元|美元)(?:以上|以下))"
 )
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 _MULT = f"[{CN_SCALES}]+"
@@ -85,7 +89,11 @@ _UNIT = _alt(
     [*_FORMS, *_CLASSIFIERS], {**_DATA["unit_not_followed_by"], "个亿": "元", "个亿元": "以级"}
 )
 _DEN = _alt(_DATA["denominators"]) + r"|\p{Han}"
-_PRE_GUARD = {"近": r"(?<![最附将接临靠])", "约": r"(?<![签合节契制公条预履特邀违相])"}
+_PRE_GUARD = {
+    "近": r"(?<![最附将接临靠])",
+    "约": r"(?<![签合节契制公条预履特邀违相])",
+    "过": r"(?<![经通超不越度路错难跨通去])",
+}
 _PRE = "(?:" + "|".join(
     _PRE_GUARD.get(w, "") + regex.escape(w)
     for w in sorted(
@@ -106,7 +114,7 @@ def _numx(i: str) -> str:
 
 
 _MAIN = (
-    rf"(?P<neg>(?<![0-9A-Za-z)）])[-−])?{_numx('1')}(?:{_S}(?P<u1>{_UNIT}))?"
+    rf"(?P<neg>(?<![0-9A-Za-z)）])[-−])?{_numx('1')}(?:{_S}(?P<u1>{_UNIT}))?(?:{_S}[(（]含[)）])?"
     rf"(?:{_S}(?P<dash>{_DASH}){_S}{_numx('2')}(?:{_S}(?P<unit>{_UNIT}))?)?"
     rf"(?:{_S}/{_S}(?P<den>{_DEN}))?"
 )

@@ -16,7 +16,7 @@ from typing import Optional
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab
-from .subjects import period_for, subject_for
+from .subjects import area_subject, period_for, subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 
@@ -121,7 +121,30 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
                 return True
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
-    return False
+    return _threshold(text, q, ce)
+
+
+def _threshold(text: str, q: Qty, ce: int) -> bool:
+    """A figure that bounds a class of things (``投资5亿元以上的项目23个``,
+    ``营收在1亿元至10亿元之间的企业``, ``十亿元级企业``, ``总投资30亿元的项目``): it
+    qualifies the noun after it, so it is scope, not a value."""
+    if q.q.get("unit") in ("%", "pp", "x", "rank", "count"):
+        return False  # a count counts the noun after it (``60余家企业``); it bounds nothing
+    m = _threshold_re().match(text, q.end, ce)
+    if m is None:
+        return False
+    bounded = bool(m.group("bound")) or q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
+    return bounded or bool(m.group("de") or m.group("de2"))
+
+
+@lru_cache(maxsize=1)
+def _threshold_re() -> "re.Pattern[str]":
+    c = cues()
+    bounds = "|".join(sorted(c["threshold_bounds"], key=len, reverse=True))
+    nouns = "|".join(sorted(c["threshold_nouns"], key=len, reverse=True))
+    return re.compile(
+        rf"(?P<bound>{bounds})?(?:(?P<de>的)?[^，,。；;、:：\d“”]{{0,10}}?(?:{nouns})|(?P<de2>的)[有共达])"
+    )
 
 
 @lru_cache(maxsize=None)
@@ -606,7 +629,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         subject = subject_for(ctx, q.start, s)
-        if subject is None:
+        if subject is None or (area_subject(ctx, q.start, s) and _host_park(ctx, q, ce) is None):
+            # no subject, or a city's / province's / group's figure (``全市…增长7.7%``)
             prev_end = q.end
             continue
         ev = ctx.raw(cs, ce)

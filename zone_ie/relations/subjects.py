@@ -638,3 +638,63 @@ def heading_year(ctx: DocContext, article: int) -> Optional[int]:
     result = years.pop() if len(years) == 1 else None
     cache[article] = result
     return result
+
+
+# ---------------------------------------------------------------- area subjects
+#
+# A figure about a city, county, province, the nation or a group of zones is not
+# the park's, even in a park paragraph (issue 14.2): ``全市规上工业增加值增长7.7%``,
+# ``长沙县同期固定资产投资增长11.3%``, ``湖南全省增长8.1%``. The area must stand at the
+# head of a clause of the figure's sentence, before the figure, with no park or
+# company named (and no park anaphor) between it and the figure; an area in a share
+# or comparison base (``占全市的``, ``高于全省``) is not at a clause head.
+
+
+def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
+    """Whether the figure at ``pos`` is about an administrative area, not a park."""
+    heads = per_document(ctx, "area_heads", _area_heads, sent_start)
+    k = bisect_left(heads, (pos,)) - 1
+    if k < 0:
+        return False
+    a_start, a_end = heads[k]
+    if ctx.ents_in(a_end, pos):
+        return False
+    return not any(a >= a_end for a, _ in _anaphora_between(ctx, a_end, pos))
+
+
+def _anaphora_between(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
+    from .context import anaphora_in
+    return anaphora_in(ctx, start, end)
+
+
+def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the areas heading a clause of the sentence at ``sent_start``."""
+    text = ctx.text
+    end = ctx.sentence_at(sent_start)[1] if sent_start < len(text) else sent_start
+    out = []
+    for m in _area_re().finditer(text, sent_start, end):
+        a = m.start("area")
+        if ctx.ent_at(a) is not None or ctx.ent_at(m.end("area") - 1) is not None:
+            continue
+        out.append((a, m.end("area")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _area_re() -> "re.Pattern[str]":
+    from ..clusters import load_place_names
+    c = cues()
+    places = sorted({p for p in load_place_names() if len(p) >= 2}, key=len, reverse=True)
+    suffixes = sorted(c["area_suffixes"], key=len, reverse=True)
+    plain = sorted(c["area_subjects"], key=len, reverse=True)
+    heads = sorted(c["area_head_words"], key=len, reverse=True)
+    not_after = re.escape(c["area_not_followed_by"])
+    period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
+    area = (rf"(?:{'|'.join(map(re.escape, places))})(?:{'|'.join(map(re.escape, suffixes))})"
+            rf"|[^\W\d{re.escape(c['area_prefix_not'])}]{{2,3}}(?:全市|全省|全县|全州|全盟)"  # 临川全市: any place before 全市
+            rf"|(?:{'|'.join(map(re.escape, plain))})")
+    return re.compile(
+        rf"(?:^|(?<=[，,；;：:。！？\n]))[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"
+        rf"(?P<area>{area})(?![{not_after}])",
+        re.M,
+    )
