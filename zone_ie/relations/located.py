@@ -42,7 +42,14 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
         if 0 <= b.start - a.end <= 1 and text[a.end:b.start] in c["containment_adjacent_gaps"] and a.key != b.key:
             out.setdefault(b.key, a)
     for b in parks:
-        if not is_sub_park(b) or b.key in out:
+        if b.key in out:
+            continue
+        if not is_sub_park(b):
+            # ``<zone>位于<zone>内``: a zone inside another (综保区 in an 物流园区)
+            after = rx.match(c["containment_after_re"], text[b.end:b.end + 8])
+            a = _zone_starting_at(ctx, b.end + after.end()) if after is not None else None
+            if a is not None and a.key != b.key and rx.match(c["containment_inside_re"], text[a.end:a.end + 3]):
+                out[b.key] = a
             continue
         a = next((a for a in parks if a.key != b.key and len(a.text) < len(b.text) and b.text.startswith(a.text)), None)
         if a is not None:
@@ -57,6 +64,26 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
             a = _zone_starting_at(ctx, b.end + after.end())
         if a is not None and a.key != b.key and not is_sub_park(a):
             out[b.key] = a
+    for b in parks:
+        # a sub-park with no stated home, in a paragraph about a zone, is in that zone
+        if is_sub_park(b) and b.key not in out:
+            topic = ctx.topic_at(b.start)
+            if topic is not None and topic.key != b.key and not is_sub_park(topic):
+                out[b.key] = topic
+    return out
+
+
+def ancestors(parents: dict[str, Ent], park: Ent) -> list[Ent]:
+    """The zones containing ``park``, nearest first (SPEC 10: a company in a sub-park is
+    in every zone that contains it); cycles end the walk."""
+    out: list[Ent] = []
+    seen = {park.key}
+    while park.key in parents:
+        park = parents[park.key]
+        if park.key in seen:
+            break
+        seen.add(park.key)
+        out.append(park)
     return out
 
 
@@ -144,12 +171,13 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
             continue
         parks = [x for x in ents if x.label == "PARK"]
         topic = sub_park_topic(ctx, s) or ctx.topic_at(s)
-        cluster = has_cue("cluster_cues", text[s:e])
+        cluster = has_cue("cluster_cues", text[s:e]) or rx.search(cues()["cluster_cue_re"], text[s:e]) is not None
         for co in companies:
             clause = _clause(text, s, e, co)
             if _negative(ctx, co, s, e, clause):
                 continue
-            park = _apposition(ctx, co, parks) or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
+            park = (_apposition(ctx, co, parks) or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
+                    or _host_link(ctx, co, parks))
             if park is None:
                 park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
@@ -164,7 +192,40 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     park = topic
             if park is not None:
                 out.append((co, park, (s, e)))
+        _spread_over_lists(ctx, companies, out, s, e)
     return out
+
+
+def _spread_over_lists(ctx: DocContext, companies: list[Ent], out: list, s: int, e: int) -> None:
+    """``已入驻A、B、C等企业`` / ``以A、B为代表``: a park linked to one member of a list of
+    companies is linked to every member that is not a customer or partner (the cue
+    before or after a list covers the whole list)."""
+    if len(companies) < 2:
+        return
+    text = ctx.text
+    linked = {(c.start, p.key): p for c, p, _ in out if s <= c.start < e}
+    groups: list[list[Ent]] = [[companies[0]]]
+    for a, b in zip(companies, companies[1:]):
+        gap = "".join(text[a.end:b.start].split())
+        if gap in _LIST_GAPS:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        parks = [p for c in group for (start, _), p in linked.items() if start == c.start]
+        for park in dict((p.key, p) for p in parks).values():
+            for co in group:
+                if (co.start, park.key) in linked:
+                    continue
+                if _negative(ctx, co, s, e, _clause(text, s, e, co)):
+                    continue
+                out.append((co, park, (s, e)))
+                linked[(co.start, park.key)] = park
+
+
+_LIST_GAPS = frozenset({"、", "和", "及", "以及", ",", "，"})
 
 
 
@@ -222,6 +283,39 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         if has_cue("located_verbs", between[-6:]):
             return p
     return None
+
+
+def _host_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
+    """``P（已）入驻/集聚了/引进了 A、B等企业``: the park before a hosting verb that governs
+    the company (no sentence break, no other company or park between verb and list)."""
+    text = ctx.text
+    for p in reversed(parks):
+        if p.end > co.start or co.start - p.end > 60:
+            continue
+        between = text[p.end:co.start]
+        if any(x in between for x in "。；;"):
+            return None
+        k = max((between.rfind(v) for v in _host_verbs()), default=-1)
+        if k < 0:
+            return None
+        tail = between[k:]
+        if any(x.start >= p.end + k for x in ctx.ents_in(p.end + k, co.start)):
+            # another name after the verb: only a list of companies may come before co
+            names = ctx.ents_in(p.end + k, co.start)
+            if any(x.label != "COMPANY" for x in names):
+                return None
+            if not all("".join(text[a.end:b.start].split()) in _LIST_GAPS
+                       for a, b in zip(names + [co], (names + [co])[1:])):
+                return None
+        if "，" in tail or "," in tail:
+            return None
+        return p
+    return None
+
+
+@lru_cache(maxsize=1)
+def _host_verbs() -> tuple[str, ...]:
+    return tuple(cues()["host_verbs"])
 
 
 def sub_park_topic(ctx: DocContext, pos: int) -> Optional[Ent]:
@@ -290,13 +384,13 @@ def located_facts(ctx: DocContext, projects: list[ProjectFact]) -> list[LocatedI
     for co, park, (s, e) in located_pairs(ctx):
         ev = ctx.raw(s, e)
         out.append(LocatedInFact(company=co.text, park=park.text, evidence=ev))
-        if park.key in parents:
-            out.append(LocatedInFact(company=co.text, park=parents[park.key].text, evidence=ev))
+        for zone in ancestors(parents, park):
+            out.append(LocatedInFact(company=co.text, park=zone.text, evidence=ev))
     by_text = {e.text: e for e in ctx.ents if e.label == "PARK"}
     for pr in projects:
         if pr.company and pr.park:
             out.append(LocatedInFact(company=pr.company, park=pr.park, evidence=pr.evidence))
             park = by_text.get(pr.park)
-            if park is not None and park.key in parents:
-                out.append(LocatedInFact(company=pr.company, park=parents[park.key].text, evidence=pr.evidence))
+            for zone in ancestors(parents, park) if park is not None else ():
+                out.append(LocatedInFact(company=pr.company, park=zone.text, evidence=pr.evidence))
     return out
