@@ -333,3 +333,12 @@ def test_space_between_separate_numbers_is_not_a_separator() -> None:
     # only groups of exactly three digits continue a number
     assert [m.text for m in find_quantities("第3版 2023年5月有45 家")] == ["45 家"]
     assert [m.text for m in find_quantities("共12 3456家")] != ["12 3456家"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("产值刚过亿元", q(1e8, "CNY", "over")),
+    ("营收超亿元", q(1e8, "CNY", "over")),
+    ("投资近亿元", q(1e8, "CNY", "under")),
+])
+def test_bare_magnitude_after_a_qualifier(text: str, want: dict) -> None:
+    assert_quantity(parse_quantity(text), want)

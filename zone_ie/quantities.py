@@ -81,6 +81,7 @@ _NUM_CN = (
     rf"|(?<=[近超逾约])万(?![{_CN}])|(?<![{_CN}])万(?=[余多])"
     # a bare magnitude bounding a class (亿元以上 = 1e8 CNY, over; SPEC 5 v1.1)
     rf"|(?<![{_CN}0-9.])[万亿](?=(?:元|美元)(?:以上|以下))"
+    rf"|(?<=[近超逾约过破])亿(?=元|美元)"  # 超亿元, 刚过亿元: 1e8
 )
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 _MULT = f"[{CN_SCALES}]+"

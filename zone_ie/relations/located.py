@@ -299,6 +299,8 @@ def _host_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         if k < 0:
             return None
         tail = between[k:]
+        if any(x.label == "COMPANY" for x in ctx.ents_in(p.end, p.end + k)):
+            return None  # the verb belongs to a company named before it
         if any(x.start >= p.end + k for x in ctx.ents_in(p.end + k, co.start)):
             # another name after the verb: only a list of companies may come before co
             names = ctx.ents_in(p.end + k, co.start)

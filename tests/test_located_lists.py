@@ -1,0 +1,71 @@
+"""located_in on lists, hosting verbs and nested zones (issue 14.1/14.2), on sentences
+written for these tests in the forms real park news uses."""
+from __future__ import annotations
+
+import pytest
+
+from factkit import facts, metrics
+from zone_ie.pipeline import make_doc
+
+
+def pairs(nlp, text: str) -> set[tuple[str, str]]:
+    return {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
+
+
+@pytest.mark.parametrize("verb", ["已入驻", "集聚了", "先后引进了", "吸引了"])
+def test_hosting_verb_links_every_listed_company(nlp, verb):
+    text = f"青禾高新区加快发展。青禾智造产业园面积约580亩，目前{verb}星海重工、蓝天电子、澄江精密等一批企业。"
+    got = pairs(nlp, text)
+    for co in ("星海重工", "蓝天电子", "澄江精密"):
+        assert (co, "青禾智造产业园") in got
+        assert (co, "青禾高新区") in got  # a sub-park of the paragraph's zone
+
+
+def test_list_cue_covers_the_list(nlp):
+    text = "以星海重工、蓝天电子、澄江精密为代表的龙头企业落户青禾高新区。"
+    got = pairs(nlp, text)
+    assert {(c, "青禾高新区") for c in ("星海重工", "蓝天电子", "澄江精密")} <= got
+
+
+def test_customers_in_a_list_stay_out(nlp):
+    text = "青禾高新区的星海重工股份有限公司产值增长12%，产品供应蓝天电子、澄江精密等客户。"
+    got = pairs(nlp, text)
+    assert ("星海重工股份有限公司", "青禾高新区") in got
+    assert not any(c in ("蓝天电子", "澄江精密") for c, _ in got)
+
+
+def test_partner_after_a_hosting_verb_is_not_hosted(nlp):
+    text = "青禾高新区与星海重工股份有限公司签约。"
+    assert pairs(nlp, text) == set()
+
+
+def test_zone_inside_a_zone_is_walked_transitively(nlp):
+    text = "临川综合保税区位于临川空港物流园区内。综保区跨境电商产业园已入驻星海物流、蓝天供应链等企业。"
+    got = pairs(nlp, text)
+    assert ("星海物流", "临川综合保税区") in got and ("星海物流", "临川空港物流园区") in got
+
+
+def test_whole_zone_word_is_the_zone_not_the_sub_park(nlp):
+    # 全区 names a zone (…区), never the sub-park (…园) the previous paragraph was about
+    text = (
+        "青禾高新区前三季度经济运行平稳。\n"
+        "青禾电子信息产业园规划面积10平方公里，集聚了星海电子等企业。\n"
+        "前三季度，全区实现营业收入1012.8亿元，同比增长8.4%。"
+    )
+    (m,) = [m for m in metrics(nlp, text) if m["yoy_pct"] == 8.4]
+    assert m["subject"] == "青禾高新区"
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("很多人关心经开区的发展。", "很多人关心经开区"),
+    ("届时综保区将建成投用。", "届时综保区"),
+    ("说起高新区，大家都很熟悉。", "说起高新区"),
+])
+def test_park_names_never_start_with_debris(nlp, text, bad):
+    doc = nlp(make_doc(nlp, text))
+    assert bad not in {e.text for e in doc.ents}
+
+
+def test_place_names_keep_words_that_look_like_boundaries(nlp):
+    doc = nlp(make_doc(nlp, "青禾未来产业科创园和让胡路工业园区都在发展。"))
+    assert {"青禾未来产业科创园", "让胡路工业园区"} <= {e.text for e in doc.ents}
