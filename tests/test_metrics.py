@@ -486,3 +486,33 @@ def test_counts_of_firms_are_not_class_bounds(nlp):
     text = "临川高新区集聚了60余家企业。临川高新区完成投资超10亿元，项目进展顺利。"
     got = {((m["value"] or {}).get("value"), (m["value"] or {}).get("unit")) for m in metrics(nlp, text)}
     assert (60.0, "count") in got and (1e9, "CNY") in got
+
+
+# ---------------------------------------------------------------- issue 14.4: when
+
+
+def test_explicit_year_in_the_paragraph_beats_the_publication_date(nlp):
+    doc = make_doc(nlp, "2023年，青禾高新区实现产值520亿元。星海重工股份有限公司全年销售汽车25.3万辆。", date="2024-01-31")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[5.2e10]) == (2023, None, None)
+    assert per(ms[253000.0]) == (2023, 1, 12)
+
+
+def test_whole_year_restating_the_year_keeps_the_year(nlp):
+    doc = make_doc(nlp, "2023年，青禾高新区全年新签约亿元以上项目81个。", date="2024-02-20")
+    (m,) = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    assert per(m) == (2023, None, None)
+
+
+@pytest.mark.parametrize("opening", ["青禾高新区成立于2010年，", "青禾高新区于2010年11月升级为国家级高新区，", "2011年1月获批设立以来，"])
+def test_founding_dates_are_no_period(nlp, opening):
+    ms = metrics(nlp, opening + "青禾高新区规划面积200平方公里。")
+    assert [per(m) for m in ms if m["indicator"] == "land_area"] == [(None, None, None)]
+
+
+@pytest.mark.parametrize("frame", ["近五年", "如今", "现有"])
+def test_multi_year_and_present_frames_stop_the_carried_period(nlp, frame):
+    text = f"今年上半年，青禾高新区规上工业总产值418.3亿元。{frame}，园区培育专精特新企业27家。"
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
+    assert per(ms[4.183e10]) == (None, 1, 6)
+    assert per(ms[27.0]) == (None, None, None)

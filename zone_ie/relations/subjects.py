@@ -404,6 +404,17 @@ def _modifier(text: str, end: int) -> bool:
     return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
 
 
+def _founding(text: str, p: Per) -> bool:
+    """``成立于2010年`` / ``于2011年1月获批设立`` / ``2010年11月升级为…``: the date of the
+    zone's founding or upgrade, not the period of a figure."""
+    if text[max(0, p.start - 1):p.start] == "于":
+        return True
+    after = text[p.end:p.end + 8]
+    return any(after.lstrip("，, ").startswith(v) or after.lstrip("，, ").startswith("获" + v)
+               for v in vocab()["founding_verbs"]) or any(
+        after.startswith(w + v) for w in ("正式", "经国务院", "经省政府") for v in vocab()["founding_verbs"])
+
+
 def _comparison(text: str, p: Per) -> bool:
     """``比去年多了四成`` / ``较上年``: the base of a comparison, not the period."""
     before = text[max(0, p.start - 2):p.start]
@@ -432,6 +443,11 @@ def _vaguer(new: dict, old: dict) -> bool:
             and old.get("end_month") is not None and new.get("year") == old.get("year"))
 
 
+def _restates_year(new: dict, old: dict) -> bool:
+    return (new.get("start_month") == 1 and new.get("end_month") == 12 and new.get("year") == old.get("year")
+            and old.get("start_month") is None and old.get("end_month") is None)
+
+
 def _explicit_year_since(p: Per) -> Optional[dict]:
     """``2022年以来``: an explicit year keeps its year (``今年以来`` does not)."""
     m = re.match(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$", p.text.strip())
@@ -452,10 +468,33 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
     if hit is None or hit[0] is not p:
         text = ctx.text
         val = _period_value(p)
-        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p):
+        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p) or _founding(text, p):
             val = None
+        if val and val.get("year") is not None and not _WRITTEN_YEAR.search(p.text):
+            # ``全年`` / ``1—9月`` written without a year: an explicit year stated earlier in
+            # the paragraph (or the article's heading) beats the publication date
+            year = _written_year_before(ctx, p.start)
+            if year is not None:
+                val = dict(val, year=year)
         hit = memo[id(p)] = (p, val)
     return hit[1]
+
+
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}|今年|去年|上年|前年|明年|本年|当年")
+
+
+def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
+    """The year of the last period written with a year (``2023年``, ``去年``) before
+    ``pos`` in its paragraph, else the single year of the article's heading."""
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    if para is None:
+        return None
+    for p in reversed(ctx.pers_in(para.start, pos)):
+        if _WRITTEN_YEAR.search(p.text):
+            val = _usable_period(ctx, p)
+            if val and val.get("year") is not None:
+                return val["year"]
+    return heading_year(ctx, ctx.article_at(pos))
 
 
 def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -> tuple[bool, Optional[dict]]:
@@ -470,6 +509,9 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
         if not val:
             continue
         if governing and not _governs(text, start, p.start):
+            continue
+        if found[1] and _restates_year(val, found[1]):
+            # ``2023年，该区…全年新签约…``: 全年 restates the year already given
             continue
         if found[1] and _vaguer(val, found[1]):
             # ``截至11月底，…今年累计``: the bare year restates the period already given
