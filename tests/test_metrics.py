@@ -555,3 +555,35 @@ def test_no_metric_without_indicator_words_or_with_punctuation_scope(nlp):
     for m in metrics(nlp, "青禾高新区实现产值100亿元；比上年同期增加3家。年产能达3000吨。"):
         assert m["indicator_text"] and any("\u4e00" <= c <= "\u9fff" for c in m["indicator_text"])
         assert m["scope"] is None or any("\u4e00" <= c <= "\u9fff" or c.isalpha() for c in m["scope"])
+
+
+def test_area_carries_to_the_sentences_that_name_nobody(nlp):
+    text = (
+        "青禾高新区上半年规上工业增加值增长12.1%。\n"
+        "同期，临川全市地区生产总值1436.4亿元，增长8%。其中，机械装备产业增长18.1%，材料化工产业增长18.7%。"
+        "青禾高新区工业投资增长9.5%。"
+    )
+    got = sorted(m["yoy_pct"] for m in metrics(nlp, text))
+    assert got == [9.5, 12.1]
+
+
+@pytest.mark.parametrize("area", ["郸城县", "周口市", "昌吉回族自治州", "德阳全市"])
+def test_places_without_a_national_zone_are_areas(nlp, area):
+    text = f"一季度，青禾农高区规上工业增加值增长9.6%。同期，{area}地区生产总值增长5.1%。"
+    assert [m["yoy_pct"] for m in metrics(nlp, text)] == [9.6]
+
+
+def test_demonstrative_area_of_the_park_is_not_an_area(nlp):
+    # 该盟 in 拉动该盟…增长 is the base of the park's contribution, not a subject
+    text = "一季度，青禾高新区固定资产投资增长25%，拉动该盟固定资产投资增长7.2个百分点。"
+    assert {(m["value"] or {}).get("unit") for m in metrics(nlp, text)} >= {"pp"}
+
+
+def test_respective_investments_of_listed_projects_are_project_facts(nlp):
+    text = "青禾高新区的星海导电材料项目、蓝天无人机总装项目和澄江冷链物流港二期项目总投资分别为12亿元、8.5亿元和6.2亿元。"
+    assert metrics(nlp, text) == []
+
+
+def test_ternary_battery_is_not_three_yuan(nlp):
+    text = "星海新能源股份有限公司全部建成后年产20GWh三元锂电池。"
+    assert all((m["value"] or {}).get("value") != 3.0 for m in metrics(nlp, text))

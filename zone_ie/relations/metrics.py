@@ -131,6 +131,16 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
     return _threshold(text, q, ce)
 
 
+def _project_list_before(text: str, s: int, k: int) -> bool:
+    """Whether ``text[s:k]`` lists two or more named projects (``A项目、B工程和C项目``)."""
+    head = text[s:k]
+    names = [m for m in _PROJECT_ITEM.finditer(head)]
+    return len(names) >= 2
+
+
+_PROJECT_ITEM = re.compile(r"[^、，,。；;和及与]{2,40}?(?:项目|工程|基地|生产线|产线)(?=[、和及与]|[^、，,。；;]{0,6}$)")
+
+
 def _threshold(text: str, q: Qty, ce: int) -> bool:
     """A figure that bounds a class of things (``投资5亿元以上的项目23个``,
     ``营收在1亿元至10亿元之间的企业``, ``十亿元级企业``, ``总投资30亿元的项目``): it
@@ -650,6 +660,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         pre = text[start:q.start]
         head = text[cs:q.start]  # the clause before the figure
         respective = "分别" in head
+        if respective and _project_list_before(text, s, text.find("分别", cs, q.start)):
+            # ``A项目、B项目总投资分别为12亿元、8.5亿元``: each figure is one project's (a project fact)
+            prev_end = q.end
+            continue
         role = _role(head, q)
         if role == ROLE_VALUE and q.q.get("unit") == "%" and _rate_after(text[q.end:ce]):
             role = ROLE_YOY

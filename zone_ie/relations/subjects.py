@@ -697,11 +697,30 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
     heads = per_document(ctx, "area_heads", _area_heads, sent_start)
     k = bisect_left(heads, (pos,)) - 1
     if k < 0:
-        return False
+        # no area in this sentence: a sentence that names nobody carries the area an
+        # earlier sentence of its paragraph was about (``同期，德阳全市…。其中…增长18.1%``)
+        if ctx.ents_in(sent_start, pos) or _anaphora_between(ctx, sent_start, pos):
+            return False
+        return per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
     a_start, a_end = heads[k]
     if ctx.ents_in(a_end, pos):
         return False
     return not any(a >= a_end for a, _ in _anaphora_between(ctx, a_end, pos))
+
+
+def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
+    """Whether the nearest earlier sentence of the paragraph that names a subject names an area."""
+    for s, e, _ in reversed(ctx.sentences_of(para)):
+        if s >= sent_start:
+            continue
+        heads = per_document(ctx, "area_heads", _area_heads, s)
+        last_ent = max((x.end for x in ctx.ents_in(s, e)), default=-1)
+        last_ana = max((a for a, _ in _anaphora_between(ctx, s, e)), default=-1)
+        if heads and heads[-1][0] > max(last_ent, last_ana):
+            return True
+        if last_ent >= 0 or last_ana >= 0:
+            return False
+    return False
 
 
 def _anaphora_between(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
@@ -733,7 +752,8 @@ def _area_re() -> "re.Pattern[str]":
     not_after = re.escape(c["area_not_followed_by"])
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     area = (rf"(?:{'|'.join(map(re.escape, places))})(?:{'|'.join(map(re.escape, suffixes))})"
-            rf"|[^\W\d{re.escape(c['area_prefix_not'])}]{{2,3}}(?:全市|全省|全县|全州|全盟)"  # 临川全市: any place before 全市
+            # 临川全市, 郸城县, 昌吉回族自治州: an unknown place before a suffix that only places take
+            rf"|[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{'|'.join(map(re.escape, c['area_generic_suffixes']))})"
             rf"|(?:{'|'.join(map(re.escape, plain))})")
     return re.compile(
         rf"(?:^|(?<=[，,；;：:。！？\n]))[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"
