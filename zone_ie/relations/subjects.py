@@ -409,10 +409,13 @@ def _founding(text: str, p: Per) -> bool:
     zone's founding or upgrade, not the period of a figure."""
     if text[max(0, p.start - 1):p.start] == "于":
         return True
-    after = text[p.end:p.end + 8]
-    return any(after.lstrip("，, ").startswith(v) or after.lstrip("，, ").startswith("获" + v)
-               for v in vocab()["founding_verbs"]) or any(
-        after.startswith(w + v) for w in ("正式", "经国务院", "经省政府") for v in vocab()["founding_verbs"])
+    return _founding_re().match(text, p.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _founding_re() -> "re.Pattern[str]":
+    verbs = "|".join(map(re.escape, vocab()["founding_verbs"]))
+    return re.compile(rf"[，, ]*(?:正式|经国务院|经省政府)?获?(?:{verbs})")
 
 
 def _comparison(text: str, p: Per) -> bool:
@@ -699,13 +702,25 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
     if k < 0:
         # no area in this sentence: a sentence that names nobody carries the area an
         # earlier sentence of its paragraph was about (``同期，德阳全市…。其中…增长18.1%``)
-        if ctx.ents_in(sent_start, pos) or _anaphora_between(ctx, sent_start, pos):
+        if ctx.ents_in(sent_start, pos):
             return False
-        return per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
-    a_start, a_end = heads[k]
-    if ctx.ents_in(a_end, pos):
-        return False
-    return not any(a >= a_end for a, _ in _anaphora_between(ctx, a_end, pos))
+        return (per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
+                and not _anaphora_from(ctx, sent_start, sent_start, pos))
+    a_end = heads[k][1]
+    return not ctx.ents_in(a_end, pos) and not _anaphora_from(ctx, sent_start, a_end, pos)
+
+
+def _anaphora_from(ctx: DocContext, sent_start: int, start: int, end: int) -> bool:
+    """Whether a zone anaphor of the sentence at ``sent_start`` lies in ``[start, end)``."""
+    found = per_document(ctx, "sentence_anaphora", _sentence_anaphora, sent_start)
+    k = bisect_left(found, start)
+    return k < len(found) and found[k] < end
+
+
+def _sentence_anaphora(ctx: DocContext, sent_start: int) -> list[int]:
+    from .context import anaphora_in
+    end = ctx.sentence_at(sent_start)[1]
+    return [a for a, _ in anaphora_in(ctx, sent_start, end)]
 
 
 def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
@@ -714,49 +729,91 @@ def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
         if s >= sent_start:
             continue
         heads = per_document(ctx, "area_heads", _area_heads, s)
-        last_ent = max((x.end for x in ctx.ents_in(s, e)), default=-1)
-        last_ana = max((a for a, _ in _anaphora_between(ctx, s, e)), default=-1)
-        if heads and heads[-1][0] > max(last_ent, last_ana):
+        ents = ctx.ents_in(s, e)
+        if not heads:
+            if ents or per_document(ctx, "sentence_anaphora", _sentence_anaphora, s):
+                return False
+            continue
+        ana = per_document(ctx, "sentence_anaphora", _sentence_anaphora, s)
+        last = max(ents[-1].end if ents else -1, ana[-1] if ana else -1)
+        if heads and heads[-1][0] > last:
             return True
-        if last_ent >= 0 or last_ana >= 0:
+        if last >= 0:
             return False
     return False
-
-
-def _anaphora_between(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
-    from .context import anaphora_in
-    return anaphora_in(ctx, start, end)
 
 
 def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
     """``(start, end)`` of the areas heading a clause of the sentence at ``sent_start``."""
     text = ctx.text
     end = ctx.sentence_at(sent_start)[1] if sent_start < len(text) else sent_start
-    out = []
-    for m in _area_re().finditer(text, sent_start, end):
-        a = m.start("area")
-        if ctx.ent_at(a) is not None or ctx.ent_at(m.end("area") - 1) is not None:
+    out: list[tuple[int, int]] = []
+    hints = [m.start() for m in _area_grammar()["hint"].finditer(text, sent_start, end)]
+    if not hints:
+        return out  # no character an area word ends with (市, 省, 县, 全国, …)
+    breaks = [sent_start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, end)]
+    # only the clauses that hold a hint can open with an area
+    heads = sorted({breaks[bisect_right(breaks, h) - 1] for h in hints})
+    for k in heads:
+        span = _area_at(text, k, end)
+        if span is None:
             continue
-        out.append((a, m.end("area")))
+        a, b = span
+        if ctx.ent_at(a) is not None or ctx.ent_at(b - 1) is not None:
+            continue
+        out.append((a, b))
     return out
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？\n]")
+
+
+def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
+    """The area that opens the clause starting at ``k`` (after head words and periods:
+    ``同期，``, ``上半年，``), as ``(start, end)``, else None."""
+    g = _area_grammar()
+    k = g["skip"].match(text, k, end).end()
+    found = None
+    if text[k:k + 1] in g["first_chars"]:
+        for n in g["place_sizes"]:
+            if text[k:k + n] in g["places"]:
+                suf = next((x for x in g["suffixes"] if text.startswith(x, k + n)), None)
+                if suf is not None:
+                    found = k + n + len(suf)
+                    break
+    if found is None and not g["generic_chars"].isdisjoint(text[k + 2:k + 10]):
+        m = g["generic"].match(text, k, end)
+        if m is not None:
+            found = m.end()
+    if found is None and text[k:k + 1] in g["first_chars"]:
+        m = g["plain"].match(text, k, end)
+        found = m.end() if m is not None else None
+    if found is None or found > end or text[found:found + 1] in g["not_after"]:
+        return None
+    return k, found
+
+
 @lru_cache(maxsize=1)
-def _area_re() -> "re.Pattern[str]":
+def _area_grammar() -> dict:
+    """The area-subject word lists (``patterns/relations.json``), compiled once."""
     from ..clusters import load_place_names
     c = cues()
-    places = sorted({p for p in load_place_names() if len(p) >= 2}, key=len, reverse=True)
-    suffixes = sorted(c["area_suffixes"], key=len, reverse=True)
-    plain = sorted(c["area_subjects"], key=len, reverse=True)
+    places = {p for p in load_place_names() if len(p) >= 2}
     heads = sorted(c["area_head_words"], key=len, reverse=True)
-    not_after = re.escape(c["area_not_followed_by"])
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
-    area = (rf"(?:{'|'.join(map(re.escape, places))})(?:{'|'.join(map(re.escape, suffixes))})"
-            # 临川全市, 郸城县, 昌吉回族自治州: an unknown place before a suffix that only places take
-            rf"|[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{'|'.join(map(re.escape, c['area_generic_suffixes']))})"
-            rf"|(?:{'|'.join(map(re.escape, plain))})")
-    return re.compile(
-        rf"(?:^|(?<=[，,；;：:。！？\n]))[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"
-        rf"(?P<area>{area})(?![{not_after}])",
-        re.M,
-    )
+    generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
+    return {
+        "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
+        "places": places,
+        "place_sizes": sorted({len(p) for p in places}, reverse=True),
+        "suffixes": sorted(c["area_suffixes"], key=len, reverse=True),
+        # 临川全市, 郸城县, 昌吉回族自治州: an unknown place before a suffix that only places take
+        "generic": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
+        "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
+        "not_after": set(c["area_not_followed_by"]),
+        # an area ends with one of its suffixes or starts with one of its plain words
+        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
+                                           | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),
+        "first_chars": frozenset(w[0] for w in [*places, *c["area_subjects"]]),
+        "generic_chars": frozenset(w[0] for w in c["area_generic_suffixes"]),
+    }
