@@ -69,3 +69,32 @@ def test_park_names_never_start_with_debris(nlp, text, bad):
 def test_place_names_keep_words_that_look_like_boundaries(nlp):
     doc = nlp(make_doc(nlp, "青禾未来产业科创园和让胡路工业园区都在发展。"))
     assert {"青禾未来产业科创园", "让胡路工业园区"} <= {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize("text,company", [
+    ("东恒新能源年产5万吨导电材料项目总投资12亿元。", "东恒新能源"),
+    ("宏达精工年产5万台电机项目开工建设。", "宏达精工"),
+    ("玖龙纸业二期项目投产。", "玖龙纸业"),
+])
+def test_brand_opening_a_project_name_is_a_company(nlp, text, company):
+    doc = nlp(make_doc(nlp, text))
+    assert (company, "COMPANY") in {(e.text, e.label_) for e in doc.ents}
+    (p,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "project"]
+    assert p["company"] == company
+
+
+@pytest.mark.parametrize("text", [
+    "计划年产5万台电机项目开工。",
+    "预计可年产5万台电机项目建成。",
+    "新建年产20万吨电解液项目。",
+    "累计签约双良单晶炉二期等项目。",  # 单晶炉 is 双良's product
+])
+def test_verbs_and_products_before_a_capacity_are_not_companies(nlp, text):
+    doc = nlp(make_doc(nlp, text))
+    assert all(e.text in ("双良",) for e in doc.ents if e.label_ == "COMPANY")
+
+
+def test_park_like_project_name_hosts_nothing(nlp):
+    text = "青禾高新区举行签约仪式。星海智造产业园项目由星海重工股份有限公司实施，总投资30亿元。"
+    (p,) = [f for f in facts(nlp, text, "project") if "星海智造" in f["name"]]
+    assert p["park"] != "星海智造产业园"

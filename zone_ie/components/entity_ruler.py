@@ -164,6 +164,8 @@ class ZoneEntityRuler:
         self._closer = regex.compile(g.get("list_company_closers_re", r"(?!)"))
         self._closer_search = _unanchored(self._closer)
         self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
+        self._project_prefix = re.compile(g.get("project_prefix_re", r"(?!)"))
+        self._project_prefix_not = tuple(g.get("project_prefix_not", []))
         self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))
@@ -692,6 +694,7 @@ class ZoneEntityRuler:
                 if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
                     new.setdefault(rest[:k], "COMPANY")
                     break
+        self._project_prefix_companies(text, found, known, new)
         if not new:
             return found
         more = []
@@ -701,6 +704,27 @@ class ZoneEntityRuler:
                 continue
             more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
         return _add_non_overlapping(found, more)
+
+    def _project_prefix_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``东恒新能源年产5万吨导电材料项目`` / ``玖龙纸业二期项目``: the brand opening a
+        project name before its capacity or phase marker is a company (SPEC 10)."""
+        if "项目" not in text and "基地" not in text and "线" not in text and "工程" not in text:
+            return
+        ends = sorted(m.end for m in found)
+        for m in self._project_prefix.finditer(text):
+            k = m.start()
+            if any(f.start < k <= f.end for f in found):
+                continue  # the marker follows a name already found (its company or park)
+            start, _, has_place = self._left_edge(text, k, ends)
+            if start in ends:
+                continue  # ``双良单晶炉二期``: words right after a name are its product
+            brand = text[start:k]
+            if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
+                continue
+            if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
+                continue  # a verb or a frame word before the capacity, not a brand
+            if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place):
+                new.setdefault(brand, "COMPANY")
 
     def _list_clauses(self, text: str) -> list[str]:
         """The clauses (runs between punctuation, :data:`_CLAUSE_END`) of ``text``

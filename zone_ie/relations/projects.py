@@ -179,6 +179,11 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     inside = [x for x in ctx.ents_in(start, end) if x.label == "COMPANY"]
     if inside:
         return inside[0]
+    after = _BY_COMPANY.match(ctx.text, end)
+    if after is not None:  # ``X项目由Y公司投资建设``: the company named as its builder
+        x = ctx.ent_at(after.end())
+        if x is not None and x.label == "COMPANY" and x.start == after.end():
+            return x
     for x in reversed(ctx.ents_in(s, start)):  # the last company before the name that is not a partner
         if x.label == "COMPANY" and not is_partner(ctx, x, end):
             return x
@@ -188,7 +193,9 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
 def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = None) -> Optional[Ent]:
     """A park named in the sentence (after the name first), else the sub-park the text
     places the company in, else the paragraph's topic."""
-    parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK"]
+    text = ctx.text
+    # a park-like project name (``中集智能制造产业园项目``) hosts nothing
+    parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK" and not _PROJECT_AFTER.match(text, x.end)]
     after = [x for x in parks if x.start >= start]
     if after:
         return after[0]
@@ -202,6 +209,10 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     if topic is None and company is not None:
         topic = sub_park_home(ctx, company, s)
     return topic or ctx.topic_at(s)
+
+
+_BY_COMPANY = re.compile(r"[（(]?[一二三四五六七八九十]?期?[）)]?[，,]?(?:由|系)")
+_PROJECT_AFTER = re.compile(r"(?:[（(]?[一二三四五六七八九十]期[）)]?)?(?:项目|工程)")
 
 
 def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
@@ -245,6 +256,8 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return True
     if company is not None and company.end >= start - 1 and company.start < start + len(name):
         return True
+    if company is not None and 0 <= company.start - (start + len(name)) <= 4:
+        return True  # ``X项目由Y公司实施``: the builder is named right after it
     return _specific(ctx, name, start)
 
 
