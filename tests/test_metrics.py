@@ -587,3 +587,32 @@ def test_respective_investments_of_listed_projects_are_project_facts(nlp):
 def test_ternary_battery_is_not_three_yuan(nlp):
     text = "星海新能源股份有限公司全部建成后年产20GWh三元锂电池。"
     assert all((m["value"] or {}).get("value") != 3.0 for m in metrics(nlp, text))
+
+
+def test_company_profile_bare_company_after_a_frame_word(nlp):
+    text = ("青禾高新区企业星海智能装备有限公司成立于2012年。"
+            "目前，公司累计拥有授权专利126项，员工680余人。")
+    ms = metrics(nlp, text)
+    assert {m["subject"] for m in ms if m["indicator"] in ("patents", "employees")} == {"星海智能装备有限公司"}
+
+
+def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
+    text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
+    doc = nlp(make_doc(nlp, text))
+    assert [e.text for e in doc.ents] == ["青禾工业园区"]
+    assert {f.subject for f in doc._.facts if f.type == "metric"} == {"青禾工业园区"}
+
+
+def test_web_byline_date_is_no_period(nlp):
+    text = ("青禾综保区正式封关运作\n2025-08-28 09:15  来源: 青禾日报  编辑: 李明\n\n"
+            "8月27日上午，青禾综合保税区（以下简称“青禾综保区”）正式封关运作，首批14台机器人入区。"
+            "青禾综保区规划面积1.13平方公里。")
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
+    assert per(ms[1130000.0]) == (None, None, None)  # a standing fact: not the event's day
+    assert per(ms[14.0])[1:] == (8, 8)                # the event's own figure
+
+
+def test_company_name_starts_after_an_open_bracket(nlp):
+    doc = nlp(make_doc(nlp, "星海智能（浙江星海智能装备有限公司的简称）最早做货架。"))
+    assert "浙江星海智能装备有限公司" in {e.text for e in doc.ents}
+    assert not any("（" in e.text for e in doc.ents)

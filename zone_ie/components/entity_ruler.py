@@ -466,6 +466,7 @@ class ZoneEntityRuler:
             if k and reach[k - 1] > m.start():
                 continue  # inside a taken name
             start, _, _ = self._left_edge(text, m.start(), ends)
+            start = self._after_open_bracket(text, start, m.start())
             name = text[start : m.end()]
             prefix = text[start : m.start()]
             if len(prefix) < int(self.grammar["company_short_heads_min"]):
@@ -483,6 +484,15 @@ class ZoneEntityRuler:
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
+
+    def _after_open_bracket(self, text: str, start: int, legal: int) -> int:
+        """``世仓智能（浙江世仓…有限公司的简称）``: a bracket opened before a legal form and
+        not closed before it starts the name (a short name before it is another mention;
+        a closed bracket, ``甬飞电驱（宁波）有限公司``, stays inside the name)."""
+        k = max(text.rfind("（", start, legal), text.rfind("(", start, legal))
+        if k < 0 or text.find("）", k, legal) >= 0 or text.find(")", k, legal) >= 0:
+            return start
+        return k + 1
 
     def _is_place_unbracketed(self, prefix: str) -> bool:
         """Whether ``prefix`` without its brackets is a place (浙江（嘉兴）); a prefix
@@ -508,6 +518,9 @@ class ZoneEntityRuler:
                 alias = text[s:e]
             if len(alias) < 2 or alias == text[m.start : m.end]:
                 continue
+            if m.label == "PARK" and (alias in self._park_suffix_set or alias in _GENERIC_PARK_WORDS
+                                      or alias.startswith(self._generic_heads)):
+                continue  # ``（以下简称“园区”）``: a bare zone word stays an anaphor (SPEC 2)
             aliases.append((m.start, m.end, s, e, m.label))
             extra.setdefault(alias, m.label)
         if not extra:
@@ -921,6 +934,9 @@ class ZoneEntityRuler:
         self.places = list(srsly.read_json(places)["places"]) if places.exists() else load_place_names()
         self._compile()
         return self
+
+
+_GENERIC_PARK_WORDS = frozenset({"园区", "本区", "全区", "该区", "区内", "片区", "新区", "开发区", "保税区", "综保区"})
 
 
 def norm_key(name: str) -> str:

@@ -272,6 +272,13 @@ def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
     return [e for e in ctx.parks_before(pos, ctx.article_at(pos)) if e.text.endswith(suf)]
 
 
+# quotes and frame words that may open a clause before a bare 公司 (``目前，公司累计…``)
+_BARE_LEAD = re.compile(
+    r"[ “”\"‘’「」]*(?:(?:目前|如今|现在|当前|截至目前|近年来|今年以来|去年以来|此外|同时|另外|其中|(?:19|20)\d\d年|今年|去年"
+    r"|上半年|前三季度|一季度|全年)[，,]?)*"
+)
+
+
 def _company_anaphor(ctx: DocContext, start: int, end: int):
     """``该公司`` / ``这家企业`` (or a bare ``公司…`` opening the sentence): the last
     company named before it in the article that is not a partner or object."""
@@ -284,8 +291,8 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
     # the bare words can only open the clause at its quote lead (``min(…, end)``)
-    if hit is None and (start >= end or text.startswith(_bare_anaphora(), min(_QUOTES.match(text, start).end(), end))):
-        lead = _QUOTES.match(text, start, end).end()
+    if hit is None and (start >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, start).end(), end))):
+        lead = _BARE_LEAD.match(text, start, end).end()
         for w in v["company_bare_anaphora"]:
             if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
                 hit = (lead, lead + len(w))
@@ -425,9 +432,18 @@ def _comparison(text: str, p: Per) -> bool:
 
 
 def _dateline(text: str, p: Per) -> bool:
-    """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact."""
+    """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact; and page
+    furniture: ``2025-08-28 09:15  来源: …`` / ``发布时间：2018年10月30日``."""
     after = text[p.end:p.end + 14]
-    return has_cue("dateline_cues", after)
+    if has_cue("dateline_cues", after) or _STAMP_AFTER.match(text, p.end):
+        return True
+    lo = text.rfind("\n", 0, p.start) + 1
+    hi = text.find("\n", p.end)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    return len(line) <= 80 and has_cue("dateline_line_cues", line)
+
+
+_STAMP_AFTER = re.compile(r"-\d{1,2}(?!\d)|[ \t　]*\d{1,2}[:：]\d{2}")
 
 
 def _governs(text: str, sent_start: int, pos: int) -> bool:
@@ -552,11 +568,18 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
             if not figs:
                 continue
             found, period = _period_in(ctx, s, figs[0].start)
+            pers = [p for p in ctx.pers_in(s, figs[0].start) if _usable_period(ctx, p)]
             if found and period:
+                day = bool(pers) and _DAY.search(pers[-1].text) is not None
                 result = (period, first.topic.key if first.topic else None)
+                if day:
+                    ctx._index.setdefault("day_leads", set()).add(article)
             break
     cache[article] = result
     return result
+
+
+_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 
 
 def _year_like(q) -> bool:
@@ -605,6 +628,10 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
             # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
             return None
     if lead_applies:
+        if article in ctx._index.get("day_leads", ()) and not _cue_alternation("event_cue_words").search(text, sent_start, ctx.sentence_at(sent_start)[1]):
+            # ``8月27日上午，…封关运作``: an event's day dates the event's own figures
+            # (此次/现场/集中签约…), not the zone's standing facts (规划面积…)
+            return None
         return lead
     return None
 
