@@ -98,3 +98,40 @@ def test_park_like_project_name_hosts_nothing(nlp):
     text = "青禾高新区举行签约仪式。星海智造产业园项目由星海重工股份有限公司实施，总投资30亿元。"
     (p,) = [f for f in facts(nlp, text, "project") if "星海智造" in f["name"]]
     assert p["park"] != "星海智造产业园"
+
+
+def test_item_paragraphs_headed_by_a_project_name(nlp):
+    text = (
+        "青禾经开区一季度重大项目集中开工。部分重点项目如下：\n\n"
+        "——星海精密压缩机产业园项目。由星海精密制造有限公司投资建设，总投资50亿元，选址城北园区，建设压缩机生产基地。\n\n"
+        "——蓝天线控底盘产业化项目。蓝天汽车安全系统股份有限公司总投资15.6亿元，达产后可年产线控制动系统150万套。\n\n"
+        "■产业项目：链上发力\n\n同一天开工的产业项目中，青禾经开区还有多个项目。"
+    )
+    got = {f["name"]: f for f in facts(nlp, text, "project")}
+    a = got["星海精密压缩机产业园项目"]
+    assert a["company"] == "星海精密制造有限公司" and a["investment"]["value"] == 5e9
+    b = got["蓝天线控底盘产业化项目"]
+    assert b["company"] == "蓝天汽车安全系统股份有限公司" and b["park"] == "青禾经开区"
+    assert b["investment"]["value"] == 1.56e9
+    assert "产业项目" not in got  # a section heading, not a project
+
+
+def test_customer_inside_another_clause_is_not_located(nlp):
+    text = ("青禾高新区企业星海智能装备有限公司今年订单饱满。"
+            "“我们的客户大多不在本地。”他介绍，蓝天饮料集团有限公司的成品库都用上了星海的系统。")
+    got = pairs(nlp, text)
+    assert ("星海智能装备有限公司", "青禾高新区") in got
+    assert not any(c == "蓝天饮料集团有限公司" for c, _ in got)
+
+
+def test_list_cue_links_to_the_park_the_sentence_names(nlp):
+    text = "青禾市加快发展。青禾经开区形成了以星海电器、蓝天重工、澄江机床为代表的企业梯队。"
+    got = pairs(nlp, text)
+    assert {(c, "青禾经开区") for c in ("星海电器", "蓝天重工", "澄江机床")} <= got
+
+
+def test_example_member_does_not_carry_to_the_next_sentence(nlp):
+    text = ("青禾高新区前三季度经济运行平稳。钛材产业88家规上企业完成产值207亿元，其中星海钛业集团有限公司完成产值151亿元。"
+            "汽车产业29家规上企业完成产值149.6亿元。")
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
+    assert ms[1.496e10]["subject"] == "青禾高新区"

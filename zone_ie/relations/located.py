@@ -8,6 +8,7 @@ company in a sub-park is also located in the zone that contains it.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -174,19 +175,26 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
         cluster = has_cue("cluster_cues", text[s:e]) or rx.search(cues()["cluster_cue_re"], text[s:e]) is not None
         for co in companies:
             clause = _clause(text, s, e, co)
+            appos = _apposition(ctx, co, parks)
+            if appos is not None and not _partner(ctx, co, clause[1]) and not _object_of_trade(clause[0], clause[1]):
+                # ``X高新区企业Y``: the apposition says it; a word like 订单 nearby does not undo it
+                out.append((co, appos, (s, e)))
+                continue
             if _negative(ctx, co, s, e, clause):
                 continue
-            park = (_apposition(ctx, co, parks) or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
+            park = (appos or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
                     or _host_link(ctx, co, parks))
             if park is None:
                 park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
-                    park = topic
+                    # ``P形成了以A、B为代表的企业梯队``: the park the sentence names before the list
+                    before = [p for p in parks if p.end <= co.start and not _PROJECT_AFTER_PARK.match(text, p.end)]
+                    park = before[-1] if before else topic
                 elif has_cue("located_places", after) or has_cue("located_build_verbs", text[co.end:co.end + 6]):
                     park = topic
-                elif not parks or co.start - s <= 2:
+                elif co.start - s <= 2 or (not parks and _clause_subject(clause[0])):
                     # a firm in a paragraph about the park that names no other park,
                     # or a firm opening the sentence: it is the park's firm
                     park = topic
@@ -255,6 +263,16 @@ def _sub_park_links(ctx: DocContext) -> dict[str, list[tuple[int, Ent]]]:
             if is_sub_park(p):
                 links.setdefault(c.key, []).append((s, p))
     return links
+
+
+def _clause_subject(before: str) -> bool:
+    """A company opening its clause (only frame words before it): the clause is about
+    it, not about a customer named inside someone else's clause."""
+    return _FRAME_ONLY.fullmatch(before) is not None
+
+
+_PROJECT_AFTER_PARK = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)")
+_FRAME_ONLY = re.compile(r"[ “”\"]*(?:(?:其中|目前|同时|此外|另外|如今|近年来|今年|去年|(?:19|20)\d\d年)[，,]?)*")
 
 
 def _in_list(text: str, co: Ent) -> bool:

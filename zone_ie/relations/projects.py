@@ -396,7 +396,11 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     out: list[tuple[int, ProjectFact]] = []
     text = ctx.text
     may_name = _name_words()
-    for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
+    headlines = _headline_projects(ctx)
+    out.extend((a, f) for a, _, f in headlines.values())
+    for (s, e, para), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
+        if para in headlines:
+            continue  # a project's own item paragraph: one project, read whole
         found: list[tuple[int, int, ProjectFact]] = []
         names: list[tuple[int, int]] = []
         if may_name.search(text, s, e):  # else none of the three finds anything
@@ -423,6 +427,62 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
         if found:
             out.extend((a, f) for a, _, f in found)
     return [f for _, f in sorted(out, key=lambda t: t[0])]
+
+
+def _headline_projects(ctx: DocContext) -> dict[int, tuple[int, int, ProjectFact]]:
+    """Paragraph index -> the project of an item paragraph headed by its name
+    (``——美芝精密科技产业园项目。由A公司投资建设，总投资50亿元，选址城北片区…``)."""
+    text = ctx.text
+    out: dict[int, tuple[int, int, ProjectFact]] = {}
+    for i, p in enumerate(ctx.paragraphs):
+        # the item opens the paragraph, or follows a lead-in the layout joined to it (``如下：——X项目。``)
+        colon = max(text.find("：", p.start, p.start + 30), text.find(":", p.start, p.start + 30))
+        m = _headline_re().match(text, p.start, p.end) or (
+            _headline_re().match(text, colon + 1, p.end) if colon >= 0 else None)
+        if m is None:
+            continue
+        a, b = m.span("name")
+        name = text[a:b]
+        suffix = next((x for x in cues()["project_suffixes"] if name.endswith(x)), "")
+        head = name[: len(name) - len(suffix)]
+        if len(head) < 4 or head.startswith(tuple(cues()["project_generic_heads"])) or _is_group(name):
+            continue  # ``（一）产业项目：…``: a heading for a kind of projects, not a project
+        ents = ctx.ents_in(p.start, p.end)
+        companies = [x for x in ents if x.label == "COMPANY" and not is_partner(ctx, x, p.end)]
+        company = companies[0] if companies else None
+        parks = [x for x in ents if x.label == "PARK" and x.start >= b and not _PROJECT_AFTER.match(text, x.end)]
+        park = parks[0] if parks else _article_zone(ctx, p.start)
+        first_end = ctx.sentence_at(p.start)[1]
+        capacity = _capacity(ctx, a, p.end)
+        fact = ProjectFact(
+            name=text[a:b], company=company.text if company else None, park=park.text if park else None,
+            investment=_investment(ctx, p.start, p.end), capacity=capacity,
+            status=_status(text[p.start:p.end]),  # type: ignore[arg-type]
+            evidence=ctx.raw(p.start, max(first_end, min(p.end, b + 1))),
+        )
+        if fact.company or fact.park or fact.investment or fact.capacity:
+            out[i] = (a, b, fact)
+    return out
+
+
+def _article_zone(ctx: DocContext, pos: int) -> Optional[Ent]:
+    """The zone an article is about: its most mentioned park that is not a sub-park
+    (nor a park-like project name), first mention on ties."""
+    article = ctx.article_at(pos)
+    zones = [x for x in ctx.ents if x.label == "PARK" and ctx.article_at(x.start) == article
+             and not is_sub_park(x) and not _PROJECT_AFTER.match(ctx.text, x.end)]
+    if not zones:
+        return ctx.topic_at(pos)
+    counts: dict[str, int] = {}
+    for x in zones:
+        counts[x.key] = counts.get(x.key, 0) + 1
+    best = max(counts.values())
+    return next(x for x in zones if counts[x.key] == best)
+
+
+@lru_cache(maxsize=1)
+def _headline_re() -> "re.Pattern[str]":
+    return re.compile(cues()["project_headline_re"])
 
 
 @lru_cache(maxsize=1)

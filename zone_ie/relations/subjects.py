@@ -373,9 +373,22 @@ def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[En
         if s >= sent_start:
             continue
         subj = explicit_subject(ctx, s, e)
+        if subj is not None and _example_member(ctx.text, s, subj):
+            continue  # ``…，其中宝钛集团…。``: an example inside a group carries to nothing after it
         if subj is not None:
             return subj
     return ctx.paragraphs[para].topic if ctx.paragraphs else None
+
+
+def _example_member(text: str, s: int, subj: Ent) -> bool:
+    """A company named as one member of a group just counted (``其中X…``, ``如X…``)."""
+    if subj.label != "COMPANY":
+        return False
+    head = text[max(s, subj.start - 4):subj.start].rstrip("，, ")
+    return head.endswith(_EXAMPLE_MARKERS)
+
+
+_EXAMPLE_MARKERS = ("其中", "如", "比如", "例如", "像", "以")
 
 
 # ---------------------------------------------------------------- periods
