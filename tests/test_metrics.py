@@ -616,3 +616,24 @@ def test_company_name_starts_after_an_open_bracket(nlp):
     doc = nlp(make_doc(nlp, "星海智能（浙江星海智能装备有限公司的简称）最早做货架。"))
     assert "浙江星海智能装备有限公司" in {e.text for e in doc.ents}
     assert not any("（" in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("text,yoy", [
+    ("青禾高新区汽车制造业增加值增长2.5倍。", 250.0),
+    ("青禾高新区出口额同比增长1.2倍。", 120.0),
+])
+def test_growth_by_times_is_a_change_in_percent(nlp, text, yoy):
+    (m,) = metrics(nlp, text)
+    assert m["yoy_pct"] == yoy and m["value"] is None
+
+
+def test_rate_growing_times_stays_a_ratio(nlp):
+    (m,) = metrics(nlp, "青禾经开区新一代信息技术产业产值增长速度增加了70倍。")
+    assert m["yoy_pct"] is None and m["value"]["unit"] == "x"
+
+
+@pytest.mark.parametrize("verb", ["回落", "下降", "下拉", "收窄"])
+def test_falling_percentage_points_are_negative(nlp, verb):
+    text = f"青禾高新区规上工业总产值增长14.2%，增幅比上半年{verb}1.1个百分点。"
+    (m,) = [m for m in metrics(nlp, text) if (m["value"] or {}).get("unit") == "pp"]
+    assert m["value"]["value"] == -1.1

@@ -179,6 +179,8 @@ def _cue_tuple(key: str) -> tuple[str, ...]:
 def _role(pre: str, q: Qty) -> str:
     """Whether a figure is a change, a share or a plain value, from the words before it."""
     unit = q.q.get("unit")
+    if unit == "x" and _GROWTH_BY.search(pre[-4:]) and not _RATE_WORDS.search(pre[-10:]):
+        return ROLE_YOY  # ``增长1.8倍``: a change of 180 % (``是…的2.5倍`` stays a ratio)
     if unit != "%":
         return ROLE_VALUE
     window = pre[-14:]
@@ -187,6 +189,10 @@ def _role(pre: str, q: Qty) -> str:
     if has_cue("yoy_cues", window) or has_vocab("yoy_extra_cues", window):
         return ROLE_YOY
     return ROLE_VALUE
+
+
+_RATE_WORDS = re.compile(r"速度|增速|增幅|速率")  # ``增长速度增加了70倍``: the rate itself, a ratio
+_GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|增)了?(?:近|约|超过?|逾)?$")
 
 
 def _rate_after(after: str) -> bool:
@@ -474,7 +480,8 @@ def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
     if role == ROLE_YOY:
         if m.yoy_pct is not None:
             return False
-        m.yoy_pct = _signed_yoy(pre, float(q.q["value"]))
+        v = float(q.q["value"])
+        m.yoy_pct = _signed_yoy(pre, v * 100 if q.q.get("unit") == "x" else v)
     elif role == ROLE_SHARE:
         if m.share_pct is not None:
             return False
@@ -482,7 +489,11 @@ def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
     else:
         if m.value is not None:
             return False
-        m.value = Quantity(**q.q)
+        fields = q.q
+        if fields.get("unit") == "pp" and fields.get("value") is not None:
+            # ``增幅比上半年回落1.1个百分点`` / ``下拉…``: a fall in percentage points is negative
+            fields = dict(fields, value=_signed_yoy(pre, float(fields["value"])))
+        m.value = Quantity(**fields)
     return True
 
 
