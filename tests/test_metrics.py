@@ -637,3 +637,9 @@ def test_falling_percentage_points_are_negative(nlp, verb):
     text = f"青禾高新区规上工业总产值增长14.2%，增幅比上半年{verb}1.1个百分点。"
     (m,) = [m for m in metrics(nlp, text) if (m["value"] or {}).get("unit") == "pp"]
     assert m["value"]["value"] == -1.1
+
+
+def test_respective_comparison_list_in_percentage_points(nlp):
+    text = "前三季度，青禾高新区地区生产总值增长12.1%，增速分别高于全国、全省、全市8.2个、8.0个和7.5个百分点。"
+    got = sorted((m["scope"], m["value"]["value"]) for m in metrics(nlp, text) if (m["value"] or {}).get("unit") == "pp")
+    assert got == [("全国", 8.2), ("全市", 7.5), ("全省", 8.0)]

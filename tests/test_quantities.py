@@ -342,3 +342,14 @@ def test_space_between_separate_numbers_is_not_a_separator() -> None:
 ])
 def test_bare_magnitude_after_a_qualifier(text: str, want: dict) -> None:
     assert_quantity(parse_quantity(text), want)
+
+
+def test_last_unit_of_a_list_applies_to_every_item() -> None:
+    from zone_ie.quantities import scan_quantities
+    got = [(q["value"], q["unit"]) for _, _, q in scan_quantities("高于全国、全省8.2个、8.0个和7.5个百分点")]
+    assert got == [(8.2, "pp"), (8.0, "pp"), (7.5, "pp")]
+    got = [(q["value"], q["unit"]) for _, _, q in scan_quantities("分别增长12.5、8.3和6.1%")]
+    assert got == [(12.5, "%"), (8.3, "%"), (6.1, "%")]
+    # counts with 个 before a percentage are counts, not percentages
+    got = [(q["value"], q["unit"]) for _, _, q in scan_quantities("新增企业3个、项目5个和20%")]
+    assert got == [(3.0, "count"), (5.0, "count"), (20.0, "%")]

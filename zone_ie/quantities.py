@@ -472,7 +472,7 @@ def scan_quantities(t: str) -> list[tuple[int, int, dict]]:
     while True:
         m = search(t, pos)
         if m is None:
-            return out
+            return _spread_list_units(t, out)
         groups = m.groups()
         gd: Optional[dict] = None
         if groups[rn2] is not None or groups[den] is not None:
@@ -493,6 +493,43 @@ def scan_quantities(t: str) -> list[tuple[int, int, dict]]:
         q, start, end = built
         out.append((start, end, q))
         pos = max(end, start + 1)
+
+
+# ``8.2个、8.0个和7.5个百分点`` / ``12.5、8.3和6.1%``: in a list of figures the unit of
+# the last item applies to every item (issue 14.3); only for units without a scale
+_LIST_ITEM_BEFORE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(个)?[ \t]*[、和及与][ \t]*$")
+_SPREAD_UNITS = ("pp", "%")
+
+
+def _spread_list_units(t: str, out: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    if not out or not any(q.get("unit") in _SPREAD_UNITS for _, _, q in out):
+        return out
+    by_start = {s: i for i, (s, _, _) in enumerate(out)}
+    added: list[tuple[int, int, dict]] = []
+    for start, _, q in list(out):
+        unit = q.get("unit")
+        if unit not in _SPREAD_UNITS or q.get("value") is None:
+            continue
+        k = start
+        while True:
+            m = _LIST_ITEM_BEFORE.search(t, max(0, k - 16), k)
+            if m is None or m.end() != k:
+                break
+            a, b = m.span(1)
+            end = m.end(2) if m.group(2) else b
+            i = by_start.get(a)
+            if i is not None:
+                s0, e0, q0 = out[i]
+                if unit != "pp" or q0.get("unit") != "count" or q0.get("classifier") != "个" or e0 != end:
+                    break  # only ``N个、M个百分点`` splits a unit over a list of counts
+                out[i] = (s0, e0, dict(q0, unit=unit, classifier=None))
+            elif m.group(2) is None or unit == "pp":
+                added.append((a, end, {"value": float(m.group(1)), "low": None, "high": None,
+                                       "unit": unit, "qualifier": None, "classifier": None}))
+            else:
+                break
+            k = a
+    return sorted(out + added) if added else out
 
 
 _STRIP = " \t\r\n\u3000，。、；：,.;:（）()“”\"'"
