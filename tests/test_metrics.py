@@ -643,3 +643,19 @@ def test_respective_comparison_list_in_percentage_points(nlp):
     text = "前三季度，青禾高新区地区生产总值增长12.1%，增速分别高于全国、全省、全市8.2个、8.0个和7.5个百分点。"
     got = sorted((m["scope"], m["value"]["value"]) for m in metrics(nlp, text) if (m["value"] or {}).get("unit") == "pp")
     assert got == [("全国", 8.2), ("全市", 7.5), ("全省", 8.0)]
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("青禾经开区规模工业总产值完成520亿元。", "industrial_output_above_scale"),
+    ("青禾经开区工业技改投资增长21%。", "fixed_asset_investment"),
+    ("青禾高新区新登记市场主体3200户。", "enterprise_count"),
+    ("青禾高新区省外到位产业资金86亿元。", "funds_in_place"),
+])
+def test_indicator_forms_of_real_bulletins(nlp, text, indicator):
+    (m,) = metrics(nlp, text)
+    assert m["indicator"] == indicator
+
+
+def test_area_figure_is_land_area(nlp):
+    (m,) = metrics(nlp, "青禾农高区已建成高标准农田8万亩。")
+    assert m["indicator"] == "land_area" and "高标准农田" in m["scope"]
