@@ -135,3 +135,23 @@ def test_example_member_does_not_carry_to_the_next_sentence(nlp):
             "汽车产业29家规上企业完成产值149.6亿元。")
     ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
     assert ms[1.496e10]["subject"] == "青禾高新区"
+
+
+@pytest.mark.parametrize("text,company", [
+    ("滨江新区港务有限公司今年吞吐量增长10%。", "滨江新区港务有限公司"),
+    ("青禾高新区投资发展集团有限公司成立。", "青禾高新区投资发展集团有限公司"),
+])
+def test_park_platform_company_is_one_company(nlp, text, company):
+    doc = nlp(make_doc(nlp, text))
+    assert [(e.text, e.label_) for e in doc.ents] == [(company, "COMPANY")]
+
+
+def test_park_before_a_branded_company_stays_apposition(nlp):
+    doc = nlp(make_doc(nlp, "青禾高新区星海重工股份有限公司产值增长。"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("青禾高新区", "PARK"), ("星海重工股份有限公司", "COMPANY")]
+
+
+@pytest.mark.parametrize("text", ["在2023年度省级开发区考评中，青禾经开区排名第一。", "2023年度青禾高新区产值增长。"])
+def test_year_suffix_opens_no_park_name(nlp, text):
+    doc = nlp(make_doc(nlp, text))
+    assert not any(e.text.startswith("度") for e in doc.ents)

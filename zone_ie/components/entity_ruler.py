@@ -166,6 +166,7 @@ class ZoneEntityRuler:
         self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
         self._project_prefix = re.compile(g.get("project_prefix_re", r"(?!)"))
         self._project_prefix_not = tuple(g.get("project_prefix_not", []))
+        self._platform_words = tuple(sorted(g.get("platform_business_words", []), key=len, reverse=True))
         self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))
@@ -384,6 +385,8 @@ class ZoneEntityRuler:
         min_prefix = int(self.grammar["park_needs_prefix_len"])
         for m in self._park_suffix_re.finditer(text):
             start, uncut, has_place = self._left_edge(text, m.start(), ends)
+            if text.startswith("度", start) and text[start - 1 : start] == "年":
+                start += 1  # ``2023年度省级开发区考评``: 度 closes the year, it opens no name
             prefix = text[start : m.start()]
             suffix = m.group()
             if not has_place and suffix == "新区" and len(prefix) > 2:
@@ -461,11 +464,16 @@ class ZoneEntityRuler:
         reach = [e for _, e in spans]
         for k in range(1, len(reach)):
             reach[k] = max(reach[k], reach[k - 1])
+        park_at_end = {t.end: t.start for t in taken if t.label == "PARK"}
         for m in self._legal_re.finditer(text):
             k = bisect_right(starts, m.start())
             if k and reach[k - 1] > m.start():
                 continue  # inside a taken name
             start, _, _ = self._left_edge(text, m.start(), ends)
+            for pe in range(max(0, m.start() - 12), m.start()):
+                if pe in park_at_end and self._platform_core(text[pe:m.start()]):
+                    start = park_at_end[pe]  # ``滨江新区港务有限公司``: the park's platform company
+                    break
             start = self._after_open_bracket(text, start, m.start())
             name = text[start : m.end()]
             prefix = text[start : m.start()]
@@ -484,6 +492,18 @@ class ZoneEntityRuler:
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
+
+    def _platform_core(self, core: str) -> bool:
+        """``港务`` / ``投资发展``: a core made only of generic business words."""
+        if not core:
+            return False
+        i = 0
+        while i < len(core):
+            w = next((w for w in self._platform_words if core.startswith(w, i)), None)
+            if w is None:
+                return False
+            i += len(w)
+        return True
 
     def _after_open_bracket(self, text: str, start: int, legal: int) -> int:
         """``世仓智能（浙江世仓…有限公司的简称）``: a bracket opened before a legal form and
