@@ -659,3 +659,20 @@ def test_indicator_forms_of_real_bulletins(nlp, text, indicator):
 def test_area_figure_is_land_area(nlp):
     (m,) = metrics(nlp, "青禾农高区已建成高标准农田8万亩。")
     assert m["indicator"] == "land_area" and "高标准农田" in m["scope"]
+
+
+def test_page_furniture_gives_no_facts(nlp):
+    text = ("首页 | 要闻 | 园区 | 开放 | 视频\n当前位置: 首页 > 园区\n"
+            "青禾综保区前三季度进出口增长12%\n2025-10-28 09:15  来源: 青禾日报\n\n"
+            "青禾综合保税区（以下简称“青禾综保区”）前三季度实现进出口总额230亿元。\n\n"
+            "相关阅读\n· 青禾综保区开放35周年 2023-01-29\n· 青禾综保区新增企业12家 2024-06-17\n\n"
+            "版权所有 © 2025 青禾日报社 | 青ICP备05008826号")
+    ms = metrics(nlp, text)
+    assert [(m["value"] or {}).get("value") for m in ms] == [2.3e10]
+
+
+def test_furniture_lines_are_read_in_the_raw_text():
+    from zone_ie.relations.furniture import furniture_spans
+    raw = "首页 | 要闻 | 园区\n青禾综保区正式封关运作\n相关阅读\n· 青禾综保区开放35周年 2023-01-29\n正文。"
+    got = [raw[a:b].strip() for a, b in furniture_spans(raw)]
+    assert got == ["首页 | 要闻 | 园区", "相关阅读", "· 青禾综保区开放35周年 2023-01-29"]

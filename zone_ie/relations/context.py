@@ -345,6 +345,14 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
+    from .furniture import furniture_spans  # it reads this module's cue words
+    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in furniture_spans(rep.raw)]
+    if furniture:
+        # page furniture states no figure and no period (its mentions stay: they still
+        # tell which park the page is about)
+        inside = lambda a: any(s <= a < e for s, e in furniture)  # noqa: E731
+        ctx.qtys = [q for q in ctx.qtys if not inside(q.start)]
+        ctx.pers = [p for p in ctx.pers if not inside(p.start)]
     ctx.sentences = split_sentences(text, ctx.paragraphs)
     assign_articles(ctx)
     assign_topics(ctx)
