@@ -7,10 +7,13 @@ from typing import Optional
 
 _WS = re.compile(r"\s+")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_CHANGED = re.compile(r"[\uff01-\uff5e\s]")  # what norm_name changes: full-width ASCII, whitespace
 
 
 def norm_name(name: str) -> str:
     """Remove whitespace, full-width ASCII to half-width (``（）`` -> ``()``)."""
+    if _CHANGED.search(name) is None:
+        return name  # most names: nothing to change (translate looks up every character)
     return _WS.sub("", name.translate(_FULLWIDTH))
 
 
