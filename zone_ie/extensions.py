@@ -24,6 +24,13 @@ def set_repair(doc: Doc, rep: RepairedText) -> None:
     d = _data(doc)
     d["raw"] = rep.raw
     d["runs"] = [list(r) for r in rep.runs]
+    _LAST_REPAIR[:] = [d["runs"], d["raw"], rep]
+
+
+# the last repair attached: every component reads it back (``doc._.repair``), and
+# rebuilding it from the stored runs joins the whole text again; the entry holds
+# the runs list, so an ``is`` match is that very list (never modified in place)
+_LAST_REPAIR: list[Any] = [None, None, None]
 
 
 def get_repair(doc: Doc) -> RepairedText:
@@ -31,6 +38,9 @@ def get_repair(doc: Doc) -> RepairedText:
     d = doc.user_data.get(KEY) or {}
     if "runs" not in d:
         return RepairedText.identity(doc.text)
+    runs, raw, rep = _LAST_REPAIR
+    if d["runs"] is runs and d["raw"] is raw:
+        return rep
     return RepairedText.from_runs(d["raw"], d["runs"])  # cheaper than doc.text
 
 
