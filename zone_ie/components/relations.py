@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import AliasFact, ProjectFact
+from ..relations import prepare
 from ..relations.context import build_context
 from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.located import located_facts
@@ -30,6 +31,7 @@ class ZoneRelations:
 
     def __init__(self, name: str = "zone_relations") -> None:
         self.name = name
+        prepare()  # fixed patterns compiled at load, not in the first documents
 
     def __call__(self, doc: Doc) -> Doc:
         rep = doc._.repair  # rebuilt on every access: read it once

@@ -4,3 +4,51 @@
 articles and topics; ``subjects`` resolves who and when; ``metrics``,
 ``located`` and ``projects`` build the facts; ``dedupe`` removes repeats.
 """
+from __future__ import annotations
+
+# the word lists (``patterns/relations.json``) whose alternations the extractors search
+_CUE_KEYS = (
+    "anaphora_park", "audience_nouns", "byline_markers", "cluster_cues", "dateline_cues", "duration_cues",
+    "investment_cues", "list_frame_cues", "located_build_verbs", "located_negative", "located_places",
+    "located_verbs", "period_blockers", "project_list_markers", "project_suffixes", "share_cues",
+    "share_target_cues", "sum_cues", "yoy_cues", "yoy_negative",
+)
+_VOCAB_KEYS = (
+    "adjunct_markers", "company_anaphora", "completion_blockers", "doubling_words", "key_project_cues",
+    "money_nouns", "non_figure_nouns", "park_demonstratives", "policy_verbs", "possessed_nouns",
+    "project_count_tails", "speaker_titles", "spec_nouns", "yoy_extra_cues",
+)
+# patterns read from ``patterns/relations.json`` and matched through ``zone_ie.rx``
+_RX_CUE_KEYS = (
+    "containment_after_re", "containment_inside_re", "containment_gap_re", "cluster_cue_re",
+    "located_sub_park_subject_re", "sub_park_anaphor_re", "here_anaphor_re", "located_home_re",
+    "located_anaphor_before_re", "located_anaphor_after_re", "project_investment_units_re",
+    "project_after_investment_re",
+)
+
+
+def prepare() -> None:
+    """Compile the extractors' fixed patterns now (at pipeline load), not inside the
+    first documents that happen to need them. Idempotent; changes no result."""
+    from .. import rx
+    from . import context, indicators, metrics, projects, subjects
+
+    cues, vocab = context.cues(), indicators.vocab()
+    for key in _CUE_KEYS:
+        if key in cues:
+            context._cue_alternation(key)
+    for key in _VOCAB_KEYS:
+        if key in vocab:
+            indicators._vocab_alternation(key)
+    for key in _RX_CUE_KEYS:
+        if key in cues:
+            rx.compiled(cues[key])
+    rx.compiled(projects.c_alias_bracket())
+    context._typed_anaphora()
+    context._alternation(("位", "居", "列", "排", "名"))  # metrics._skip
+    context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
+    for build in (metrics._frame_out_re, metrics._rate_after_re, metrics._settle_re, metrics._threshold_re,
+                  metrics._sector_frame_re, metrics._comparison_base_re, metrics._anecdote_res,
+                  subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
+        build()
+    subjects._modifier_gap_re(vocab["modifier_max_gap"])

@@ -47,6 +47,15 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
 
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
+# fixed patterns, compiled at import rather than looked up (or compiled) in ``re``'s cache per call
+_LIST_SEP = re.compile("[、，,]")
+_PRODUCT_END = re.compile("[的、，,。；;：:）)“”\"]")
+_COUNT_HEAD = re.compile(r"^[\d.]+[个家项所]")
+_CONJ = re.compile("[和及与、]")
+_CAPACITY_ITEM_END = re.compile("[、，,的]")
+_SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
+_NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?[，,]?\s*")
+
 
 def _key_projects(ctx: DocContext, m: MetricFact) -> None:
     """``重点实施了A、B等10个项目``: a project count under a key-project verb is major_projects."""
@@ -319,7 +328,7 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     if unit == "count" and cls in _FIRM_CLASSIFIERS:
         if phrase and (ends_any(phrase, nouns) or phrase.endswith("业")):
             return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
-        tail = re.split("[、，,]", after)[0]
+        tail = _LIST_SEP.split(after)[0]
         if ends_any(tail, nouns) and len(tail) <= 14 and not find_indicator(phrase):
             core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
             return "enterprise_count", tail, core
@@ -334,8 +343,8 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         if h is not None and h[1] <= 3:
             return h[0], after[1:h[2]], None
     if hit is not None and hit[0] == "production_capacity":
-        product = re.split("[的、，,。；;：:）)“”\"]", after)[0]
-        if product and len(product) <= 14 and re.search(r"[\u4e00-\u9fffA-Za-z]", product):
+        product = _PRODUCT_END.split(after)[0]
+        if product and len(product) <= 14 and _WORDY.search(product):
             return hit[0], phrase[hit[1]:hit[2]], product
         before = strip_words(phrase[:hit[1]], _scope_value_words())
         if before:  # ``TDI年产能达到15万吨``: the product before the form
@@ -383,7 +392,7 @@ def _listed_verb_noun(raw_pre: str):
     noun = raw_pre[k + 1:]
     if noun not in v["project_count_nouns"] + v["enterprise_nouns"]:
         return None
-    first = re.split("[、，,]", raw_pre[:k])[0]
+    first = _LIST_SEP.split(raw_pre[:k])[0]
     found = [(first.find(w), -len(w), w) for w in v["list_verbs"] if w in first]
     verb = min(found)[2] if found else None
     hit = find_indicator(verb + noun) if verb else None
@@ -411,8 +420,8 @@ def _predicate_scope(after: str) -> Optional[tuple[str, str]]:
         obj = obj[obj.rfind("的") + 1:]
         k = obj.rfind("等")
         if k >= 0:
-            obj = re.sub(r"^[\d.]+[个家项所]", "", obj[k + 1:])
-        obj = re.split("[和及与、]", obj)[0]
+            obj = _COUNT_HEAD.sub("", obj[k + 1:])
+        obj = _CONJ.split(obj)[0]
     obj = obj.strip()
     if len(obj) < 2:
         return None
@@ -427,7 +436,7 @@ def _capacity_list(after: str, q: Qty):
     for f in frames:
         k = after.find(f)
         if k > 0:
-            product = re.split("[、，,的]", after)[0].strip()
+            product = _CAPACITY_ITEM_END.split(after)[0].strip()
             if product:
                 return "production_capacity", f.lstrip("的"), product
     return None
@@ -448,7 +457,7 @@ def _qualified(ind, phrase: str):
         for noun in _measure_nouns():
             if text.endswith(noun) and len(text) > len(noun):
                 product = strip_words(text[: -len(noun)], vocab()["value_verbs"] + vocab()["scope_strip"] + ["的", "我们的", "公司"])
-                if product and re.search(r"[\u4e00-\u9fffA-Za-z]", product):
+                if product and _WORDY.search(product):
                     return ind[0], ind[1], product
                 break
     return ind
@@ -578,7 +587,7 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     k = q.end + m.end()
     ents = ctx.ents_in(k, ce, "PARK")
     # the park right after the verb (a place prefix the name leaves out may come between)
-    return ents[0] if ents and re.fullmatch(r"[^，,。；;\d]{0,3}", ctx.text[k:ents[0].start]) else None
+    return ents[0] if ents and _SHORT_GAP.fullmatch(ctx.text[k:ents[0].start]) else None
 
 
 _NOUN = re.compile(r"[^，,。；;、\d]{0,8}")
@@ -815,7 +824,7 @@ def _name_list(ctx: DocContext, start: int, end: int) -> list[Ent]:
         return []
     text = ctx.text
     ents = ctx.ents_in(start, end)
-    if not ents or not re.fullmatch(r"\s*(?:\d+[家个](?:企业|公司)?)?[，,]?\s*", text[ents[-1].end:end]):
+    if not ents or not _NAME_LIST_TAIL.fullmatch(text[ents[-1].end:end]):
         return []
     out = [ents[-1]]
     for ent in reversed(ents[:-1]):

@@ -11,6 +11,10 @@ from .context import DocContext, Ent, Per, _cue_alternation, after_last, cues, e
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
+# fixed patterns, compiled at import rather than on first use
+_YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d年$")
+_HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
 
 
 def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
@@ -482,7 +486,7 @@ def _restates_year(new: dict, old: dict) -> bool:
 
 def _explicit_year_since(p: Per) -> Optional[dict]:
     """``2022年以来``: an explicit year keeps its year (``今年以来`` does not)."""
-    m = re.match(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$", p.text.strip())
+    m = _YEAR_SINCE.match(p.text.strip())
     if m:
         return {"year": int(m.group(1)), "start_month": None, "end_month": None}
     return None
@@ -560,7 +564,7 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
     for b in cues()["period_blockers"]:
         k = text.rfind(b, start, pos)
         if k >= 0 and k >= last - len(b):
-            if re.search(r"(?:19|20)\d\d年$", text[max(start, k - 5):k]) and b in ("以来", "年来"):
+            if _YEAR_AT_END.search(text[max(start, k - 5):k]) and b in ("以来", "年来"):
                 continue
             return True, None
     return found
@@ -716,7 +720,7 @@ def heading_year(ctx: DocContext, article: int) -> Optional[int]:
             # a heading the layout joined to its byline (``…交流会举行科技日报讯（…）``)
             k = min([i for i in (line.find(m) for m in cues()["byline_markers"]) if i >= 0] or [-1])
             line = line[:k] if k > 0 else ""
-        for m in re.finditer(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])", line):
+        for m in _HEADING_YEAR.finditer(line):
             years.add(int(m.group(1)))
         if not p.heading:
             break
