@@ -11,7 +11,7 @@ _CUE_KEYS = (
     "anaphora_park", "audience_nouns", "byline_markers", "cluster_cues", "dateline_cues", "duration_cues",
     "investment_cues", "list_frame_cues", "located_build_verbs", "located_negative", "located_places",
     "located_verbs", "period_blockers", "project_list_markers", "project_suffixes", "share_cues",
-    "share_target_cues", "sum_cues", "yoy_cues", "yoy_negative",
+    "share_target_cues", "sum_cues", "yoy_cues", "yoy_negative", "dateline_line_cues", "event_cue_words",
 )
 _VOCAB_KEYS = (
     "adjunct_markers", "company_anaphora", "completion_blockers", "doubling_words", "key_project_cues",
@@ -52,3 +52,7 @@ def prepare() -> None:
                   subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
+    subjects._area_grammar()
+    projects._headline_re()
+    from . import furniture
+    furniture._grammar()
