@@ -53,6 +53,8 @@ def prepare() -> None:
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     subjects._area_grammar()
+    metrics._bound_first()
+    metrics._compare_first()
     projects._headline_re()
     from . import furniture
     furniture._grammar()

@@ -156,11 +156,20 @@ def _threshold(text: str, q: Qty, ce: int) -> bool:
     qualifies the noun after it, so it is scope, not a value."""
     if q.q.get("unit") in ("%", "pp", "x", "rank", "count"):
         return False  # a count counts the noun after it (``60余家企业``); it bounds nothing
+    qualified = q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
+    if not qualified and text[q.end:q.end + 1] not in _bound_first():
+        return False  # neither bounded nor followed by a bound word or 的: no class
     m = _threshold_re().match(text, q.end, ce)
     if m is None:
         return False
     bounded = bool(m.group("bound")) or q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
     return bounded or bool(m.group("de") or m.group("de2"))
+
+
+@lru_cache(maxsize=1)
+def _bound_first() -> frozenset[str]:
+    """First characters of the class bounds and of 的 (a cheap test before the pattern)."""
+    return frozenset(w[0] for w in cues()["threshold_bounds"]) | {"的"}
 
 
 @lru_cache(maxsize=1)
@@ -446,7 +455,7 @@ def _qualified(ind, phrase: str):
     """``平均营业收入`` / ``人均…``: the qualifier is the scope the gold keeps; in a
     comparison (``高于全市平均水平``) the area compared with is the scope; a product
     before a measure noun (``钛材产量``, ``负极材料销量``) scopes it."""
-    m = _comparison_base_re().search(phrase) if phrase else None
+    m = _comparison_base_re().search(phrase) if phrase and not _compare_first().isdisjoint(phrase) else None
     if m is not None:
         return ind[0], ind[1], m.group("area")
     for w in vocab()["scope_qualifiers"]:
@@ -464,8 +473,15 @@ def _qualified(ind, phrase: str):
 
 
 @lru_cache(maxsize=1)
+def _compare_first() -> frozenset[str]:
+    """First characters of the comparison verbs (a cheap test before the pattern)."""
+    return frozenset(w[0] for w in vocab()["comparison_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _comparison_base_re() -> "re.Pattern[str]":
-    return re.compile(vocab()["comparison_base_re"])
+    verbs = "|".join(map(re.escape, vocab()["comparison_verbs"]))
+    return re.compile(f"(?:{verbs}){vocab()['comparison_base_re']}")
 
 
 @lru_cache(maxsize=1)

@@ -741,7 +741,16 @@ def heading_year(ctx: DocContext, article: int) -> Optional[int]:
 
 def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
     """Whether the figure at ``pos`` is about an administrative area, not a park."""
-    heads = per_document(ctx, "area_heads", _area_heads, sent_start)
+    hints = ctx._index.get("area_hints")
+    if hints is None:  # where an area word can end, found in one scan of the document
+        hints = ctx._index["area_hints"] = [m.start() for m in _area_grammar()["hint"].finditer(ctx.text)]
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    lo = para.start if para is not None else sent_start
+    k = bisect_left(hints, lo)
+    if k == len(hints) or hints[k] >= pos:
+        return False  # no area word in the paragraph before the figure
+    j = bisect_left(hints, sent_start)
+    heads = per_document(ctx, "area_heads", _area_heads, sent_start) if j < len(hints) and hints[j] < pos else []
     k = bisect_left(heads, (pos,)) - 1
     if k < 0:
         # no area in this sentence: a sentence that names nobody carries the area an
