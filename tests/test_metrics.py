@@ -677,3 +677,10 @@ def test_furniture_lines_are_read_in_the_raw_text():
     raw = "首页 | 要闻 | 园区\n青禾综保区正式封关运作\n相关阅读\n· 青禾综保区开放35周年 2023-01-29\n正文。"
     got = [raw[a:b].strip() for a, b in furniture_spans(raw)]
     assert got == ["首页 | 要闻 | 园区", "相关阅读", "· 青禾综保区开放35周年 2023-01-29"]
+
+
+def test_park_anaphor_before_an_area_base_is_no_area(nlp):
+    text = ("青禾经济技术开发区加快发展。\n"
+            "李明：2024年，经开区以全市约4%的土地，实现规上工业总产值1,532.11亿元，同比增长5.8%。")
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
+    assert ms[1.53211e11]["subject"] == "青禾经济技术开发区" and ms[1.53211e11]["yoy_pct"] == 5.8
