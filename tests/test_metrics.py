@@ -684,3 +684,24 @@ def test_park_anaphor_before_an_area_base_is_no_area(nlp):
             "李明：2024年，经开区以全市约4%的土地，实现规上工业总产值1,532.11亿元，同比增长5.8%。")
     ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text)}
     assert ms[1.53211e11]["subject"] == "青禾经济技术开发区" and ms[1.53211e11]["yoy_pct"] == 5.8
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("青禾高新区新引进项目19个。", "新引进项目"),
+    ("青禾高新区拥有国家级科技企业孵化器4个。", "国家级科技企业孵化器"),
+    ("青禾高新区引进博士、硕士人才96名。", "博士、硕士人才"),
+])
+def test_a_count_is_scoped_by_what_it_counts(nlp, text, scope):
+    (m,) = metrics(nlp, text)
+    assert m["scope"] and (m["scope"] in scope or scope in m["scope"])  # SPEC 9 scope matching
+
+
+def test_known_money_indicator_keeps_no_scope(nlp):
+    (m,) = metrics(nlp, "青禾高新区规上工业增加值增长9.5%。")
+    assert m["scope"] is None
+
+
+def test_completion_figures_are_scoped_by_their_project(nlp):
+    text = "星海生物股份有限公司在青禾农高区建设的年产15万吨聚乳酸项目，投产后可实现年产值42亿元。"
+    (m,) = [m for m in metrics(nlp, text) if m["indicator"] == "output_value"]
+    assert m["scope"] == "年产15万吨聚乳酸项目"

@@ -39,6 +39,12 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             _key_projects(ctx, m)
             if m.scope is not None and not _WORDY.search(m.scope):
                 m.scope = None
+            if m.scope is None and m.indicator_text and (
+                    m.indicator == "other" or (m.value is not None and m.value.unit == "count")):
+                # a count scopes what it counts (``新引进项目19个`` -> 新引进项目), an ``other`` figure
+                # what it measures (SPEC 4: the scope says of what)
+                counted = _strip_value_words(m.indicator_text.strip("“”\"'：:；;，,。 "))
+                m.scope = counted if counted and _WORDY.search(counted) else None
         # a figure whose indicator words are only punctuation (``。``, ``；``) says
         # nothing an analyst can cite: no metric
         out.extend(m for m in found if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)))
@@ -55,6 +61,27 @@ _CONJ = re.compile("[和及与、]")
 _CAPACITY_ITEM_END = re.compile("[、，,的]")
 _SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
 _NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?[，,]?\s*")
+
+
+def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: list) -> list[MetricFact]:
+    """``X项目…建成后可实现年产值21亿元``: a figure of the sentence that names a project,
+    stated as what the project will do once built (a completion frame before it), is
+    scoped by that project (SPEC 4: the scope says of what)."""
+    if not projects:
+        return metrics
+    text = ctx.text
+    spans = [(ctx.repair.from_raw(p.evidence[0]), ctx.repair.from_raw(p.evidence[1]), p.name) for p in projects]
+    for m in metrics:
+        if m.scope is not None:
+            continue
+        a = ctx.repair.from_raw(m.evidence[0])
+        s, e, _ = ctx.sentence_at(a)
+        if not has_vocab("completion_blockers", text[s:a + 12]):
+            continue
+        named = [name for ps, pe, name in spans if ps <= a < pe]
+        if len(named) == 1:
+            m.scope = named[0]
+    return metrics
 
 
 def _key_projects(ctx: DocContext, m: MetricFact) -> None:
