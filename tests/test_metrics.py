@@ -705,3 +705,18 @@ def test_completion_figures_are_scoped_by_their_project(nlp):
     text = "星海生物股份有限公司在青禾农高区建设的年产15万吨聚乳酸项目，投产后可实现年产值42亿元。"
     (m,) = [m for m in metrics(nlp, text) if m["indicator"] == "output_value"]
     assert m["scope"] == "年产15万吨聚乳酸项目"
+
+
+def test_title_year_dates_whole_year_figures_when_subtitles_name_other_years(nlp):
+    text = ("青禾新区晒出2023年“成绩单”\n地区生产总值增长6.2%　新兴产业产值比2019年翻一番\n\n"
+            "星海汽车股份有限公司全年销售汽车255.3万辆，同比增长8.8%。")
+    doc = nlp(make_doc(nlp, text, date="2024-01-31"))
+    (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric" and f.value and f.value.value == 2553000.0]
+    assert per(m) == (2023, 1, 12)
+
+
+def test_area_is_a_standing_fact_without_a_carried_period(nlp):
+    text = "一季度，青禾高新区规上工业增加值增长9.1%。青禾高新区辖区面积101.3平方公里。"
+    ms = {m["indicator"]: m for m in metrics(nlp, text)}
+    assert per(ms["industrial_value_added_above_scale"])[1:] == (1, 3)
+    assert ms["land_area"]["period"] is None

@@ -16,7 +16,7 @@ from typing import Optional
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab
-from .subjects import area_subject, period_for, subject_for
+from .subjects import area_subject, period_for, sentence_period, subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 
@@ -831,7 +831,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
-        m = _new(subject, ind, period_for(ctx, q.start, s), ev)
+        period = period_for(ctx, q.start, s)
+        if period is not None and ind[0] == "land_area" and not sentence_period(ctx, q.start, s):
+            period = None  # an area is a standing fact: only a period of its own sentence dates it
+        m = _new(subject, ind, period, ev)
         _set(m, role, q, pre)
         k = bisect_left(starts, q.end)  # the next kept figure, if any
         nxt = starts[k] if k < len(starts) else e

@@ -530,7 +530,20 @@ def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
             val = _usable_period(ctx, p)
             if val and val.get("year") is not None:
                 return val["year"]
-    return heading_year(ctx, ctx.article_at(pos))
+    return heading_year(ctx, ctx.article_at(pos)) or _title_year(ctx, ctx.article_at(pos))
+
+
+def _title_year(ctx: DocContext, article: int) -> Optional[int]:
+    """The single year written in an article's first heading line (``两江新区晒出2023年“成绩单”``),
+    when the subtitle lines below it name other years."""
+    for p in ctx.paragraphs:
+        if p.article != article:
+            continue
+        if not p.heading:
+            return None
+        years = set(re.findall(r"(?<![\d.])((?:19|20)\d\d)(?=年)", ctx.text[p.start:p.end]))
+        return int(years.pop()) if len(years) == 1 else None
+    return None
 
 
 def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -> tuple[bool, Optional[dict]]:
@@ -601,6 +614,11 @@ _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日
 
 def _year_like(q) -> bool:
     return q.q.get("unit") == "other:年" and (q.q.get("value") or 0) > 1900
+
+
+def sentence_period(ctx: DocContext, pos: int, sent_start: int) -> bool:
+    """Whether the figure's own sentence states its period (rule 1 below)."""
+    return _period_in(ctx, sent_start, pos)[0]
 
 
 def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
