@@ -708,7 +708,8 @@ def test_completion_figures_are_scoped_by_their_project(nlp):
 
 
 def test_title_year_dates_whole_year_figures_when_subtitles_name_other_years(nlp):
-    text = ("青禾新区晒出2023年“成绩单”\n地区生产总值增长6.2%　新兴产业产值比2019年翻一番\n\n"
+    text = ("青禾新区晒出2023年“成绩单”\n地区生产总值增长6.2%　新兴产业产值比2019年翻一番\n\n本报记者 李明\n\n"
+            "1月31日，记者从青禾新区获悉，青禾新区经济稳中向好。\n\n"
             "星海汽车股份有限公司全年销售汽车255.3万辆，同比增长8.8%。")
     doc = nlp(make_doc(nlp, text, date="2024-01-31"))
     (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric" and f.value and f.value.value == 2553000.0]

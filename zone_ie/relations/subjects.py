@@ -539,9 +539,13 @@ def _title_year(ctx: DocContext, article: int) -> Optional[int]:
     for p in ctx.paragraphs:
         if p.article != article:
             continue
-        if not p.heading:
-            return None
-        years = set(re.findall(r"(?<![\d.])((?:19|20)\d\d)(?=年)", ctx.text[p.start:p.end]))
+        raw = ctx.repair.raw  # the title's own line: repair may have joined the subtitle to it
+        a = ctx.repair.to_raw(p.start)
+        b = raw.find("\n", a)
+        line = raw[a:b if b >= 0 else len(raw)]
+        if "。" in line or len(line) > 40:
+            return None  # a sentence, not a title
+        years = set(re.findall(r"(?<![\d.])((?:19|20)\d\d)(?=年)", line))
         return int(years.pop()) if len(years) == 1 else None
     return None
 
