@@ -721,3 +721,14 @@ def test_area_is_a_standing_fact_without_a_carried_period(nlp):
     ms = {m["indicator"]: m for m in metrics(nlp, text)}
     assert per(ms["industrial_value_added_above_scale"])[1:] == (1, 3)
     assert ms["land_area"]["period"] is None
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("青禾经开区规上企业产值增长8.2%。", "industrial_output_above_scale"),
+    ("青禾综保区总建筑面积约6万平方米。", "land_area"),   # SPEC 7: 面积 in 平方米 (sets disagree; SPEC decides)
+    ("青禾经开区亩均税收达到35万元。", "other"),          # a ratio per mu, not the tax revenue
+    ("青禾经开区单位工业增加值能耗下降5%。", "other"),
+])
+def test_ratios_and_building_areas_are_other(nlp, text, indicator):
+    (m,) = metrics(nlp, text)
+    assert m["indicator"] == indicator

@@ -809,7 +809,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             ind = _head_indicator(ctx, s, cs, q) or ind
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
         ind = _qualified(ind, phrase)
-        if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1]:
+        if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])
