@@ -732,3 +732,10 @@ def test_area_is_a_standing_fact_without_a_carried_period(nlp):
 def test_ratios_and_building_areas_are_other(nlp, text, indicator):
     (m,) = metrics(nlp, text)
     assert m["indicator"] == indicator
+
+
+def test_sectors_after_an_indicator_figure_inherit_it(nlp):
+    text = ("上半年，青禾高新区主导产业产值264.7亿元，同比增长5.6%。"
+            "其中，稀贵金属新材料产业增长6.6%，生物医药产业增长1.3%。")
+    got = {(m["indicator"], m["scope"], m["yoy_pct"]) for m in metrics(nlp, text) if m["yoy_pct"] in (6.6, 1.3)}
+    assert got == {("output_value", "稀贵金属新材料产业", 6.6), ("output_value", "生物医药产业", 1.3)}

@@ -47,8 +47,26 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
                 m.scope = counted if counted and _WORDY.search(counted) else None
         # a figure whose indicator words are only punctuation (``。``, ``；``) says
         # nothing an analyst can cite: no metric
-        out.extend(m for m in found if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)))
+        for m in found:
+            if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)):
+                _inherit_sector(m, out, para, ctx)
+                out.append(m)
     return out
+
+
+def _inherit_sector(m: MetricFact, before: list[MetricFact], para: int, ctx: DocContext) -> None:
+    """``…总产值264.7亿元。其中，A产业增长6.6%``: a sector named alone after a figure of an
+    indicator (same subject, same paragraph) is that indicator's figure for the sector."""
+    v = vocab()
+    text = (m.indicator_text or "").strip()
+    if m.indicator != "other" or not text.endswith(tuple(v["sector_suffixes"])) or m.value is not None and m.value.unit not in ("CNY", "%"):
+        return
+    for prev in reversed(before[-6:]):
+        if ctx.paragraph_at(ctx.repair.from_raw(prev.evidence[0])) != para or prev.subject != m.subject:
+            return
+        if prev.indicator in v["inheritable_ids"]:
+            m.indicator, m.scope = prev.indicator.replace("_above_scale", ""), _strip_value_words(text) or m.scope
+            return
 
 
 _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
