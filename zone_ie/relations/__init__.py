@@ -1,7 +1,8 @@
 """Fact extraction for ``zone_relations``: one module per fact type.
 
 ``context`` reads a Doc into character-level records and decides paragraphs,
-articles and topics; ``subjects`` resolves who and when; ``metrics``,
+articles and topics (``furniture`` marks page furniture); ``subjects`` resolves who
+and when, ``areas`` which figures are a city's or province's rather than a park's; ``metrics``,
 ``located`` and ``projects`` build the facts; ``dedupe`` removes repeats.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import context, indicators, metrics, projects, subjects
+    from . import areas, context, indicators, metrics, projects, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -52,7 +53,7 @@ def prepare() -> None:
                   subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
-    subjects._area_grammar()
+    areas._area_grammar()
     metrics._bound_first()
     metrics._compare_first()
     projects._headline_re()

@@ -16,7 +16,8 @@ from typing import Optional
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab
-from .subjects import area_subject, period_for, sentence_period, subject_for
+from .areas import area_subject
+from .subjects import period_for, sentence_period, subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 

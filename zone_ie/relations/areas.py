@@ -1,0 +1,153 @@
+"""Area subjects (issue 14.2): a figure about a city, county, province, the nation or
+a group of zones is not the park's, even inside a park paragraph or said by a park
+official. Word lists: ``area_*`` in ``patterns/relations.json``; place names from
+``patterns/places.json`` and the gazetteer."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Optional
+
+from ..clusters import load_place_names
+from .context import DocContext, anaphora_in, cues, per_document
+
+
+#
+# A figure about a city, county, province, the nation or a group of zones is not
+# the park's, even in a park paragraph (issue 14.2): ``全市规上工业增加值增长7.7%``,
+# ``长沙县同期固定资产投资增长11.3%``, ``湖南全省增长8.1%``. The area must stand at the
+# head of a clause of the figure's sentence, before the figure, with no park or
+# company named (and no park anaphor) between it and the figure; an area in a share
+# or comparison base (``占全市的``, ``高于全省``) is not at a clause head.
+
+
+def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
+    """Whether the figure at ``pos`` is about an administrative area, not a park."""
+    hints = ctx._index.get("area_hints")
+    if hints is None:  # where an area word can end, found in one scan of the document
+        hints = ctx._index["area_hints"] = [m.start() for m in _area_grammar()["hint"].finditer(ctx.text)]
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    lo = para.start if para is not None else sent_start
+    k = bisect_left(hints, lo)
+    if k == len(hints) or hints[k] >= pos:
+        return False  # no area word in the paragraph before the figure
+    j = bisect_left(hints, sent_start)
+    heads = per_document(ctx, "area_heads", _area_heads, sent_start) if j < len(hints) and hints[j] < pos else []
+    k = bisect_left(heads, (pos,)) - 1
+    if k < 0:
+        # no area in this sentence: a sentence that names nobody carries the area an
+        # earlier sentence of its paragraph was about (``同期，德阳全市…。其中…增长18.1%``)
+        if ctx.ents_in(sent_start, pos):
+            return False
+        return (per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
+                and not _anaphora_from(ctx, sent_start, sent_start, pos))
+    a_end = heads[k][1]
+    return not ctx.ents_in(a_end, pos) and not _anaphora_from(ctx, sent_start, a_end, pos)
+
+
+def _anaphora_from(ctx: DocContext, sent_start: int, start: int, end: int) -> bool:
+    """Whether a zone anaphor of the sentence at ``sent_start`` lies in ``[start, end)``."""
+    found = per_document(ctx, "sentence_anaphora", _sentence_anaphora, sent_start)
+    k = bisect_left(found, start)
+    return k < len(found) and found[k] < end
+
+
+def _sentence_anaphora(ctx: DocContext, sent_start: int) -> list[int]:
+    end = ctx.sentence_at(sent_start)[1]
+    return [a for a, _ in anaphora_in(ctx, sent_start, end)]
+
+
+def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
+    """Whether the nearest earlier sentence of the paragraph that names a subject names an area."""
+    for s, e, _ in reversed(ctx.sentences_of(para)):
+        if s >= sent_start:
+            continue
+        heads = per_document(ctx, "area_heads", _area_heads, s)
+        ents = ctx.ents_in(s, e)
+        if not heads:
+            if ents or per_document(ctx, "sentence_anaphora", _sentence_anaphora, s):
+                return False
+            continue
+        ana = per_document(ctx, "sentence_anaphora", _sentence_anaphora, s)
+        last = max(ents[-1].end if ents else -1, ana[-1] if ana else -1)
+        if heads and heads[-1][0] > last:
+            return True
+        if last >= 0:
+            return False
+    return False
+
+
+def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the areas heading a clause of the sentence at ``sent_start``."""
+    text = ctx.text
+    end = ctx.sentence_at(sent_start)[1] if sent_start < len(text) else sent_start
+    out: list[tuple[int, int]] = []
+    hints = [m.start() for m in _area_grammar()["hint"].finditer(text, sent_start, end)]
+    if not hints:
+        return out  # no character an area word ends with (市, 省, 县, 全国, …)
+    breaks = [sent_start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, end)]
+    # only the clauses that hold a hint can open with an area
+    heads = sorted({breaks[bisect_right(breaks, h) - 1] for h in hints})
+    for k in heads:
+        span = _area_at(text, k, end)
+        if span is None:
+            continue
+        a, b = span
+        if ctx.ent_at(a) is not None or ctx.ent_at(b - 1) is not None:
+            continue
+        out.append((a, b))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？\n]")
+
+
+def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
+    """The area that opens the clause starting at ``k`` (after head words and periods:
+    ``同期，``, ``上半年，``), as ``(start, end)``, else None."""
+    g = _area_grammar()
+    k = g["skip"].match(text, k, end).end()
+    found = None
+    if text[k:k + 1] in g["first_chars"]:
+        for n in g["place_sizes"]:
+            if text[k:k + n] in g["places"]:
+                suf = next((x for x in g["suffixes"] if text.startswith(x, k + n)), None)
+                if suf is not None:
+                    found = k + n + len(suf)
+                    break
+    if found is None and not g["generic_chars"].isdisjoint(text[k + 2:k + 10]):
+        m = g["generic"].match(text, k, end)
+        if m is not None:
+            found = m.end()
+    if found is None and text[k:k + 1] in g["first_chars"]:
+        m = g["plain"].match(text, k, end)
+        found = m.end() if m is not None else None
+    if found is None or found > end or text[found:found + 1] in g["not_after"]:
+        return None
+    return k, found
+
+
+@lru_cache(maxsize=1)
+def _area_grammar() -> dict:
+    """The area-subject word lists (``patterns/relations.json``), compiled once."""
+    c = cues()
+    places = {p for p in load_place_names() if len(p) >= 2}
+    heads = sorted(c["area_head_words"], key=len, reverse=True)
+    period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
+    generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
+    return {
+        "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
+        "places": places,
+        "place_sizes": sorted({len(p) for p in places}, reverse=True),
+        "suffixes": sorted(c["area_suffixes"], key=len, reverse=True),
+        # 临川全市, 郸城县, 昌吉回族自治州: an unknown place before a suffix that only places take
+        "generic": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
+        "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
+        "not_after": set(c["area_not_followed_by"]),
+        # an area ends with one of its suffixes or starts with one of its plain words
+        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
+                                           | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),
+        "first_chars": frozenset(w[0] for w in [*places, *c["area_subjects"]]),
+        "generic_chars": frozenset(w[0] for w in c["area_generic_suffixes"]),
+    }
