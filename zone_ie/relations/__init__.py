@@ -1,7 +1,7 @@
 """Fact extraction for ``zone_relations``: one module per fact type.
 
 ``context`` reads a Doc into character-level records and decides paragraphs,
-articles and topics (``furniture`` marks page furniture); ``subjects`` resolves who
+articles and topics (``furniture`` marks page furniture); ``figures`` says which numbers are no metric; ``subjects`` resolves who
 and when, ``areas`` which figures are a city's or province's rather than a park's; ``metrics``,
 ``located`` and ``projects`` build the facts; ``dedupe`` removes repeats.
 """
@@ -32,7 +32,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import areas, context, indicators, metrics, projects, subjects
+    from . import areas, context, figures, indicators, metrics, projects, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -46,15 +46,15 @@ def prepare() -> None:
             rx.compiled(cues[key])
     rx.compiled(projects.c_alias_bracket())
     context._typed_anaphora()
-    context._alternation(("位", "居", "列", "排", "名"))  # metrics._skip
+    context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
-    for build in (metrics._frame_out_re, metrics._rate_after_re, metrics._settle_re, metrics._threshold_re,
-                  metrics._sector_frame_re, metrics._comparison_base_re, metrics._anecdote_res,
+    for build in (figures._frame_out_re, metrics._rate_after_re, metrics._settle_re, figures._threshold_re,
+                  metrics._sector_frame_re, metrics._comparison_base_re, figures._anecdote_res,
                   subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()
-    metrics._bound_first()
+    figures._bound_first()
     metrics._compare_first()
     projects._headline_re()
     from . import furniture

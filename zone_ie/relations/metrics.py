@@ -17,6 +17,7 @@ from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .areas import area_subject
+from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .subjects import period_for, sentence_period, subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
@@ -161,71 +162,6 @@ def _clause_bounds(text: str, s: int, e: int, qtys: list[Qty]) -> list[tuple[int
             ce = marks[j] if j < len(marks) else e
         out.append((cs, ce))
     return out
-
-
-def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
-    """Figures that are not metrics: inside names, years, project names, dates
-    (``ce``: the end of the figure's clause)."""
-    text = ctx.text
-    if ctx.ent_at(q.start) is not None:
-        return True
-    if ctx.period_overlaps(q.start, q.end):
-        return True
-    unit = q.q.get("unit", "")
-    if unit == "other:年" and (q.q.get("value") or 0) > 1900:
-        return True
-    if text.find("年产", max(s, q.start - 3), q.start) >= 0 or unit in ("W", "t"):
-        # a capacity figure in front of a project name (``年产10万吨…项目``)
-        tail = text[q.end:ce]
-        for suf in cues()["project_suffixes"]:
-            k = tail.find(suf)
-            if 0 <= k and "，" not in tail[:k]:
-                return True
-    if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
-        return True
-    return _threshold(text, q, ce)
-
-
-def _project_list_before(text: str, s: int, k: int) -> bool:
-    """Whether ``text[s:k]`` lists two or more named projects (``A项目、B工程和C项目``)."""
-    head = text[s:k]
-    names = [m for m in _PROJECT_ITEM.finditer(head)]
-    return len(names) >= 2
-
-
-_PROJECT_ITEM = re.compile(r"[^、，,。；;和及与]{2,40}?(?:项目|工程|基地|生产线|产线)(?=[、和及与]|[^、，,。；;]{0,6}$)")
-
-
-def _threshold(text: str, q: Qty, ce: int) -> bool:
-    """A figure that bounds a class of things (``投资5亿元以上的项目23个``,
-    ``营收在1亿元至10亿元之间的企业``, ``十亿元级企业``, ``总投资30亿元的项目``): it
-    qualifies the noun after it, so it is scope, not a value."""
-    if q.q.get("unit") in ("%", "pp", "x", "rank", "count"):
-        return False  # a count counts the noun after it (``60余家企业``); it bounds nothing
-    qualified = q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
-    if not qualified and text[q.end:q.end + 1] not in _bound_first():
-        return False  # neither bounded nor followed by a bound word or 的: no class
-    m = _threshold_re().match(text, q.end, ce)
-    if m is None:
-        return False
-    bounded = bool(m.group("bound")) or q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
-    return bounded or bool(m.group("de") or m.group("de2"))
-
-
-@lru_cache(maxsize=1)
-def _bound_first() -> frozenset[str]:
-    """First characters of the class bounds and of 的 (a cheap test before the pattern)."""
-    return frozenset(w[0] for w in cues()["threshold_bounds"]) | {"的"}
-
-
-@lru_cache(maxsize=1)
-def _threshold_re() -> "re.Pattern[str]":
-    c = cues()
-    bounds = "|".join(sorted(c["threshold_bounds"], key=len, reverse=True))
-    nouns = "|".join(sorted(c["threshold_nouns"], key=len, reverse=True))
-    return re.compile(
-        rf"(?P<bound>{bounds})?(?:(?P<de>的)?[^，,。；;、:：\d“”]{{0,10}}?(?:{nouns})|(?P<de2>的)[有共达])"
-    )
 
 
 @lru_cache(maxsize=None)
@@ -568,74 +504,6 @@ def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
     return True
 
 
-def _anecdote(text: str) -> bool:
-    """``某企业…降低30%``: an unnamed example, not a statistic of the subject."""
-    return any(r.search(text) for r in _anecdote_res())
-
-
-@lru_cache(maxsize=1)
-def _anecdote_res() -> tuple["re.Pattern[str]", ...]:
-    return tuple(re.compile(m + r"[^，,。；;]{0,10}(?:企业|公司|团队|单位|项目|机构)") for m in cues()["anecdote_markers"])
-
-
-def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
-    """Figures that are words, not statistics: ``一个``/``一套`` (the numeral 一),
-    counts inside quotes (``“两个确立”``), audiences (``200名嘉宾``), frames
-    (``在229家…中``), sums' counts (``两个行业合计``), product specs of other
-    subjects (``我国…``) and durations without a duration cue. ``[cs, ce)`` is the
-    figure's clause."""
-    text = ctx.text
-    c = cues()
-    unit = q.q.get("unit", "")
-    head, after = text[cs:q.start], text[q.end:ce]
-    if unit == "count":
-        if q.text.startswith("一") and q.q.get("value") == 1:
-            return True
-        if any(ent.end == q.start for ent in ctx.ents_in(cs, q.start)):
-            # ``A、B和C3家企业``: the size of a list of names just given
-            return True
-        opened = text.rfind("“", s, q.start)
-        if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:
-            return True
-        if starts_any(after, c["audience_nouns"]) or has_cue("audience_nouns", after[:6]):
-            return True
-        if has_cue("sum_cues", after[:6]):
-            return True
-        if _administrative(head, after):
-            return True
-        if _POSSESSED.match(after) and has_vocab("possessed_nouns", after):
-            return True
-        if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
-            return True
-    if head.lstrip(" “”\"").startswith(_cue_tuple("own_subject_cues")):
-        # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
-        return True
-    v = vocab()
-    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(_vocab_tuple("spec_nouns")):
-        # ``自重为69吨`` / ``全长约8.5公里``: a product's or a work's specification, not a statistic
-        return True
-    if _in_slogan(text, q, s, e):
-        return True
-    if unit in v["noise_units"]:
-        return True
-    if unit == "count" and v["frame_in"] in head and _frame_out_re().match(after):
-        # ``在全省8个综合保税区中排名第二``: the size of the field, not a statistic
-        return True
-    if unit in c["duration_units"]:
-        window = text[cs:ce]
-        if not has_cue("duration_cues", window) or "力争" in window:
-            return True
-    return False
-
-
-_POSSESSED = re.compile(r"^[^，,、]{0,4}的[^，,、]{2,}$")
-
-
-@lru_cache(maxsize=1)
-def _frame_out_re() -> "re.Pattern[str]":
-    return re.compile(r"^[^，,。；;]{0,12}%s" % vocab()["frame_out"])
-
-
 @lru_cache(maxsize=1)
 def _settle_re() -> "re.Pattern[str]":
     return re.compile(r"[^，,。；;]{0,8}?(?:%s)" % "|".join(vocab()["settle_verbs"]))
@@ -650,40 +518,6 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     ents = ctx.ents_in(k, ce, "PARK")
     # the park right after the verb (a place prefix the name leaves out may come between)
     return ents[0] if ents and _SHORT_GAP.fullmatch(ctx.text[k:ents[0].start]) else None
-
-
-_NOUN = re.compile(r"[^，,。；;、\d]{0,8}")
-
-
-def _administrative(head: str, after: str) -> bool:
-    """Counts of administrative work, not of the economy: trainings and lectures
-    (``8期培训班``, ``讲座6场``), cadres and party bodies (``89名干部``, ``9家直属党委``),
-    policies (``出台18条…政策``), delegates (``50余家…企业代表``) and figures of speech
-    (``两篇文章``, ``两个维度``)."""
-    m = _NOUN.match(after)
-    noun = m.group(0) if m else ""
-    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(_vocab_tuple("non_figure_nouns")):
-        return True
-    return has_vocab("policy_verbs", head)
-
-
-def _in_slogan(text: str, q: Qty, s: int, e: int) -> bool:
-    """``推进“千企联动、千星入轨、千亿营收”的…建设``: a number inside a short quoted slogan."""
-    o = text.rfind("“", s, q.start)
-    if q.q.get("unit") == "rank" or o < 0 or text.find("”", o, q.start) >= 0:
-        return False
-    c = text.find("”", q.end, e)
-    quoted = text[o + 1:c]
-    return (0 <= c and len(quoted) <= vocab()["slogan_max_len"] and len(quoted) > len(q.text) + 2
-            and not any(ch in quoted for ch in "，,。；;"))
-
-
-def _among_frame(text: str, q: Qty, ce: int, e: int) -> Optional[str]:
-    """``46个工业项目中，…``: the figure only names the group the next figures are about."""
-    after = text[q.end:ce]
-    if q.q.get("unit") == "count" and after.endswith("中") and 1 < len(after) <= 12 and ce < e:
-        return after[:-1]
-    return None
 
 
 def _denominator(phrase: str) -> bool:
