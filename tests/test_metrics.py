@@ -739,3 +739,9 @@ def test_sectors_after_an_indicator_figure_inherit_it(nlp):
             "其中，稀贵金属新材料产业增长6.6%，生物医药产业增长1.3%。")
     got = {(m["indicator"], m["scope"], m["yoy_pct"]) for m in metrics(nlp, text) if m["yoy_pct"] in (6.6, 1.3)}
     assert got == {("output_value", "稀贵金属新材料产业", 6.6), ("output_value", "生物医药产业", 1.3)}
+
+
+def test_base_year_of_a_growth_is_no_period(nlp):
+    doc = nlp(make_doc(nlp, "2025年，青禾经开区规上工业增加值286亿元，在2024年增长9%的基础上再增长7.4%。", date="2026-02-12"))
+    (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric" and f.yoy_pct == 7.4]
+    assert per(m) == (2025, None, None)

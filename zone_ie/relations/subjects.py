@@ -443,9 +443,15 @@ def _founding_re() -> "re.Pattern[str]":
 
 
 def _comparison(text: str, p: Per) -> bool:
-    """``比去年多了四成`` / ``较上年``: the base of a comparison, not the period."""
+    """``比去年多了四成`` / ``较上年`` / ``在2024年增长9%的基础上``: the base of a
+    comparison, not the period."""
     before = text[max(0, p.start - 2):p.start]
-    return ends_any(before, vocab()["comparison_before"])
+    if ends_any(before, vocab()["comparison_before"]):
+        return True
+    return text[p.start - 1:p.start] == "在" and _BASE_AFTER.match(text, p.end) is not None
+
+
+_BASE_AFTER = re.compile(r"[^，,。；;]{0,14}?的基础上")
 
 
 def _dateline(text: str, p: Per) -> bool:
