@@ -155,3 +155,13 @@ def test_park_before_a_branded_company_stays_apposition(nlp):
 def test_year_suffix_opens_no_park_name(nlp, text):
     doc = nlp(make_doc(nlp, text))
     assert not any(e.text.startswith("度") for e in doc.ents)
+
+
+@pytest.mark.parametrize("text,park", [
+    ("在青禾高新区智造产业园，星海光电科技有限公司8.5代线满产运行。", "智造产业园"),
+    ("在青禾高新区，星海光电科技有限公司与蓝天集团签约。", "青禾高新区"),
+])
+def test_locative_frame_places_the_company_opening_the_next_clause(nlp, text, park):
+    got = pairs(nlp, text)
+    assert ("星海光电科技有限公司", park) in got
+    assert not any(c == "蓝天集团" for c, _ in got)  # the partner stays out

@@ -183,7 +183,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
             if _negative(ctx, co, s, e, clause):
                 continue
             park = (appos or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
-                    or _host_link(ctx, co, parks))
+                    or _host_link(ctx, co, parks) or _locative_lead(ctx, co, parks))
             if park is None:
                 park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
@@ -301,6 +301,25 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         if has_cue("located_verbs", between[-6:]):
             return p
     return None
+
+
+def _locative_lead(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
+    """``在X产业园，Y公司…``: a locative frame opening the sentence places the company
+    that opens the next clause."""
+    text = ctx.text
+    for i in range(len(parks) - 1, -1, -1):
+        p = parks[i]
+        if p.end > co.start or not _LEAD_GAP.fullmatch(text, p.end, co.start):
+            continue
+        j = i  # ``在A高新区B产业园，``: the frame may name the zone before the sub-park
+        while j > 0 and parks[j - 1].end == parks[j].start:
+            j -= 1
+        if text[parks[j].start - 1:parks[j].start] == "在":
+            return p
+    return None
+
+
+_LEAD_GAP = re.compile(r"(?:内|里|中|园区内)?[，,][ “]*")
 
 
 def _host_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
