@@ -87,11 +87,16 @@ def test_brand_opening_a_project_name_is_a_company(nlp, text, company):
     "计划年产5万台电机项目开工。",
     "预计可年产5万台电机项目建成。",
     "新建年产20万吨电解液项目。",
-    "累计签约双良单晶炉二期等项目。",  # 单晶炉 is 双良's product
 ])
 def test_verbs_and_products_before_a_capacity_are_not_companies(nlp, text):
     doc = nlp(make_doc(nlp, text))
-    assert all(e.text in ("双良",) for e in doc.ents if e.label_ == "COMPANY")
+    assert not any(e.label_ == "COMPANY" for e in doc.ents)
+
+
+def test_product_right_after_a_known_name_is_no_company(nlp):
+    text = "星海科技股份有限公司（以下简称“星海”）扩产。园区累计签约星海单晶炉二期等项目。"
+    doc = nlp(make_doc(nlp, text))
+    assert {e.text for e in doc.ents if e.label_ == "COMPANY"} == {"星海科技股份有限公司", "星海"}
 
 
 def test_park_like_project_name_hosts_nothing(nlp):

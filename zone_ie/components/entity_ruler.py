@@ -750,7 +750,7 @@ class ZoneEntityRuler:
                 continue  # the marker follows a name already found (its company or park)
             start, _, has_place = self._left_edge(text, k, ends)
             if start in ends:
-                continue  # ``双良单晶炉二期``: words right after a name are its product
+                continue  # ``A公司单晶炉二期``: words right after a name are its product
             brand = text[start:k]
             if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
                 continue

@@ -9,20 +9,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Qty, cues, has_any, has_cue, starts_any
-from .indicators import has_vocab, strip_words, vocab
-
-
-@lru_cache(maxsize=None)
-def _vocab_tuple(key: str) -> tuple[str, ...]:
-    """``tuple(vocab()[key])``, built once (for str.startswith / endswith)."""
-    return tuple(vocab()[key])
-
-
-@lru_cache(maxsize=None)
-def _cue_tuple(key: str) -> tuple[str, ...]:
-    """``tuple(cues()[key])``, built once."""
-    return tuple(cues()[key])
+from .context import DocContext, Qty, cues, has_any, has_cue, longest_first, starts_any
+from .indicators import has_vocab, strip_words, vocab, vocab_tuple
 
 
 def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
@@ -129,11 +117,11 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
             return True
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
-    if head.lstrip(" “”\"").startswith(_cue_tuple("own_subject_cues")):
+    if head.lstrip(" “”\"").startswith(longest_first("own_subject_cues")):
         # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
     v = vocab()
-    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(_vocab_tuple("spec_nouns")):
+    if has_vocab("spec_nouns", head) and strip_words(head, v["value_verbs"], both=False).endswith(vocab_tuple("spec_nouns")):
         # ``自重为69吨`` / ``全长约8.5公里``: a product's or a work's specification, not a statistic
         return True
     if _in_slogan(text, q, s, e):
@@ -168,7 +156,7 @@ def _administrative(head: str, after: str) -> bool:
     (``两篇文章``, ``两个维度``)."""
     m = _NOUN.match(after)
     noun = m.group(0) if m else ""
-    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(_vocab_tuple("non_figure_nouns")):
+    if has_vocab("non_figure_nouns", noun) or head.rstrip("“”\"").endswith(vocab_tuple("non_figure_nouns")):
         return True
     return has_vocab("policy_verbs", head)
 

@@ -15,6 +15,12 @@ def vocab() -> dict[str, Any]:
     return dict(load_json("indicators.json"))
 
 
+@lru_cache(maxsize=None)
+def vocab_tuple(key: str) -> tuple[str, ...]:
+    """``tuple(vocab()[key])``, built once (for str.startswith / endswith)."""
+    return tuple(vocab()[key])
+
+
 def has_vocab(key: str, text: str) -> bool:
     """Whether a word of the ``vocab()`` list ``key`` occurs in ``text``."""
     return _vocab_alternation(key).search(text) is not None

@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
-from .indicators import find_indicator, has_vocab, strip_words, vocab
+from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .subjects import period_for, sentence_period, subject_for
@@ -164,18 +164,6 @@ def _clause_bounds(text: str, s: int, e: int, qtys: list[Qty]) -> list[tuple[int
     return out
 
 
-@lru_cache(maxsize=None)
-def _vocab_tuple(key: str) -> tuple[str, ...]:
-    """``tuple(vocab()[key])``, built once (for str.startswith / endswith)."""
-    return tuple(vocab()[key])
-
-
-@lru_cache(maxsize=None)
-def _cue_tuple(key: str) -> tuple[str, ...]:
-    """``tuple(cues()[key])``, built once."""
-    return tuple(cues()[key])
-
-
 def _role(pre: str, q: Qty) -> str:
     """Whether a figure is a change, a share or a plain value, from the words before it."""
     unit = q.q.get("unit")
@@ -313,7 +301,7 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         pred = _predicate_scope(after)
         if pred is not None:
             return "enterprise_count", pred[0], pred[1]
-    if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.startswith(_vocab_tuple("activity_verbs")):
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.startswith(vocab_tuple("activity_verbs")):
         # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
         return "other", phrase, None
     if unit == "count" and cls in _FIRM_CLASSIFIERS:
