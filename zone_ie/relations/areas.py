@@ -24,9 +24,7 @@ from .context import DocContext, anaphora_in, cues, per_document
 
 def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
     """Whether the figure at ``pos`` is about an administrative area, not a park."""
-    hints = ctx._index.get("area_hints")
-    if hints is None:  # where an area word can end, found in one scan of the document
-        hints = ctx._index["area_hints"] = [m.start() for m in _area_grammar()["hint"].finditer(ctx.text)]
+    hints = _doc_hints(ctx)
     para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
     lo = para.start if para is not None else sent_start
     k = bisect_left(hints, lo)
@@ -78,12 +76,21 @@ def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
     return False
 
 
+def _doc_hints(ctx: DocContext) -> list[int]:
+    """Where an area word can end, found in one scan of the document."""
+    hints = ctx._index.get("area_hints")
+    if hints is None:
+        hints = ctx._index["area_hints"] = [m.start() for m in _area_grammar()["hint"].finditer(ctx.text)]
+    return hints
+
+
 def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
     """``(start, end)`` of the areas heading a clause of the sentence at ``sent_start``."""
     text = ctx.text
     end = ctx.sentence_at(sent_start)[1] if sent_start < len(text) else sent_start
     out: list[tuple[int, int]] = []
-    hints = [m.start() for m in _area_grammar()["hint"].finditer(text, sent_start, end)]
+    doc_hints = _doc_hints(ctx)
+    hints = doc_hints[bisect_left(doc_hints, sent_start):bisect_left(doc_hints, end)]
     if not hints:
         return out  # no character an area word ends with (市, 省, 县, 全国, …)
     breaks = [sent_start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, end)]

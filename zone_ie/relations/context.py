@@ -24,6 +24,10 @@ from ..resources import load_json
 from ..rx import char_class
 
 
+# a park-like name used as a project's name: followed by 项目/工程, perhaps after a phase
+PROJECT_NAME_AFTER = re.compile(r"(?:[（(]?[一二三四五六七八九十]期[）)]?)?(?:项目|工程)")
+
+
 @lru_cache(maxsize=None)
 def cues() -> dict[str, Any]:
     """Cue words from ``patterns/relations.json``."""

@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import DocContext, Ent, after_last, before_first, cues, has_cue, longest_first, resolve_anaphor
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, longest_first, resolve_anaphor
 
 
 def is_sub_park(ent: Ent) -> bool:
@@ -190,7 +190,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                 after = text[co.end:co.end + 12]
                 if cluster and _in_list(text, co):
                     # ``P形成了以A、B为代表的企业梯队``: the park the sentence names before the list
-                    before = [p for p in parks if p.end <= co.start and not _PROJECT_AFTER_PARK.match(text, p.end)]
+                    before = [p for p in parks if p.end <= co.start and not PROJECT_NAME_AFTER.match(text, p.end)]
                     park = before[-1] if before else topic
                 elif has_cue("located_places", after) or has_cue("located_build_verbs", text[co.end:co.end + 6]):
                     park = topic
@@ -271,7 +271,6 @@ def _clause_subject(before: str) -> bool:
     return _FRAME_ONLY.fullmatch(before) is not None
 
 
-_PROJECT_AFTER_PARK = re.compile(r"(?:[一二三四五六七八九十]期)?(?:项目|工程)")
 _FRAME_ONLY = re.compile(r"[ “”\"]*(?:(?:其中|目前|同时|此外|另外|如今|近年来|今年|去年|(?:19|20)\d\d年)[，,]?)*")
 
 

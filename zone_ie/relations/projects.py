@@ -21,7 +21,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
-from .context import DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, longest_first
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, longest_first
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -195,7 +195,7 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     places the company in, else the paragraph's topic."""
     text = ctx.text
     # a park-like project name (``中集智能制造产业园项目``) hosts nothing
-    parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK" and not _PROJECT_AFTER.match(text, x.end)]
+    parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK" and not PROJECT_NAME_AFTER.match(text, x.end)]
     after = [x for x in parks if x.start >= start]
     if after:
         return after[0]
@@ -212,7 +212,6 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
 
 
 _BY_COMPANY = re.compile(r"[（(]?[一二三四五六七八九十]?期?[）)]?[，,]?(?:由|系)")
-_PROJECT_AFTER = re.compile(r"(?:[（(]?[一二三四五六七八九十]期[）)]?)?(?:项目|工程)")
 
 
 def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
@@ -450,7 +449,7 @@ def _headline_projects(ctx: DocContext) -> dict[int, tuple[int, int, ProjectFact
         ents = ctx.ents_in(p.start, p.end)
         companies = [x for x in ents if x.label == "COMPANY" and not is_partner(ctx, x, p.end)]
         company = companies[0] if companies else None
-        parks = [x for x in ents if x.label == "PARK" and x.start >= b and not _PROJECT_AFTER.match(text, x.end)]
+        parks = [x for x in ents if x.label == "PARK" and x.start >= b and not PROJECT_NAME_AFTER.match(text, x.end)]
         park = parks[0] if parks else _article_zone(ctx, p.start)
         first_end = ctx.sentence_at(p.start)[1]
         capacity = _capacity(ctx, a, p.end)
@@ -470,7 +469,7 @@ def _article_zone(ctx: DocContext, pos: int) -> Optional[Ent]:
     (nor a park-like project name), first mention on ties."""
     article = ctx.article_at(pos)
     zones = [x for x in ctx.ents if x.label == "PARK" and ctx.article_at(x.start) == article
-             and not is_sub_park(x) and not _PROJECT_AFTER.match(ctx.text, x.end)]
+             and not is_sub_park(x) and not PROJECT_NAME_AFTER.match(ctx.text, x.end)]
     if not zones:
         return ctx.topic_at(pos)
     counts: dict[str, int] = {}
