@@ -28,7 +28,7 @@ _SENT_FINAL = set("。！？!?…")
 _CLOSERS = set("”’」』）)】》\"'")
 _INDENT = set(" \t\u3000\u00a0")
 # A logical line starting with one of these is a heading, byline or caption.
-_MARKERS = set("#◎▶■●★◆▲☆□")
+_MARKERS = set("#◎▶■●★◆▲☆□【")
 _DIGITS = set("0123456789０１２３４５６７８９")
 _NUM_TAIL = _DIGITS | set(".．")
 _NUM_HEAD = _DIGITS | set(".．%％")

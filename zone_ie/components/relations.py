@@ -15,6 +15,7 @@ from ..models import AliasFact, ProjectFact
 from ..relations import prepare
 from ..relations.context import build_context
 from ..relations.dedupe import canonical_names, canonicalize, dedupe
+from ..relations.headlines import drop_display_repeats
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts, scope_project_figures
 from ..relations.projects import merge_mentions, project_facts
@@ -40,7 +41,7 @@ class ZoneRelations:
         ctx = build_context(doc, rep)
         projects = project_facts(ctx)
         facts.extend(located_facts(ctx, projects))
-        facts.extend(scope_project_figures(ctx, metric_facts(ctx), projects))
+        facts.extend(drop_display_repeats(ctx, scope_project_figures(ctx, metric_facts(ctx), projects)))
         facts.extend(projects)
         names = canonical_names((e.text, e.key) for e in ctx.ents)
         facts = canonicalize(facts, names)

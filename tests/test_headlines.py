@@ -1,0 +1,56 @@
+"""Display lines (titles, subtitles, section heads) repeat body figures: the body's
+statement is the fact (zone_ie/relations/headlines.py). Sentences written for these tests."""
+from __future__ import annotations
+
+from factkit import metrics
+from zone_ie.relations.headlines import display_spans
+
+
+def _numbers(ms):
+    return sorted((m["value"] or {}).get("value") or m["yoy_pct"] for m in ms)
+
+
+def test_title_figure_restated_in_body_is_one_fact(nlp):
+    text = (
+        "青枫经开区一季度外贸进出口增长18.5%\n"
+        "新签约项目12个\n\n"
+        "本报记者 林晓\n\n"
+        "记者从青枫经济技术开发区（以下简称青枫经开区）获悉，一季度，青枫经开区外贸进出口总额"
+        "46.2亿元，同比增长18.5%。\n"
+    )
+    ms = metrics(nlp, text)
+    trade = [m for m in ms if m["indicator"] == "foreign_trade"]
+    assert len(trade) == 1
+    raw_ev = text[trade[0]["evidence"][0]:trade[0]["evidence"][1]]
+    assert "46.2亿元" in raw_ev  # the body sentence, not the title
+    # the title's other figure is stated nowhere else: it stays
+    assert any(m["value"] and m["value"]["value"] == 12 for m in ms)
+
+
+def test_section_head_repeat_is_dropped_but_body_kept(nlp):
+    text = (
+        "青枫经开区持续发力。\n\n"
+        "■投资：工业投资增长两成以上\n\n"
+        "一季度，青枫经开区工业投资同比增长21.4%，占全区固定资产投资的比重为62.3%。\n\n"
+        "【外贸】进出口额增长9.7%\n\n"
+        "青枫经开区一季度进出口额同比增长9.7%。\n"
+    )
+    ms = metrics(nlp, text)
+    yoys = [m["yoy_pct"] for m in ms if m["yoy_pct"] is not None]
+    assert yoys.count(9.7) == 1
+    assert 21.4 in yoys
+    ev = [m for m in ms if m["yoy_pct"] == 9.7][0]["evidence"]
+    assert text[ev[0]:ev[1]].startswith("青枫经开区一季度")
+
+
+def test_display_spans_walk_back_from_byline_to_sentence_end():
+    raw = (
+        "上一条消息的正文到此结束。\n"
+        "白石高新区上半年营收\n增长12%\n"
+        "◎本报记者 张三\n"
+        "正文第一句。\n"
+        "## 小标题没有句号\n"
+        "■ 这一行有句号。\n"
+    )
+    spans = [raw[s:e] for s, e in display_spans(raw)]
+    assert spans == ["白石高新区上半年营收", "增长12%", "## 小标题没有句号"]

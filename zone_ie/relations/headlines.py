@@ -1,0 +1,99 @@
+"""Figures of display lines that the body states again.
+
+News pages print a figure twice: once in a display line (the title, a subtitle,
+a section head such as ``■外贸：进出口增长两成以上`` or ``【数据】…``) and again in
+the body sentence that says whose figure it is, of what period and scope. The
+body's statement is the fact; the display line's copy is a repeat with less
+context (it is often given to the wrong subject or period). A display line is
+a short paragraph without sentence-final punctuation; its figure is dropped when
+the same number (same unit, within the scorer's tolerance) is stated in a body
+paragraph of the document. A figure printed only in a display line is kept.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable
+
+from ..models import MetricFact
+from .context import DocContext, cues
+
+
+
+_LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
+
+
+def display_spans(raw: str) -> list[tuple[int, int]]:
+    """Raw ``[start, end)`` spans of display lines: the heading block printed before
+    each byline (walked back line by line until a line that ends a sentence), and
+    marker lines (``■…``, ``【…】…``, ``## …``) that end no sentence.
+
+    Works on the raw lines: layout repair joins a heading that ends without
+    punctuation to the paragraph after it."""
+    c = cues()
+    limit = c["display_line_max_len"]
+    lines = []  # (start, end, stripped text) of non-blank raw lines
+    pos = 0
+    for line in raw.split("\n"):
+        t = line.strip()
+        if t:
+            lines.append((pos, pos + len(line), t))
+        pos += len(line) + 1
+    out = []
+    bylines = tuple(c["byline_markers"])
+    markers = tuple(c["display_line_markers"])
+    for i, (s, e, t) in enumerate(lines):
+        head = t.lstrip("◎（(")
+        if head.startswith(bylines):
+            size = 0
+            for ps, pe, pt in reversed(lines[max(0, i - c["display_block_max_lines"]):i]):
+                if _LINE_END.search(pt):
+                    break
+                size += len("".join(pt.split()))
+                if size > c["display_block_max_chars"]:
+                    break
+                out.append((ps, pe))
+        elif t.startswith(markers) and len("".join(t.split())) <= limit and not _LINE_END.search(t) and "。" not in t:
+            out.append((s, e))
+    return sorted(set(out))
+
+
+def _numbers(m: MetricFact) -> Iterable[tuple[str, float]]:
+    if m.value is not None and m.value.value is not None:
+        yield m.value.unit, float(m.value.value)
+    if m.yoy_pct is not None:
+        yield "%", float(m.yoy_pct)
+    if m.share_pct is not None:
+        yield "%", float(m.share_pct)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * abs(b) + 1e-9
+
+
+def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[MetricFact]:
+    """``metrics`` without the display-line figures that a body paragraph restates."""
+    if not metrics or not ctx.paragraphs:
+        return metrics
+    rep = ctx.repair or ctx.doc._.repair
+    spans = display_spans(rep.raw)
+    if not spans:
+        return metrics
+    starts = [a for a, _ in spans]
+
+    def shown(raw_i: int) -> bool:
+        k = bisect_right(starts, raw_i) - 1
+        return k >= 0 and raw_i < spans[k][1]
+
+    body: dict[str, list[float]] = {}
+    for q in ctx.qtys:
+        value = q.q.get("value")
+        if value is not None and not shown(ctx.raw(q.start, q.end)[0]):
+            body.setdefault(q.q.get("unit") or "", []).append(float(value))
+    out = []
+    for m in metrics:
+        if shown(m.evidence[0]) and any(
+                _same(v, b) for unit, v in _numbers(m) for b in body.get(unit, ())):
+            continue
+        out.append(m)
+    return out
