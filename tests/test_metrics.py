@@ -745,3 +745,17 @@ def test_base_year_of_a_growth_is_no_period(nlp):
     doc = nlp(make_doc(nlp, "2025年，青禾经开区规上工业增加值286亿元，在2024年增长9%的基础上再增长7.4%。", date="2026-02-12"))
     (m,) = [f.model_dump(mode="json") for f in doc._.facts if f.type == "metric" and f.yoy_pct == 7.4]
     assert per(m) == (2025, None, None)
+
+
+def test_difference_from_earlier_date_counts_what_the_count_before_counts(nlp):
+    ms = by_value(metrics(nlp, "去年，松岭经开区规上工业企业82户，比上年增加6户；新签约亿元以上项目39个，比上年多出17个。"))
+    assert ms[82.0]["indicator"] == "enterprise_count"
+    assert ms[6.0]["indicator"] == "other" and ms[6.0]["scope"] == "规上工业企业"
+    assert ms[17.0]["indicator"] == "other" and "亿元以上项目" in ms[17.0]["scope"]
+
+
+def test_bare_place_in_a_ranking_is_a_rank_figure(nlp):
+    ms = by_value(metrics(nlp, "在2022年全国国家级高新区综合排名中，松岭高新区位列第53位。"))
+    assert ms[53.0]["value"]["unit"] == "rank"
+    assert ms[53.0]["subject"] == "松岭高新区"
+    assert per(ms[53.0]) == (2022, None, None)

@@ -50,6 +50,10 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
         # a figure whose indicator words are only punctuation (``。``, ``；``) says
         # nothing an analyst can cite: no metric
         for m in found:
+            if m.value is not None and m.value.unit == "rank" and not (m.indicator_text and _WORDY.search(m.indicator_text)):
+                # ``青枫高新区位列第53位``: a place in a ranking is a figure of its own, named
+                # by the ranking word even when the sentence names no measure
+                m.indicator_text, m.scope = vocab()["rank_indicator_text"], None
             if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)):
                 _inherit_sector(m, out, para, ctx)
                 out.append(m)
@@ -449,6 +453,11 @@ def _compare_first() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _difference_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["difference_re"])
+
+
+@lru_cache(maxsize=1)
 def _comparison_base_re() -> "re.Pattern[str]":
     verbs = "|".join(map(re.escape, vocab()["comparison_verbs"]))
     return re.compile(f"(?:{verbs}){vocab()['comparison_base_re']}")
@@ -654,7 +663,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])
-        ind = _restated(ind, phrase, q, open_m, subject)
+        ind = _restated(ind, phrase, q, open_m, subject, pre)
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
         if host is not None:
             subject = host
@@ -735,13 +744,18 @@ def _fraction_share(text: str, q: Qty, ce: int) -> Optional[str]:
     return None
 
 
-def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: Ent):
+def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: Ent, pre: str = ""):
     """``新增X企业23家，总数达到118家`` / ``累计注册企业426家，较年初新增58家``: a total or
-    change with no noun of its own counts what the figure before it counts."""
+    new entrants with no noun of their own count what the figure before counts;
+    ``规上企业82户，比上年增加6户``: a difference from an earlier date is an ``other``
+    figure scoped by what the figure before counts."""
     if ind[0] != "other" or open_m is None or open_m.subject != subject.text or open_m.value is None:
         return ind
     if open_m.value.unit != q.q.get("unit") or open_m.value.classifier != q.q.get("classifier"):
         return ind
+    if _difference_re().search(pre):
+        counted = open_m.scope if open_m.scope and len(open_m.scope) > 1 else open_m.indicator_text
+        return "other", pre.strip("，,；; "), counted
     v = vocab()
     rest = strip_words(phrase, v["inherit_words"] + v["value_verbs"] + ["同比", "的"])
     if rest or not phrase:
