@@ -185,3 +185,12 @@ def test_real_text_periods(text: str, want: tuple | None) -> None:
 @pytest.mark.parametrize("text", ["龙头企业", "2022100吨", "码头5个泊位"])
 def test_not_periods(text: str) -> None:
     assert parse_period(text, ref_year=Y) is None
+
+
+def test_since_an_earlier_year_is_a_span_not_that_year(nlp):
+    from zone_ie import extract
+    text = "2019年以来，青枫新区规上工业总产值年均增长8.7%。2024年以来，青枫新区新签约项目12个。"
+    facts = [f.model_dump() for f in extract(text, doc_id="x", date="2024-06-01", nlp=nlp).facts if f.type == "metric"]
+    by = {f["yoy_pct"] or f["value"]["value"]: f for f in facts}
+    assert by[8.7]["period"] is None          # several years: no SPEC period
+    assert by[12.0]["period"]["year"] == 2024  # the article's own year: this year so far

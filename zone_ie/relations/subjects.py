@@ -502,6 +502,20 @@ def _period_value(p: Per) -> Optional[dict]:
     return p.p or _explicit_year_since(p)
 
 
+def _multi_year_since(ctx: DocContext, p: Per) -> bool:
+    """``2019年以来`` in an article of a later year: a span of several years (the
+    SPEC's period has no form for it). ``2024年以来`` in a 2024 article is this year."""
+    if p.p is not None:
+        return False
+    m = _YEAR_SINCE.match(p.text.strip())
+    if not m:
+        return False
+    date = ctx._index.get("doc_date", _UNSET)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    return bool(date) and int(m.group(1)) < int(str(date)[:4])
+
+
 def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
     """``_period_value(p)``, or None for a modifier, a dateline or the base of a
     comparison; once per period (every later figure of its sentence asks)."""
@@ -509,7 +523,7 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
     hit = memo.get(id(p))
     if hit is None or hit[0] is not p:
         text = ctx.text
-        val = _period_value(p)
+        val = None if _multi_year_since(ctx, p) else _period_value(p)
         if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p) or _founding(text, p):
             val = None
         if val and val.get("year") is not None and not _WRITTEN_YEAR.search(p.text):
@@ -566,6 +580,9 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
     for p in ctx.pers_in(start, pos):
         val = _usable_period(ctx, p)
         if not val:
+            if _multi_year_since(ctx, p) and (not governing or _governs(text, start, p.start)):
+                # ``2019年以来，…年均增长8.7%``: a span of several years, no period
+                found, last = (True, None), p.end
             continue
         if governing and not _governs(text, start, p.start):
             continue
