@@ -759,3 +759,21 @@ def test_bare_place_in_a_ranking_is_a_rank_figure(nlp):
     assert ms[53.0]["value"]["unit"] == "rank"
     assert ms[53.0]["subject"] == "松岭高新区"
     assert per(ms[53.0]) == (2022, None, None)
+
+
+def test_park_anaphor_describing_a_firm_gives_the_firm_as_subject(nlp):
+    text = ("松岭高新区加快发展。生物医药领域，园区企业青禾生物技术股份有限公司上半年实现营业收入17.7亿元。"
+            "翻看园区上市龙头企业的业绩预告，白鹭重工股份有限公司预计上半年实现净利润6.5亿元。"
+            "园区企业营收增长12%。")
+    ms = by_value(metrics(nlp, text))
+    assert ms[1.77e9]["subject"] == "青禾生物技术股份有限公司"
+    assert ms[6.5e8]["subject"] == "白鹭重工股份有限公司"
+    assert [m for m in metrics(nlp, text) if m["yoy_pct"] == 12.0][0]["subject"] == "松岭高新区"
+
+
+def test_locative_frame_over_a_chain_of_parks_gives_the_company(nlp):
+    ms = metrics(nlp, "在松岭新区白石高新技术产业园，青禾光电科技有限公司二期产线满产运行，全年产值超过200亿元。")
+    (m,) = [m for m in ms if m["value"] and m["value"]["value"] == 2e10]
+    assert m["subject"] == "青禾光电科技有限公司"
+    (p,) = metrics(nlp, "在松岭高新区，规上工业产值增长12%。")
+    assert p["subject"] == "松岭高新区"

@@ -112,6 +112,9 @@ def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent
     if found:
         k, end, ref = min(found, key=lambda f: (f[0], -f[1]))
         if ref is None:
+            described = _described_company(ctx, end, cands)
+            if described is not None:
+                return described
             ref = resolve_anaphor(ctx, text[k:end], k)
         head = _modified_head(ctx, end, cands)
         return head or ref
@@ -119,6 +122,20 @@ def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent
         return None
     head = _chain_head(ctx, cands, cands[0])
     return _modified_head(ctx, head.end, cands) or head
+
+
+def _described_company(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]:
+    """``园区企业X公司…`` / ``园区上市龙头企业的业绩预告，X公司…``: a park anaphor that
+    describes a kind of firm is the firm's descriptor, not the subject; the company
+    named after it is."""
+    if not cands or not _descriptor_re().match(ctx.text, end):
+        return None
+    return next((c for c in cands if c.label == "COMPANY" and c.start >= end), None)
+
+
+@lru_cache(maxsize=1)
+def _descriptor_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["anaphor_descriptor_re"])
 
 
 def _workplace_frame(ctx: DocContext, cands: list[Ent]) -> Optional[Ent]:
@@ -175,15 +192,30 @@ def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
     return out
 
 
+_LOCATIVE_OPEN = re.compile(r"(?:^|(?<=[，,。；;：:\n]))在[^，,。；;：:“”\d]*$")
+
+
 def _drop_locatives(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
-    """``在X内，Y…`` / ``位于X的Y内，Z…``: a park named as the place of a clause is not
-    its subject when another name follows in the sentence (nor is a name modifying it)."""
+    """``在X内，Y…`` / ``位于X的Y内，Z…`` / ``在X，Y公司…``: a park named as the place of a
+    clause is not its subject when another name follows in the sentence (nor is a name
+    modifying it)."""
     text = ctx.text
     drop = set()
     for i, ent in enumerate(cands):
         nxt = text[ent.end:ent.end + 2]
-        if (ent.label == "PARK" and nxt[:1] in vocab()["locative_after"] and nxt[1:2] in "，,"
-                and i + 1 < len(cands)):
+        first = i
+        if nxt[:1] in "，," and i + 1 < len(cands) and cands[i + 1].label == "COMPANY":
+            # ``在X产业园，Y公司…`` / ``在A新区B产业园，Y公司…``: a clause-opening 在 frame
+            # (over the park names it strings together) places the company after it
+            m = _LOCATIVE_OPEN.search(text, max(0, ent.start - 16), ent.start)
+            if m is not None:
+                while first > 0 and cands[first - 1].start > m.start() and cands[first - 1].label == "PARK":
+                    first -= 1
+        framed = (nxt[:1] in vocab()["locative_after"] and nxt[1:2] in "，,") or first < i or (
+            nxt[:1] in "，," and text[ent.start - 1:ent.start] == "在"
+            and i + 1 < len(cands) and cands[i + 1].label == "COMPANY")
+        if ent.label == "PARK" and framed and i + 1 < len(cands):
+            drop.update(range(first, i))
             drop.add(i)
             j = i
             while j > 0 and _modifier_gap_re(vocab()["modifier_max_gap"]).fullmatch(text[cands[j - 1].end:cands[j].start]):
