@@ -777,3 +777,14 @@ def test_locative_frame_over_a_chain_of_parks_gives_the_company(nlp):
     assert m["subject"] == "青禾光电科技有限公司"
     (p,) = metrics(nlp, "在松岭高新区，规上工业产值增长12%。")
     assert p["subject"] == "松岭高新区"
+
+
+def test_rate_built_on_an_indicator_and_new_indicator_forms(nlp):
+    text = ("松岭高新区主营业务收入利润率达到10.1%，高价值发明专利拥有量590件；"
+            "实现工业开票销售902.4亿元，增长21.7%；新签约招商引资项目32个。")
+    ms = by_value(metrics(nlp, text))
+    assert ms[10.1]["indicator"] == "other" and ms[10.1]["value"]["unit"] == "%"
+    assert ms[590.0]["indicator"] == "patents"
+    assert ms[9.024e10]["indicator"] == "operating_revenue" and ms[9.024e10]["yoy_pct"] == 21.7
+    assert ms[32.0]["indicator"] == "signed_projects"
+    assert ms[32.0]["scope"] != "签"  # no lone character left over as a scope

@@ -337,10 +337,17 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         rest = phrase[j:]
         ratios = v["ratio_suffixes"]
         ratio = next((r for r in ratios if rest.startswith(r)), None) if starts_any(rest, ratios) else None
+        if ratio is None and unit == "%" and 0 < len(rest) <= 4 and rest.endswith(tuple(v["ratio_ends"])):
+            ratio = rest  # ``主营业务收入利润率10.1%``: a rate built on the indicator
+        if (ratio and unit == "count" and ratio in v["count_stocks"] and not phrase.startswith("每")
+                and float(q.q.get("value") or 0).is_integer()):
+            ratio = None  # ``发明专利拥有量590件``: a count of what is owned, not a ratio
         if ratio:
             # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
             return "other", phrase[: j + len(ratio)], None
         scope = strip_words(phrase[:i], _scope_value_words()) or None
+        if scope is not None and len(scope) < 2:
+            scope = None  # a lone character left by stripping (签约… -> 签) names nothing
         scope = scope or v["form_scopes"].get(phrase[i:j])
         nouns = v["split_form_nouns"]
         noun = next((n for n in nouns if rest.endswith(n)), None) if ends_any(rest, nouns) else None
