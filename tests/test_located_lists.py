@@ -170,3 +170,13 @@ def test_locative_frame_places_the_company_opening_the_next_clause(nlp, text, pa
     got = pairs(nlp, text)
     assert ("星海光电科技有限公司", park) in got
     assert not any(c == "蓝天集团" for c, _ in got)  # the partner stays out
+
+
+@pytest.mark.parametrize("closer", ["等一批企业", "等企业", "等行业龙头"])
+def test_strong_closer_takes_unseen_names_of_any_shape(nlp, closer):
+    # a place-prefixed name, a three-character brand and a six-character name with a
+    # business word: under a closer that says "firms", every item is a firm
+    text = f"青禾高新区加快发展。园区已入驻香港明润、倍力豪、上川康美科技{closer}。"
+    got = pairs(nlp, text)
+    for co in ("香港明润", "倍力豪", "上川康美科技"):
+        assert (co, "青禾高新区") in got

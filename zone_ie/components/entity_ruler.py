@@ -709,7 +709,9 @@ class ZoneEntityRuler:
             if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
                 continue  # ``建设A、B和C项目`` lists products unless every item is a company
             votes = [self._brand_like(it, known) for it in cleaned]
-            ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 for it in cleaned))
+            # ``A、B、C等一批企业``: a strong closer says every item is a firm; an item longer
+            # than a short brand must look like a firm name itself or stay short of a clause
+            ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 or v or len(it) <= 10 for it, v in zip(cleaned, votes)))
             if not ok:
                 continue
             for it, v in zip(cleaned, votes):
