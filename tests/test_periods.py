@@ -194,3 +194,22 @@ def test_since_an_earlier_year_is_a_span_not_that_year(nlp):
     by = {f["yoy_pct"] or f["value"]["value"]: f for f in facts}
     assert by[8.7]["period"] is None          # several years: no SPEC period
     assert by[12.0]["period"]["year"] == 2024  # the article's own year: this year so far
+
+
+def test_yearless_period_takes_the_year_of_the_articles_lead(nlp):
+    from zone_ie import extract
+    text = ("记者日前从松岭经济技术开发区获悉，2023年，松岭经开区新签约亿元以上项目81个。\n\n"
+            "项目建设同样提速。全年新开工亿元以上项目59个，完成投资180.5亿元。\n")
+    facts = [f.model_dump() for f in extract(text, doc_id="x", date="2024-02-20", nlp=nlp).facts if f.type == "metric"]
+    (m,) = [f for f in facts if f["value"] and f["value"]["value"] == 59]
+    assert m["period"]["year"] == 2023  # the review's year, not the publication year
+
+
+def test_lead_in_the_publication_year_leaves_history_years_alone(nlp):
+    from zone_ie import extract
+    text = ("今年1—9月，松岭综保区实现进出口总额623.8亿元。\n\n"
+            "回望历史，2023年松岭综保区进出口额达到770.4亿元。\n\n"
+            "前三季度，区内跨境电商进出口额46.2亿元。\n")
+    facts = [f.model_dump() for f in extract(text, doc_id="x", date="2024-10-28", nlp=nlp).facts if f.type == "metric"]
+    (m,) = [f for f in facts if f["value"] and f["value"]["value"] == 4.62e9]
+    assert m["period"] == {"year": 2024, "start_month": 1, "end_month": 9}

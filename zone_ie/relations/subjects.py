@@ -582,7 +582,22 @@ def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
             val = _usable_period(ctx, p)
             if val and val.get("year") is not None:
                 return val["year"]
-    return heading_year(ctx, ctx.article_at(pos)) or _title_year(ctx, ctx.article_at(pos))
+    article = ctx.article_at(pos)
+    return heading_year(ctx, article) or _title_year(ctx, article) or _article_year_before(ctx, para.start, article)
+
+
+def _article_year_before(ctx: DocContext, pos: int, article: int) -> Optional[int]:
+    """``2023年，该区…。⏎项目建设…全年新开工…``: the year of the article's lead period
+    (the period that frames its first figure), for a yearless period after it."""
+    busy = ctx._index.setdefault("lead_year_busy", set())
+    if article in busy:
+        return None  # asked while the lead itself is being read
+    busy.add(article)
+    try:
+        lead, _ = lead_period(ctx, article)
+    finally:
+        busy.discard(article)
+    return lead.get("year") if lead else None
 
 
 def _title_year(ctx: DocContext, article: int) -> Optional[int]:
