@@ -788,3 +788,11 @@ def test_rate_built_on_an_indicator_and_new_indicator_forms(nlp):
     assert ms[9.024e10]["indicator"] == "operating_revenue" and ms[9.024e10]["yoy_pct"] == 21.7
     assert ms[32.0]["indicator"] == "signed_projects"
     assert ms[32.0]["scope"] != "签"  # no lone character left over as a scope
+
+
+def test_count_of_zones_is_not_a_figure_of_the_park(nlp):
+    text = ("松岭经开区加快发展。商务部对全国229家国家级经开区的产业基础进行评价，本省22家国家级经开区参评。"
+            "松岭经开区拥有园区企业120家。")
+    ms = by_value(metrics(nlp, text))
+    assert 229.0 not in ms and 22.0 not in ms
+    assert ms[120.0]["indicator"] == "enterprise_count"

@@ -33,7 +33,18 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
                 return True
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
+    if unit == "count" and _zone_count_re().match(text, q.end, ce):
+        return True  # ``全国229家国家级经开区``, ``化工园区（集中区）29家``: a count of zones, not a park's figure
     return _threshold(text, q, ce)
+
+
+@lru_cache(maxsize=1)
+def _zone_count_re() -> "re.Pattern[str]":
+    """The noun right after a count is a kind of zone (qualifier words, then a zone suffix)."""
+    c = cues()
+    quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
+    suffixes = "|".join(map(re.escape, longest_first("zone_count_suffixes")))
+    return re.compile(rf"(?:{quals})*(?:{suffixes})(?![\u4e00-\u9fff]{{0,2}}(?:企业|公司))") if c else re.compile("(?!)")
 
 
 def _project_list_before(text: str, s: int, k: int) -> bool:
