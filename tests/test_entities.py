@@ -362,3 +362,10 @@ def test_prefix_edge_places_are_those_of_the_cut_prefix(ruler: ZoneEntityRuler, 
         assert ruler._places_from(prefix, places, cut) == want
     cut, place, has_place = ruler._prefix_edge(prefix)
     assert has_place == (ruler._P.first(prefix[cut:]) is not None) == (ruler._P.first(prefix[cut + place :]) is not None)
+
+
+def test_ordinal_is_never_a_derived_short_name(nlp):
+    text = "中国第三精密机械集团有限公司落户松岭经开区。分产业看，第三产业增加值634.8亿元。"
+    doc = nlp(text)
+    # the legal-form stripped core ``第三`` would name the company inside 第三产业
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == ["中国第三精密机械集团有限公司"]

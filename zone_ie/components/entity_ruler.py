@@ -170,6 +170,7 @@ class ZoneEntityRuler:
         self._context_right = regex.compile(g.get("company_context_right_re", r"(?!)"))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))
+        self._short_not = regex.compile(g.get("short_name_not_re", r"(?!)"))
         self._strong_closer = regex.compile(g.get("list_company_strong_closers_re", r"(?!)"))
         self._glue_before = tuple(g.get("company_glue_before", []))
         self._role_list = regex.compile(g.get("company_role_list_re", r"(?!)"))
@@ -563,7 +564,8 @@ class ZoneEntityRuler:
                 if not name.endswith(self._legal_tuple):
                     cands = [name] + cands  # an alias or known name is itself a short name
                 for s in cands:
-                    if len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s):
+                    if (len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s)
+                            and not self._short_not.match(s)):  # 中国第二重型… -> not ``第二``
                         shorts.setdefault(s, "COMPANY")
             else:
                 core = self._P.strip_leading(name, keep_core=True, min_core=4)
