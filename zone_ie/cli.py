@@ -1,4 +1,4 @@
-"""The ``zone-ie`` command: setup, extract, eval, show."""
+"""The ``zone-ie`` command: setup, extract, eval, show, kb."""
 from __future__ import annotations
 
 import argparse
@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .show import add_show_parser
 
     add_show_parser(sub)
+    from .kb.cli import add_kb_parser
+
+    add_kb_parser(sub)
     return parser
 
 
