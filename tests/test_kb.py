@@ -244,3 +244,27 @@ def test_page_charts_and_evidence_links(kb: KnowledgeBase) -> None:
     evidence = [i for i in p.ids if i.startswith("ev-")]
     assert len(evidence) >= 4
     assert "合肥高新区" in html and "850" in html and "安徽省" in html
+
+
+def test_evidence_text_only_from_the_very_text(tmp_path: Path) -> None:
+    from zone_ie.batch import content_sha256
+    from zone_ie.kb.texts import TextSource
+
+    text = "2023年，翠湖生态产业园营业收入120亿元。"
+    doc = tmp_path / "a.txt"
+    doc.write_text(text, encoding="utf-8")
+    jsonl = _write(tmp_path / "b.jsonl", [{"doc_id": "x", "text": "别的文字"}, {"doc_id": "y", "text": text}])
+    src = TextSource()
+    sha = content_sha256(text)
+    assert src.get("a", str(doc), sha) == text
+    assert src.get("y", f"{jsonl}:2", sha) == text
+    assert src.get("x", f"{jsonl}:1", sha) is None  # another text at that line: no snippet
+    assert src.get("z", str(tmp_path / "gone.txt"), sha) is None
+    assert TextSource({"q": text}).get("q", "", sha) == text
+
+
+def test_cli_without_a_store(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    missing = str(tmp_path / "none.sqlite")
+    assert main(["kb", "build", "--db", missing]) == 1
+    assert "no such fact store" in capsys.readouterr().err
+    assert not Path(missing).exists()

@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-from ..names import norm_name
 from ..store import Store
-from .gazetteer import Gazetteer, default_gazetteer, name_form
+from .gazetteer import Gazetteer, clean_name, default_gazetteer, name_form
 from .identity import Mention, Record, analyze_document, assign_parents, resolve_companies, resolve_parks
 from .metrics import Figure, MetricRow, merge_figures
 from .texts import TextSource
 
 KB_SCHEMA = """
-CREATE TABLE IF NOT EXISTS kb_docs (doc_id TEXT PRIMARY KEY, sha256 TEXT);
+CREATE TABLE IF NOT EXISTS kb_docs (doc_id TEXT PRIMARY KEY, signature TEXT);
 CREATE TABLE IF NOT EXISTS kb_mentions (
     doc_id TEXT NOT NULL, idx INTEGER NOT NULL, label TEXT NOT NULL, canonical TEXT NOT NULL,
     names TEXT NOT NULL, keys TEXT NOT NULL, province TEXT, city TEXT, place_src TEXT, zone_id TEXT,
@@ -114,10 +113,13 @@ class KnowledgeBase:
         if full:
             for t in KB_TABLES:
                 c.execute(f"DELETE FROM {t}")
-        docs = {d: (sha, src) for d, sha, src in c.execute(
-            "SELECT doc_id, sha256, source FROM documents WHERE status = 'ok'")}
-        seen = dict(c.execute("SELECT doc_id, sha256 FROM kb_docs").fetchall())
-        gone = [d for d in seen if d not in docs or docs[d][0] != seen[d]]
+            c.execute("DELETE FROM meta WHERE key = 'kb_derived'")
+        # a document is read again when its content or what was extracted from it changed
+        docs = {d: (sha, src, f"{sha}:{nc}:{nf}") for d, sha, src, nc, nf in c.execute(
+            "SELECT d.doc_id, d.sha256, d.source, (SELECT COUNT(*) FROM clusters c WHERE c.doc_id = d.doc_id), "
+            "(SELECT COUNT(*) FROM facts f WHERE f.doc_id = d.doc_id) FROM documents d WHERE d.status = 'ok'")}
+        seen = dict(c.execute("SELECT doc_id, signature FROM kb_docs").fetchall())
+        gone = [d for d in seen if d not in docs or docs[d][2] != seen[d]]
         for d in gone:
             for t in ("kb_docs", "kb_mentions", "kb_evidence"):
                 c.execute(f"DELETE FROM {t} WHERE doc_id = ?", (d,))
@@ -125,14 +127,29 @@ class KnowledgeBase:
         todo = sorted(d for d in docs if d not in seen or d in gone)
         source = TextSource(texts)
         for doc_id in todo:
-            self._read_document(doc_id, docs[doc_id][0], docs[doc_id][1], source)
+            self._read_document(doc_id, *docs[doc_id], source)
         stats.read = len(todo)
         stats.documents = len(docs)
-        self._derive(stats)
+        if todo or gone or full or not self._derived():
+            self._derive(stats)
+        else:  # nothing changed: the records stand
+            self._count(stats)
         c.commit()
         return stats
 
-    def _read_document(self, doc_id: str, sha: Optional[str], src: str, source: TextSource) -> None:
+    def _derived(self) -> bool:
+        return self.conn.execute("SELECT value FROM meta WHERE key = 'kb_derived'").fetchone() is not None
+
+    def _count(self, stats: BuildStats) -> None:
+        q = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        stats.park_clusters = q("SELECT COUNT(*) FROM kb_mentions WHERE label = 'PARK'")
+        stats.parks = q("SELECT COUNT(*) FROM kb_parks")
+        stats.gazetteer_parks = q("SELECT COUNT(*) FROM kb_parks WHERE zone_name IS NOT NULL")
+        stats.companies = q("SELECT COUNT(*) FROM kb_companies")
+        stats.metrics = q("SELECT COUNT(*) FROM park_metrics")
+        stats.conflicts = q("SELECT COUNT(*) FROM park_metrics WHERE conflict = 1")
+
+    def _read_document(self, doc_id: str, sha: Optional[str], src: str, signature: str, source: TextSource) -> None:
         c = self.conn
         clusters = [(i, lab, can, json.loads(n)) for i, lab, can, n in c.execute(
             "SELECT idx, label, canonical, names FROM clusters WHERE doc_id = ? ORDER BY idx", (doc_id,))]
@@ -149,7 +166,7 @@ class KnowledgeBase:
                 "SELECT idx, evidence_start, evidence_end FROM facts WHERE doc_id = ? AND type IN (?, ?, ?) "
                 "AND evidence_start IS NOT NULL", (doc_id, *_EVIDENCE_TYPES))]
             c.executemany("INSERT OR REPLACE INTO kb_evidence VALUES (?, ?, ?)", rows)
-        c.execute("INSERT OR REPLACE INTO kb_docs VALUES (?, ?)", (doc_id, sha))
+        c.execute("INSERT OR REPLACE INTO kb_docs VALUES (?, ?)", (doc_id, signature))
 
     def _mentions(self) -> list[Mention]:
         return [Mention(d, i, lab, can, json.loads(n), json.loads(k), p or "", ci or "", src or "", z, json.loads(ins))
@@ -171,11 +188,11 @@ class KnowledgeBase:
                 by_name.setdefault((m.doc_id, m.label, n), m.idx)
 
         def park(doc_id: str, name: Optional[str]) -> Optional[str]:
-            i = by_name.get((doc_id, "PARK", norm_name(name))) if name else None
+            i = by_name.get((doc_id, "PARK", clean_name(name))) if name else None
             return park_of.get((doc_id, i)) if i is not None else None
 
         def company(doc_id: str, name: Optional[str]) -> Optional[str]:
-            i = by_name.get((doc_id, "COMPANY", norm_name(name))) if name else None
+            i = by_name.get((doc_id, "COMPANY", clean_name(name))) if name else None
             return company_of.get((doc_id, i)) if i is not None else None
 
         figures: list[Figure] = []
@@ -223,6 +240,7 @@ class KnowledgeBase:
         stats.companies = len(companies)
         stats.metrics = len(rows)
         stats.conflicts = sum(1 for r in rows if r.conflict)
+        c.execute("INSERT OR REPLACE INTO meta VALUES ('kb_derived', '1')")
 
     def _write(self, parks: list[Record], park_of: dict, companies: list[Record], company_of: dict,
                links: set, projects: list[tuple], rows: list[MetricRow]) -> None:

@@ -36,6 +36,18 @@ def short_hash(*parts: str, n: int = 10) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
+def clean_name(name: str) -> str:
+    """``norm_name`` without an unbalanced bracket at either end (``(盘锦…开发区`` from a cut mention)."""
+    n = norm_name(name).strip()
+    while n and n[0] in "(（" and not any(c in n for c in ")）"):
+        n = n[1:]
+    while n and n[0] in ")）":
+        n = n[1:]
+    while n and n[-1] in "(（":
+        n = n[:-1]
+    return n
+
+
 @lru_cache(maxsize=1 << 14)
 def name_form(name: str) -> str:
     """``norm_name`` with ``（）`` as ``()`` and the zone suffix unified (``经济开发区`` -> ``经开区``)."""
@@ -75,12 +87,18 @@ class Gazetteer:
         self.places = Places(load_place_names())
         grammar = load_json("grammar.json")
         self.suffixes = tuple(sorted(grammar["park_suffixes"], key=len, reverse=True))
+        self.generic_heads = frozenset(grammar.get("park_generic_heads", []))
         self.zones: dict[str, Zone] = {}
         self.by_form: dict[str, set[str]] = {}
         self.by_key: dict[str, set[str]] = {}
         self.place_of_name: dict[str, Place] = {}
+        # places.json names that also open a zone suffix (高新 of 高新技术产业园区): not a place at a name's start
+        self.suffix_heads = frozenset(p for p in load_json("places.json").get("places", []) if any(
+            s.startswith(p) and len(s) > len(p) for s in self.suffixes))
         for row in rows if rows is not None else gazetteer_rows():
             self._add_row(row)
+        self.extra_places = frozenset(  # places.json: cities and counties without a national zone
+            x for x in load_json("places.json").get("places", []) if x not in self.place_of_name)
 
     def _add_row(self, row: dict[str, str]) -> None:
         name = row["name"].strip()
@@ -115,15 +133,18 @@ class Gazetteer:
     def key(self, name: str) -> str:
         """Place-stripped, suffix-unified key (:func:`park_key`), or ``""`` when only a
         suffix (or a single character before it) would be left."""
+        if norm_name(name).startswith(tuple(self.suffix_heads)):
+            return ""  # 高新技术产业园区: the "place" is the suffix's own first word
         k = park_key(norm_name(name), self.places)
         canon = next((c for _, c in PARK_SUFFIX_CANON if k.endswith(c)), "") or self.suffix_of(k)
-        if len(k) - len(canon) < 2:
-            return ""
+        core = k[: len(k) - len(canon)]
+        if len(core) < 2 or core in self.generic_heads:
+            return ""  # 国家农高区: nothing that names one park is left
         return k
 
     def place(self, name: str) -> Place:
         """(province, city) read from the place names that open ``name``."""
-        prov = city = ""
+        prov = city = extra = ""
         pos = 0
         n = norm_name(name)
         for s, e in self.places.spans(n):
@@ -132,6 +153,9 @@ class Gazetteer:
             pos = e + (1 if e < len(n) and n[e] in ")）" else 0)
             p = self.place_of_name.get(n[s:e]) or self.place_of_name.get(_strip_admin(n[s:e]))
             if p is None:
+                if (not extra and n[s:e] in self.extra_places and n[s:e] not in self.suffix_heads
+                        and n[e:e + 1] not in ("(", "（")):
+                    extra = n[s:e]  # 周口 (not 中国 in 中国(X)…)
                 continue
             if p[1]:
                 if not city:
@@ -139,13 +163,15 @@ class Gazetteer:
                     prov = prov or p[0]
             elif not prov:
                 prov = p[0]
-        return prov, city
+        return prov, city or extra
 
     # --- linking -----------------------------------------------------------
 
     def compatible(self, zone: Zone, place: Place) -> bool:
         """Whether ``place`` (possibly partial) can be where ``zone`` lies."""
         prov, city = place
+        if city in self.extra_places:
+            city = ""  # a county or a city the gazetteer does not place: no evidence either way
         if prov and zone.province and prov != zone.province:
             return False
         if city and zone.cities and city not in zone.cities:
@@ -188,6 +214,8 @@ class Gazetteer:
 
     def _near(self, zone: Zone, place: Place) -> bool:
         prov, city = place
+        if city in self.extra_places:
+            city = ""
         if city:
             return city in zone.cities
         return bool(prov) and prov == zone.province

@@ -17,7 +17,7 @@ from typing import Iterable, Optional
 from ..clusters import company_core, core_shorts
 from ..names import norm_name
 from ..resources import load_json
-from .gazetteer import LOCAL_LEVEL, Gazetteer, Place, name_form, short_hash
+from .gazetteer import LOCAL_LEVEL, Gazetteer, Place, clean_name, name_form, short_hash
 
 
 @dataclass
@@ -83,11 +83,12 @@ def analyze_document(
                 context.append(p)
     parks: list[Mention] = []
     for idx, label, canonical, names in clusters:
-        names = list(dict.fromkeys(norm_name(n) for n in [canonical, *names] if n))
+        canonical = clean_name(canonical)
+        names = list(dict.fromkeys(x for x in (clean_name(n) for n in [canonical, *names]) if x))
         if label == "PARK":
             own = _own_place(g, names)
             zid = g.link(names, own, context)
-            m = Mention(doc_id, idx, label, norm_name(canonical), names,
+            m = Mention(doc_id, idx, label, canonical, names,
                         sorted({local_key(g, n) for n in names} - {""}))
             if zid is not None:
                 z = g.zones[zid]
@@ -97,7 +98,7 @@ def analyze_document(
             parks.append(m)
         else:
             keys = {company_core(n, g.places, legal) for n in names}
-            m = Mention(doc_id, idx, label, norm_name(canonical), names, sorted(k for k in keys if len(k) >= 2))
+            m = Mention(doc_id, idx, label, canonical, names, sorted(k for k in keys if len(k) >= 2))
         out.append(m)
     _nesting(parks, entities)
     home = _home_place(parks)

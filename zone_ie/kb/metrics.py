@@ -139,11 +139,13 @@ def merge_figures(figures: Iterable[Figure]) -> list[MetricRow]:
         key_rows = [MetricRow(f"{key_id}-{i + 1}", key_id, g) for i, g in enumerate(groups)]
         for i, a in enumerate(key_rows):
             for b in key_rows[i + 1:]:
-                pairs = [(x, y) for x in a.figures for y in b.figures if disagreements(x, y)]
-                if pairs:
+                if a.across_documents and b.across_documents:
+                    continue  # nothing more to learn from this pair
+                if any(x.doc_id != y.doc_id and disagreements(x, y) for x in a.figures for y in b.figures):
+                    a.conflict = b.conflict = a.across_documents = b.across_documents = True
+                elif not (a.conflict and b.conflict) and any(
+                        disagreements(x, y) for x in a.figures for y in b.figures):
                     a.conflict = b.conflict = True
-                    if any(x.doc_id != y.doc_id for x, y in pairs):
-                        a.across_documents = b.across_documents = True
         rows.extend(key_rows)
     return rows
 
