@@ -1,7 +1,7 @@
 """Render a ``zone-ie kb page`` in headless Chromium, check it, save a screenshot.
 
     python benchmarks/kb_page_check.py                      # the demo corpus, docs/kb_page.png
-    python benchmarks/kb_page_check.py --db facts.sqlite --park 合肥高新区 --png out.png
+    python benchmarks/kb_page_check.py --db facts.sqlite --park PARK --png out.png
 
 Without ``--db`` the demo corpus ``benchmarks/data/kb_demo/docs.jsonl`` (nine
 short reports about one park, written for this check, with one planted
@@ -104,7 +104,7 @@ def build_demo(tmp: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", help="a fact store with a built knowledge base (default: the demo corpus)")
-    ap.add_argument("--park", default="合肥高新区", help="park id or name (default: the demo corpus's park)")
+    ap.add_argument("--park", help="park id or name (default: the park named by the most documents)")
     ap.add_argument("--png", default=str(ROOT / "docs" / "kb_page.png"), help="screenshot path")
     ap.add_argument("--html", help="also keep the page here")
     ap.add_argument("--size", default="1200,2200", help="window size W,H for the screenshot")
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(d)
         db = Path(args.db) if args.db else build_demo(tmp)
         with KnowledgeBase(db) as kb:
-            park = kb.park(args.park)
+            park = kb.park(args.park) if args.park else next(iter(kb.parks()), None)
             if park is None:
                 print(f"error: no park {args.park!r}", file=sys.stderr)
                 return 1

@@ -120,6 +120,9 @@ def test_companies_across_documents(kb: KnowledgeBase) -> None:
     n = kb.conn.execute("SELECT COUNT(DISTINCT company_id) FROM kb_company_mentions").fetchone()[0]
     m = kb.conn.execute("SELECT COUNT(*) FROM clusters WHERE label = 'COMPANY'").fetchone()[0]
     assert m == 3 and n == 2
+    record = next(c for c in kb.companies() if c["company_id"] == hefei[0]["company_id"])
+    assert record["n_docs"] == 2 and record["parks"] == [_zone_id(HEFEI)]
+    assert "明远智能科技有限公司" in record["names"]
     projects = kb.projects_of(_zone_id(HEFEI))
     assert any("机器人" in p["name"] for p in projects)
 

@@ -348,6 +348,15 @@ class KnowledgeBase:
                 {"doc_id": d, "fact_idx": i, "text": text})
         return list(out.values())
 
+    def companies(self) -> list[dict[str, Any]]:
+        """Every company record with its names and the parks it is located in (most documents first)."""
+        parks: dict[str, list[str]] = {}
+        for cid, pid in self.conn.execute("SELECT DISTINCT company_id, park_id FROM kb_company_parks ORDER BY park_id"):
+            parks.setdefault(cid, []).append(pid)
+        return [{"company_id": cid, "name": name, "names": json.loads(names), "n_docs": n, "parks": parks.get(cid, [])}
+                for cid, name, names, n in self.conn.execute(
+                    "SELECT company_id, name, names, n_docs FROM kb_companies ORDER BY n_docs DESC, company_id")]
+
     def projects_of(self, park_id: str) -> list[dict[str, Any]]:
         """Projects in the park, with their company and evidence."""
         cur = self.conn.execute(

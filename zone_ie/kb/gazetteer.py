@@ -37,7 +37,7 @@ def short_hash(*parts: str, n: int = 10) -> str:
 
 
 def clean_name(name: str) -> str:
-    """``norm_name`` without an unbalanced bracket at either end (``(盘锦…开发区`` from a cut mention)."""
+    """``norm_name`` without an unbalanced bracket at either end (``(X经济技术开发区`` from a cut mention)."""
     n = norm_name(name).strip()
     while n and n[0] in "(（" and not any(c in n for c in ")）"):
         n = n[1:]
@@ -227,7 +227,7 @@ class Gazetteer:
             return found
         n = norm_name(name)
         pos = 0
-        for s, e in self.places.spans(n):  # 湖北武汉东湖高新区 -> 武汉东湖高新区 -> 东湖高新区
+        for s, e in self.places.spans(n):  # <province><city>X高新区 -> <city>X高新区 -> X高新区
             if s != pos or len(n) - e < 3:
                 break
             pos = e

@@ -270,7 +270,7 @@ def resolve_companies(mentions: Iterable[Mention]) -> tuple[list[Record], dict[t
                 for short in core_shorts(k, business)[1:]:
                     if len(short) >= 2:
                         claims.setdefault(short, set()).add(root)
-    for m in ms:  # a short name joins the one full name it abbreviates (明远智能 -> 明远智能科技有限公司)
+    for m in ms:  # a short name joins the one full name it abbreviates (X智能 -> X智能科技有限公司)
         if not any(n.endswith(legal) for n in m.names):
             for k in m.keys:
                 owners = {uf.find(r) for r in claims.get(k, ())}

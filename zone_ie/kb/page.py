@@ -13,7 +13,7 @@ import html
 import math
 from typing import Any, Optional
 
-from ..show import DEFAULT_ENTITY_COLOR, ENTITY_COLORS, HTMLString, _num, _pct, format_period
+from ..show import DEFAULT_ENTITY_COLOR, ENTITY_COLORS, HTMLString, _num, _pct
 
 _W, _PAD_L, _PAD_R = 680, 64, 16
 _H_VALUE, _H_YOY = 170, 90
@@ -296,4 +296,4 @@ def render_park(kb: Any, park_id: str, title: Optional[str] = None) -> str:
     )
 
 
-__all__ = ["render_park", "chart", "format_period"]
+__all__ = ["render_park", "chart"]
