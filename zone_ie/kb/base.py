@@ -22,6 +22,7 @@ from .identity import Mention, Record, analyze_document, assign_parents, resolve
 from .metrics import Figure, MetricRow, merge_figures
 from .texts import TextSource
 
+KB_SCHEMA_VERSION = 2  # bump when a kb table changes: older kb tables are dropped and rebuilt
 KB_SCHEMA = """
 CREATE TABLE IF NOT EXISTS kb_docs (doc_id TEXT PRIMARY KEY, signature TEXT);
 CREATE TABLE IF NOT EXISTS kb_mentions (
@@ -92,7 +93,14 @@ class KnowledgeBase:
     def __init__(self, db: Union[str, Path], gazetteer: Optional[Gazetteer] = None) -> None:
         self.store = Store(db)
         self.conn: sqlite3.Connection = self.store.conn
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'kb_schema_version'").fetchone()
+        if row is None or row[0] != str(KB_SCHEMA_VERSION):  # an older layout: derived data, rebuilt
+            for t in KB_TABLES:
+                self.conn.execute(f"DROP TABLE IF EXISTS {t}")
+            self.conn.execute("DELETE FROM meta WHERE key = 'kb_derived'")
         self.conn.executescript(KB_SCHEMA)
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('kb_schema_version', ?)", (str(KB_SCHEMA_VERSION),))
+        self.conn.commit()
         self.g = gazetteer or default_gazetteer()
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Optional, Sequence, TextIO
 
-from ..show import format_period
+from ..show import _num, format_period
 
 PARK_COLUMNS = ("park_id", "park", "level", "province", "city", "parent", "documents", "facts", "conflicts")
 SERIES_COLUMNS = ("indicator", "scope", "period", "value", "unit", "yoy_pct", "share_pct", "documents",
@@ -97,18 +97,22 @@ def cmd_parks(args: argparse.Namespace) -> int:
 
 def _find(kb: Any, query: str) -> Optional[dict[str, Any]]:
     p = kb.park(query)
-    if p is None:
+    if p is None and not kb.parks():
+        print("error: the knowledge base is empty: run zone-ie kb build first", file=sys.stderr)
+    elif p is None:
         print(f"error: no park record for {query!r} (see zone-ie kb parks)", file=sys.stderr)
     return p
 
 
-def series_rows(series: list[dict[str, Any]]) -> list[list[Any]]:
+def series_rows(series: list[dict[str, Any]], pretty: bool = False) -> list[list[Any]]:
+    """Table rows of :meth:`KnowledgeBase.series` (``pretty``: numbers with thousands separators)."""
+    fmt = _num if pretty else (lambda x: x)
     out = []
     for m in series:
         period = format_period({"year": m["period_year"], "start_month": m["period_start_month"],
                                 "end_month": m["period_end_month"]})
-        value = m["value"] if m["value"] is not None else (
-            f"{m['value_low']}–{m['value_high']}" if m["value_low"] is not None else None)
+        value = fmt(m["value"]) if m["value"] is not None else (
+            f"{fmt(m['value_low'])}–{fmt(m['value_high'])}" if m["value_low"] is not None else None)
         conflict = ("across documents" if m["conflict_across_docs"] else "within a document") if m["conflict"] else ""
         srcs = " ".join(f"{s['doc_id']}#{s['fact_idx']}" for s in m["sources"])
         out.append([m["indicator"], m["scope"] or (m["indicator_text"] if m["indicator"] == "other" else ""),
@@ -124,7 +128,7 @@ def cmd_series(args: argparse.Namespace) -> int:
         p = _find(kb, args.park)
         if p is None:
             return 1
-        rows = series_rows(kb.series(p["park_id"], args.indicator))
+        rows = series_rows(kb.series(p["park_id"], args.indicator), pretty=not args.csv)
         if not args.csv:
             print(f"{p['name']} ({p['park_id']}, {p['level']})")
         write_table(rows, SERIES_COLUMNS, sys.stdout, args.csv)

@@ -114,16 +114,16 @@ def _value(m: dict[str, Any]) -> str:
     return f"{qual}{v} {m['unit'] or ''}".strip()
 
 
-def _ticks(lo: float, hi: float) -> list[float]:
+def _ticks(lo: float, hi: float, n: int = 4) -> list[float]:
     """Round tick values covering ``[lo, hi]`` (steps of 1, 2, 2.5 or 5 times a power of ten)."""
     span = hi - lo
     if span <= 0:
         return [lo]
-    raw = span / 4
+    raw = span / n
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    first = math.ceil(lo / step - 1e-9) * step
-    return [first + i * step for i in range(int((hi - first) / step + 1e-9) + 1)]
+    first = math.floor(lo / step + 1e-9) * step
+    return [first + i * step for i in range(math.ceil((hi - first) / step - 1e-9) + 1)]
 
 
 def _short(x: float) -> str:
@@ -154,7 +154,7 @@ def chart(points: list[dict[str, Any]], ev: _Evidence, label: str) -> str:
         if kind == "value":
             lo = min(0.0, lo)
 
-        ticks = _ticks(lo, hi)
+        ticks = _ticks(lo, hi, 4 if kind == "value" else 2)
         lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
         span = (hi - lo) or 1.0
 
@@ -167,7 +167,7 @@ def chart(points: list[dict[str, Any]], ev: _Evidence, label: str) -> str:
                          f'{e(_short(t) + ("%" if kind == "yoy" else ""))}</text>')
         title = "value" if kind == "value" else "yoy %"
         parts.append(f'<text x="{_PAD_L - 6}" y="{top + 12}" text-anchor="end" class="panel">{title}</text>')
-        line = [m for m in sorted(pts, key=_period_key) if not m["conflict"]]
+        line = [m for m in sorted(pts, key=_period_key) if not m["conflict"] and _period(m) != "no period"]
         if len(line) > 1:
             d = " ".join(f"{xs[_period(m)]:.1f},{y(m[attr]):.1f}" for m in line)
             parts.append(f'<polyline class="{"line" if kind == "value" else "yoy"}" points="{d}"/>')
@@ -197,10 +197,14 @@ def _figures_table(rows: list[dict[str, Any]], ev: _Evidence, label: str) -> str
         flag = ('<span class="flag">⚠ conflict</span>' if m["conflict"] else "")
         out.append(f'<tr class="{"conflict" if m["conflict"] else ""}"><td>{e(_period(m))}</td>'
                    f'<td class="n">{e(_value(m))}</td><td class="n">{e(_pct(m["yoy_pct"]))}</td>'
-                   f'<td class="n">{e(_pct(m["share_pct"]))}</td><td class="n">{m["n_docs"]}</td>'
+                   f'<td class="n">{e(_share(m["share_pct"]))}</td><td class="n">{m["n_docs"]}</td>'
                    f"<td>{links}</td><td>{flag}</td></tr>")
     out.append("</table>")
     return "".join(out)
+
+
+def _share(x: Optional[float]) -> str:
+    return "" if x is None else f"{_num(x)} %"
 
 
 def _group_label(m: dict[str, Any]) -> str:
@@ -262,7 +266,8 @@ def render_park(kb: Any, park_id: str, title: Optional[str] = None) -> str:
                 '<span class="swatch" style="background:#0969da"></span>value'
                 '<span class="swatch" style="background:#e8590c"></span>yoy %'
                 '<span class="swatch" style="background:#cf222e"></span>conflict</p>')
-    order = sorted(groups.items(), key=lambda kv: (-len({_period(m) for m in kv[1]}), -len(kv[1]), kv[0]))
+    order = sorted(groups.items(), key=lambda kv: (  # named indicators first, longest series first
+        kv[0][0] == "other", -len({_period(m) for m in kv[1]}), -len(kv[1]), kv[0]))
     for key, rows in order:
         label = _group_label(rows[0]) if rows[0]["unit"] else _group_label(rows[-1])
         body.append(f"<h3>{e(label)}</h3>")
