@@ -271,3 +271,36 @@ def test_cli_without_a_store(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
     assert main(["kb", "build", "--db", missing]) == 1
     assert "no such fact store" in capsys.readouterr().err
     assert not Path(missing).exists()
+
+
+def test_changed_and_removed_documents_update_the_records(built: Path, tmp_path: Path, nlp) -> None:
+    db = tmp_path / "changed.sqlite"
+    shutil.copy(built, db)
+    fixed = dict(DOCS[2], text=DOCS[2]["text"].replace("850亿元", "820亿元"))  # kb03 corrected
+    run_extract([str(_write(tmp_path / "fixed.jsonl", [fixed]))], nlp=nlp, db=str(db), progress=False)
+    with KnowledgeBase(db) as kb:
+        stats = kb.build()
+        assert stats.read == 1 and stats.conflicts == 0
+        gdp = kb.series(_zone_id(HEFEI), "gdp")
+        assert len(gdp) == 1 and gdp[0]["n_docs"] == 3 and gdp[0]["conflict"] == 0
+        kb.store._delete("kb05")
+        kb.conn.execute("DELETE FROM documents WHERE doc_id = 'kb05'")
+        stats = kb.build()
+        assert stats.removed == 1 and stats.read == 0 and stats.documents == 7
+        wuhan = next(p for p in kb.parks() if p["park_id"] == _zone_id(WUHAN))
+        assert wuhan["n_docs"] == 1 and "东湖高新区" not in wuhan["names"]
+
+
+def test_build_reads_evidence_texts_from_given_inputs(tmp_path: Path, nlp, capsys: pytest.CaptureFixture) -> None:
+    db = tmp_path / "stdin.sqlite"
+    stream = io.StringIO("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in DOCS[:3]))
+    run_extract(["-"], nlp=nlp, db=str(db), stdin=stream, progress=False)
+    assert main(["kb", "build", "--db", str(db)]) == 0
+    with KnowledgeBase(db) as kb:  # the source was stdin: no text to cut evidence from
+        assert all(s["text"] is None for m in kb.series(_zone_id(HEFEI)) for s in m["sources"])
+    texts = _write(tmp_path / "texts.jsonl", DOCS[:3])
+    assert main(["kb", "build", "--db", str(db), "--full", "--texts", str(texts)]) == 0
+    with KnowledgeBase(db) as kb:
+        sources = [s for m in kb.series(_zone_id(HEFEI)) for s in m["sources"]]
+        by_id = {d["doc_id"]: d["text"] for d in DOCS}
+        assert sources and all(s["text"] and s["text"] in by_id[s["doc_id"]] for s in sources)

@@ -26,6 +26,9 @@ def add_kb_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="link parks and companies, merge figures, flag conflicts (incremental)")
     common(p)
     p.add_argument("--full", action="store_true", help="re-read every document instead of new ones only")
+    p.add_argument("--texts", nargs="+", metavar="INPUT",
+                   help="read evidence texts from these .txt / .jsonl inputs (default: each document's "
+                        "recorded source; a text is used only if its hash matches the stored one)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("parks", help="a table of the park records")
     common(p)
@@ -58,8 +61,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     kb = _open(args)
     if kb is None:
         return 1
+    texts = None
+    if args.texts:
+        from ..io import Record, iter_records
+
+        texts = {r.doc_id: r.text for r in iter_records(args.texts) if isinstance(r, Record)}
     with kb:
-        stats = kb.build(full=args.full)
+        stats = kb.build(full=args.full, texts=texts)
     print(stats.line(), file=sys.stderr)
     return 0
 
