@@ -88,6 +88,10 @@ def test_parks_one_record_per_real_park(kb: KnowledgeBase) -> None:
     subs = [p for p in parks.values() if p["parent_id"] == hefei["park_id"]]
     assert [p["name"] for p in subs] == ["集成电路产业园"]  # nested in the text: 合肥高新区集成电路产业园
     assert len(parks) == 4
+    for name in ("合肥高新区", "合肥国家高新技术产业开发区", HEFEI):  # any name finds the one record
+        assert [p["park_id"] for p in kb.find_parks(name)] == [hefei["park_id"]]
+    assert kb.park("光谷")["park_id"] == wuhan["park_id"] and kb.park("翠湖园")["park_id"] == cuihu["park_id"]
+    assert kb.find_parks("没有这个园区") == []
 
 
 def test_repeated_figures_merge_and_planted_conflict_is_flagged(kb: KnowledgeBase) -> None:

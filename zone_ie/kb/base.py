@@ -314,17 +314,24 @@ class KnowledgeBase:
         return out
 
     def park(self, query: str) -> Optional[dict[str, Any]]:
-        """The park record for an id or any of its names (name forms compared), or None."""
+        """The park record for an id or any of its names (name forms compared), or None;
+        of several parks with that name, the one most documents name (see :meth:`find_parks`)."""
+        hits = self.find_parks(query)
+        return hits[0] if hits else None
+
+    def find_parks(self, query: str) -> list[dict[str, Any]]:
+        """Every park record whose id is ``query`` or that has ``query`` among its name forms
+        (else the gazetteer zone the name links to), most documents first."""
         parks = self.parks()
-        for p in parks:
-            if p["park_id"] == query:
-                return p
+        hits = [p for p in parks if p["park_id"] == query]
+        if hits:
+            return hits
         form = name_form(query)
         hits = [p for p in parks if form in {name_form(n) for n in p["names"] + [p["name"]]}]
         if not hits:
             zid = self.g.link([query], self.g.place(query), [])
             hits = [p for p in parks if zid is not None and p["park_id"] == zid]
-        return hits[0] if hits else None
+        return hits
 
     def series(self, park_id: str, indicator: Optional[str] = None) -> list[dict[str, Any]]:
         """The park's figures ordered by indicator, scope and period, with their sources."""

@@ -104,7 +104,11 @@ def cmd_parks(args: argparse.Namespace) -> int:
 
 
 def _find(kb: Any, query: str) -> Optional[dict[str, Any]]:
-    p = kb.park(query)
+    hits = kb.find_parks(query)
+    p = hits[0] if hits else None
+    if len(hits) > 1:
+        print(f"note: {len(hits)} parks are named {query!r}; showing {p['park_id']} ({p['name']}); others: "
+              + ", ".join(h["park_id"] for h in hits[1:]), file=sys.stderr)
     if p is None and not kb.parks():
         print("error: the knowledge base is empty: run zone-ie kb build first", file=sys.stderr)
     elif p is None:
