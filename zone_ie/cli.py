@@ -1,4 +1,4 @@
-"""The ``zone-ie`` command: setup, extract, eval, show, kb."""
+"""The ``zone-ie`` command: setup, extract, eval, show."""
 from __future__ import annotations
 
 import argparse
