@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .show import add_show_parser
 
     add_show_parser(sub)
+    from .kb.cli import add_kb_parser
+
+    add_kb_parser(sub)
     return parser
 
 
