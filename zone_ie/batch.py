@@ -562,7 +562,7 @@ def run_extract(
     inputs: Sequence[str],
     *,
     nlp: Any = None,
-    segmenter: str = "auto",
+    segmenter: str = "char",
     output: Optional[str] = None,
     db: Optional[str] = None,
     errors: Optional[str] = None,

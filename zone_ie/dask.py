@@ -35,7 +35,7 @@ from .io import InputError, Record, iter_records, strip_bom
 _NLP: dict[str, Any] = {}
 
 
-def worker_nlp(segmenter: str = "auto") -> Any:
+def worker_nlp(segmenter: str = "char") -> Any:
     """The pipeline of this process, loaded on first use and then cached."""
     if segmenter not in _NLP:
         from .pipeline import load
@@ -65,7 +65,7 @@ def _to_item(obj: Any) -> Union[Record, InputError]:
 
 def extract_partition(
     items: Iterable[Any],
-    segmenter: str = "auto",
+    segmenter: str = "char",
     chunk_chars: Optional[int] = DEFAULT_CHUNK_CHARS,
     max_chars: Optional[int] = DEFAULT_MAX_CHARS,
 ) -> list[dict[str, Any]]:
@@ -76,7 +76,7 @@ def extract_partition(
 
 def extract_bag(
     bag: db.Bag,
-    segmenter: str = "auto",
+    segmenter: str = "char",
     chunk_chars: Optional[int] = DEFAULT_CHUNK_CHARS,
     max_chars: Optional[int] = DEFAULT_MAX_CHARS,
 ) -> db.Bag:

@@ -401,8 +401,8 @@ def add_show_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--doc-id", help="which record of a .jsonl file (default: its only record)")
     p.add_argument("-o", "--output",
                    help="output HTML, '-' for stdout (default: DOC's stem + .html, in the current directory)")
-    p.add_argument("--segmenter", choices=("auto", "char", "pkuseg"), default="auto",
-                   help="word segmenter (auto: pkuseg when installed, else char)")
+    p.add_argument("--segmenter", choices=("char", "pkuseg", "auto"), default="char",
+                   help="word segmenter (default char; pkuseg only on request; auto: pkuseg when installed)")
     p.add_argument("--date", help="document date YYYY-MM-DD (resolves 今年, 去年)")
     p.add_argument("--title", help="page title (default: the doc_id)")
     p.set_defaults(func=cmd_show)
