@@ -40,3 +40,34 @@ def test_dask_defaults_to_char():
 def test_makefile_segmenter_is_char():
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^SEGMENTER \?= char$", text, re.M)
+
+
+def test_extract_imports_no_optional_heavy_module(tmp_path):
+    """Start-up: ``zone-ie extract`` on simplified text imports neither cn2an (single digits
+    are read directly), OpenCC (only for traditional text), pkuseg nor Dask."""
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "tiny.txt"
+    src.write_text("甲乙高新区今年1—6月完成固定资产投资12亿元，同比增长5.5%。\n", encoding="utf-8")
+    code = (
+        "import sys, json; from zone_ie.cli import main; "
+        f"rc = main(['extract', {str(src)!r}, '-q', '-o', {str(tmp_path / 'out.jsonl')!r}]); "
+        "print(json.dumps([rc, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('cn2an', 'opencc', 'spacy_pkuseg', 'dask', 'distributed'))]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    rc, heavy = json.loads(done.stdout.strip().splitlines()[-1])
+    assert rc == 0 and heavy == []
+    facts = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["facts"]
+    assert any(f["type"] == "metric" for f in facts)
+
+
+def test_single_chinese_digits_read_as_cn2an_reads_them():
+    import cn2an
+
+    from zone_ie.numerals import _DIGIT_VALUES, cn_to_number
+
+    for ch, value in _DIGIT_VALUES.items():
+        assert cn_to_number(ch) == value == float(cn2an.cn2an(ch, "normal"))
