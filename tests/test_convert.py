@@ -121,3 +121,11 @@ def test_traditional_seed_gives_the_simplified_facts(nlp, path: Path) -> None:
     # names as written: every fact name is in the traditional text, not only its simplified form
     written = trad_raw.replace("\n", "").replace(" ", "")
     assert all(T2S.convert(n) != n or n in written for n in _names(trad))
+
+
+def test_show_page_prints_the_text_as_written(nlp) -> None:
+    from zone_ie.show import render
+
+    page = render(nlp(EXAMPLE))
+    assert "合肥高新區" in page and "規上工業總產值" in page
+    assert "合肥高新区" not in page
