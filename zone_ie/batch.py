@@ -676,7 +676,6 @@ def run_extract(
                     continue
             yield rec
 
-
     extractor = BatchExtractor(nlp, n_process=n_process, batch_size=batch_size,
                                chunk_chars=chunk_chars, max_chars=max_chars)
     commit_every = commit_every or batch_size  # one transaction per batch

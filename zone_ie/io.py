@@ -26,7 +26,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional, TextIO, Union
+from typing import IO, Iterable, Iterator, NamedTuple, Optional, TextIO, Union
 
 import regex
 
@@ -90,9 +90,16 @@ def check_date(value: object) -> tuple[Optional[str], Optional[str]]:
     return None, f'field "date" is not a valid YYYY-MM-DD date: {shown} (processed with date null)'
 
 
-def parse_record(obj: object, fallback_id: str) -> tuple[Optional[tuple[str, str, Optional[str], tuple[str, ...]]], str, Optional[str]]:
-    """Check one JSON record: ``((doc_id, text, date, warnings), doc_id, None)`` or
-    ``(None, doc_id, reason)`` with the reason in plain words."""
+class ParsedRecord(NamedTuple):
+    doc_id: str
+    text: str
+    date: Optional[str]
+    warnings: tuple[str, ...]
+
+
+def parse_record(obj: object, fallback_id: str) -> tuple[Optional[ParsedRecord], str, Optional[str]]:
+    """Check one JSON record: ``(ParsedRecord, doc_id, None)``, or ``(None, doc_id,
+    reason)`` with the reason in plain words (``fallback_id`` when it has no doc_id)."""
     if not isinstance(obj, dict):
         return None, fallback_id, f"record is not a JSON object (found {json_kind(obj)})"
     raw_id = obj.get("doc_id")
@@ -110,7 +117,7 @@ def parse_record(obj: object, fallback_id: str) -> tuple[Optional[tuple[str, str
     if not isinstance(text, str):
         return None, doc_id, f'field "text" is not a string (found {json_kind(text)})'
     date, warning = check_date(obj.get("date"))
-    return (doc_id, text, date, (warning,) if warning else ()), doc_id, None
+    return ParsedRecord(doc_id, text, date, (warning,) if warning else ()), doc_id, None
 
 
 class TooLongError(ValueError):
