@@ -72,10 +72,11 @@ def score(gold: list[dict], records: list[Record]) -> dict:
     return evaluate(gold, predict_records(records, "char")).to_json()
 
 
-def both(gold: list[dict], records: list[Record]) -> tuple[dict, dict, int]:
-    """(simplified scores, traditional scores, characters changed by s2t)."""
+def both(gold: list[dict], records: list[Record]) -> tuple[dict, dict, int, int, int]:
+    """(simplified scores, traditional scores, characters changed by s2t, gold entities
+    whose converted slice is s2t of their text, gold entities)."""
     by_id = {r.doc_id: r for r in records}
-    t_records, t_gold, changed = [], [], 0
+    t_records, t_gold, changed, agree, total = [], [], 0, 0, 0
     for g in gold:
         r = by_id[g["doc_id"]]
         trad = s2t_same_length(r.text)
@@ -83,7 +84,10 @@ def both(gold: list[dict], records: list[Record]) -> tuple[dict, dict, int]:
         changed += sum(a != b for a, b in zip(r.text, trad))
         t_records.append(Record(r.doc_id, trad, r.date, r.source))
         t_gold.append(convert_gold(g, r.text, trad))
-    return score(gold, records), score(t_gold, t_records), changed
+        for e in g.get("entities", []):
+            total += 1
+            agree += trad[e["start"] : e["end"]] == S2T.convert(e["text"])
+    return score(gold, records), score(t_gold, t_records), changed, agree, total
 
 
 def seeds() -> tuple[list[dict], list[Record]]:
@@ -97,16 +101,16 @@ def dev() -> tuple[list[dict], list[Record]]:
     return gold, records
 
 
-def run() -> dict[str, tuple[dict, dict, int, int]]:
+def run() -> dict[str, tuple[dict, dict, int, int, int, int]]:
     out = {}
     for name, load in (("seeds", seeds), ("dev", dev)):
         gold, records = load()
-        simp, trad, changed = both(gold, records)
-        out[name] = (simp, trad, changed, sum(len(r.text) for r in records))
+        simp, trad, changed, agree, total = both(gold, records)
+        out[name] = (simp, trad, changed, sum(len(r.text) for r in records), agree, total)
     return out
 
 
-def table(results: dict[str, tuple[dict, dict, int, int]]) -> str:
+def table(results: dict[str, tuple[dict, dict, int, int, int, int]]) -> str:
     lines = [
         f"Traditional characters ({time.strftime('%Y-%m-%d')}): each set as given (simplified) and "
         "converted with OpenCC s2t, gold converted the same way (`benchmarks/traditional.py`). "
@@ -117,13 +121,15 @@ def table(results: dict[str, tuple[dict, dict, int, int]]) -> str:
     ]
     for part in PARTS:
         cells = []
-        for simp, trad, _, _ in results.values():
+        for simp, trad, *_ in results.values():
             cells += [f"{simp[part]['f1']:.3f}", f"{trad[part]['f1']:.3f}"]
         lines.append(f"| {part} | " + " | ".join(cells) + " |")
     lines.append("")
-    for name, (simp, trad, changed, chars) in results.items():
+    for name, (simp, trad, changed, chars, agree, total) in results.items():
         diff = trad["overall"]["f1"] - simp["overall"]["f1"]
-        lines.append(f"- {name}: {changed:,} of {chars:,} characters changed by s2t; overall F1 "
+        lines.append(f"- {name}: {changed:,} of {chars:,} characters changed by s2t (every document kept "
+                     f"its length; {agree} of {total} gold entity slices of the converted text are s2t of "
+                     f"the simplified entity text); overall F1 "
                      f"{simp['overall']['f1']:.3f} simplified, {trad['overall']['f1']:.3f} traditional "
                      f"(difference {diff:+.3f}).")
     return "\n".join(lines) + "\n"

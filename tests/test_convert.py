@@ -129,3 +129,29 @@ def test_show_page_prints_the_text_as_written(nlp) -> None:
     page = render(nlp(EXAMPLE))
     assert "合肥高新區" in page and "規上工業總產值" in page
     assert "合肥高新区" not in page
+
+
+def test_benchmark_conversion_keeps_gold_offsets() -> None:
+    """benchmarks/traditional.py: s2t keeps every seed's length, so gold offsets stay and the
+    converted entity texts are what s2t makes of the simplified ones."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import traditional
+
+    gold = [json.loads(l) for l in (Path(__file__).parent.parent / "seeds" / "gold.jsonl").read_text(
+        encoding="utf-8").splitlines() if l.strip()]
+    texts = {p.name[:-4]: read_text_file(p) for p in SEEDS}
+    same = total = 0
+    for g in gold:
+        simp = texts[g["doc_id"]]
+        trad = traditional.s2t_same_length(simp)
+        assert len(trad) == len(simp)
+        tg = traditional.convert_gold(g, simp, trad)
+        for e, te in zip(g["entities"], tg["entities"]):
+            assert (te["start"], te["end"]) == (e["start"], e["end"])
+            assert trad[te["start"] : te["end"]] == te["text"]
+            total += 1
+            same += te["text"] == S2T.convert(e["text"])
+    assert total > 100 and same / total > 0.95
