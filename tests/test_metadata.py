@@ -191,3 +191,22 @@ def test_old_store_gets_the_severity_column(tmp_path) -> None:
     with Store(db) as s:  # opening again changes nothing
         rows = s.conn.execute("SELECT doc_id, severity FROM errors ORDER BY doc_id").fetchall()
     assert rows == [("new", "warning"), ("old", "error")]
+
+
+def test_lone_surrogates_in_metadata_and_file_names_never_stop_the_run(tmp_path, nlp) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "feed.jsonl").write_text(
+        '{"doc_id": "a\\ud800b", "text": "%s"}\n{"doc_id": "ok", "text": "%s", "date": "2024-1\\ud800"}\n'
+        % (TEXT_A, TEXT_B), encoding="utf-8")
+    with open(bytes(src) + b"/na\xffme.txt", "wb") as f:  # a file name that is not UTF-8
+        f.write(TEXT_A.encode("utf-8"))
+    out, db = tmp_path / "out.jsonl", tmp_path / "facts.sqlite"
+    summary = run_extract([str(src)], nlp=nlp, output=str(out), db=str(db), progress=False)
+    assert (summary.ok, summary.failed, summary.warned) == (2, 1, 1)
+    errors = _lines(tmp_path / "out.errors.jsonl")
+    assert errors[0]["reason"] == 'bad JSONL record: field "doc_id" is not valid Unicode (lone surrogate)'
+    assert errors[1]["severity"] == "warning" and "\\ud800" in errors[1]["reason"]
+    assert sorted(r["doc_id"] for r in _lines(out)) == ["na\\udcffme", "ok"]
+    with Store(db) as s:
+        assert s.counts()["documents"] == 3

@@ -56,6 +56,14 @@ class InputError:
     keep_stored: bool = False
 
 
+def printable(s: str) -> str:
+    """``s`` with lone surrogates (undecodable file-name bytes, ``\\ud800`` escapes in
+    JSON) written as backslash escapes, so that it can be stored and printed as UTF-8."""
+    if _SURROGATE.search(s) is None:
+        return s
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def json_kind(value: object) -> str:
     """What a JSON value is, in plain words (``an array``, ``a number``...)."""
     if value is None:
@@ -84,7 +92,8 @@ def check_date(value: object) -> tuple[Optional[str], Optional[str]]:
             return value, None
         except ValueError:
             pass
-    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, int, float, bool)) else json_kind(value)
+    shown = printable(json.dumps(value, ensure_ascii=False)) if isinstance(value, (str, int, float, bool)) \
+        else json_kind(value)
     if len(shown) > 80:
         shown = shown[:77] + "..."
     return None, f'field "date" is not a valid YYYY-MM-DD date: {shown} (processed with date null)'
@@ -106,6 +115,8 @@ def parse_record(obj: object, fallback_id: str) -> tuple[Optional[ParsedRecord],
     if raw_id is None or raw_id == "":
         doc_id = fallback_id
     elif isinstance(raw_id, str):
+        if _SURROGATE.search(raw_id) is not None:
+            return None, fallback_id, 'field "doc_id" is not valid Unicode (lone surrogate)'
         doc_id = raw_id
     elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
         doc_id = str(raw_id)
@@ -238,22 +249,24 @@ def _iter_raw(
         if path.suffix == ".jsonl":
             yield from _iter_jsonl(path, max_chars)
             continue
-        doc_id = path.name[:-4] if path.name.endswith(".txt") else path.name
+        # undecodable bytes in a file name: escaped in the doc_id and source, not in the path opened
+        doc_id = printable(path.name[:-4] if path.name.endswith(".txt") else path.name)
+        where = printable(str(path))
         try:
-            yield Record(doc_id, read_text_file(path, max_chars), None, str(path))
+            yield Record(doc_id, read_text_file(path, max_chars), None, where)
         except FileNotFoundError:
-            yield InputError(doc_id, str(path), "file not found")
+            yield InputError(doc_id, where, "file not found")
         except IsADirectoryError:
-            yield InputError(doc_id, str(path), "is a directory")
+            yield InputError(doc_id, where, "is a directory")
         except TooLongError as e:
-            yield InputError(doc_id, str(path), str(e))
+            yield InputError(doc_id, where, str(e))
         except UnicodeDecodeError as e:
             reason = f"not valid UTF-8 ({e.reason} at byte {e.start})"
             if b"\x00" in e.object:
                 reason = f"binary content (NUL bytes; {reason})"
-            yield InputError(doc_id, str(path), reason)
+            yield InputError(doc_id, where, reason)
         except OSError as e:
-            yield InputError(doc_id, str(path), f"cannot read: {e.strerror or e}")
+            yield InputError(doc_id, where, f"cannot read: {e.strerror or e}")
 
 
 def _stdin_text(stdin: Optional[IO[str]]) -> IO[str]:
@@ -267,10 +280,10 @@ def _iter_jsonl(path: Path, max_chars: Optional[int]) -> Iterator[Union[Record, 
     try:
         f = open(path, encoding="utf-8", newline="")
     except OSError as e:
-        yield InputError(path.stem, str(path), f"cannot read: {e.strerror or e}")
+        yield InputError(printable(path.stem), printable(str(path)), f"cannot read: {e.strerror or e}")
         return
     with f:
-        yield from _iter_jsonl_stream(f, path.stem, str(path), max_chars)
+        yield from _iter_jsonl_stream(f, printable(path.stem), printable(str(path)), max_chars)
 
 
 def _iter_jsonl_stream(
