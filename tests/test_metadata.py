@@ -210,3 +210,20 @@ def test_lone_surrogates_in_metadata_and_file_names_never_stop_the_run(tmp_path,
     assert sorted(r["doc_id"] for r in _lines(out)) == ["na\\udcffme", "ok"]
     with Store(db) as s:
         assert s.counts()["documents"] == 3
+
+
+def test_dask_errors_carry_warnings_with_severity() -> None:
+    import dask.bag as db
+
+    import zone_ie.dask as zd
+
+    outcomes = db.from_sequence([
+        {"doc_id": "w", "source": "s:1", "status": "ok", "warnings": ['field "date" is not a valid YYYY-MM-DD date: "x"']},
+        {"doc_id": "e", "source": "s:2", "status": "error", "error": "empty document", "warnings": []},
+        {"doc_id": "k", "source": "s:3", "status": "ok", "warnings": []},
+    ])
+    assert zd.errors(outcomes).compute(scheduler="sync") == [
+        {"doc_id": "w", "source": "s:1", "reason": 'field "date" is not a valid YYYY-MM-DD date: "x"',
+         "severity": "warning"},
+        {"doc_id": "e", "source": "s:2", "reason": "empty document", "severity": "error"},
+    ]
