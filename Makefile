@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
-SEGMENTER ?= auto
+SEGMENTER ?= char
 
 .PHONY: setup demo test eval-table bench clean
 

@@ -9,11 +9,14 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
 - blind4 A / B: ``benchmarks/data/blind4`` (14 articles written by helpers from real
   parks and figures, labelled by other helpers), each batch scored once before any
   tuning on it (``benchmarks/results/blind4.md`` keeps those numbers), tuned on afterwards;
-- h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``).
+- h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
+- seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
+  converted the same way: ``benchmarks/traditional.py``).
 """
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +26,9 @@ from zone_ie.io import Record, iter_records
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import traditional  # noqa: E402  (benchmarks/traditional.py)
 PARTS = ["entities", "clusters", "alias", "located_in", "metric", "metric_relaxed", "project", "overall"]
 
 
@@ -61,6 +67,8 @@ def main() -> None:
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
+        "seeds trad.": traditional.both(*traditional.seeds())[1],
+        "dev trad.": traditional.both(*traditional.dev())[1],
     }
     names = list(cols)
     lines = [

@@ -3,6 +3,7 @@
     python benchmarks/make_corpus.py          # once: out/bench-corpus (>= 5 MB, gitignored)
     python benchmarks/throughput.py           # -> benchmarks/results/throughput.md
     python benchmarks/throughput.py --configs char-1,char-2 --limit 100 --rounds 1 --distinct-runs 0
+    python benchmarks/throughput.py --startup-only  # -> benchmarks/results/startup.md
 
 Every configuration runs in a subprocess of its own on the same documents, so
 that its peak RSS (``resource.getrusage``) is its own: the main process's, and
@@ -24,6 +25,10 @@ A second table repeats JioNLP and the one-process ``char`` pipeline on the disti
 documents (the seeds and the project's own passages, each once), the median of
 ``--distinct-runs`` fresh processes: the recombined corpus repeats names and phrases,
 which memoized lookups profit from more than on text never seen.
+
+Start-up (:func:`startup_seconds`): wall time of ``zone-ie extract`` on a one-line
+file in fresh processes (imports, pipeline load, one document, exit), the median
+of a few runs; also written alone to ``benchmarks/results/startup.md``.
 """
 from __future__ import annotations
 
@@ -45,6 +50,8 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "out" / "bench-corpus"
 RESULTS = ROOT / "benchmarks" / "results" / "throughput.md"
 DISTINCT = ROOT / "out" / "bench-distinct"
+STARTUP = ROOT / "benchmarks" / "results" / "startup.md"
+TINY = "甲乙高新区今年1—6月完成固定资产投资12亿元，同比增长5.5%。\n"
 # one made-up sentence run before timing by every configuration that loads lazily
 WARM_UP = "2023年1—6月，某某高新区实现规上工业总产值120亿元，同比增长8.5%，占全市的36%；甲乙科技有限公司总投资5亿元的年产10万吨项目开工。"
 
@@ -236,6 +243,46 @@ def distinct_table(corpus: Path, runs: int) -> str:
     ])
 
 
+def startup_seconds(runs: int = 7, extra: tuple[str, ...] = (), pythonpath: str | None = None) -> dict:
+    """Wall and CPU seconds of ``zone-ie extract TINY.txt -q`` (+ ``extra``) in ``runs``
+    fresh processes: ``{"median", "min", "max", "cpu_median", "runs"}``. ``pythonpath``
+    runs another checkout of zone_ie (e.g. the code before a change) with this Python."""
+    import tempfile
+
+    script = Path(sys.executable).with_name("zone-ie")
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "zone_ie.cli"]
+    env = dict(os.environ)
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny = Path(tmp) / "tiny.txt"
+        tiny.write_text(TINY, encoding="utf-8")
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run([*cmd, "extract", str(tiny), "-q", *extra], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {"median": statistics.median(walls), "min": min(walls), "max": max(walls),
+            "cpu_median": statistics.median(cpus), "runs": walls}
+
+
+def startup_table(rows: dict[str, dict]) -> str:
+    """Markdown table of :func:`startup_seconds` results, one row per label."""
+    load = os.getloadavg()[0]
+    lines = [f"Start-up of `zone-ie extract` on a one-line file ({time.strftime('%Y-%m-%d')}, "
+             f"{os.cpu_count()} cores, load average {load:.1f} at the end): wall seconds of fresh "
+             "processes (imports, pipeline load, one document).", "",
+             "| command | median s | min s | max s | CPU s (median) | runs |", "|---|---:|---:|---:|---:|---:|"]
+    for label, r in rows.items():
+        lines.append(f"| {label} | {r['median']:.2f} | {r['min']:.2f} | {r['max']:.2f} | "
+                     f"{r['cpu_median']:.2f} | {len(r['runs'])} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(CORPUS))
@@ -245,11 +292,19 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="runs of every configuration, interleaved (median reported)")
     ap.add_argument("--distinct-runs", type=int, default=5,
                     help="fresh processes per configuration on the distinct documents (0: skip that table)")
+    ap.add_argument("--startup-only", action="store_true",
+                    help="only time the start-up of zone-ie extract (-> benchmarks/results/startup.md)")
+    ap.add_argument("--startup-runs", type=int, default=7)
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
     corpus = Path(args.corpus)
     if args.worker:
         print(json.dumps(worker(args.worker, corpus, args.limit)))
+        return
+    startup = startup_table({"`zone-ie extract tiny.txt` (default segmenter)": startup_seconds(args.startup_runs)})
+    if args.startup_only:
+        STARTUP.write_text(startup, encoding="utf-8")
+        print(startup)
         return
     if not (corpus / "docs").is_dir():
         sys.exit(f"no corpus in {corpus}: run `python benchmarks/make_corpus.py` first")
@@ -264,6 +319,7 @@ def main() -> None:
     text = table(runs, corpus)
     if args.distinct_runs:
         text += distinct_table(distinct_corpus(), args.distinct_runs)
+    text += "\n" + startup
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
 

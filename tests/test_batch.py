@@ -199,7 +199,8 @@ def test_extract_summary_and_errors_file_next_to_output(tmp_path, capsys) -> Non
     out = tmp_path / "res" / "out.jsonl"
     assert main(["extract", str(src), "-o", str(out), "--segmenter", "char"]) == 1
     errors = [json.loads(l) for l in (tmp_path / "res" / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert errors == [{"doc_id": "empty", "source": str(src / "empty.txt"), "reason": "empty document"}]
+    assert errors == [{"doc_id": "empty", "source": str(src / "empty.txt"), "reason": "empty document",
+                       "severity": "error"}]
     err = capsys.readouterr().err
     assert "1 documents extracted, 1 failed" in err and "empty document" in err
     # nothing failed -> status 0

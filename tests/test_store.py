@@ -117,11 +117,19 @@ def test_rerunning_adds_nothing_twice_and_updates_changed_documents(tmp_path, nl
     run_extract([str(src)], nlp=nlp, db=str(db), progress=False)
     assert dump(db) == first
     assert len(first["documents"]) == 7 and len(first["errors"]) == 1
-    # an edited article replaces its rows; --resume re-extracts it because its hash changed
+    # an edited article is refused without --replace: its stored rows stay, an error says why
     (src / "doc001.txt").write_text("甲乙高新区今年完成工业总产值99亿元。", encoding="utf-8")
     summary = run_extract([str(src)], nlp=nlp, db=str(db), resume=True, progress=False)
+    assert summary.skipped == 5 and summary.ok == 0 and summary.failed == 2
+    refused = dump(db)
+    assert refused["facts"] == first["facts"] and refused["documents"] == first["documents"]
+    (row,) = [e for e in refused["errors"] if e[0] == "doc001"]
+    assert "stored with other content" in row[2] and "--replace" in row[2] and row[3] == "error"
+    # with --replace it replaces its rows; --resume re-extracts it because its hash changed
+    summary = run_extract([str(src)], nlp=nlp, db=str(db), resume=True, replace=True, progress=False)
     assert summary.skipped == 5 and summary.ok == 1
     after = dump(db)
+    assert not [e for e in after["errors"] if e[0] == "doc001"]
     assert len(after["documents"]) == 7
     assert [f for f in after["facts"] if f[0] == "doc001"] != [f for f in first["facts"] if f[0] == "doc001"]
     assert [f for f in after["facts"] if f[0] == "doc002"] == [f for f in first["facts"] if f[0] == "doc002"]

@@ -64,6 +64,8 @@ class Outcome:
     n_chunks: int = 0
     result: Optional[DocResult] = None
     error: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)  # metadata dropped; the document was processed
+    keep_stored: bool = False  # a doc_id conflict: the store keeps what it has for this doc_id
 
     @property
     def ok(self) -> bool:
@@ -76,7 +78,7 @@ class Outcome:
             "sha256": self.sha256, "n_chars": self.n_chars, "n_chunks": self.n_chunks,
             "status": "ok" if self.ok else "error",
             "result": self.result.to_json_dict() if self.result is not None else None,
-            "error": self.error,
+            "error": self.error, "warnings": list(self.warnings), "keep_stored": self.keep_stored,
         }
 
     @classmethod
@@ -86,16 +88,33 @@ class Outcome:
             doc_id=d["doc_id"], source=d.get("source", ""), date=d.get("date"),
             sha256=d.get("sha256"), n_chars=d.get("n_chars", 0), n_chunks=d.get("n_chunks", 0),
             result=DocResult.model_validate(res) if res is not None else None,
-            error=d.get("error"),
+            error=d.get("error"), warnings=list(d.get("warnings") or []),
+            keep_stored=bool(d.get("keep_stored", False)),
         )
 
     def error_json(self) -> str:
-        return json.dumps({"doc_id": self.doc_id, "source": self.source, "reason": self.error},
-                          ensure_ascii=False)
+        """The errors-file line of a failed outcome."""
+        return _error_line(self.doc_id, self.source, self.error or "", "error")
+
+    def warning_json(self) -> Optional[str]:
+        """The errors-file line of the outcome's warnings (``None`` if it has none)."""
+        if not self.warnings:
+            return None
+        return _error_line(self.doc_id, self.source, "; ".join(self.warnings), "warning")
+
+
+def _error_line(doc_id: str, source: str, reason: str, severity: str) -> str:
+    return json.dumps({"doc_id": doc_id, "source": source, "reason": reason, "severity": severity},
+                      ensure_ascii=False)
 
 
 def _failed(doc_id: str, source: str, reason: str, **kw: Any) -> Outcome:
     return Outcome(doc_id=doc_id, source=source, error=reason, **kw)
+
+
+def _internal(ex: Exception) -> str:
+    """A component raised: a bug of zone_ie, not of the input (the details help a report)."""
+    return f"internal error, please report it ({type(ex).__name__}: {ex})"
 
 
 # --- chunking ------------------------------------------------------------------
@@ -339,13 +358,14 @@ class BatchExtractor:
 
     def _finish(self, p: _Pending) -> Outcome:
         rec = p.rec
-        base = dict(date=rec.date, sha256=p.sha256, n_chars=len(rec.text), n_chunks=len(p.spans))
+        base = dict(date=rec.date, sha256=p.sha256, n_chars=len(rec.text), n_chunks=len(p.spans),
+                    warnings=list(rec.warnings))
         for k, part in enumerate(p.parts):
             if part is None and k not in p.errors:  # dropped by the pipe: rerun alone
                 try:
                     p.parts[k] = self._process_chunk(rec, *p.spans[k])
                 except Exception as ex:  # noqa: BLE001
-                    p.errors[k] = f"{type(ex).__name__}: {ex}"
+                    p.errors[k] = _internal(ex)
         if p.errors:
             k, reason = min(p.errors.items())
             where = f" (chunk {k + 1}/{len(p.spans)})" if len(p.spans) > 1 else ""
@@ -354,7 +374,7 @@ class BatchExtractor:
             parts = [(s, r) for (s, _), r in zip(p.spans, p.parts)]
             result = merge_results(rec.doc_id, rec.date, parts)  # type: ignore[arg-type]
         except Exception as ex:  # noqa: BLE001
-            return _failed(rec.doc_id, rec.source, f"merge failed: {type(ex).__name__}: {ex}", **base)
+            return _failed(rec.doc_id, rec.source, f"merge failed: {_internal(ex)}", **base)
         return Outcome(doc_id=rec.doc_id, source=rec.source, result=result, **base)
 
     def run(self, items: Iterable[Union[Record, InputError]]) -> Iterator[Outcome]:
@@ -368,12 +388,12 @@ class BatchExtractor:
         def units() -> Iterator[Any]:
             for seq, item in enumerate(items):
                 if isinstance(item, InputError):
-                    pending.append(_failed(item.doc_id, item.source, item.reason))
+                    pending.append(_failed(item.doc_id, item.source, item.reason, keep_stored=item.keep_stored))
                     continue
                 reason = check_text(item.text, self.max_chars) if self.validate else None
                 if reason is not None:
                     pending.append(_failed(item.doc_id, item.source, reason, date=item.date,
-                                           n_chars=len(item.text)))
+                                           n_chars=len(item.text), warnings=list(item.warnings)))
                     continue
                 spans = split_chunks(item.text, self.chunk_chars)
                 p = _Pending(seq, item, content_sha256(item.text), spans, [None] * len(spans))
@@ -387,7 +407,7 @@ class BatchExtractor:
                     try:  # tokenizer: layout repair + segmentation
                         doc = nlp.make_doc(item.text[s:e])
                     except Exception as ex:  # noqa: BLE001
-                        p.errors[k] = f"{type(ex).__name__}: {ex}"
+                        p.errors[k] = _internal(ex)
                         continue
                     doc._.doc_id, doc._.date = item.doc_id, item.date
                     doc.user_data[_UKEY] = [seq, k]
@@ -415,7 +435,7 @@ class BatchExtractor:
                     else:
                         p.parts[k] = doc_result(doc, doc_id=p.rec.doc_id, date=p.rec.date)
                 except Exception as ex:  # noqa: BLE001
-                    p.errors[k] = f"{type(ex).__name__}: {ex}"
+                    p.errors[k] = _internal(ex)
                 del doc
                 if k == len(p.spans) - 1 or p.done():
                     pending.popleft()
@@ -496,11 +516,19 @@ class ErrorSink(JsonlSink):
         super().__init__(path, resume)
 
     def write_error(self, o: Outcome) -> None:
+        self._write(o, o.error_json())
+
+    def write_warning(self, o: Outcome) -> None:
+        line = o.warning_json()
+        if line is not None:
+            self._write(o, line)
+
+    def _write(self, o: Outcome, line: str) -> None:
         key = f"{o.doc_id}\x00{o.source}"
         if key in self.done:
             return
         self.done.add(key)
-        self.f.write(o.error_json())
+        self.f.write(line)
         self.f.write("\n")
 
 
@@ -534,6 +562,8 @@ class Summary:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
+    warned: int = 0  # processed, some metadata dropped
+    repeated: int = 0  # records repeating an earlier one of the run (same doc_id and content)
     chars: int = 0
     seconds: float = 0.0
     reasons: Counter = field(default_factory=Counter)
@@ -542,7 +572,9 @@ class Summary:
     def lines(self) -> list[str]:
         rate = self.ok / self.seconds if self.seconds else 0.0
         out = [f"{self.ok} documents extracted, {self.failed} failed"
+               + (f", {self.warned} with warnings" if self.warned else "")
                + (f", {self.skipped} skipped (already stored)" if self.skipped else "")
+               + (f", {self.repeated} repeated (same doc_id and content)" if self.repeated else "")
                + f" in {self.seconds:.1f} s ({rate:.1f} docs/s, {self.chars / max(self.seconds, 1e-9):,.0f} chars/s)"]
         for reason, n in self.reasons.most_common(10):
             out.append(f"  {n:>8}  {reason}")
@@ -562,11 +594,12 @@ def run_extract(
     inputs: Sequence[str],
     *,
     nlp: Any = None,
-    segmenter: str = "auto",
+    segmenter: str = "char",
     output: Optional[str] = None,
     db: Optional[str] = None,
     errors: Optional[str] = None,
     resume: bool = False,
+    replace: bool = False,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     chunk_chars: Optional[int] = DEFAULT_CHUNK_CHARS,
@@ -577,8 +610,12 @@ def run_extract(
     stdout: Optional[IO[str]] = None,
     stderr: Optional[IO[str]] = None,
 ) -> Summary:
-    """``zone-ie extract``: every input to JSONL and/or SQLite, errors to the errors
-    file/table; returns the :class:`Summary` (``failed`` counts this run only).
+    """``zone-ie extract``: every input to JSONL and/or SQLite, errors and warnings to
+    the errors file/table; returns the :class:`Summary` (``failed`` counts this run only).
+
+    doc_ids are unique: a record repeating an earlier doc_id of the run with other
+    content is an error (the first is kept; the same content is skipped quietly),
+    and so is a doc_id that ``db`` holds with other content, unless ``replace``.
 
     Outputs are committed (JSONL flushed, SQLite transaction committed) every
     ``commit_every`` outcomes (default: ``batch_size``), and on Ctrl-C for what is
@@ -603,15 +640,39 @@ def run_extract(
 
     summary = Summary()
 
+    seen: dict[str, str] = {}  # doc_id -> content hash (a prefix) of the records of this run
+
     def records() -> Iterator[Union[Record, InputError]]:
         for rec in iter_records(inputs, max_chars=max_chars, stdin=stdin):
-            if resume and isinstance(rec, Record):
+            if not isinstance(rec, Record):
+                yield rec
+                continue
+            sha = content_sha256(rec.text)
+            first = seen.get(rec.doc_id)
+            if first is not None:
+                if first != sha[:32]:
+                    yield InputError(rec.doc_id, rec.source,
+                                     f"duplicate doc_id {rec.doc_id}: first kept (this record has other content)",
+                                     keep_stored=True)
+                else:  # the same document again: nothing new
+                    summary.repeated += 1
+                continue
+            seen[rec.doc_id] = sha[:32]
+            if resume:
                 if store is not None:
-                    done = store.is_done(rec.doc_id, content_sha256(rec.text))
+                    done = store.is_done(rec.doc_id, sha)
                 else:
                     done = jsonl is not None and rec.doc_id in jsonl.done
                 if done:
                     summary.skipped += 1
+                    continue
+            if store is not None and not replace:
+                stored = store.stored(rec.doc_id)
+                if stored is not None and stored[1] == "ok" and stored[0] != sha:
+                    yield InputError(rec.doc_id, rec.source,
+                                     f"doc_id {rec.doc_id} is stored with other content "
+                                     f"(sha256 {(stored[0] or '')[:12]}…): not replaced; "
+                                     "rerun with --replace to replace it", keep_stored=True)
                     continue
             yield rec
 
@@ -639,6 +700,15 @@ def run_extract(
                 summary.chars += o.n_chars
                 if jsonl is not None:
                     jsonl.write(o.doc_id, o.result.to_jsonl())
+                if o.warnings:
+                    summary.warned += 1
+                    msg = f"warning: {o.source or o.doc_id}: {'; '.join(o.warnings)}"
+                    if bar is not None:
+                        bar.write(msg, file=stderr)
+                    else:
+                        print(msg, file=stderr)
+                    if err_sink is not None:
+                        err_sink.write_warning(o)
             else:
                 summary.failed += 1
                 summary.reasons[_reason_class(o.error or "")] += 1

@@ -96,10 +96,12 @@ class Places:
         alt = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
         admin = "|".join(regex.escape(s) for s in ADMIN_SUFFIXES)
         county = "|".join(regex.escape(s) for s in COUNTY_SUFFIXES)
-        # a known place, its admin suffix, then any county-level units
-        self._chain = regex.compile(
+        # a known place, its admin suffix, then any county-level units (compiled on
+        # first use: ~30 ms, and only names that are no plain place list need it)
+        self._chain_pattern = (
             rf"(?:{alt})(?:{admin})?(?:[（(](?:{alt})(?:{admin})?[)）])?(?:\p{{Han}}{{1,3}}?(?:{county}))?" if alt else r"(?!)"
         )
+        self._chain_re: Optional[regex.Pattern[str]] = None
         # the longest place, then an optional admin suffix: literals only, so the
         # stdlib engine on a character trie gives the same matches several times faster
         one = "|".join(re.escape(s) for s in ADMIN_SUFFIXES)
@@ -150,7 +152,12 @@ class Places:
         """Whether ``s`` is entirely a chain of places / county units."""
         if not s or not self._one.match(s):  # both tests below need a place at the start
             return False
-        return self.strip_leading(s, keep_core=False) == "" or bool(self._chain.fullmatch(s))
+        return self.strip_leading(s, keep_core=False) == "" or bool(self._chain().fullmatch(s))
+
+    def _chain(self) -> "regex.Pattern[str]":
+        if self._chain_re is None:
+            self._chain_re = regex.compile(self._chain_pattern)
+        return self._chain_re
 
 
 _SPACES = regex.compile(r"\s+")

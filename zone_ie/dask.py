@@ -30,12 +30,12 @@ from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 import dask.bag as db
 
 from .batch import DEFAULT_CHUNK_CHARS, DEFAULT_MAX_CHARS, BatchExtractor
-from .io import InputError, Record, iter_records, strip_bom
+from .io import InputError, Record, iter_records, parse_record, strip_bom
 
 _NLP: dict[str, Any] = {}
 
 
-def worker_nlp(segmenter: str = "auto") -> Any:
+def worker_nlp(segmenter: str = "char") -> Any:
     """The pipeline of this process, loaded on first use and then cached."""
     if segmenter not in _NLP:
         from .pipeline import load
@@ -51,21 +51,20 @@ def _to_item(obj: Any) -> Union[Record, InputError]:
         return obj
     if isinstance(obj, dict) and "reason" in obj and "text" not in obj:
         return InputError(str(obj.get("doc_id", "")), str(obj.get("source", "")), str(obj["reason"]))
-    try:
-        text = obj["text"]
-        doc_id = str(obj["doc_id"])
-        if not isinstance(text, str):
-            raise TypeError("'text' is not a string")
-    except (KeyError, TypeError) as e:
-        doc_id = str(obj.get("doc_id", "")) if isinstance(obj, dict) else ""
-        return InputError(doc_id, str(obj.get("source", "")) if isinstance(obj, dict) else "",
-                          f"bad record: {e}")
-    return Record(doc_id, strip_bom(text), obj.get("date"), str(obj.get("source", "")))
+    source = str(obj.get("source", "")) if isinstance(obj, dict) else ""
+    if isinstance(obj, dict) and obj.get("doc_id") in (None, ""):
+        return InputError("", source, 'bad record: missing field "doc_id"')
+    parsed, doc_id, reason = parse_record(obj, "")
+    if parsed is None:
+        return InputError(doc_id, source, f"bad record: {reason}")
+    doc_id, text, date, warnings = parsed
+    earlier = tuple(obj.get("warnings") or ())  # type: ignore[union-attr]  # from read_files
+    return Record(doc_id, strip_bom(text), date, source, earlier + warnings)
 
 
 def extract_partition(
     items: Iterable[Any],
-    segmenter: str = "auto",
+    segmenter: str = "char",
     chunk_chars: Optional[int] = DEFAULT_CHUNK_CHARS,
     max_chars: Optional[int] = DEFAULT_MAX_CHARS,
 ) -> list[dict[str, Any]]:
@@ -76,7 +75,7 @@ def extract_partition(
 
 def extract_bag(
     bag: db.Bag,
-    segmenter: str = "auto",
+    segmenter: str = "char",
     chunk_chars: Optional[int] = DEFAULT_CHUNK_CHARS,
     max_chars: Optional[int] = DEFAULT_MAX_CHARS,
 ) -> db.Bag:
@@ -91,9 +90,16 @@ def spec_results(outcomes: db.Bag) -> db.Bag:
 
 
 def errors(outcomes: db.Bag) -> db.Bag:
-    """``{doc_id, source, reason}`` of the failed outcomes."""
-    return outcomes.filter(lambda o: o["status"] == "error").map(
-        lambda o: {"doc_id": o["doc_id"], "source": o["source"], "reason": o["error"]})
+    """``{doc_id, source, reason, severity}`` of the failed outcomes (``error``) and of
+    the outcomes processed with dropped metadata (``warning``)."""
+    return outcomes.filter(lambda o: o["status"] == "error" or o.get("warnings")).map(_error_record)
+
+
+def _error_record(o: dict[str, Any]) -> dict[str, Any]:
+    if o["status"] == "error":
+        return {"doc_id": o["doc_id"], "source": o["source"], "reason": o["error"], "severity": "error"}
+    return {"doc_id": o["doc_id"], "source": o["source"], "reason": "; ".join(o["warnings"]),
+            "severity": "warning"}
 
 
 def _read_paths(paths: Sequence[str], max_chars: Optional[int]) -> list[dict[str, Any]]:
@@ -102,7 +108,8 @@ def _read_paths(paths: Sequence[str], max_chars: Optional[int]) -> list[dict[str
         if isinstance(rec, InputError):
             out.append({"doc_id": rec.doc_id, "source": rec.source, "reason": rec.reason})
         else:
-            out.append({"doc_id": rec.doc_id, "text": rec.text, "date": rec.date, "source": rec.source})
+            out.append({"doc_id": rec.doc_id, "text": rec.text, "date": rec.date, "source": rec.source,
+                        "warnings": list(rec.warnings)})
     return out
 
 
@@ -123,11 +130,14 @@ def read_files(
 def _parse_line(line: str) -> dict[str, Any]:
     try:
         obj = json.loads(line)
-        if not isinstance(obj, dict):
-            raise TypeError("not a JSON object")
-        return obj
-    except (ValueError, TypeError) as e:
-        return {"doc_id": "", "source": "jsonl", "reason": f"bad JSONL record: {e}"}
+    except json.JSONDecodeError as e:
+        return {"doc_id": "", "source": "jsonl", "reason": f"bad JSONL record: not valid JSON ({e.msg})"}
+    except (ValueError, RecursionError):
+        return {"doc_id": "", "source": "jsonl",
+                "reason": "bad JSONL record: not valid JSON (a number too long or nesting too deep)"}
+    if not isinstance(obj, dict):
+        return {"doc_id": "", "source": "jsonl", "reason": "bad JSONL record: record is not a JSON object"}
+    return obj
 
 
 def read_jsonl(urlpath: Union[str, Sequence[str]], blocksize: Optional[Union[int, str]] = "32MiB") -> db.Bag:

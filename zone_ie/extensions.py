@@ -24,6 +24,10 @@ def set_repair(doc: Doc, rep: RepairedText) -> None:
     d = _data(doc)
     d["raw"] = rep.raw
     d["runs"] = [list(r) for r in rep.runs]
+    if rep.view is not None:
+        d["view"] = rep.view
+    else:
+        d.pop("view", None)
     _LAST_REPAIR[:] = [d["runs"], d["raw"], rep]
 
 
@@ -41,7 +45,7 @@ def get_repair(doc: Doc) -> RepairedText:
     runs, raw, rep = _LAST_REPAIR
     if d["runs"] is runs and d["raw"] is raw:
         return rep
-    return RepairedText.from_runs(d["raw"], d["runs"])  # cheaper than doc.text
+    return RepairedText.from_runs(d["raw"], d["runs"], d.get("view"))  # cheaper than doc.text
 
 
 def _to_raw(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -10,12 +10,15 @@ Inputs are
 * ``-``: a JSONL stream on standard input.
 
 Everything is streamed: one document is in memory at a time, never the corpus.
-A document that cannot be read is reported as an :class:`InputError` and the
-others go on. Content checks (empty, binary, no Chinese) are
+A document that cannot be read is reported as an :class:`InputError` (its
+reason in plain words) and the others go on. Metadata that cannot be used is
+dropped with a warning on the :class:`Record` (a ``date`` that is not a valid
+``YYYY-MM-DD``: processed with ``date`` null). Content checks (empty, binary, no Chinese) are
 :func:`check_text`'s job; :func:`iter_records` applies them with ``validate=True``.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import glob
 import io as _io
 import json
@@ -23,7 +26,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Optional, TextIO, Union
+from typing import IO, Iterable, Iterator, NamedTuple, Optional, TextIO, Union
 
 import regex
 
@@ -31,6 +34,7 @@ STDIN = "-"
 _GLOB_CHARS = set("*?[")
 _HAN = regex.compile(r"\p{Han}")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_ISO_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Record:
     text: str
     date: Optional[str] = None
     source: str = ""
+    warnings: tuple[str, ...] = ()  # metadata dropped (processed anyway)
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,84 @@ class InputError:
     doc_id: str
     source: str
     reason: str
+    # a doc_id conflict (repeated in the run, or stored with other content): the
+    # store keeps what it has for this doc_id; the error goes to its errors table only
+    keep_stored: bool = False
+
+
+def printable(s: str) -> str:
+    """``s`` with lone surrogates (undecodable file-name bytes, ``\\ud800`` escapes in
+    JSON) written as backslash escapes, so that it can be stored and printed as UTF-8."""
+    if _SURROGATE.search(s) is None:
+        return s
+    return s.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in plain words (``an array``, ``a number``...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "a value of another kind"
+
+
+def check_date(value: object) -> tuple[Optional[str], Optional[str]]:
+    """``(date, warning)``: a valid ``YYYY-MM-DD`` string is kept; anything else
+    but null becomes ``None`` with a warning naming the field and the value."""
+    if value is None:
+        return None, None
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            _dt.date.fromisoformat(value)
+            return value, None
+        except ValueError:
+            pass
+    shown = printable(json.dumps(value, ensure_ascii=False)) if isinstance(value, (str, int, float, bool)) \
+        else json_kind(value)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    return None, f'field "date" is not a valid YYYY-MM-DD date: {shown} (processed with date null)'
+
+
+class ParsedRecord(NamedTuple):
+    doc_id: str
+    text: str
+    date: Optional[str]
+    warnings: tuple[str, ...]
+
+
+def parse_record(obj: object, fallback_id: str) -> tuple[Optional[ParsedRecord], str, Optional[str]]:
+    """Check one JSON record: ``(ParsedRecord, doc_id, None)``, or ``(None, doc_id,
+    reason)`` with the reason in plain words (``fallback_id`` when it has no doc_id)."""
+    if not isinstance(obj, dict):
+        return None, fallback_id, f"record is not a JSON object (found {json_kind(obj)})"
+    raw_id = obj.get("doc_id")
+    if raw_id is None or raw_id == "":
+        doc_id = fallback_id
+    elif isinstance(raw_id, str):
+        if _SURROGATE.search(raw_id) is not None:
+            return None, fallback_id, 'field "doc_id" is not valid Unicode (lone surrogate)'
+        doc_id = raw_id
+    elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        doc_id = str(raw_id)
+    else:
+        return None, fallback_id, f'field "doc_id" is not a string (found {json_kind(raw_id)})'
+    if "text" not in obj:
+        return None, doc_id, 'missing field "text"'
+    text = obj["text"]
+    if not isinstance(text, str):
+        return None, doc_id, f'field "text" is not a string (found {json_kind(text)})'
+    date, warning = check_date(obj.get("date"))
+    return ParsedRecord(doc_id, text, date, (warning,) if warning else ()), doc_id, None
 
 
 class TooLongError(ValueError):
@@ -166,22 +249,24 @@ def _iter_raw(
         if path.suffix == ".jsonl":
             yield from _iter_jsonl(path, max_chars)
             continue
-        doc_id = path.name[:-4] if path.name.endswith(".txt") else path.name
+        # undecodable bytes in a file name: escaped in the doc_id and source, not in the path opened
+        doc_id = printable(path.name[:-4] if path.name.endswith(".txt") else path.name)
+        where = printable(str(path))
         try:
-            yield Record(doc_id, read_text_file(path, max_chars), None, str(path))
+            yield Record(doc_id, read_text_file(path, max_chars), None, where)
         except FileNotFoundError:
-            yield InputError(doc_id, str(path), "file not found")
+            yield InputError(doc_id, where, "file not found")
         except IsADirectoryError:
-            yield InputError(doc_id, str(path), "is a directory")
+            yield InputError(doc_id, where, "is a directory")
         except TooLongError as e:
-            yield InputError(doc_id, str(path), str(e))
+            yield InputError(doc_id, where, str(e))
         except UnicodeDecodeError as e:
             reason = f"not valid UTF-8 ({e.reason} at byte {e.start})"
             if b"\x00" in e.object:
                 reason = f"binary content (NUL bytes; {reason})"
-            yield InputError(doc_id, str(path), reason)
+            yield InputError(doc_id, where, reason)
         except OSError as e:
-            yield InputError(doc_id, str(path), f"cannot read: {e.strerror or e}")
+            yield InputError(doc_id, where, f"cannot read: {e.strerror or e}")
 
 
 def _stdin_text(stdin: Optional[IO[str]]) -> IO[str]:
@@ -195,10 +280,10 @@ def _iter_jsonl(path: Path, max_chars: Optional[int]) -> Iterator[Union[Record, 
     try:
         f = open(path, encoding="utf-8", newline="")
     except OSError as e:
-        yield InputError(path.stem, str(path), f"cannot read: {e.strerror or e}")
+        yield InputError(printable(path.stem), printable(str(path)), f"cannot read: {e.strerror or e}")
         return
     with f:
-        yield from _iter_jsonl_stream(f, path.stem, str(path), max_chars)
+        yield from _iter_jsonl_stream(f, printable(path.stem), printable(str(path)), max_chars)
 
 
 def _iter_jsonl_stream(
@@ -230,21 +315,22 @@ def _iter_jsonl_stream(
             continue
         try:
             obj = json.loads(line)
-            text = obj["text"]
-            doc_id = str(obj.get("doc_id") or doc_id)
-            if not isinstance(text, str):
-                raise TypeError("'text' is not a string")
-            date = obj.get("date")
-            if date is not None and not isinstance(date, str):
-                raise TypeError("'date' is not a string")
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
-            yield InputError(doc_id, where, f"bad JSONL record: {e}")
+        except json.JSONDecodeError as e:
+            yield InputError(doc_id, where, f"bad JSONL record: not valid JSON ({e.msg} at column {e.colno})")
             continue
+        except (ValueError, RecursionError):  # an integer of thousands of digits, deep nesting
+            yield InputError(doc_id, where, "bad JSONL record: not valid JSON (a number too long or nesting too deep)")
+            continue
+        parsed, doc_id, reason = parse_record(obj, doc_id)
+        if parsed is None:
+            yield InputError(doc_id, where, f"bad JSONL record: {reason}")
+            continue
+        _, text, date, warnings = parsed
         text = strip_bom(text)
         if max_chars is not None and len(text) > max_chars:
             yield InputError(doc_id, where, f"too long ({len(text)} characters > --max-chars {max_chars})")
             continue
-        yield Record(doc_id, text, date, where)
+        yield Record(doc_id, text, date, where, warnings)
 
 
 def write_jsonl_line(out: TextIO, obj_json: str) -> None:

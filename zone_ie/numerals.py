@@ -2,13 +2,14 @@
 
 Chinese numerals go through ``cn2an``; this module wraps the forms it rejects
 (``百亿``, ``三点五亿``) and refuses digit strings it would misread (``两三``).
+``cn2an`` compiles large patterns when imported (~0.2 s): it is imported on the
+first numeral that needs it; single digits are read here.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Any, Callable, Optional
 
-import cn2an
 import numpy
 
 # Full-width ASCII (U+FF01-U+FF5E) and the ideographic space map 1:1 to ASCII,
@@ -86,16 +87,32 @@ def cn_to_number(text: str) -> Optional[float]:
     return _cn2an(text)
 
 
+# single digits, as cn2an reads them
+_DIGIT_VALUES = {"零": 0.0, "〇": 0.0, "一": 1.0, "二": 2.0, "两": 2.0, "三": 3.0, "四": 4.0, "五": 5.0,
+                 "六": 6.0, "七": 7.0, "八": 8.0, "九": 9.0}
+
+
+@lru_cache(maxsize=1)
+def _cn2an_fn() -> Callable[[str, str], Any]:
+    import cn2an
+
+    return cn2an.cn2an
+
+
 def _cn2an(text: str) -> Optional[float]:
+    digit = _DIGIT_VALUES.get(text)
+    if digit is not None:
+        return digit
+    cn2an = _cn2an_fn()
     if text[0] in "十百千万亿":
         text = "一" + text  # cn2an reads 百亿 but not a bare 万 or 亿
     try:
-        return float(cn2an.cn2an(text, "normal"))
+        return float(cn2an(text, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
         pass
     if text[0] in "十百千万亿" and len(text) > 1 and text[0] != text[1]:
         try:
-            return float(cn2an.cn2an("一" + text, "normal"))
+            return float(cn2an("一" + text, "normal"))
         except (ValueError, KeyError, IndexError, TypeError):
             pass
     if text[0] in "百千" and len(text) == 1:

@@ -13,7 +13,8 @@ year); without it they stay None. Expressions that state no period (截至目前
 from __future__ import annotations
 
 import re
-from typing import Callable, NamedTuple, Optional
+from functools import lru_cache
+from typing import Any, Callable, NamedTuple, Optional
 
 import regex
 
@@ -63,7 +64,7 @@ _PERIOD = (
     rf"|(?P<yr>(?<![0-9.])(?:19|20)[0-9]{{2}}{_S}年?{_S}{_DASH}{_S}(?:19|20)[0-9]{{2}}{_S}年度?)"
     rf"|(?:(?P<cut>{_CUT}){_S})?(?:(?:{_YEAR}){_S}(?:{_BODY})?|(?:{_BODY}))(?:{_S}(?P<since>以来|至今))?"
 )
-PERIOD_RE = regex.compile(_PERIOD)
+# PERIOD_RE and _SCAN_RE: compiled on first use (module ``__getattr__``, ~13 ms each)
 # Every character a PERIOD_RE match can start with: the first characters of the
 # _NONE words, of _CUT (截), of _RELATIVE's words, of a year (1/2, 一/二), of
 # _BODY's words (上下半年, 全年, 前…) and numbers (ASCII digits, 一…十, 第), plus
@@ -85,7 +86,20 @@ _PERIOD_HEAD = "(?=[{}]|{})".format(
 )
 # The scanner's pattern: same matches as PERIOD_RE (no match starts elsewhere),
 # but ``regex`` skips every other position with a set test (~8x faster).
-_SCAN_RE = regex.compile(rf"(?=[{regex.escape(_PERIOD_FIRST)}]){_PERIOD_HEAD}(?:{_PERIOD})")
+_SCAN_PATTERN = rf"(?=[{regex.escape(_PERIOD_FIRST)}]){_PERIOD_HEAD}(?:{_PERIOD})"
+_LAZY_PATTERNS = {"PERIOD_RE": _PERIOD, "_SCAN_RE": _SCAN_PATTERN}
+
+
+@lru_cache(maxsize=None)
+def _lazy(name: str) -> "regex.Pattern[str]":
+    return regex.compile(_LAZY_PATTERNS[name])
+
+
+def __getattr__(name: str) -> Any:
+    """``PERIOD_RE`` and ``_SCAN_RE`` as module attributes (compiled on first use)."""
+    if name in _LAZY_PATTERNS:
+        return _lazy(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _rename_repeats(pattern: str) -> tuple[str, dict[str, str]]:
@@ -109,7 +123,7 @@ def _rename_repeats(pattern: str) -> tuple[str, dict[str, str]]:
 # here. Both are backtracking engines with the same (Perl) semantics, and the
 # pattern uses nothing they read differently (no \p{..}, \d, \w, \b or
 # variable-width lookbehind); only the repeated _BODY group names need renaming.
-_FAST_PATTERN, _ALIAS = _rename_repeats(_SCAN_RE.pattern)
+_FAST_PATTERN, _ALIAS = _rename_repeats(_SCAN_PATTERN)
 _FAST_SCAN_RE = re.compile(_FAST_PATTERN)
 _FAST_NAMES = sorted(_FAST_SCAN_RE.groupindex, key=_FAST_SCAN_RE.groupindex.get)
 assert len(_FAST_NAMES) == _FAST_SCAN_RE.groups  # every group is named
@@ -231,7 +245,7 @@ def scan_periods(t: str, ref_year: Optional[int] = None) -> list[tuple[int, int,
         g = _fast_groups(m)
         if g is None:  # ask ``regex`` itself
             at = m.start()
-            m = _SCAN_RE.match(t, at)
+            m = _lazy("_SCAN_RE").match(t, at)
             if m is None:
                 pos = at + 1
                 continue
@@ -263,7 +277,7 @@ def parse_period(text: str, ref_year: Optional[int] = None) -> Optional[Period]:
     t = to_halfwidth(text).strip(_STRIP)
     if not t:
         return None
-    m = PERIOD_RE.fullmatch(t)
+    m = _lazy("PERIOD_RE").fullmatch(t)
     if m is not None:
         ok, period = _build(m.group, ref_year)
         if ok:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from operator import itemgetter
-from typing import NamedTuple, Optional
+from typing import Any, NamedTuple, Optional
 
 import regex
 
@@ -131,7 +131,7 @@ _RANK = (
 )
 _QTY = rf"(?:(?P<pre>{_PRE}){_S})?(?:{_PCT}|{_FRAC}|{_FRAC_AR}|{_MAIN}){_S}(?P<post>{_POST})?"
 _UNIT_RE = regex.compile(_UNIT)
-QUANTITY_RE = regex.compile(rf"{_RANK}|{_QTY}", regex.V0)
+_QUANTITY_PATTERN = rf"{_RANK}|{_QTY}"  # QUANTITY_RE, compiled on first use (see _lazy)
 # Every character a QUANTITY_RE match can start with: the first characters of
 # _RANK (第, a rank number, 前, 榜首/首位), of a prefix qualifier (_PRE), of
 # 百分之 and of a number (_NUM: ASCII digits, Chinese numerals, a bare 万) or
@@ -149,7 +149,7 @@ _QTY_HEAD = "(?=[{}]|{})".format(
 # starts elsewhere, it finds exactly the same matches, but ``regex`` skips all
 # other positions at the speed of a set test instead of trying the whole
 # grammar there (~8x faster on news text).
-_SCAN_RE = regex.compile(rf"(?=[{regex.escape(_QTY_FIRST)}]){_QTY_HEAD}(?:{_RANK}|{_QTY})", regex.V0)
+_SCAN_PATTERN = rf"(?=[{regex.escape(_QTY_FIRST)}]){_QTY_HEAD}(?:{_RANK}|{_QTY})"  # _SCAN_RE
 SINGLE_RE = regex.compile(
     rf"(?:(?P<pre>{_PRE}){_S})?{_numx('1')}{_S}(?P<u1>{_UNIT})?"
     rf"(?:{_S}/{_S}(?P<den>{_DEN}))?{_S}(?P<post>{_POST})?"
@@ -170,7 +170,7 @@ def _fast_pattern() -> str:
     match; a match that went through one (``rn2`` or ``den`` captured) is redone
     by ``regex``, and any other is exactly the one ``regex`` finds.
     """
-    pattern = _SCAN_RE.pattern
+    pattern = _SCAN_PATTERN
     verbs = _DATA["rank_verbs"]
     lookbehind = f"(?<=(?:{_alt(verbs)}){_S})"
     wide = f"(?<=[{regex.escape(''.join(sorted({w[-1] for w in verbs})))} \\t\\u00a0])"
@@ -184,11 +184,36 @@ _BARE_GROUPS = itemgetter(*(_FAST_INDEX[k] for k in "r1 rn2 rn3 rtop pn fd fa n1
 # Group names by group number, for patterns whose groups are all uniquely named;
 # keyed by id (these module-level patterns live forever): hashing a compiled ``re``
 # pattern hashes its whole program.
-_GROUP_NAMES = {
-    id(p): tuple(sorted(p.groupindex, key=p.groupindex.get))
-    for p in (QUANTITY_RE, _SCAN_RE, SINGLE_RE, _FAST_SCAN_RE)
-    if sorted(p.groupindex.values()) == list(range(1, p.groups + 1))
-}
+_GROUP_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def _register(p: "regex.Pattern[str] | re.Pattern[str]") -> None:
+    if sorted(p.groupindex.values()) == list(range(1, p.groups + 1)):
+        _GROUP_NAMES[id(p)] = tuple(sorted(p.groupindex, key=p.groupindex.get))
+
+
+for _p in (SINGLE_RE, _FAST_SCAN_RE):
+    _register(_p)
+
+# ``regex`` patterns that the scanner needs only now and then (a match through a
+# widened atom, parse_quantity), compiled on first use: ~30 ms each at start-up.
+_LAZY_PATTERNS = {"QUANTITY_RE": _QUANTITY_PATTERN, "_SCAN_RE": _SCAN_PATTERN}
+_LAZY_COMPILED: dict[str, "regex.Pattern[str]"] = {}
+
+
+def _lazy(name: str) -> "regex.Pattern[str]":
+    p = _LAZY_COMPILED.get(name)
+    if p is None:
+        p = _LAZY_COMPILED[name] = regex.compile(_LAZY_PATTERNS[name], regex.V0)
+        _register(p)
+    return p
+
+
+def __getattr__(name: str) -> Any:
+    """``QUANTITY_RE`` and ``_SCAN_RE`` as module attributes (compiled on first use)."""
+    if name in _LAZY_PATTERNS:
+        return _lazy(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- building ----------------------------------------------------------------
@@ -477,7 +502,7 @@ def scan_quantities(t: str) -> list[tuple[int, int, dict]]:
         gd: Optional[dict] = None
         if groups[rn2] is not None or groups[den] is not None:
             at = m.start()  # went through a widened atom: ask ``regex`` itself
-            m = QUANTITY_RE.match(t, at)
+            m = _lazy("QUANTITY_RE").match(t, at)
             if m is None:
                 pos = at + 1
                 continue
@@ -546,7 +571,7 @@ def parse_quantity(text: str) -> Optional[Quantity]:
     t = to_halfwidth(text).strip(_STRIP)
     if not t:
         return None
-    m = QUANTITY_RE.fullmatch(t)
+    m = _lazy("QUANTITY_RE").fullmatch(t)
     if m is not None:
         built = _build(t, m, scan=False)
         if built is not None and built[2] == len(t):

@@ -1,9 +1,11 @@
 """Layout repair for text pulled out of newspaper PDF pages.
 
 ``repair(raw)`` only ever *deletes* characters, so the repaired text maps back
-to the raw text by a monotonic index map and every kept character equals its
-raw character. Three kinds of noise are removed:
+to the raw text by a monotonic index map. Four kinds of noise are removed:
 
+* invisible characters: zero-width spaces and joiners, BOMs inside the text,
+  bidi controls, soft hyphens and every other format or control character but
+  ``\\n``, ``\\t`` and ``\\r`` (``产\\u200b值`` reads ``产值``);
 * line breaks inside a sentence (narrow columns: ``阿拉\\n\\n善高新区``), including
   a hyphen at a line end inside a number range (``500-\\n1000``);
 * letter-spacing of justified lines (``盟 总 量 的 41.6% ，``): spaces next to a
@@ -14,14 +16,43 @@ raw character. Three kinds of noise are removed:
 Real paragraph ends stay: a break after sentence-final punctuation, before or
 after a heading/byline marker line, followed by an indent, or of three or more
 newlines (a block boundary: captions and column jumps).
+
+``repair(raw, view=...)`` repairs a *view* of the raw text instead: a string of
+the same length whose characters stand for the raw ones position by position
+(the simplified-character view of :mod:`zone_ie.convert`). Decisions are taken
+on the view and the repaired text is made of view characters; the map to raw
+offsets is the same, and :attr:`RepairedText.written` gives the raw characters
+as the user wrote them.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 import regex
+
+# Unicode format (Cf) and control (Cc) characters but \t \n \r: invisible noise
+# (zero-width spaces and joiners, BOM, bidi controls, soft hyphen, tags...).
+# Written out (not ``\p{Cf}``) so that the check on every document is one ``re`` scan.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+# a superset with one astral range: ``re`` scans a class of astral literals slowly
+_INVISIBLE_SCAN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd-\U000e007f]"
+)
+
+
+def has_invisible(text: str) -> bool:
+    """Whether ``text`` has a character :data:`INVISIBLE` matches."""
+    return any(INVISIBLE.match(m.group()) for m in _INVISIBLE_SCAN.finditer(text))
 
 _WS_RUN = regex.compile(r"[ \t\r\n\u00a0\u3000\u2002-\u200b\ufeff]+")
 _SENT_FINAL = set("。！？!?…")
@@ -51,23 +82,47 @@ class RepairedText:
     """Repaired text plus the exact map of each of its characters to the raw text.
 
     ``runs`` holds ``(text_start, raw_start, length)`` for each stretch of
-    characters kept contiguously from the raw text.
+    characters kept contiguously from the raw text. ``view`` is ``None`` or a
+    string as long as ``raw`` whose characters replace the raw ones
+    (simplified for traditional characters): ``text`` is made of the kept
+    characters of ``view`` (else of ``raw``), :attr:`written` of the same
+    characters of ``raw``.
     """
 
     raw: str
     text: str
     runs: tuple[tuple[int, int, int], ...]
+    view: Optional[str] = None
 
     @classmethod
-    def identity(cls, raw: str) -> "RepairedText":
-        return cls(raw, raw, ((0, 0, len(raw)),) if raw else ())
+    def identity(cls, raw: str, view: Optional[str] = None) -> "RepairedText":
+        return cls(raw, raw if view is None else view, ((0, 0, len(raw)),) if raw else (), view)
 
     @classmethod
-    def from_runs(cls, raw: str, runs: Sequence[Sequence[int]]) -> "RepairedText":
-        """Rebuild from a raw text and stored runs (e.g. after deserialization)."""
+    def from_runs(
+        cls, raw: str, runs: Sequence[Sequence[int]], view: Optional[str] = None
+    ) -> "RepairedText":
+        """Rebuild from a raw text, stored runs and view (e.g. after deserialization)."""
         runs_t = tuple((int(a), int(b), int(c)) for a, b, c in runs)
-        text = "".join(raw[b : b + n] for _, b, n in runs_t)
-        return cls(raw, text, runs_t)
+        src = raw if view is None else view
+        text = "".join(src[b : b + n] for _, b, n in runs_t)
+        return cls(raw, text, runs_t, view)
+
+    @property
+    def source(self) -> str:
+        """The whole raw text as the pipeline reads it: ``view`` if there is one, else ``raw``."""
+        return self.raw if self.view is None else self.view
+
+    @property
+    def written(self) -> str:
+        """``text`` in the raw characters (as the user wrote them): same length and offsets."""
+        if self.view is None:
+            return self.text
+        w = self.__dict__.get("_written_cache")
+        if w is None:
+            w = "".join(self.raw[b : b + n] for _, b, n in self.runs)
+            object.__setattr__(self, "_written_cache", w)
+        return w
 
     def to_raw(self, i: int) -> int:
         """Raw offset of repaired character ``i`` (``len(text)`` -> ``len(raw)``)."""
@@ -109,10 +164,26 @@ class RepairedText:
         return out
 
 
-def repair(raw: str) -> RepairedText:
-    """Repair PDF layout noise in ``raw``; see the module docstring."""
-    if not raw:
-        return RepairedText.identity(raw)
+def repair(raw: str, view: Optional[str] = None) -> RepairedText:
+    """Repair layout noise in ``raw`` (decided on ``view`` when given); see the module docstring."""
+    if view is not None and len(view) != len(raw):
+        raise ValueError("a view must be as long as the raw text")
+    src = raw if view is None else view
+    if not src:
+        return RepairedText.identity(raw, view)
+    if not has_invisible(src):
+        return _build(raw, _layout_keep(src), view)
+    # invisible characters: repair the text without them, then map back
+    visible = [i for i, ch in enumerate(src) if INVISIBLE.match(ch) is None]
+    keep_visible = _layout_keep("".join(src[i] for i in visible)) if visible else bytearray()
+    keep = bytearray(len(src))
+    for i, k in zip(visible, keep_visible):
+        keep[i] = k
+    return _build(raw, keep, view)
+
+
+def _layout_keep(raw: str) -> bytearray:
+    """Which characters of ``raw`` layout repair keeps (1) or deletes (0)."""
     keep = bytearray(b"\x01") * len(raw)
     # 1. bold headings doubled on their own raw line
     line_start = 0
@@ -156,7 +227,7 @@ def repair(raw: str) -> RepairedText:
     for s, e in kept_breaks + [(n, n)]:
         _undouble_range(raw, keep, prev, s, kept_only=True)
         prev = e
-    return _build(raw, keep)
+    return keep
 
 
 def _prev_kept(raw: str, keep: bytearray, s: int) -> int | None:
@@ -315,7 +386,8 @@ def _doubled_runs(line: str) -> list[int] | None:
     return drop
 
 
-def _build(raw: str, keep: bytearray) -> RepairedText:
+def _build(raw: str, keep: bytearray, view: Optional[str] = None) -> RepairedText:
+    src = raw if view is None else view
     runs: list[tuple[int, int, int]] = []
     parts: list[str] = []
     t = 0
@@ -331,7 +403,7 @@ def _build(raw: str, keep: bytearray) -> RepairedText:
         if j < 0:
             j = n
         runs.append((t, i, j - i))
-        parts.append(raw[i:j])
+        parts.append(src[i:j])
         t += j - i
         i = j
-    return RepairedText(raw, "".join(parts), tuple(runs))
+    return RepairedText(raw, "".join(parts), tuple(runs), view)

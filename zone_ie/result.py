@@ -11,7 +11,9 @@ from .names import norm_name
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
     """``(start_char, end_char, label, text, cluster id)`` of the PARK and COMPANY mentions."""
-    text = doc._.repair.text  # == doc.text; a slice is cheaper than joining a span's tokens
+    # == doc.text in the characters the user wrote (traditional stays traditional);
+    # a slice is cheaper than joining a span's tokens
+    text = doc._.repair.written
     out = []
     for ent in doc.ents:
         label = ent.label_

@@ -261,7 +261,7 @@ def _facts_table(doc: Doc, facts: list[Any], prefix: str) -> str:
         cells = _fact_cells(fact)
         ev = getattr(fact, "evidence", None)
         if ev:
-            quote = rep.text[rep.from_raw(ev[0]) : rep.from_raw(ev[1])].replace("\n", " ")
+            quote = rep.written[rep.from_raw(ev[0]) : rep.from_raw(ev[1])].replace("\n", " ")
             if len(quote) > _EVIDENCE_SNIPPET:
                 quote = quote[:_EVIDENCE_SNIPPET] + "…"
             href = f"#{prefix}ev-{i}"
@@ -345,7 +345,7 @@ def render(doc: Doc, *, title: Optional[str] = None, page: bool = True, id_prefi
     e = html.escape
     prefix = re.sub(r"[^A-Za-z0-9_-]", "_", id_prefix)
     facts = list(doc._.facts or [])
-    markup = _markup(doc.text, _doc_spans(doc, facts), prefix)
+    markup = _markup(doc._.repair.written, _doc_spans(doc, facts), prefix)  # as written (traditional stays)
     doc_id = doc._.doc_id
     title = title or doc_id or "zone_ie document"
     labels: dict[str, int] = {}
@@ -401,8 +401,8 @@ def add_show_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--doc-id", help="which record of a .jsonl file (default: its only record)")
     p.add_argument("-o", "--output",
                    help="output HTML, '-' for stdout (default: DOC's stem + .html, in the current directory)")
-    p.add_argument("--segmenter", choices=("auto", "char", "pkuseg"), default="auto",
-                   help="word segmenter (auto: pkuseg when installed, else char)")
+    p.add_argument("--segmenter", choices=("char", "pkuseg", "auto"), default="char",
+                   help="word segmenter (default char; pkuseg only on request; auto: pkuseg when installed)")
     p.add_argument("--date", help="document date YYYY-MM-DD (resolves 今年, 去年)")
     p.add_argument("--title", help="page title (default: the doc_id)")
     p.set_defaults(func=cmd_show)

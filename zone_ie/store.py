@@ -7,7 +7,8 @@ Tables (all keyed by ``doc_id``; a document's rows are replaced together):
 ``entities``   doc_id, idx, start, end, label, text                  (raw offsets)
 ``clusters``   doc_id, idx, label, canonical, names (JSON list)
 ``facts``      doc_id, idx, type, key columns, evidence_start/end, json (the SPEC fact)
-``errors``     doc_id, source, reason
+``errors``     doc_id, source, reason, severity (``error``: not stored; ``warning``: stored,
+               some metadata dropped, e.g. an invalid date)
 
 Fact key columns: ``subject`` (metric), ``company``/``park`` (located_in, project),
 ``name``/``alias``/``label`` (alias; ``name`` is also the project name),
@@ -21,7 +22,10 @@ names through the document's clusters (SPEC 3), so that "per park" queries group
 
 Writes are idempotent: a document is stored once per doc_id (re-running replaces
 its rows with identical ones), and :meth:`Store.is_done` tells ``--resume`` that a
-doc_id is stored with the same content hash. Callers commit per batch.
+doc_id is stored with the same content hash. An outcome with ``keep_stored`` (a
+doc_id conflict) only adds its error row: the stored document stays. Callers
+commit per batch; a document's rows are replaced inside one transaction.
+Stores made before the ``severity`` column get it on opening (``error``).
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ from .names import norm_name
 if TYPE_CHECKING:
     from .batch import Outcome
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -76,6 +80,7 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE TABLE IF NOT EXISTS errors (
     doc_id TEXT NOT NULL, source TEXT NOT NULL, reason TEXT NOT NULL,
+    severity TEXT NOT NULL DEFAULT 'error' CHECK (severity IN ('error', 'warning')),
     PRIMARY KEY (doc_id, source)
 );
 CREATE INDEX IF NOT EXISTS facts_indicator ON facts (type, indicator);
@@ -148,8 +153,15 @@ class Store:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(SCHEMA)
-        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self._migrate()
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         self.conn.commit()
+
+    def _migrate(self) -> None:
+        """Schema 1 -> 2: the ``errors`` table gets its ``severity`` column."""
+        cols = {row[1] for row in self.conn.execute("PRAGMA table_info(errors)")}
+        if "severity" not in cols:
+            self.conn.execute("ALTER TABLE errors ADD COLUMN severity TEXT NOT NULL DEFAULT 'error'")
 
     # --- writing -------------------------------------------------------------
 
@@ -165,6 +177,9 @@ class Store:
             outcome = Outcome.from_dict(outcome)
         o = outcome
         c = self.conn
+        if o.keep_stored:  # a doc_id conflict: the stored document stays as it is
+            self._error(o.doc_id, o.source, o.error or "", "error")
+            return
         self._delete(o.doc_id)
         status = "ok" if o.ok else "error"
         c.execute(
@@ -172,9 +187,17 @@ class Store:
             (o.doc_id, o.sha256, o.date, o.source, o.n_chars, o.n_chunks, status),
         )
         if not o.ok:
-            c.execute("INSERT OR REPLACE INTO errors VALUES (?, ?, ?)", (o.doc_id, o.source, o.error or ""))
+            self._error(o.doc_id, o.source, o.error or "", "error")
             return
         self.write_result(o.result)  # type: ignore[arg-type]
+        if o.warnings:
+            self._error(o.doc_id, o.source, "; ".join(o.warnings), "warning")
+
+    def _error(self, doc_id: str, source: str, reason: str, severity: str) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO errors (doc_id, source, reason, severity) VALUES (?, ?, ?, ?)",
+            (doc_id, source, reason, severity),
+        )
 
     def write_result(self, r: DocResult) -> None:
         c = self.conn
@@ -218,6 +241,11 @@ class Store:
             "SELECT 1 FROM documents WHERE doc_id = ? AND sha256 = ? AND status = 'ok'", (doc_id, sha256)
         ).fetchone()
         return row is not None
+
+    def stored(self, doc_id: str) -> Optional[tuple[Optional[str], str]]:
+        """``(sha256, status)`` of the stored ``doc_id``, or ``None`` when it is not stored."""
+        row = self.conn.execute("SELECT sha256, status FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}

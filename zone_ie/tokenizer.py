@@ -1,6 +1,7 @@
-"""The tokenizer: layout repair, then word segmentation (``char`` or ``pkuseg``).
+"""The tokenizer: a simplified view of traditional characters, layout repair, then
+word segmentation (``char`` or ``pkuseg``).
 
-Repair runs here, first in the pipeline, so that ``nlp(raw)`` yields a Doc of
+Conversion (:mod:`zone_ie.convert`) and repair run here, first in the pipeline, so that ``nlp(raw)`` yields a Doc of
 repaired text that knows its map back to the raw text (``doc._.to_raw``), and so
 that segmentation runs once, on repaired text. Registered as
 ``zone_ie.Tokenizer.v1``; its settings live in the ``[nlp.tokenizer]`` block.
@@ -23,6 +24,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from . import extensions
+from .convert import simplified_view
 from .repair import RepairedText, repair
 from .setup_model import ModelMissingError, model_installed, pkuseg_model_dir, require_model
 
@@ -35,11 +37,13 @@ def create_tokenizer(
     pkuseg_model: Optional[str] = None,
     user_dict: bool = True,
     repair_layout: bool = True,
+    convert_traditional: bool = True,
 ) -> Callable[[Language], "ZoneTokenizer"]:
     def make(nlp: Language) -> ZoneTokenizer:
         return ZoneTokenizer(
             nlp.vocab, segmenter=segmenter, pkuseg_model=pkuseg_model,
             user_dict=user_dict, repair_layout=repair_layout,
+            convert_traditional=convert_traditional,
         )
 
     return make
@@ -116,7 +120,8 @@ def common_characters() -> str:
 
 
 class ZoneTokenizer:
-    """Repair the raw text, then segment it into a Doc that remembers the raw text."""
+    """Convert traditional characters (in a view), repair the raw text, then segment
+    it into a Doc that remembers the raw text."""
 
     def __init__(
         self,
@@ -125,12 +130,14 @@ class ZoneTokenizer:
         pkuseg_model: Optional[str] = None,
         user_dict: bool = True,
         repair_layout: bool = True,
+        convert_traditional: bool = True,
     ) -> None:
         self.vocab = vocab
         self.segmenter = resolve_segmenter(segmenter)
         self.pkuseg_model = pkuseg_model
         self.user_dict = user_dict
         self.repair_layout = repair_layout
+        self.convert_traditional = convert_traditional
         self._seg: Any = None
         self._orths = _OrthCache(vocab)
         if self.segmenter == "pkuseg":
@@ -149,7 +156,8 @@ class ZoneTokenizer:
             self._seg = spacy_pkuseg.pkuseg(model_name=str(path), user_dict=words or None)
 
     def __call__(self, text: str) -> Doc:
-        rep = repair(text) if self.repair_layout else RepairedText.identity(text)
+        view = simplified_view(text) if self.convert_traditional else None
+        rep = repair(text, view) if self.repair_layout else RepairedText.identity(text, view)
         doc = self.segment(rep.text)
         extensions.set_repair(doc, rep)
         return doc
@@ -186,6 +194,7 @@ class ZoneTokenizer:
         return {
             "segmenter": self.segmenter, "pkuseg_model": self.pkuseg_model,
             "user_dict": self.user_dict, "repair_layout": self.repair_layout,
+            "convert_traditional": self.convert_traditional,
         }
 
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
@@ -209,6 +218,7 @@ class ZoneTokenizer:
         self.pkuseg_model = cfg.get("pkuseg_model")
         self.user_dict = cfg.get("user_dict", True)
         self.repair_layout = cfg.get("repair_layout", True)
+        self.convert_traditional = cfg.get("convert_traditional", True)
         if seg != self.segmenter or (seg == "pkuseg" and self._seg is None):
             self.segmenter = seg
             if seg == "pkuseg":

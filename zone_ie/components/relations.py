@@ -19,7 +19,11 @@ from ..relations.headlines import drop_display_repeats
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts, scope_project_figures
 from ..relations.projects import merge_mentions, project_facts
+from ..convert import as_written
 from ..repair import RepairedText
+
+# fact fields that hold text read from the document
+_TEXT_FIELDS = ("name", "alias", "company", "park", "subject", "indicator_text", "scope")
 
 
 @Language.factory("zone_relations", default_config={})
@@ -46,7 +50,8 @@ class ZoneRelations:
         names = canonical_names((e.text, e.key) for e in ctx.ents)
         facts = canonicalize(facts, names)
         merged = merge_mentions([f for f in facts if isinstance(f, ProjectFact)])
-        doc._.facts = dedupe([f for f in facts if not isinstance(f, ProjectFact)] + merged)
+        facts = dedupe([f for f in facts if not isinstance(f, ProjectFact)] + merged)
+        doc._.facts = facts if rep.view is None else written_facts(facts, rep)
         return doc
 
     def alias_facts(self, doc: Doc, rep: Optional[RepairedText] = None) -> list[AliasFact]:
@@ -62,6 +67,21 @@ class ZoneRelations:
             ev = rep.span_to_raw(ns, _clause_end(text, ae))
             out.append(AliasFact(label=label, name=text[ns:ne], alias=text[as_:ae], evidence=ev))
         return out
+
+
+def written_facts(facts: list[Any], rep: RepairedText) -> list[Any]:
+    """Facts whose text fields are in the characters the user wrote (see
+    :func:`zone_ie.convert.as_written`), each found near its evidence."""
+    out = []
+    for f in facts:
+        near = rep.from_raw(f.evidence[0]) if f.evidence is not None else 0
+        update = {}
+        for field in _TEXT_FIELDS:
+            value = getattr(f, field, None)
+            if isinstance(value, str) and value:
+                update[field] = as_written(value, rep, near)
+        out.append(f.model_copy(update=update) if update else f)
+    return out
 
 
 def _clause_end(text: str, i: int) -> int:

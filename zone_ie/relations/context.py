@@ -350,7 +350,7 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
     from .furniture import furniture_spans  # it reads this module's cue words
-    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in furniture_spans(rep.raw)]
+    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in furniture_spans(rep.source)]
     if furniture:
         # page furniture states no figure and no period (its mentions stay: they still
         # tell which park the page is about)

@@ -606,7 +606,7 @@ def _title_year(ctx: DocContext, article: int) -> Optional[int]:
     for p in ctx.paragraphs:
         if p.article != article:
             continue
-        raw = ctx.repair.raw  # the title's own line: repair may have joined the subtitle to it
+        raw = ctx.repair.source  # the title's own line: repair may have joined the subtitle to it
         a = ctx.repair.to_raw(p.start)
         b = raw.find("\n", a)
         line = raw[a:b if b >= 0 else len(raw)]
