@@ -281,7 +281,8 @@ def test_changed_and_removed_documents_update_the_records(built: Path, tmp_path:
     db = tmp_path / "changed.sqlite"
     shutil.copy(built, db)
     fixed = dict(DOCS[2], text=DOCS[2]["text"].replace("850亿元", "820亿元"))  # kb03 corrected
-    run_extract([str(_write(tmp_path / "fixed.jsonl", [fixed]))], nlp=nlp, db=str(db), progress=False)
+    # a corrected article replaces the stored one only on request (--replace)
+    run_extract([str(_write(tmp_path / "fixed.jsonl", [fixed]))], nlp=nlp, db=str(db), progress=False, replace=True)
     with KnowledgeBase(db) as kb:
         stats = kb.build()
         assert stats.read == 1 and stats.conflicts == 0
