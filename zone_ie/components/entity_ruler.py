@@ -124,6 +124,7 @@ class ZoneEntityRuler:
         g = self.grammar
         chars = g["name_chars"]
         self._P = Places(self.places)
+        self._P._chain()  # compiled with the pipeline, not inside the first document that needs it
         self._park_suffix_re = _literals(g["park_suffixes"])
         self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
         self._park_suffix_set = frozenset(self._park_suffixes)

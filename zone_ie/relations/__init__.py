@@ -57,5 +57,18 @@ def prepare() -> None:
     figures._bound_first()
     metrics._compare_first()
     projects._headline_re()
+    projects._grammar()
     from . import furniture
     furniture._grammar()
+    metrics._difference_re()
+    subjects._descriptor_re()
+    figures._zone_count_re()
+    # the quantity and period scanners and the traditional-character check run on almost
+    # every document: compiled with the pipeline, not inside the first document (importing
+    # zone_ie alone stays light)
+    from .. import convert, periods, quantities
+    for name in quantities._LAZY_PATTERNS:
+        quantities._lazy(name)
+    for name in periods._LAZY_PATTERNS:
+        periods._lazy(name)
+    convert._traditional()
