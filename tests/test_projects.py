@@ -225,3 +225,12 @@ def test_bare_phase_mention_joins_the_named_phase(nlp):
             "沐辰新能一期项目不远处，青屿风电装备项目正在建设。")
     names = [p["name"] for p in facts(nlp, text, "project") if "一期" in p["name"]]
     assert names == ["一期3GW电池组件项目"]
+
+
+def test_park_like_items_of_a_project_list_host_nothing(nlp):
+    from factkit import facts
+    text = ("松岭高新区加快发展。白石钛合金航空新材料产业园、青禾液体动力制造产业基地等重大项目加快建设。")
+    projects = {p["name"]: p["park"] for p in facts(nlp, text, "project")}
+    # both items are projects of the zone; neither hosts the other (nor itself)
+    assert projects == {"白石钛合金航空新材料产业园": "松岭高新区", "青禾液体动力制造产业基地": "松岭高新区"}
+    assert not [f for f in facts(nlp, text, "located_in") if f["park"] == "白石钛合金航空新材料产业园"]
