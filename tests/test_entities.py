@@ -369,3 +369,13 @@ def test_ordinal_is_never_a_derived_short_name(nlp):
     doc = nlp(text)
     # the legal-form stripped core ``第三`` would name the company inside 第三产业
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == ["中国第三精密机械集团有限公司"]
+
+
+def test_direction_named_area_of_a_zone_is_a_park(nlp):
+    text = ("松岭经开区集中开工项目52个。\n\n——青禾精密产业园项目。由安徽青禾精密制造有限公司投资建设，"
+            "总投资50亿元，选址城北片区。")
+    doc = nlp(text)
+    parks = [e.text for e in doc.ents if e.label_ == "PARK"]
+    assert "城北片区" in parks
+    # a weak suffix after a common word still names nothing
+    assert not [e for e in nlp("项目覆盖重点片区和产业片区。").ents]

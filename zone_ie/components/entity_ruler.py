@@ -130,6 +130,8 @@ class ZoneEntityRuler:
         self._park_suffix_set = frozenset(self._park_suffixes)
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        self._direction_areas = tuple(sorted(g.get("direction_area_prefixes", []), key=len, reverse=True))
+        self._direction_suffixes = frozenset(g.get("direction_area_suffixes", []))
         self._district_suffixes = tuple(g.get("district_park_suffixes", []))
         self._sub_park_suffixes = tuple(g.get("sub_park_suffixes", []))
         self._legal_forms = list(g["company_legal_forms"])
@@ -406,7 +408,11 @@ class ZoneEntityRuler:
                     insort(ends, m.end())
                     continue
             if suffix.endswith(self._weak_suffixes) and not has_place:
-                continue
+                direction = next((d for d in self._direction_areas if prefix.endswith(d)), None)
+                if direction is None or suffix not in self._direction_suffixes:
+                    continue
+                # ``选址城北片区``: a sub-area named by its direction (城北, 江北, 东部…)
+                start = m.start() - len(direction)
             out.append(Match(start, m.end(), "PARK"))
             insort(ends, m.end())
             if uncut < start:
