@@ -796,3 +796,13 @@ def test_count_of_zones_is_not_a_figure_of_the_park(nlp):
     ms = by_value(metrics(nlp, text))
     assert 229.0 not in ms and 22.0 not in ms
     assert ms[120.0]["indicator"] == "enterprise_count"
+
+
+def test_projects_counted_at_a_stage_scope_the_count_and_its_investment(nlp):
+    ms = by_value(metrics(nlp, "松岭综保区4个项目集中开工，总投资43.3亿元。"))
+    assert ms[4.0]["scope"] == "集中开工项目"  # one name before a count: that name's count
+    assert ms[4.33e9]["indicator"] == "project_investment" and ms[4.33e9]["scope"] == "集中开工项目"
+    ms = by_value(metrics(nlp, "今年松岭开发区有19个产业项目在建，总投资65.2亿元。"))
+    assert ms[6.52e9]["scope"] == "在建产业项目"
+    # a list of names before a count: the count is the list's size, not a figure
+    assert not metrics(nlp, "松岭高新区引进星海重工、蓝天电子和澄江精密3家企业。")

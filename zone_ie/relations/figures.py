@@ -99,6 +99,9 @@ def _anecdote_res() -> tuple["re.Pattern[str]", ...]:
     return tuple(re.compile(m + r"[^，,。；;]{0,10}(?:企业|公司|团队|单位|项目|机构)") for m in cues()["anecdote_markers"])
 
 
+_LIST_JOINS = frozenset({"、", "和", "及", "与", "以及", ",", "，"})
+
+
 def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     """Figures that are words, not statistics: ``一个``/``一套`` (the numeral 一),
     counts inside quotes (``“两个确立”``), audiences (``200名嘉宾``), frames
@@ -112,8 +115,11 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
             return True
-        if any(ent.end == q.start for ent in ctx.ents_in(cs, q.start)):
-            # ``A、B和C3家企业``: the size of a list of names just given
+        named = ctx.ents_in(cs, q.start)
+        if named and named[-1].end == q.start and (
+                len(named) > 1 and text[named[-2].end:named[-1].start] in _LIST_JOINS):
+            # ``A、B和C3家企业``: the size of a list of names just given (``X综保区4个项目``
+            # after one name is that name's count)
             return True
         opened = text.rfind("“", s, q.start)
         if opened >= 0 and text.find("”", opened, q.start) < 0 and text.find("”", q.end, e) >= 0:

@@ -318,6 +318,11 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     cap = _capacity_list(after, q)
     if cap is not None and not find_indicator(phrase):
         return cap
+    if unit == "count" and cls in v["project_classifiers"] and not find_indicator(phrase):
+        tail = _LIST_SEP.split(after)[0]
+        staged = _staged_noun(tail) if find_indicator(tail) is None else None
+        if staged is not None:  # ``4个项目集中开工``: a count of projects at a stage
+            return "other", staged, staged
     hit = find_indicator(phrase)
     if hit is not None and hit[0] in v["project_count_ids"] and unit == "count" and cls not in v["project_classifiers"]:
         return "other", phrase or after or None, None
@@ -810,6 +815,17 @@ def _count_noun(phrase: str, after: str) -> Optional[str]:
     a = after[:k]
     if any(a.endswith(n) for n in nouns) and len(a) <= 12:
         return a
+    return _staged_noun(a)
+
+
+def _staged_noun(a: str) -> Optional[str]:
+    """``项目集中开工`` / ``产业项目在建``: the stage the projects are in names them
+    (集中开工项目, 在建产业项目)."""
+    for n in vocab()["project_count_nouns"]:
+        j = a.find(n)
+        stage = a[j + len(n):] if j >= 0 else ""
+        if stage and stage in vocab()["project_stage_verbs"] and j <= 8:
+            return stage + a[:j + len(n)]
     return None
 
 
