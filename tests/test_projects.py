@@ -234,3 +234,19 @@ def test_park_like_items_of_a_project_list_host_nothing(nlp):
     # both items are projects of the zone; neither hosts the other (nor itself)
     assert projects == {"白石钛合金航空新材料产业园": "松岭高新区", "青禾液体动力制造产业基地": "松岭高新区"}
     assert not [f for f in facts(nlp, text, "located_in") if f["park"] == "白石钛合金航空新材料产业园"]
+
+
+def test_completion_figure_after_its_project_sentence_is_scoped_by_it(nlp):
+    from factkit import facts
+    text = ("松岭高新区加快项目建设。青禾生物制药股份有限公司原料药及成品药建设项目2月开工，总投资28亿元。"
+            "项目达产后年产值可达20亿元以上。")
+    ms = [m for m in facts(nlp, text, "metric") if m["value"] and m["value"]["value"] == 2e9]
+    assert len(ms) == 1 and ms[0]["scope"] and ms[0]["scope"].endswith("原料药及成品药建设项目")
+
+
+def test_conjunction_inside_a_project_name_keeps_the_name_whole(nlp):
+    from factkit import facts
+    text = "松岭高新区加快项目建设。青禾生物制药股份有限公司原料药及成品药建设项目2月开工，总投资28亿元。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"].endswith("原料药及成品药建设项目") and p["company"] == "青禾生物制药股份有限公司"
+    assert p["investment"]["value"] == 2.8e9

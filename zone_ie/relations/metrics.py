@@ -103,6 +103,11 @@ def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: 
         if not has_vocab("completion_blockers", text[s:a + 12]):
             continue
         named = [name for ps, pe, name in spans if ps <= a < pe]
+        if not named:
+            # ``X项目…。该项目建成后年产值…``: the project the paragraph named last before it
+            para = ctx.paragraphs[ctx.paragraph_at(a)] if ctx.paragraphs else None
+            before = [(pe, name) for ps, pe, name in spans if para is not None and para.start <= ps and pe <= a]
+            named = [max(before)[1]] if before else []
         if len(named) == 1:
             m.scope = named[0]
     return metrics

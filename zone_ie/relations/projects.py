@@ -54,9 +54,21 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
     i = _clause_edge(text, s, end)
     best = i
     for w, k in _last_stops(text, i, end - 2).items():
-        if ctx.ent_at(k) is None and k + len(w) > best:
+        if ctx.ent_at(k) is None and k + len(w) > best and not _inner_conjunction(ctx, w, k, i):
             best = k + len(w)
     return best
+
+
+def _inner_conjunction(ctx: DocContext, w: str, k: int, lo: int) -> bool:
+    """``原料药及成品药建设项目`` / ``总装及零配件制造项目``: a conjunction joining two
+    products inside one name, not two names (the words before it end no project and
+    no name ends right before it)."""
+    if w not in cues()["project_inner_conjunctions"]:
+        return False
+    left = ctx.text[lo:k]
+    if not left or left.endswith(tuple(cues()["project_suffixes"])):
+        return False
+    return not any(e.end == k for e in ctx.ents_in(lo, k))
 
 
 def _last_stops(text: str, lo: int, hi: int) -> dict[str, int]:
