@@ -54,3 +54,13 @@ def test_display_spans_walk_back_from_byline_to_sentence_end():
     )
     spans = [raw[s:e] for s, e in display_spans(raw)]
     assert spans == ["白石高新区上半年营收", "增长12%", "## 小标题没有句号"]
+
+
+def test_display_lines_are_found_in_traditional_characters_too(nlp):
+    text = (
+        "青楓經開區一季度外貿進出口增長18.5%\n\n"
+        "本報記者 林曉\n\n"
+        "一季度，青楓經開區外貿進出口總額46.2億元，同比增長18.5%。\n"
+    )
+    trade = [m for m in metrics(nlp, text) if m["indicator"] == "foreign_trade"]
+    assert len(trade) == 1 and "46.2億元" in text[trade[0]["evidence"][0]:trade[0]["evidence"][1]]
