@@ -63,12 +63,9 @@ def prepare() -> None:
     metrics._difference_re()
     subjects._descriptor_re()
     figures._zone_count_re()
-    # the quantity and period scanners and the traditional-character check run on almost
-    # every document: compiled with the pipeline, not inside the first document (importing
-    # zone_ie alone stays light)
-    from .. import convert, periods, quantities
-    for name in quantities._LAZY_PATTERNS:
-        quantities._lazy(name)
-    for name in periods._LAZY_PATTERNS:
-        periods._lazy(name)
+    # the quantity pattern and the traditional-character check serve almost every document:
+    # compiled with the pipeline, not inside the first document (the period and scanner
+    # patterns behind the fast paths stay lazy: documents rarely need them)
+    from .. import convert, quantities
+    quantities._lazy("QUANTITY_RE")
     convert._traditional()
