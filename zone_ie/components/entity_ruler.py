@@ -20,13 +20,16 @@ segmenter. Sources, in order:
 Every mention gets a cluster key in ``span.id_`` (the fullest name of its
 cluster, see :mod:`zone_ie.clusters`). Patterns and grammar are serialized with
 the pipeline.
+
+This module holds the component, the park and company grammar and the short
+names; brand names in company lists are :mod:`.company_lists` (a mixin), the
+string helpers (``Match``, literal-word matching, overlaps) :mod:`.ruler_text`.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
-from operator import itemgetter, le, lt
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -45,6 +48,11 @@ from ..clusters import (
     words_by_length,
 )
 from ..resources import iter_jsonl, load_json
+from .company_lists import CompanyListGrammar
+from .ruler_text import (  # noqa: F401  (re-exported: tests and callers import some from here)
+    _BRACKETED, _BRACKETED_HEAD, _COUNTED, _HAN_RUN, _NOT_BUSINESS_HEADS, Match, _PhraseIndex, _add_non_overlapping,
+    _han_between, _literal_spans, _literals, _lookahead, _non_overlapping, _starts_with_place, _unanchored,
+)
 
 DEFAULT_PATTERNS = "entity_patterns.jsonl"
 COMPANY_PATTERNS = "companies.jsonl"
@@ -62,27 +70,7 @@ def make_entity_ruler(
     return ZoneEntityRuler(nlp, name, patterns_file=patterns_file, use_grammar=use_grammar, max_prefix=max_prefix)
 
 
-class Match(tuple):
-    """``(start, end, label, id)`` in repaired-text characters."""
-
-    __slots__ = ()
-
-    def __new__(cls, start: int, end: int, label: str, id_: str = "") -> "Match":
-        return super().__new__(cls, (start, end, label, id_))
-
-    # itemgetter properties run in C (a lambda per access showed in profiles)
-    start = property(itemgetter(0))
-    end = property(itemgetter(1))
-    label = property(itemgetter(2))
-    id = property(itemgetter(3))
-
-
-def _starts_with_place(first: Optional[tuple[int, int]]) -> bool:
-    """Whether :meth:`Places.first` found a place at the very start (``None``: no place at all)."""
-    return first is not None and first[0] == 0
-
-
-class ZoneEntityRuler:
+class ZoneEntityRuler(CompanyListGrammar):
     """Find PARK and COMPANY mentions; see the module docstring."""
 
     def __init__(
@@ -697,175 +685,6 @@ class ZoneEntityRuler:
             e = e - len(w) if w else end
         return end
 
-    def _list_companies(self, text: str, found: list[Match]) -> list[Match]:
-        """Brand names in lists: ``以A、B、C为代表的``, ``A、B等企业``, ``A二期、B等项目``."""
-        known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
-        new: dict[str, str] = {}
-        for c in self._list_clauses(text):
-            items = c.split("、")
-            last = items[-1]
-            close = self._list_close(last)
-            if close is None and not self._all_items_brand_like(items, known):
-                continue  # the check below, lazily: most lists without a closer stop here
-            strong = close is not None and bool(self._strong_closer.match(last[close:]))
-            if close is not None:
-                items[-1] = last[:close]
-            items[0] = items[0][self._list_head_cut(items[0]) :]
-            if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
-                items = [part for it in items for part in self._split_conj(it)]
-            cleaned = [self._clean_item(it) for it in items]
-            bare_project = close is not None and last[close:].startswith("项目")
-            if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
-                continue  # ``建设A、B和C项目`` lists products unless every item is a company
-            votes = [self._brand_like(it, known) for it in cleaned]
-            # ``A、B、C等一批企业``: a strong closer says every item is a firm; an item longer
-            # than a short brand must look like a firm name itself or stay short of a clause
-            ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 or v or len(it) <= 10 for it, v in zip(cleaned, votes)))
-            if not ok:
-                continue
-            for it, v in zip(cleaned, votes):
-                if (v or strong or 2 <= len(it) <= 4) and self._plausible_brand(it):
-                    new.setdefault(it, "COMPANY")
-        for x in self._role_list.finditer(text):  # 投资方包括A和B: every item is a firm
-            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
-            items[-1] = _LIST_TAIL.sub("", items[-1])
-            if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
-                for it in items:
-                    new.setdefault(it, "COMPANY")
-        for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
-            rest = x.group("rest")
-            for k in range(3, min(8, len(rest)) + 1):
-                if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
-                    new.setdefault(rest[:k], "COMPANY")
-                    break
-        self._project_prefix_companies(text, found, known, new)
-        if not new:
-            return found
-        more = []
-        starts = {m.start for m in found}
-        for s, e, w in _literal_spans(new, text):
-            if len(w) == 2 and not self._clear_left(text, s):
-                continue
-            more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
-        return _add_non_overlapping(found, more)
-
-    def _project_prefix_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
-        """``东恒新能源年产5万吨导电材料项目`` / ``玖龙纸业二期项目``: the brand opening a
-        project name before its capacity or phase marker is a company (SPEC 10)."""
-        if "项目" not in text and "基地" not in text and "线" not in text and "工程" not in text:
-            return
-        ends = sorted(m.end for m in found)
-        for m in self._project_prefix.finditer(text):
-            k = m.start()
-            if any(f.start < k <= f.end for f in found):
-                continue  # the marker follows a name already found (its company or park)
-            start, _, has_place = self._left_edge(text, k, ends)
-            if start in ends:
-                continue  # ``A公司单晶炉二期``: words right after a name are its product
-            brand = text[start:k]
-            if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
-                continue
-            if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
-                continue  # a verb or a frame word before the capacity, not a brand
-            if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place):
-                new.setdefault(brand, "COMPANY")
-
-    def _list_clauses(self, text: str) -> list[str]:
-        """The clauses (runs between punctuation, :data:`_CLAUSE_END`) of ``text``
-        that hold a ``、`` or an ``等企业`` cue, left to right."""
-        cue = _LIST_CUE
-        n = len(text)
-        out: list[str] = []
-        pos = 0
-        comma = text.find("、")
-        m = cue.search(text)
-        cue_at = m.start() if m else -1
-        backwards = ""
-        while True:
-            if 0 <= comma < pos:
-                comma = text.find("、", pos)
-            if 0 <= cue_at < pos:
-                m = cue.search(text, pos)
-                cue_at = m.start() if m else -1
-            at = min(comma, cue_at) if comma >= 0 and cue_at >= 0 else max(comma, cue_at)
-            if at < 0:
-                return out
-            m = _CLAUSE_END.search(text, at)
-            end = m.start() if m else n
-            backwards = backwards or text[::-1]
-            m = _CLAUSE_END.search(backwards, n - at)
-            out.append(text[n - m.start() if m else 0 : end])
-            pos = end
-
-    def _all_items_brand_like(self, items: list[str], known: set[str]) -> bool:
-        """Whether every item of a list without a closer, cleaned (the first one
-        after its head cut), is brand-like; the later items first, stopping early."""
-        for it in items[1:]:
-            if not self._brand_like(self._clean_item(it), known):
-                return False
-        head = items[0]
-        return self._brand_like(self._clean_item(head[self._list_head_cut(head) :]), known)
-
-    def _list_close(self, last: str) -> Optional[int]:
-        """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
-        if self._closer_search is None:
-            for k in range(1, len(last) + 1):
-                if self._closer.match(last[k:]) or self._project_tail.match(last[k:]) and last[k:].startswith(("项目", "工程")):
-                    return k
-            return None
-        m = self._closer_search.search(last, 1) if last else None
-        close = m.start() if m else None
-        for tail in ("项目", "工程"):
-            k = last.find(tail, 1)
-            while 0 <= k and (close is None or k < close):
-                if self._project_tail.match(last[k:]):
-                    close = k
-                    break
-                k = last.find(tail, k + 1)
-        return close
-
-    def _list_head_cut(self, first: str) -> int:
-        """Where the first item of a list starts: after its last boundary word."""
-        cut = 0
-        for b in self._boundary_at.finditer(first):
-            if cut < b.end(1) < len(first):
-                cut = b.end(1)
-        return cut
-
-    def _clean_item(self, item: str) -> str:
-        """A list item without a phase (``二期``) or project tail."""
-        return _without_phase(self._project_tail.sub("", _without_phase(item)))
-
-    def _split_conj(self, item: str) -> list[str]:
-        """``A和B`` -> ``[A, B]`` when both sides are two characters or more."""
-        for k, ch in enumerate(item):
-            if ch in self._item_conj and k >= 2 and len(item) - k - 1 >= 2:
-                return [item[:k]] + self._split_conj(item[k + 1 :])
-        return [item]
-
-    def _brand_like(self, item: str, known: set[str]) -> bool:
-        """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""
-        return item in known or self._brand_shape(item)
-
-    def _brand_shape(self, item: str) -> bool:
-        """:meth:`_brand_like` without the document's known names."""
-        if not 3 <= len(item) <= 8:
-            return False
-        w = word_before(self._industry_by_len, item, 0, len(item))
-        if w is not None:
-            brand = item[: -len(w)]
-            return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
-        return False
-
-    def _plausible_brand(self, s: str) -> bool:
-        if not 2 <= len(s) <= 8 or not _BRAND_CHARS.fullmatch(s):
-            return False
-        if s in self._generic_brands or s in self._short_stop or self._P.is_place(s):
-            return False
-        if s.startswith(self._generic_heads) or s.endswith(self._park_suffixes):
-            return False
-        return self._not_company_head_re.search(s) is None
-
     # --- clusters -----------------------------------------------------------
     def _with_cluster_ids(self, text: str, found: list[Match], aliases: list[Alias]) -> list[Match]:
         """Set every mention's id to its cluster key (the fullest name of the cluster)."""
@@ -1015,222 +834,3 @@ def _set_entities(doc: Doc, spans: list[Span]) -> None:
             cols.append(new)
     doc.from_array(attrs, np.stack(cols, axis=1))
 
-
-_NOT_BUSINESS_HEADS = ("集团", "股份", "控股")  # legal-form words, never a business word after a brand
-
-class _PhraseIndex:
-    """Leftmost-longest matching of many literal words of two or more characters,
-    the same matches as ``re.compile(trie_pattern(words)).finditer``.
-
-    A word can start only where the text has the first three characters of a
-    longer word or the two characters of a two-character word. numpy hashes the
-    text's character triples and pairs into bit tables to find those positions
-    (a hash collision only adds a candidate); dictionary lookups check them.
-    """
-
-    BITS = 18
-
-    def __init__(self, words: set[str]) -> None:
-        self.words = words
-        self.two = {w for w in words if len(w) == 2}
-        lengths: dict[str, set[int]] = {}
-        for w in words:
-            if len(w) >= 3:
-                lengths.setdefault(w[:3], set()).add(len(w))
-        self.lengths = {k: tuple(sorted(n, reverse=True)) for k, n in lengths.items()}
-        self.table2 = np.zeros(1 << self.BITS, dtype=bool)
-        self.table3 = np.zeros(1 << self.BITS, dtype=bool)
-        for key in self.two:
-            self.table2[self._hashes(np.array([ord(ch) for ch in key], dtype=np.uint32))[0][0]] = True
-        for key in self.lengths:
-            self.table3[self._hashes(np.array([ord(ch) for ch in key], dtype=np.uint32))[1][0]] = True
-
-    @classmethod
-    def _hashes(cls, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Hashes of the code point pairs and triples starting at each position."""
-        pair = (codes[:-1] * np.uint32(0x9E3779B1)) ^ (codes[1:] * np.uint32(0x85EBCA77))  # wraps around
-        triple = pair[:-1] ^ (codes[2:] * np.uint32(0xC2B2AE3D))
-        shift = np.uint32(32 - cls.BITS)
-        return pair >> shift, triple >> shift
-
-    @classmethod
-    def build(cls, words: Iterable[str]) -> Optional["_PhraseIndex"]:
-        """The index, or None when a word is shorter than two characters (or no words)."""
-        ws = set(words)
-        if not ws or min(map(len, ws)) < 2:
-            return None
-        return cls(ws)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        if len(text) < 2:
-            return []
-        pairs, triples = self._hashes(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
-        maybe = self.table2.take(pairs)
-        maybe[:-1] |= self.table3.take(triples)
-        lengths, words, two = self.lengths, self.words, self.two
-        out = []
-        pos = 0
-        for i in np.flatnonzero(maybe).tolist():
-            if i < pos:
-                continue
-            for n in lengths.get(text[i : i + 3], ()):
-                w = text[i : i + n]  # shorter at the end of the text: then still the longest
-                if w in words:
-                    pos = i + len(w)
-                    out.append((i, pos))
-                    break
-            else:
-                if text[i : i + 2] in two:
-                    pos = i + 2
-                    out.append((i, pos))
-        return out
-
-
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_BRAND_CHARS = regex.compile(r"[\p{Han}A-Za-z]+")
-_COUNTED = regex.compile(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)")  # 五大园区
-_BRACKETED = regex.compile(r"[（(].*?[)）]")
-_BRACKETED_HEAD = regex.compile(r"[（(](\p{Han}{2,3})[)）]\p{Han}")  # Y（X）有限公司
-_PHASE = regex.compile(r"[一二三四五六七八九十\d]+期$")
-
-
-def _without_phase(item: str) -> str:
-    """``item`` without a trailing phase (``二期``); only an item ending in 期 has one
-    (``$`` also matches before a final newline)."""
-    return _PHASE.sub("", item) if item.endswith(("期", "期\n")) else item
-
-
-def _han_between(first: str, last: str, text: str) -> list[str]:
-    r"""The matches of ``regex.finditer(escape(first) + r"\p{Han}" + escape(last), text)``
-    for single characters ``first`` and ``last``: ``str.find`` finds the candidates."""
-    out = []
-    i = text.find(first)
-    while i >= 0:
-        if text.startswith(last, i + 2) and _HAN.match(text, i + 1):
-            out.append(text[i : i + 3])
-            i = text.find(first, i + 3)
-        else:
-            i = text.find(first, i + 1)
-    return out
-
-
-def _literal_spans(words: Iterable[str], text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` of ``_literals(words).finditer(text)``: the leftmost,
-    then longest word, and on after it. For a document's own few words, ``str.find``
-    per word is much cheaper than compiling a pattern."""
-    ws = set(words)
-    if "" in ws:
-        return [(m.start(), m.end(), m.group()) for m in _literals(ws).finditer(text)]
-    hits = []
-    for w in ws:
-        i = text.find(w)
-        while i >= 0:
-            hits.append((i, -len(w), w))
-            i = text.find(w, i + 1)
-    hits.sort()
-    out = []
-    pos = 0
-    for i, neg_len, w in hits:
-        if i >= pos:
-            pos = i - neg_len
-            out.append((i, pos, w))
-    return out
-
-
-# the clauses of company lists end at punctuation; a clause without ``、`` lists
-# companies only with this cue (literal characters, so stdlib ``re`` can find the ends)
-_CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n“”「」《》（）()]")
-_LIST_CUE = regex.compile(r"等(?:[\d一二三四五六七八九十百多余]+家)?(?:上市公司|企业|公司)")
-_LIST_TAIL = regex.compile(r"等.*$")
-
-
-def _unanchored(pattern: "regex.Pattern[str]") -> Optional["regex.Pattern[str]"]:
-    r"""For ``^X``: ``X``, whose ``search(s, 1)`` finds the least ``k >= 1`` with
-    ``pattern.match(s[k:])``. None unless ``X`` cannot see what precedes a match
-    (no anchor, lookbehind, word boundary, inline flag or escape but ``\d`` and
-    ``\p{..}``): only then is matching at ``k`` in ``s`` matching the slice ``s[k:]``."""
-    src = pattern.pattern
-    if not src.startswith("^") or pattern.flags & ~(regex.UNICODE | regex.VERSION0):
-        return None
-    body = src[1:]
-    if "^" in body or "$" in body or re.search(r"\\(?!d|p\{)|\(\?(?!:)", body):
-        return None
-    return regex.compile(body)
-
-
-def _literals(words: Iterable[str]) -> "re.Pattern[str]":
-    """The same matches as an alternation of the words, longest first, for plain
-    ``search``/``finditer``: a stdlib trie, several times faster than ``regex``."""
-    ws = set(words)
-    return re.compile(trie_pattern(ws) if ws and "" not in ws else _alternation_source(ws))
-
-
-def _alternation_source(ws: set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) if ws else r"(?!)"
-
-
-def _lookahead(words: Iterable[str]) -> "re.Pattern[str]":
-    """A pattern whose ``finditer`` gives, as group 1, the longest word at each
-    position where one starts: ``regex``'s ``finditer(…, overlapped=True)`` of a
-    longest-first alternation of the words. A class of the words' first
-    characters goes first: the engine skips other positions several times faster."""
-    ws = set(words)
-    first = "" if "" in ws else "".join(sorted({w[0] for w in ws}))
-    head = f"(?=[{re.escape(first)}])" if first else ""
-    return re.compile(f"{head}(?=({_literals(ws).pattern}))")
-
-
-def _add_non_overlapping(found: list[Match], more: list[Match]) -> list[Match]:
-    """``_non_overlapping(found + more)``, cheaper when ``found`` is sorted and its
-    spans are disjoint and non-empty (as :func:`_non_overlapping` returns them).
-
-    A match of ``found`` that overlaps no match of ``more`` overlaps nothing at
-    all, so it is kept and blocks nothing: only the matches of ``more`` and those
-    of ``found`` that they overlap compete, in their order in ``found + more``.
-    A match of ``more`` with the span of a match of ``found`` that ranks before
-    it (the same length and start: it has an id or the other none) never wins
-    and blocks nothing, so it is left out.
-    """
-    starts = [m[0] for m in found]
-    ends = [m[1] for m in found]
-    if not (all(map(le, ends, starts[1:])) and all(map(lt, starts, ends))):
-        return _non_overlapping(found + more)
-    if not more:
-        return list(found)
-    at = {(m[0], m[1]): m for m in found}
-    touched: set[int] = set()
-    rivals: list[Match] = []
-    for m in more:
-        s, e = m[0], m[1]
-        same = at.get((s, e))
-        if same is not None and (same[3] != "" or m[3] == ""):
-            continue
-        rivals.append(m)
-        j = bisect_left(starts, e) - 1  # the last match of ``found`` starting before ``m`` ends
-        while j >= 0 and ends[j] > s:  # ends increase with starts
-            touched.add(j)
-            j -= 1
-    if not touched:
-        return sorted(found + _non_overlapping(rivals))
-    kept = [m for j, m in enumerate(found) if j not in touched]
-    return sorted(kept + _non_overlapping([found[j] for j in sorted(touched)] + rivals))
-
-
-def _non_overlapping(matches: list[Match]) -> list[Match]:
-    """Longest match wins; ties go to the earlier one; pattern ids preferred."""
-    if not matches:
-        return []
-    keys = [(s - e, id_ == "", s) for s, e, _, id_ in matches]
-    chosen: list[Match] = []
-    occupied = bytearray(max(map(itemgetter(1), matches)))  # 1 = character taken
-    for k in sorted(range(len(matches)), key=keys.__getitem__):  # stable, as sorting the matches
-        m = matches[k]
-        s, e = m[0], m[1]
-        if s < e:
-            if occupied.find(1, s, e) >= 0:
-                continue
-            occupied[s:e] = b"\x01" * (e - s)
-        chosen.append(m)
-    chosen.sort()
-    return chosen

@@ -1,0 +1,186 @@
+"""Company names in list positions (``以A、B为代表``, ``A、B等企业``, ``投资方包括A和B``,
+``东恒新能源年产5万吨…项目``): the part of the entity ruler's grammar that reads brand
+names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`: it uses
+the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..clusters import word_before
+from .ruler_text import (
+    _BRAND_CHARS, _CLAUSE_END, _LIST_CUE, _LIST_TAIL, Match, _add_non_overlapping, _literal_spans, _without_phase,
+)
+
+
+class CompanyListGrammar:
+    """Brand names read from company lists and frames (see the module docstring)."""
+
+    def _list_companies(self, text: str, found: list[Match]) -> list[Match]:
+        """Brand names in lists: ``以A、B、C为代表的``, ``A、B等企业``, ``A二期、B等项目``."""
+        known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
+        new: dict[str, str] = {}
+        for c in self._list_clauses(text):
+            items = c.split("、")
+            last = items[-1]
+            close = self._list_close(last)
+            if close is None and not self._all_items_brand_like(items, known):
+                continue  # the check below, lazily: most lists without a closer stop here
+            strong = close is not None and bool(self._strong_closer.match(last[close:]))
+            if close is not None:
+                items[-1] = last[:close]
+            items[0] = items[0][self._list_head_cut(items[0]) :]
+            if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
+                items = [part for it in items for part in self._split_conj(it)]
+            cleaned = [self._clean_item(it) for it in items]
+            bare_project = close is not None and last[close:].startswith("项目")
+            if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
+                continue  # ``建设A、B和C项目`` lists products unless every item is a company
+            votes = [self._brand_like(it, known) for it in cleaned]
+            # ``A、B、C等一批企业``: a strong closer says every item is a firm; an item longer
+            # than a short brand must look like a firm name itself or stay short of a clause
+            ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 or v or len(it) <= 10 for it, v in zip(cleaned, votes)))
+            if not ok:
+                continue
+            for it, v in zip(cleaned, votes):
+                if (v or strong or 2 <= len(it) <= 4) and self._plausible_brand(it):
+                    new.setdefault(it, "COMPANY")
+        for x in self._role_list.finditer(text):  # 投资方包括A和B: every item is a firm
+            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
+            items[-1] = _LIST_TAIL.sub("", items[-1])
+            if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
+                for it in items:
+                    new.setdefault(it, "COMPANY")
+        for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
+            rest = x.group("rest")
+            for k in range(3, min(8, len(rest)) + 1):
+                if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
+                    new.setdefault(rest[:k], "COMPANY")
+                    break
+        self._project_prefix_companies(text, found, known, new)
+        if not new:
+            return found
+        more = []
+        starts = {m.start for m in found}
+        for s, e, w in _literal_spans(new, text):
+            if len(w) == 2 and not self._clear_left(text, s):
+                continue
+            more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
+        return _add_non_overlapping(found, more)
+
+    def _project_prefix_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``东恒新能源年产5万吨导电材料项目`` / ``玖龙纸业二期项目``: the brand opening a
+        project name before its capacity or phase marker is a company (SPEC 10)."""
+        if "项目" not in text and "基地" not in text and "线" not in text and "工程" not in text:
+            return
+        ends = sorted(m.end for m in found)
+        for m in self._project_prefix.finditer(text):
+            k = m.start()
+            if any(f.start < k <= f.end for f in found):
+                continue  # the marker follows a name already found (its company or park)
+            start, _, has_place = self._left_edge(text, k, ends)
+            if start in ends:
+                continue  # ``A公司单晶炉二期``: words right after a name are its product
+            brand = text[start:k]
+            if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
+                continue
+            if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
+                continue  # a verb or a frame word before the capacity, not a brand
+            if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place):
+                new.setdefault(brand, "COMPANY")
+
+    def _list_clauses(self, text: str) -> list[str]:
+        """The clauses (runs between punctuation, :data:`_CLAUSE_END`) of ``text``
+        that hold a ``、`` or an ``等企业`` cue, left to right."""
+        cue = _LIST_CUE
+        n = len(text)
+        out: list[str] = []
+        pos = 0
+        comma = text.find("、")
+        m = cue.search(text)
+        cue_at = m.start() if m else -1
+        backwards = ""
+        while True:
+            if 0 <= comma < pos:
+                comma = text.find("、", pos)
+            if 0 <= cue_at < pos:
+                m = cue.search(text, pos)
+                cue_at = m.start() if m else -1
+            at = min(comma, cue_at) if comma >= 0 and cue_at >= 0 else max(comma, cue_at)
+            if at < 0:
+                return out
+            m = _CLAUSE_END.search(text, at)
+            end = m.start() if m else n
+            backwards = backwards or text[::-1]
+            m = _CLAUSE_END.search(backwards, n - at)
+            out.append(text[n - m.start() if m else 0 : end])
+            pos = end
+
+    def _all_items_brand_like(self, items: list[str], known: set[str]) -> bool:
+        """Whether every item of a list without a closer, cleaned (the first one
+        after its head cut), is brand-like; the later items first, stopping early."""
+        for it in items[1:]:
+            if not self._brand_like(self._clean_item(it), known):
+                return False
+        head = items[0]
+        return self._brand_like(self._clean_item(head[self._list_head_cut(head) :]), known)
+
+    def _list_close(self, last: str) -> Optional[int]:
+        """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
+        if self._closer_search is None:
+            for k in range(1, len(last) + 1):
+                if self._closer.match(last[k:]) or self._project_tail.match(last[k:]) and last[k:].startswith(("项目", "工程")):
+                    return k
+            return None
+        m = self._closer_search.search(last, 1) if last else None
+        close = m.start() if m else None
+        for tail in ("项目", "工程"):
+            k = last.find(tail, 1)
+            while 0 <= k and (close is None or k < close):
+                if self._project_tail.match(last[k:]):
+                    close = k
+                    break
+                k = last.find(tail, k + 1)
+        return close
+
+    def _list_head_cut(self, first: str) -> int:
+        """Where the first item of a list starts: after its last boundary word."""
+        cut = 0
+        for b in self._boundary_at.finditer(first):
+            if cut < b.end(1) < len(first):
+                cut = b.end(1)
+        return cut
+
+    def _clean_item(self, item: str) -> str:
+        """A list item without a phase (``二期``) or project tail."""
+        return _without_phase(self._project_tail.sub("", _without_phase(item)))
+
+    def _split_conj(self, item: str) -> list[str]:
+        """``A和B`` -> ``[A, B]`` when both sides are two characters or more."""
+        for k, ch in enumerate(item):
+            if ch in self._item_conj and k >= 2 and len(item) - k - 1 >= 2:
+                return [item[:k]] + self._split_conj(item[k + 1 :])
+        return [item]
+
+    def _brand_like(self, item: str, known: set[str]) -> bool:
+        """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""
+        return item in known or self._brand_shape(item)
+
+    def _brand_shape(self, item: str) -> bool:
+        """:meth:`_brand_like` without the document's known names."""
+        if not 3 <= len(item) <= 8:
+            return False
+        w = word_before(self._industry_by_len, item, 0, len(item))
+        if w is not None:
+            brand = item[: -len(w)]
+            return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
+        return False
+
+    def _plausible_brand(self, s: str) -> bool:
+        if not 2 <= len(s) <= 8 or not _BRAND_CHARS.fullmatch(s):
+            return False
+        if s in self._generic_brands or s in self._short_stop or self._P.is_place(s):
+            return False
+        if s.startswith(self._generic_heads) or s.endswith(self._park_suffixes):
+            return False
+        return self._not_company_head_re.search(s) is None
+
