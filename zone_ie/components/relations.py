@@ -17,7 +17,8 @@ from ..relations.context import build_context
 from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.headlines import drop_display_repeats
 from ..relations.located import located_facts
-from ..relations.metrics import metric_facts, scope_project_figures
+from ..relations.metrics import metric_facts
+from ..relations.scopes import scope_project_figures
 from ..relations.projects import merge_mentions, project_facts
 from ..convert import as_written
 from ..repair import RepairedText

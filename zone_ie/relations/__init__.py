@@ -32,7 +32,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import areas, context, figures, indicators, metrics, projects, subjects
+    from . import areas, context, figures, indicators, metrics, projects, scopes, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -49,7 +49,7 @@ def prepare() -> None:
     context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
     for build in (figures._frame_out_re, metrics._rate_after_re, metrics._settle_re, figures._threshold_re,
-                  metrics._sector_frame_re, metrics._comparison_base_re, figures._anecdote_res,
+                  scopes._sector_frame_re, metrics._comparison_base_re, figures._anecdote_res,
                   subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])

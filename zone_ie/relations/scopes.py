@@ -1,0 +1,123 @@
+"""Scopes of metric facts settled beyond the clause (SPEC 4: the scope says of what):
+a paragraph's sector frame (``在生物医药领域，…``), a count's or an ``other`` figure's
+own noun, a ranking's name, a sector inheriting the indicator of the figure before it,
+key-project counts, and figures a project will reach once built, scoped by that project."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..models import MetricFact
+from .context import DocContext
+from .indicators import has_vocab, strip_words, vocab
+
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: list[MetricFact]) -> list[MetricFact]:
+    """The metrics of one sentence (``found``, in paragraph ``para``) with their scopes
+    settled beyond the clause, less those that name nothing (``before``: the document's
+    metrics so far, for sector inheritance)."""
+    frame = _sector_frame(ctx, para)
+    for m in found:
+        if frame and m.scope is None and m.value is not None and m.value.unit in ("CNY", "count"):
+            m.scope = frame
+        _key_projects(ctx, m)
+        if m.scope is not None and not _WORDY.search(m.scope):
+            m.scope = None
+        if m.scope is None and m.indicator_text and (
+                m.indicator == "other" or (m.value is not None and m.value.unit == "count")):
+            # a count scopes what it counts (``新引进项目19个`` -> 新引进项目), an ``other`` figure
+            # what it measures (SPEC 4: the scope says of what)
+            counted = _strip_value_words(m.indicator_text.strip("“”\"'：:；;，,。 "))
+            m.scope = counted if counted and _WORDY.search(counted) else None
+    # a figure whose indicator words are only punctuation (``。``, ``；``) says
+    # nothing an analyst can cite: no metric
+    kept: list[MetricFact] = []
+    for m in found:
+        if m.value is not None and m.value.unit == "rank" and not (m.indicator_text and _WORDY.search(m.indicator_text)):
+            # ``青枫高新区位列第53位``: a place in a ranking is a figure of its own, named
+            # by the ranking word even when the sentence names no measure
+            m.indicator_text, m.scope = vocab()["rank_indicator_text"], None
+        if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)):
+            _inherit_sector(m, before + kept, para, ctx)
+            kept.append(m)
+    return kept
+
+
+def _inherit_sector(m: MetricFact, before: list[MetricFact], para: int, ctx: DocContext) -> None:
+    """``…总产值264.7亿元。其中，A产业增长6.6%``: a sector named alone after a figure of an
+    indicator (same subject, same paragraph) is that indicator's figure for the sector."""
+    v = vocab()
+    text = (m.indicator_text or "").strip()
+    if m.indicator != "other" or not text.endswith(tuple(v["sector_suffixes"])) or m.value is not None and m.value.unit not in ("CNY", "%"):
+        return
+    for prev in reversed(before[-6:]):
+        if ctx.paragraph_at(ctx.repair.from_raw(prev.evidence[0])) != para or prev.subject != m.subject:
+            return
+        if prev.indicator in v["inheritable_ids"]:
+            m.indicator, m.scope = prev.indicator.replace("_above_scale", ""), _strip_value_words(text) or m.scope
+            return
+
+
+def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: list) -> list[MetricFact]:
+    """``X项目…建成后可实现年产值21亿元``: a figure of the sentence that names a project,
+    stated as what the project will do once built (a completion frame before it), is
+    scoped by that project (SPEC 4: the scope says of what)."""
+    if not projects:
+        return metrics
+    text = ctx.text
+    spans = [(ctx.repair.from_raw(p.evidence[0]), ctx.repair.from_raw(p.evidence[1]), p.name) for p in projects]
+    for m in metrics:
+        if m.scope is not None:
+            continue
+        a = ctx.repair.from_raw(m.evidence[0])
+        s, e, _ = ctx.sentence_at(a)
+        if not has_vocab("completion_blockers", text[s:a + 12]):
+            continue
+        named = [name for ps, pe, name in spans if ps <= a < pe]
+        if not named:
+            # ``X项目…。该项目建成后年产值…``: the project the paragraph named last before it
+            para = ctx.paragraphs[ctx.paragraph_at(a)] if ctx.paragraphs else None
+            before = [(pe, name) for ps, pe, name in spans if para is not None and para.start <= ps and pe <= a]
+            named = [max(before)[1]] if before else []
+        if len(named) == 1:
+            m.scope = named[0]
+    return metrics
+
+
+def _key_projects(ctx: DocContext, m: MetricFact) -> None:
+    """``重点实施了A、B等10个项目``: a project count under a key-project verb is major_projects."""
+    if m.indicator != "other" or m.value is None or m.value.unit != "count" or m.evidence is None:
+        return
+    rep = ctx.repair or ctx.doc._.repair  # evidence is raw: read the clause back in repaired text
+    clause = rep.text[rep.from_raw(m.evidence[0]):rep.from_raw(m.evidence[1])]
+    if has_vocab("project_count_tails", clause) and has_vocab("key_project_cues", clause):
+        m.indicator = "major_projects"
+
+
+def _sector_frame(ctx: DocContext, para: int) -> Optional[str]:
+    """``在生物医药领域，…``: a paragraph opened by a sector frame is about that sector,
+    which scopes its money and count figures that name no scope of their own."""
+    if not ctx.paragraphs:
+        return None
+    p = ctx.paragraphs[para]
+    m = _sector_frame_re().match(ctx.text, p.start, p.end)
+    return m.group("sector") if m else None
+
+
+@lru_cache(maxsize=1)
+def _sector_frame_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["sector_frame_re"])
+
+
+def _strip_value_words(phrase: str) -> str:
+    """``strip_words(phrase, value_verbs + scope_strip)``, memoized (phrases recur)."""
+    return strip_words(phrase, _value_scope_words())
+
+
+@lru_cache(maxsize=1)
+def _value_scope_words() -> tuple[str, ...]:
+    """``vocab()["value_verbs"] + vocab()["scope_strip"]``, built once."""
+    return tuple(vocab()["value_verbs"] + vocab()["scope_strip"])
