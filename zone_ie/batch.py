@@ -702,21 +702,13 @@ def run_extract(
                     jsonl.write(o.doc_id, o.result.to_jsonl())
                 if o.warnings:
                     summary.warned += 1
-                    msg = f"warning: {o.source or o.doc_id}: {'; '.join(o.warnings)}"
-                    if bar is not None:
-                        bar.write(msg, file=stderr)
-                    else:
-                        print(msg, file=stderr)
+                    _say(bar, stderr, f"warning: {o.source or o.doc_id}: {'; '.join(o.warnings)}")
                     if err_sink is not None:
                         err_sink.write_warning(o)
             else:
                 summary.failed += 1
                 summary.reasons[_reason_class(o.error or "")] += 1
-                msg = f"error: {o.source or o.doc_id}: {o.error}"
-                if bar is not None:
-                    bar.write(msg, file=stderr)
-                else:
-                    print(msg, file=stderr)
+                _say(bar, stderr, f"error: {o.source or o.doc_id}: {o.error}")
                 if err_sink is not None:
                     err_sink.write_error(o)
             if store is not None:
@@ -747,6 +739,14 @@ def run_extract(
             err_sink.close()
         summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _say(bar: Any, stderr: IO[str], msg: str) -> None:
+    """One line to stderr, through the progress bar when one is shown (it keeps its line)."""
+    if bar is not None:
+        bar.write(msg, file=stderr)
+    else:
+        print(msg, file=stderr)
 
 
 def _progress(enabled: bool, stderr: IO[str]) -> Any:
