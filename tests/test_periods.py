@@ -213,3 +213,16 @@ def test_lead_in_the_publication_year_leaves_history_years_alone(nlp):
     facts = [f.model_dump() for f in extract(text, doc_id="x", date="2024-10-28", nlp=nlp).facts if f.type == "metric"]
     (m,) = [f for f in facts if f["value"] and f["value"]["value"] == 4.62e9]
     assert m["period"] == {"year": 2024, "start_month": 1, "end_month": 9}
+
+
+def test_figures_of_the_reported_event_take_the_events_month(nlp):
+    from zone_ie import extract
+    text = ("3月13日，松岭经开区举行一季度重大项目集中开工活动。\n\n"
+            "记者从活动现场获悉，本次集中开工项目共52个，总投资213.8亿元。"
+            "此次综合排名全国第6位。项目全部达产后年产值可达400亿元。\n")
+    facts = [f.model_dump() for f in extract(text, doc_id="x", date="2025-03-14", nlp=nlp).facts if f.type == "metric"]
+    by = {(f["value"] or {}).get("value"): f for f in facts}
+    assert by[52.0]["period"] == {"year": 2025, "start_month": 3, "end_month": 3}
+    assert by[2.138e10]["period"] == {"year": 2025, "start_month": 3, "end_month": 3}
+    assert by[4e10]["period"] is None  # once built: no reporting period
+    assert by[6.0]["period"] != {"year": 2025, "start_month": 3, "end_month": 3}  # a ranking's year, not the event's

@@ -705,6 +705,9 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
             if year is not None:
                 period = dict(period, year=year)
         return _with_heading_year(ctx, pos, period)
+    event = _event_period(ctx, pos, sent_start)
+    if event is not None:
+        return event
     # rules 2-4 depend on the paragraph and the sentence only, not on ``pos``
     para = ctx.paragraph_at(pos)
     memo = ctx._index.setdefault("carried_period", {})
@@ -712,6 +715,40 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     if key not in memo:
         memo[key] = _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
     return memo[key]
+
+
+def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """``本次集中开工项目共52个`` / ``当天现场签约项目29个``: a figure of the event the article
+    reports (an event word before it in its clause) is dated by the event's month: the
+    last day date of the article before it, else the publication date's month."""
+    text = ctx.text
+    if _event_re().search(text, sent_start, pos) is None:
+        return None
+    if _vocab_alternation("completion_blockers").search(text, sent_start, pos) or _rank_frame(text, sent_start, pos):
+        return None  # what the projects will do once built; a ranking's year
+    date = ctx._index.get("doc_date", _UNSET)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    if not date:
+        return None
+    year, month = int(str(date)[:4]), int(str(date)[5:7])
+    article = ctx.article_at(pos)
+    for p in reversed(ctx.pers_in(0, sent_start)):
+        if ctx.article_at(p.start) != article:
+            break
+        if _DAY.search(p.text) and p.p and p.p.get("start_month") and p.p.get("start_month") == p.p.get("end_month"):
+            month = p.p["start_month"]
+            break
+    return {"year": year, "start_month": month, "end_month": month}
+
+
+@lru_cache(maxsize=1)
+def _event_re() -> "re.Pattern[str]":
+    return re.compile(cues()["event_figure_re"])
+
+
+def _rank_frame(text: str, s: int, pos: int) -> bool:
+    return any(w in text[s:pos] for w in cues()["rank_frame_words"])
 
 
 def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
