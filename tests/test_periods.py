@@ -226,3 +226,11 @@ def test_figures_of_the_reported_event_take_the_events_month(nlp):
     assert by[2.138e10]["period"] == {"year": 2025, "start_month": 3, "end_month": 3}
     assert by[4e10]["period"] is None  # once built: no reporting period
     assert by[6.0]["period"] != {"year": 2025, "start_month": 3, "end_month": 3}  # a ranking's year, not the event's
+
+
+def test_a_target_year_does_not_date_a_reported_figure(nlp):
+    from zone_ie import extract
+    text = ("松岭综保区二期将于2026年整体建成。1—8月，已有23家企业完成入区注册。\n")
+    facts = [f.model_dump() for f in extract(text, doc_id="x", date="2025-08-28", nlp=nlp).facts if f.type == "metric"]
+    (m,) = [f for f in facts if f["value"] and f["value"]["value"] == 23]
+    assert m["period"] == {"year": 2025, "start_month": 1, "end_month": 8}

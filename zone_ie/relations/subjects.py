@@ -577,11 +577,15 @@ def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
     para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
     if para is None:
         return None
+    date = ctx._index.get("doc_date", _UNSET)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    now = int(str(date)[:4]) if date else None
     for p in reversed(ctx.pers_in(para.start, pos)):
         if _WRITTEN_YEAR.search(p.text):
             val = _usable_period(ctx, p)
-            if val and val.get("year") is not None:
-                return val["year"]
+            if val and val.get("year") is not None and (now is None or val["year"] <= now):
+                return val["year"]  # a later year (``2026年整体建成``) is a target, not this figure's year
     article = ctx.article_at(pos)
     return heading_year(ctx, article) or _title_year(ctx, article) or _article_year_before(ctx, para.start, article)
 
