@@ -806,3 +806,13 @@ def test_projects_counted_at_a_stage_scope_the_count_and_its_investment(nlp):
     assert ms[6.52e9]["scope"] == "在建产业项目"
     # a list of names before a count: the count is the list's size, not a figure
     assert not metrics(nlp, "松岭高新区引进星海重工、蓝天电子和澄江精密3家企业。")
+
+
+def test_percentages_after_an_areas_whole_are_shares_of_the_noun_after_them(nlp):
+    text = "松岭经开区以不到全市3.5%的土地面积，贡献了全市31%的实际使用外资、17%的外贸进出口和13%的新增市场主体。"
+    ms = {m["share_pct"]: m for m in metrics(nlp, text)}
+    assert ms[3.5]["indicator"] == "land_area" and ms[3.5]["value"] is None
+    assert ms[31.0]["indicator"] == "foreign_investment"
+    assert ms[17.0]["indicator"] == "foreign_trade"  # each item names its own measure
+    assert ms[13.0]["indicator"] == "enterprise_count"
+    assert not metrics(nlp, "全市规上工业增加值增长7.5%。")  # the area's own change is no share

@@ -369,6 +369,15 @@ def _compare_first() -> frozenset[str]:
     return frozenset(w[0] for w in vocab()["comparison_verbs"])
 
 
+_AREA_WORD = re.compile(r"全[市省区县州盟国]|[\u4e00-\u9fff]{2}[市省县](?![场区])")
+_SHARE_LIST_ITEM = re.compile(r"的[^，,。；;\d]{1,14}[、和及与]")
+
+
+@lru_cache(maxsize=1)
+def _share_frame_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["share_frame_re"])
+
+
 @lru_cache(maxsize=1)
 def _difference_re() -> "re.Pattern[str]":
     return re.compile(vocab()["difference_re"])
@@ -472,6 +481,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
     spread: list[MetricFact] = []
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
+    share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     for q, cs, ce in kept:
         if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
@@ -501,6 +511,14 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         fraction_of = _fraction_share(text, q, ce)
         if fraction_of is not None and role == ROLE_VALUE:
             role, phrase = ROLE_SHARE, fraction_of
+        framed = role == ROLE_VALUE and q.q.get("unit") == "%" and (
+            _share_frame_re().search(head) is not None
+            or (share_framed and _SHARE_LIST_ITEM.fullmatch(pre) is not None))
+        if framed:
+            # ``贡献了全市31%的实际使用外资、17%的外贸进出口`` / ``以不到全市3.5%的土地面积``:
+            # a share of the area's total, of what the words after it name
+            role, phrase = ROLE_SHARE, ""
+        share_framed = framed
         if role == ROLE_SHARE:
             phrase = _before_share(phrase)
             summed = has_cue("sum_cues", phrase)
@@ -520,7 +538,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         subject = subject_for(ctx, q.start, s)
-        if subject is None or (area_subject(ctx, q.start, s) and _host_park(ctx, q, ce) is None):
+        base_only = framed and len(_AREA_WORD.findall(head)) == 1  # 全市 is only the share's base
+        if subject is None or (not base_only and area_subject(ctx, q.start, s) and _host_park(ctx, q, ce) is None):
             # no subject, or a city's / province's / group's figure (``全市…增长7.7%``)
             prev_end = q.end
             continue
@@ -565,7 +584,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             prev_end = q.end
             continue
         attach = (role != ROLE_VALUE and open_m is not None and open_m.subject == subject.text
-                  and fraction_of is None and _adjunct(phrase))
+                  and fraction_of is None and not framed and _adjunct(phrase))
         if attach and _set(open_m, role, q, pre):
             prev_end = q.end
             continue
