@@ -6,7 +6,7 @@ import csv
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, Optional, Sequence, TextIO
+from typing import Any, Callable, Optional, Sequence, TextIO
 
 from ..show import _num, format_period
 
@@ -132,32 +132,35 @@ def series_rows(series: list[dict[str, Any]], pretty: bool = False) -> list[list
     return out
 
 
-def cmd_series(args: argparse.Namespace) -> int:
+def _park_view(args: argparse.Namespace, view: Callable[[Any, dict[str, Any]], Any]) -> Optional[tuple[dict[str, Any], Any]]:
+    """Open the knowledge base, find ``args.park`` and return ``(park, view(kb, park))``;
+    None (the reason already said) when either fails."""
     kb = _open(args)
     if kb is None:
-        return 1
+        return None
     with kb:
         p = _find(kb, args.park)
-        if p is None:
-            return 1
-        rows = series_rows(kb.series(p["park_id"], args.indicator), pretty=not args.csv)
-        if not args.csv:
-            print(f"{p['name']} ({p['park_id']}, {p['level']})")
-        write_table(rows, SERIES_COLUMNS, sys.stdout, args.csv)
+        return None if p is None else (p, view(kb, p))
+
+
+def cmd_series(args: argparse.Namespace) -> int:
+    got = _park_view(args, lambda kb, p: series_rows(kb.series(p["park_id"], args.indicator), pretty=not args.csv))
+    if got is None:
+        return 1
+    p, rows = got
+    if not args.csv:
+        print(f"{p['name']} ({p['park_id']}, {p['level']})")
+    write_table(rows, SERIES_COLUMNS, sys.stdout, args.csv)
     return 0
 
 
 def cmd_page(args: argparse.Namespace) -> int:
     from .page import render_park
 
-    kb = _open(args)
-    if kb is None:
+    got = _park_view(args, lambda kb, p: render_park(kb, p["park_id"]))
+    if got is None:
         return 1
-    with kb:
-        p = _find(kb, args.park)
-        if p is None:
-            return 1
-        html = render_park(kb, p["park_id"])
+    p, html = got
     out = Path(args.output or f"{p['park_id']}.html")
     out.write_text(html, encoding="utf-8")
     print(f"wrote {out}", file=sys.stderr)

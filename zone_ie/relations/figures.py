@@ -41,10 +41,9 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
 @lru_cache(maxsize=1)
 def _zone_count_re() -> "re.Pattern[str]":
     """The noun right after a count is a kind of zone (qualifier words, then a zone suffix)."""
-    c = cues()
     quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
     suffixes = "|".join(map(re.escape, longest_first("zone_count_suffixes")))
-    return re.compile(rf"(?:{quals})*(?:{suffixes})(?![\u4e00-\u9fff]{{0,2}}(?:企业|公司))") if c else re.compile("(?!)")
+    return re.compile(rf"(?:{quals})*(?:{suffixes})(?![\u4e00-\u9fff]{{0,2}}(?:企业|公司))")
 
 
 def _project_list_before(text: str, s: int, k: int) -> bool:

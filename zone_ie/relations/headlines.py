@@ -4,10 +4,10 @@ News pages print a figure twice: once in a display line (the title, a subtitle,
 a section head such as ``■外贸：进出口增长两成以上`` or ``【数据】…``) and again in
 the body sentence that says whose figure it is, of what period and scope. The
 body's statement is the fact; the display line's copy is a repeat with less
-context (it is often given to the wrong subject or period). A display line is
-a short paragraph without sentence-final punctuation; its figure is dropped when
-the same number (same unit, within the scorer's tolerance) is stated in a body
-paragraph of the document. A figure printed only in a display line is kept.
+context (it is often given to the wrong subject or period). A display line's
+figure (:func:`display_spans`) is dropped when the same number (same unit, within
+the scorer's tolerance) is stated in a body paragraph of the document. A figure
+printed only in a display line is kept.
 """
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ from bisect import bisect_right
 from typing import Iterable
 
 from ..models import MetricFact
+from ..evaluate import VALUE_REL_TOL
 from .context import DocContext, cues
-
-
 
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 
@@ -68,7 +67,7 @@ def _numbers(m: MetricFact) -> Iterable[tuple[str, float]]:
 
 
 def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 0.005 * abs(b) + 1e-9
+    return abs(a - b) <= VALUE_REL_TOL * abs(b) + 1e-9
 
 
 def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[MetricFact]:

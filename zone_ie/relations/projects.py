@@ -59,14 +59,21 @@ def _name_start(ctx: DocContext, s: int, end: int) -> int:
     return best
 
 
+@lru_cache(maxsize=1)
+def _inner_conjunction_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The conjunctions that may join products inside a name, and the project suffixes."""
+    return frozenset(cues()["project_inner_conjunctions"]), tuple(cues()["project_suffixes"])
+
+
 def _inner_conjunction(ctx: DocContext, w: str, k: int, lo: int) -> bool:
     """``原料药及成品药建设项目`` / ``总装及零配件制造项目``: a conjunction joining two
     products inside one name, not two names (the words before it end no project and
     no name ends right before it)."""
-    if w not in cues()["project_inner_conjunctions"]:
+    conjunctions, suffixes = _inner_conjunction_words()
+    if w not in conjunctions:
         return False
     left = ctx.text[lo:k]
-    if not left or left.endswith(tuple(cues()["project_suffixes"])):
+    if not left or left.endswith(suffixes):
         return False
     return not any(e.end == k for e in ctx.ents_in(lo, k))
 

@@ -15,6 +15,7 @@ _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 _YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年$")
 _HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
+_TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
 
 
 def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
@@ -542,9 +543,7 @@ def _multi_year_since(ctx: DocContext, p: Per) -> bool:
     m = _YEAR_SINCE.match(p.text.strip())
     if not m:
         return False
-    date = ctx._index.get("doc_date", _UNSET)
-    if date is _UNSET:
-        date = ctx._index["doc_date"] = ctx.doc._.date
+    date = _doc_date(ctx)
     return bool(date) and int(m.group(1)) < int(str(date)[:4])
 
 
@@ -577,9 +576,7 @@ def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
     para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
     if para is None:
         return None
-    date = ctx._index.get("doc_date", _UNSET)
-    if date is _UNSET:
-        date = ctx._index["doc_date"] = ctx.doc._.date
+    date = _doc_date(ctx)
     now = int(str(date)[:4]) if date else None
     for p in reversed(ctx.pers_in(para.start, pos)):
         if _WRITTEN_YEAR.search(p.text):
@@ -616,7 +613,7 @@ def _title_year(ctx: DocContext, article: int) -> Optional[int]:
         line = raw[a:b if b >= 0 else len(raw)]
         if "。" in line or len(line) > 40:
             return None  # a sentence, not a title
-        years = set(re.findall(r"(?<![\d.])((?:19|20)\d\d)(?=年)", line))
+        years = set(_TITLE_YEAR.findall(line))
         return int(years.pop()) if len(years) == 1 else None
     return None
 
@@ -730,9 +727,7 @@ def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
         return None
     if _vocab_alternation("completion_blockers").search(text, sent_start, pos) or _rank_frame(text, sent_start, pos):
         return None  # what the projects will do once built; a ranking's year
-    date = ctx._index.get("doc_date", _UNSET)
-    if date is _UNSET:
-        date = ctx._index["doc_date"] = ctx.doc._.date
+    date = _doc_date(ctx)
     if not date:
         return None
     year, month = int(str(date)[:4]), int(str(date)[5:7])
@@ -752,7 +747,7 @@ def _event_re() -> "re.Pattern[str]":
 
 
 def _rank_frame(text: str, s: int, pos: int) -> bool:
-    return any(w in text[s:pos] for w in cues()["rank_frame_words"])
+    return _cue_alternation("rank_frame_words").search(text, s, pos) is not None
 
 
 def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
@@ -827,9 +822,7 @@ def _with_heading_year(ctx: DocContext, pos: int, period: Optional[dict]) -> Opt
     printed in its article's heading (``2024年XX高新区招商大会举行``)."""
     if not period or period.get("year") is not None:
         return period
-    date = ctx._index.get("doc_date", _UNSET)  # the doc's date, read once (extension lookups are slow)
-    if date is _UNSET:
-        date = ctx._index["doc_date"] = ctx.doc._.date
+    date = _doc_date(ctx)
     if date:
         return period
     year = heading_year(ctx, ctx.article_at(pos))
@@ -837,6 +830,15 @@ def _with_heading_year(ctx: DocContext, pos: int, period: Optional[dict]) -> Opt
 
 
 _UNSET = object()
+
+
+def _doc_date(ctx: DocContext) -> Optional[str]:
+    """The document's date (``YYYY-MM-DD`` or None), read once per document (extension
+    lookups are slow)."""
+    date = ctx._index.get("doc_date", _UNSET)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    return date
 
 
 def heading_year(ctx: DocContext, article: int) -> Optional[int]:
