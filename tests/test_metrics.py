@@ -498,10 +498,16 @@ def test_explicit_year_in_the_paragraph_beats_the_publication_date(nlp):
     assert per(ms[253000.0]) == (2023, 1, 12)
 
 
-def test_whole_year_restating_the_year_keeps_the_year(nlp):
-    doc = make_doc(nlp, "2023年，青禾高新区全年新签约亿元以上项目81个。", date="2024-02-20")
+@pytest.mark.parametrize("text", [
+    "2023年，青禾高新区全年新签约亿元以上项目81个。",
+    "去年，青禾高新区成功升级为国家级经开区，全年实现规上工业总产值320亿元。",
+    "2023年，青禾高新区坚持项目为王，全年新开工亿元以上项目59个。",
+])
+def test_whole_year_after_a_bare_year_is_the_whole_of_that_year(nlp, text):
+    # SPEC 6: 全年 is {Y, 1, 12}; a bare year before it names which year
+    doc = make_doc(nlp, text, date="2024-02-20")
     (m,) = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
-    assert per(m) == (2023, None, None)
+    assert per(m) == (2023, 1, 12)
 
 
 @pytest.mark.parametrize("opening", ["青禾高新区成立于2010年，", "青禾高新区于2010年11月升级为国家级高新区，", "2011年1月获批设立以来，"])
@@ -816,3 +822,38 @@ def test_percentages_after_an_areas_whole_are_shares_of_the_noun_after_them(nlp)
     assert ms[17.0]["indicator"] == "foreign_trade"  # each item names its own measure
     assert ms[13.0]["indicator"] == "enterprise_count"
     assert not metrics(nlp, "全市规上工业增加值增长7.5%。")  # the area's own change is no share
+
+
+def test_period_after_the_park_that_opens_the_clause_carries_to_the_next_sentences(nlp):
+    # ``X高新区(以下简称…)前三季度实现…。分行业看,…``: the period written right after the
+    # clause's park governs the sentence and carries on, even in a day-dated article
+    text = ("11月5日,青禾市发布2025年前三季度区县主要经济指标。\n"
+            "青禾高新技术产业开发区(以下简称\"青禾高新区\")前三季度实现地区生产总值656.7亿元,同比增长7.8%。"
+            "分行业看,规模以上工业营业收入777.5亿元,同比增长17.3%;规模以上服务业营业收入117.8亿元,增长4.5%。")
+    doc = make_doc(nlp, text, date="2025-11-06")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[6.567e10]) == (2025, 1, 9)
+    assert per(ms[7.775e10]) == (2025, 1, 9)
+    assert per(ms[1.178e10]) == (2025, 1, 9)
+
+
+@pytest.mark.parametrize("opening", ["该区上半年", "园区1—6月", "青禾经开区上半年"])
+def test_period_after_a_park_word_governs(nlp, opening):
+    text = (f"{opening}完成外贸进出口112.4亿元,增长16.5%。其中出口87.9亿元,增长22.3%。")
+    doc = make_doc(nlp, "青禾经开区位于青禾市东部。\n" + text, date="2024-07-20")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[8.79e9]) == (2024, 1, 6)
+
+
+def test_paragraph_that_says_whole_zone_stays_with_the_zone_before_a_sub_park(nlp):
+    # a paragraph naming no park but pointing at 全区 is the zone's, even when the next
+    # paragraph names a sub-park with the same words (电子信息…)
+    text = ("青禾高新区2024年1—9月经济运行简况\n"
+            "1—9月，青禾高新区规模以上工业增加值同比增长9.1%，高于全市平均水平1.4个百分点。\n"
+            "分行业看，电子信息产业完成产值186.5亿元，增长12.4%，占全区规上工业总产值的36.9%；电子元件制造业增长21.6%。\n"
+            "分园区看，电子信息产业园集聚了电子信息整机企业和电子元件配套企业，电子信息产业园实现产值96.2亿元，增长15.1%。")
+    doc = make_doc(nlp, text, date="2024-10-30")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert ms[1.865e10]["subject"] == "青禾高新区"
+    assert ms[1.865e10]["share_pct"] == 36.9
+    assert ms[9.62e9]["subject"] == "电子信息产业园"

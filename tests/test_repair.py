@@ -157,3 +157,35 @@ def test_ascii_words_broken_inside_chinese_text(raw: str, expected: str) -> None
 def test_three_or_more_newlines_are_a_block_boundary() -> None:
     raw = "建成后，年产能将达到3.3万吨，成为全球最大的\n\n\n\n临川高新区双创示范基地\n\n\n\n生产基地。"
     assert repair(raw).text == raw
+
+
+_LONG = ("据园区统计，前三季度，全区实现规模以上工业营业收入512.6亿元，同比增长18.3%，占全市的比重达27.4%，"
+         "比上年同期提高2.1个百分点；完成固定资产投资同比增长9.6%，高于全市平均水平3.2个百分点。")
+
+
+@pytest.mark.parametrize("head", ["东湖片区:营收增长近两成", "■外贸：进出口增长两成以上", "二、投资后劲持续增强", "临江园区 工业产值破百亿"])
+def test_section_head_in_unwrapped_text_stays_its_own_line(head: str) -> None:
+    # unwrapped text (a web page: every line a whole paragraph): a short line that ends
+    # no sentence is a section head, not a line wrapped in the middle of a paragraph
+    raw = f"{_LONG}\n\n{head}\n\n{_LONG}\n"
+    rep = repair(raw)
+    check_map(rep)
+    assert f"\n{head.replace(' ', '')}\n" in rep.text  # a space between ideographs is letter-spacing
+
+
+@pytest.mark.parametrize("first, second", [
+    ("“青禾高新区有近80家与航天产业相关", "的公司，集聚效应很强。”"),  # an open quote, a particle next
+    ("全区新签约项目46个（其中外资", "项目7个），总投资271.3亿元。"),  # an open bracket
+    ("园区累计引进了高新技术企业", "和专精特新企业300余家。"),  # the next line goes on with 和
+])
+def test_short_line_that_goes_on_is_still_joined_in_unwrapped_text(first: str, second: str) -> None:
+    raw = f"{_LONG}\n\n{first}\n\n{second}\n\n{_LONG}"
+    rep = repair(raw)
+    check_map(rep)
+    assert first + second in rep.text
+
+
+def test_short_lines_of_a_hard_wrapped_page_are_joined() -> None:
+    # a narrow PDF column (every line short): no line is read as a section head
+    raw = "前三季度，全区实现规\n\n模以上工业营业收入51\n\n2.6亿元，同比增长18\n\n.3%。\n"
+    assert repair(raw).text.startswith("前三季度，全区实现规模以上工业营业收入512.6亿元，同比增长18.3%。")

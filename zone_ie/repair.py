@@ -69,6 +69,12 @@ _MAX_DOUBLED_LINE = 240
 # Line wraps come out of the PDF as one or two newlines; three or more (``\n\n\n\n``)
 # separate blocks: image captions, figure labels, a jump to another column.
 _BLOCK_BREAK = 3
+# Unwrapped text (web pages, PDFs extracted paragraph by paragraph): its long lines are
+# whole paragraphs, so a short line that ends no sentence is a heading, not a wrap.
+_UNWRAPPED_LINE = 60  # a text whose 90th-percentile line is at least this long is unwrapped
+_HEADING_MAX = 30  # the longest line read as a heading in unwrapped text
+_CONTINUATIONS = set("的之地得了着过和与及或等")  # never open a paragraph
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("【", "】"))
 
 
 def is_wide(ch: str) -> bool:
@@ -198,6 +204,7 @@ def _layout_keep(raw: str) -> bytearray:
     logical_start = 0  # raw offset where the current logical line starts
     kept_breaks: list[tuple[int, int]] = []
     n = len(raw)
+    body = _body_start(raw)  # section heads are read only after the first body paragraph
     for m in _WS_RUN.finditer(raw):
         s, e = m.span()
         ws = m.group()
@@ -214,7 +221,7 @@ def _layout_keep(raw: str) -> bytearray:
             if _spaced(raw[a], b):
                 keep[s:e] = b"\x00" * (e - s)
             continue
-        if _is_paragraph_break(raw, keep, a, ws, b, logical_start):
+        if _is_paragraph_break(raw, keep, a, ws, b, logical_start) or (a > body and _heading_line(raw, a, b)):
             kept_breaks.append((s, e))
             logical_start = e
         elif _joins(raw, a, b, e):
@@ -228,6 +235,34 @@ def _layout_keep(raw: str) -> bytearray:
         _undouble_range(raw, keep, prev, s, kept_only=True)
         prev = e
     return keep
+
+
+def _body_start(raw: str) -> int:
+    """The end of the first whole-paragraph line of an unwrapped text (its lines are
+    whole paragraphs: the 90th-percentile line is long), else ``len(raw)``."""
+    lines = raw.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths or lengths[int(len(lengths) * 0.9)] < _UNWRAPPED_LINE:
+        return len(raw)
+    pos = 0
+    for line in lines:
+        t = line.strip()
+        if len(t) >= _UNWRAPPED_LINE and t[-1] in _SENT_FINAL:
+            return pos + len(line)
+        pos += len(line) + 1
+    return len(raw)
+
+
+def _heading_line(raw: str, a: int, b: str) -> bool:
+    """The raw line ending at ``a`` is short and ends no sentence (``起步区:工业营收增长六成``),
+    closes what it opens, and the next line (starting with ``b``) does not go on
+    with a particle that cannot open a paragraph (``…相关⏎的公司``)."""
+    line = raw[raw.rfind("\n", 0, a) + 1 : a + 1].strip()
+    if not 0 < len(line) <= _HEADING_MAX or line[-1] in _SENT_FINAL or line[-1] in "，,、；;：:（(“\"":
+        return False
+    if b in _CONTINUATIONS:
+        return False
+    return all(line.count(o) == line.count(c) for o, c in _PAIRS)
 
 
 def _prev_kept(raw: str, keep: bytearray, s: int) -> int | None:

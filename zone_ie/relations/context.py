@@ -519,6 +519,9 @@ class _ParagraphBigrams:
         return Counter(np.concatenate([self.codes[b[i]:b[i + 1]] for i in paras] or [self.codes[:0]]).tolist())
 
 
+_WHOLE_ZONE = re.compile("全区|该区|本区")
+
+
 def _cohesion_topics(ctx: DocContext) -> None:
     """A paragraph that names no park, on a page whose columns interleave several
     articles, may continue the article that comes *after* it. Between the park
@@ -559,6 +562,8 @@ def _cohesion_topics(ctx: DocContext) -> None:
             known |= companies
         if own[i] or p.topic is None or continues:
             continue  # a firm already met under this topic keeps the paragraph there
+        if _WHOLE_ZONE.search(ctx.text, p.start, p.end) and not p.topic.text.endswith(tuple(cues()["sub_park_suffixes"])):
+            continue  # ``占全区…``: the paragraph points back at its zone as a whole
         nxt = next((q for q, has in zip(paras[i + 1:i + 3], own[i + 1:i + 3]) if has), None)
         if nxt is None or nxt.topic is None or nxt.topic.key == p.topic.key:
             continue

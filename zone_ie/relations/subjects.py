@@ -513,6 +513,24 @@ def _governs(text: str, sent_start: int, pos: int) -> bool:
     return len(head.strip(" ，,：:“”")) <= 1
 
 
+_PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _park_fronted(ctx: DocContext, sent_start: int, pos: int) -> bool:
+    """A period right after the park that opens its clause (``X高新区(以下简称…)前三季度
+    实现…``, ``该区1—8月…``) governs what follows, as a clause-opening one does."""
+    text = ctx.text
+    k = pos
+    while k > sent_start and text[k - 1] not in "，,：:；;。":
+        k -= 1
+    head = _PARENTHETICAL.sub("", text[k:pos]).strip(" ，,“”\"")
+    if not head:
+        return False
+    if head in cues()["anaphora_park"]:
+        return True
+    return any(e.start == k + text[k:pos].find(head[:2]) and e.text == head for e in ctx.ents_in(k, pos, "PARK"))
+
+
 def _vaguer(new: dict, old: dict) -> bool:
     return (new.get("start_month") is None and new.get("end_month") is None
             and old.get("end_month") is not None and new.get("year") == old.get("year"))
@@ -632,10 +650,11 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
                 # ``2019年以来，…年均增长8.7%``: a span of several years, no period
                 found, last = (True, None), p.end
             continue
-        if governing and not _governs(text, start, p.start):
+        if governing and not (_governs(text, start, p.start) or _park_fronted(ctx, start, p.start)):
             continue
         if found[1] and _restates_year(val, found[1]):
-            # ``2023年，该区…全年新签约…``: 全年 restates the year already given
+            # ``2023年，该区…全年新签约…``: 全年 names the whole of the year already given
+            found, last = (True, val), p.end
             continue
         if found[1] and _vaguer(val, found[1]):
             # ``截至11月底，…今年累计``: the bare year restates the period already given
@@ -758,6 +777,11 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
     lead, key = lead_period(ctx, article)
     topic = ctx.paragraphs[para].topic
     lead_applies = lead is not None and (key is None or (topic is not None and topic.key == key))
+    if lead_applies and article in ctx._index.get("day_leads", ()) and not _cue_alternation("event_cue_words").search(text, sent_start, ctx.sentence_at(sent_start)[1]):
+        # ``8月27日上午，…封关运作``: an event's day dates the event's own figures
+        # (此次/现场/集中签约…), not the zone's standing facts (规划面积…); the
+        # paragraph's own period carries instead
+        lead_applies = False
     full_start = _full_sentence_start(text, ctx.paragraphs[para].start, sent_start)
     for s, e, _ in reversed(ctx.sentences_of(para)):
         if s >= sent_start:
@@ -772,13 +796,7 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
         if _governing_blocker(ctx, s, e):
             # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
             return None
-    if lead_applies:
-        if article in ctx._index.get("day_leads", ()) and not _cue_alternation("event_cue_words").search(text, sent_start, ctx.sentence_at(sent_start)[1]):
-            # ``8月27日上午，…封关运作``: an event's day dates the event's own figures
-            # (此次/现场/集中签约…), not the zone's standing facts (规划面积…)
-            return None
-        return lead
-    return None
+    return lead if lead_applies else None
 
 
 def _sentence_period(ctx: DocContext, s: int, e: int) -> tuple[bool, Optional[dict]]:
