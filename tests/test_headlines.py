@@ -64,3 +64,34 @@ def test_display_lines_are_found_in_traditional_characters_too(nlp):
     )
     trade = [m for m in metrics(nlp, text) if m["indicator"] == "foreign_trade"]
     assert len(trade) == 1 and "46.2億元" in text[trade[0]["evidence"][0]:trade[0]["evidence"][1]]
+
+
+_WEB_BODY = ("青枫市统计局发布前三季度全市主要经济指标，全市实现地区生产总值4433.7亿元，同比增长5.4%，"
+             "开发区主阵地作用进一步凸显，多项指标增速快于全市平均水平。")
+
+
+def test_rounded_section_head_of_a_web_page_is_a_repeat(nlp):
+    # unwrapped web text: ``园区:GDP占全市近16%`` heads the paragraph that states 15.9%;
+    # ``增长六成以上`` heads the one that states 63.2%
+    text = (
+        f"{_WEB_BODY}\n\n"
+        "青枫高新区:GDP占全市近16%\n\n"
+        "青枫高新区前三季度实现地区生产总值705.6亿元,同比增长7.8%,总量约占全市的15.9%。\n\n"
+        "临港园区:工业营收增长六成以上\n\n"
+        "青枫临港园区前三季度规上工业营业收入同比增长63.2%,固定资产投资增长15.4%。\n"
+    )
+    ms = metrics(nlp, text)
+    shares = [m["share_pct"] for m in ms if m["share_pct"] is not None]
+    assert 16.0 not in shares and 15.9 in shares
+    yoys = [m["yoy_pct"] for m in ms if m["yoy_pct"] is not None]
+    assert 60.0 not in yoys and 63.2 in yoys
+
+
+def test_section_head_figure_stated_nowhere_else_stays(nlp):
+    text = (
+        f"{_WEB_BODY}\n\n"
+        "青枫高新区:新签约项目58个\n\n"
+        "青枫高新区前三季度实现地区生产总值705.6亿元,同比增长7.8%。\n"
+    )
+    ms = metrics(nlp, text)
+    assert any(m["value"] and m["value"]["value"] == 58 for m in ms)

@@ -204,7 +204,7 @@ def _layout_keep(raw: str) -> bytearray:
     logical_start = 0  # raw offset where the current logical line starts
     kept_breaks: list[tuple[int, int]] = []
     n = len(raw)
-    body = _body_start(raw)  # section heads are read only after the first body paragraph
+    body = body_start(raw)  # section heads are read only after the first body paragraph
     for m in _WS_RUN.finditer(raw):
         s, e = m.span()
         ws = m.group()
@@ -221,7 +221,7 @@ def _layout_keep(raw: str) -> bytearray:
             if _spaced(raw[a], b):
                 keep[s:e] = b"\x00" * (e - s)
             continue
-        if _is_paragraph_break(raw, keep, a, ws, b, logical_start) or (a > body and _heading_line(raw, a, b)):
+        if _is_paragraph_break(raw, keep, a, ws, b, logical_start) or (a > body and heading_line(raw, a, b)):
             kept_breaks.append((s, e))
             logical_start = e
         elif _joins(raw, a, b, e):
@@ -237,7 +237,7 @@ def _layout_keep(raw: str) -> bytearray:
     return keep
 
 
-def _body_start(raw: str) -> int:
+def body_start(raw: str) -> int:
     """The end of the first whole-paragraph line of an unwrapped text (its lines are
     whole paragraphs: the 90th-percentile line is long), else ``len(raw)``."""
     lines = raw.split("\n")
@@ -253,7 +253,7 @@ def _body_start(raw: str) -> int:
     return len(raw)
 
 
-def _heading_line(raw: str, a: int, b: str) -> bool:
+def heading_line(raw: str, a: int, b: str) -> bool:
     """The raw line ending at ``a`` is short and ends no sentence (``起步区:工业营收增长六成``),
     closes what it opens, and the next line (starting with ``b``) does not go on
     with a particle that cannot open a paragraph (``…相关⏎的公司``)."""

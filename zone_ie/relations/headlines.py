@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..models import MetricFact
 from ..evaluate import VALUE_REL_TOL
+from ..repair import body_start, heading_line
 from .context import DocContext, cues
 
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
@@ -24,8 +25,9 @@ _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 
 def display_spans(raw: str) -> list[tuple[int, int]]:
     """Raw ``[start, end)`` spans of display lines: the heading block printed before
-    each byline (walked back line by line until a line that ends a sentence), and
-    marker lines (``■…``, ``【…】…``, ``## …``) that end no sentence.
+    each byline (walked back line by line until a line that ends a sentence),
+    marker lines (``■…``, ``【…】…``, ``## …``) that end no sentence, and the section
+    heads of unwrapped text (``起步区:工业营收增长六成以上``, see :func:`~zone_ie.repair.heading_line`).
 
     Works on the raw lines: layout repair joins a heading that ends without
     punctuation to the paragraph after it."""
@@ -41,7 +43,11 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
     out = []
     bylines = tuple(c["byline_markers"])
     markers = tuple(c["display_line_markers"])
+    body = body_start(raw)
     for i, (s, e, t) in enumerate(lines):
+        if s > body and i + 1 < len(lines) and heading_line(raw, s + len(raw[s:e].rstrip()) - 1, lines[i + 1][2][0]):
+            out.append((s, e))  # a section head of unwrapped text
+            continue
         head = t.lstrip("◎（(")
         if head.startswith(bylines):
             size = 0
@@ -66,8 +72,13 @@ def _numbers(m: MetricFact) -> Iterable[tuple[str, float]]:
         yield "%", float(m.share_pct)
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_REL_TOL * abs(b) + 1e-9
+def _same(a: float, b: float, tol: float = VALUE_REL_TOL) -> bool:
+    return abs(a - b) <= tol * abs(b) + 1e-9
+
+
+# a display line rounds (``GDP占全市近16%`` for 15.9%, ``增长六成以上`` for 63.2%)
+_ROUNDED = re.compile(r"近|约|超|逾|以上|多|左右|成")
+_ROUNDED_TOL = 0.1
 
 
 def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[MetricFact]:
@@ -91,8 +102,10 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
             body.setdefault(q.q.get("unit") or "", []).append(float(value))
     out = []
     for m in metrics:
-        if shown(m.evidence[0]) and any(
-                _same(v, b) for unit, v in _numbers(m) for b in body.get(unit, ())):
-            continue
+        if shown(m.evidence[0]):
+            a, b = m.evidence
+            tol = _ROUNDED_TOL if _ROUNDED.search(rep.raw[a:b]) else VALUE_REL_TOL
+            if any(_same(v, x, tol) for unit, v in _numbers(m) for x in body.get(unit, ())):
+                continue
         out.append(m)
     return out
