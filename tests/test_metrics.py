@@ -857,3 +857,40 @@ def test_paragraph_that_says_whole_zone_stays_with_the_zone_before_a_sub_park(nl
     assert ms[1.865e10]["subject"] == "青禾高新区"
     assert ms[1.865e10]["share_pct"] == 36.9
     assert ms[9.62e9]["subject"] == "电子信息产业园"
+
+
+def test_this_year_since_gives_this_year_to_a_yearless_half(nlp):
+    # ``…2017年度考核中位列第7位…。今年以来，…上半年新签约…``: 今年以来 says which year
+    text = ("青禾高新区在全省2017年度开发区综合考核中位列第7位。今年以来，该区开展招商引资突破年活动，"
+            "上半年新签约工业项目24个、总投资64.6亿元。")
+    doc = make_doc(nlp, text, date="2018-09-20")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[24.0]) == (2018, 1, 6)
+
+
+def test_months_already_past_in_the_publication_year_are_that_year(nlp):
+    # a March article reviewing last year: ``1—2月`` is this year's, not the review's year
+    text = ("青禾经开区2021年规上工业总产值达到1060亿元，同比增长23.2%。\n"
+            "新年开局，经开区延续增长势头。1—2月，全区完成规上工业产值158.6亿元，同比增长14.2%。")
+    doc = make_doc(nlp, text, date="2022-03-08")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[1.06e11])[0] == 2021
+    assert per(ms[1.586e10]) == (2022, 1, 2)
+
+
+def test_subject_is_never_a_park_named_after_the_figures_sentence(nlp):
+    text = ("青禾经开区2023年实现地区生产总值412.6亿元，同比增长9.8%。\n"
+            "会议明确了2024年的目标任务：力争地区生产总值增长10%以上，规上工业总产值突破1,400亿元。"
+            "该区将全力推进新能源材料产业园等重点载体建设。")
+    doc = make_doc(nlp, text, date="2024-01-26")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert ms[1.4e11]["subject"] == "青禾经开区"
+
+
+def test_quote_spoken_before_its_speaker_is_the_speakers_park(nlp):
+    text = ("青禾高新区前三季度实现地区生产总值486.3亿元。\n"
+            "位于高新区西区的青禾集成电路科创园内，青禾芯联微电子有限公司前三季度实现营业收入58.7亿元。\n"
+            "“四季度我们将紧盯重点项目建设，力争全年地区生产总值超过650亿元。”青禾高新区管委会主任赵明远说。")
+    doc = make_doc(nlp, text, date="2023-10-28")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert ms[6.5e10]["subject"] == "青禾高新区"

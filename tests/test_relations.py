@@ -157,3 +157,14 @@ def test_park_anaphor_takes_the_park_named_last(nlp):
     assert ("岑溪湾澜舟生物制药有限公司", "岑溪湾康养产业园") in pairs
     assert ("岑溪湾澜舟生物制药有限公司", "光储产业园") not in pairs
     assert ("岑溪湾青杼数据科技有限公司", "岑溪湾康养产业园") in pairs
+
+
+def test_interview_questions_do_not_start_articles(nlp):
+    from zone_ie.relations.context import build_context
+    text = ("打造生物医药协同样板——访青禾临港经济技术开发区管委会主任刘振东\n"
+            "记者：园区更名引起广泛关注，请您先介绍一下建设成效。\n"
+            "刘主任：目前园区已吸引60家医药企业入驻。\n"
+            "记者：从经济指标看，去年的表现如何？\n"
+            "刘主任：2023年，我区规模以上工业总产值完成586.3亿元。\n")
+    ctx = build_context(nlp(text))
+    assert {p.article for p in ctx.paragraphs} == {0}

@@ -413,7 +413,12 @@ _SENTENCE_PUNCT = re.compile("[。，,；;：:！？]")
 
 def _is_byline(line: str) -> bool:
     head = line.strip()[:30]
+    if _QUESTION.match(head):
+        return False  # ``记者：园区更名…？`` asks a question of an interview, it signs nothing
     return has_cue("byline_markers", head) and ("◎" in head or "报讯" in head or "记者" in head[:6])
+
+
+_QUESTION = re.compile(r"(?:本报)?记者\s*[：:]")
 
 
 def assign_articles(ctx: DocContext) -> None:

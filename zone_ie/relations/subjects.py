@@ -414,7 +414,28 @@ def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[En
             continue  # ``…，其中宝钛集团…。``: an example inside a group carries to nothing after it
         if subj is not None:
             return subj
-    return ctx.paragraphs[para].topic if ctx.paragraphs else None
+    if not ctx.paragraphs:
+        return None
+    return _topic_named_before(ctx, para, sent_start)
+
+
+def _topic_named_before(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
+    """Paragraph ``para``'s topic, unless the paragraph names that park only after the
+    sentence at ``sent_start`` (``会议明确了2024年的目标：…。…全力推进X产业园…``):
+    a subject never comes from a name written after the figure's sentence; the topic
+    of the paragraph before (same article) holds until then."""
+    p = ctx.paragraphs[para]
+    topic = p.topic
+    if topic is None:
+        return None
+    own = [e.start for e in ctx.ents_of(para) if e.key == topic.key]
+    if not own or min(own) < ctx.sentence_at(sent_start)[1]:
+        return topic
+    if ctx.text[p.start:p.end].lstrip().startswith(("“", "\"", "「")):
+        return topic  # a quote whose speaker is named after it (“…。”X高新区管委会主任…)
+    if para > 0 and ctx.paragraphs[para - 1].article == p.article:
+        return ctx.paragraphs[para - 1].topic
+    return None
 
 
 def _example_member(text: str, s: int, subj: Ent) -> bool:
@@ -578,19 +599,22 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
         if val and val.get("year") is not None and not _WRITTEN_YEAR.search(p.text):
             # ``全年`` / ``1—9月`` written without a year: an explicit year stated earlier in
             # the paragraph (or the article's heading) beats the publication date
-            year = _written_year_before(ctx, p.start)
+            year = _written_year_before(ctx, p.start, val.get("end_month"))
             if year is not None:
                 val = dict(val, year=year)
         hit = memo[id(p)] = (p, val)
     return hit[1]
 
 
+_THIS_YEAR_SINCE = re.compile(r"(?:今年|本年)(?:以来|来)")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}|今年|去年|上年|前年|明年|本年|当年")
 
 
-def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
+def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = None) -> Optional[int]:
     """The year of the last period written with a year (``2023年``, ``去年``) before
-    ``pos`` in its paragraph, else the single year of the article's heading."""
+    ``pos`` in its paragraph, else the single year of the article's heading or lead.
+    A period that ends before the publication month (``1—2月`` in a March article)
+    has already been completed this year: the article's year does not move it back."""
     para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
     if para is None:
         return None
@@ -598,9 +622,13 @@ def _written_year_before(ctx: DocContext, pos: int) -> Optional[int]:
     now = int(str(date)[:4]) if date else None
     for p in reversed(ctx.pers_in(para.start, pos)):
         if _WRITTEN_YEAR.search(p.text):
+            if now is not None and _THIS_YEAR_SINCE.match(p.text.strip()):
+                return now  # ``今年以来，…上半年…``: this year, though 今年以来 itself dates nothing
             val = _usable_period(ctx, p)
             if val and val.get("year") is not None and (now is None or val["year"] <= now):
                 return val["year"]  # a later year (``2026年整体建成``) is a target, not this figure's year
+    if end_month is not None and end_month < 12 and date and len(str(date)) >= 7 and end_month < int(str(date)[5:7]):
+        return None
     article = ctx.article_at(pos)
     return heading_year(ctx, article) or _title_year(ctx, article) or _article_year_before(ctx, para.start, article)
 
