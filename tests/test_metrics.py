@@ -894,3 +894,16 @@ def test_quote_spoken_before_its_speaker_is_the_speakers_park(nlp):
     doc = make_doc(nlp, text, date="2023-10-28")
     ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
     assert ms[6.5e10]["subject"] == "青禾高新区"
+
+
+def test_after_a_roundup_of_sub_parks_the_zone_comes_back(nlp):
+    text = ("青禾经济技术开发区（以下简称青禾经开区）上半年实现地区生产总值318.6亿元，同比增长14.3%。\n"
+            "园区板块各展所长。青禾综合保税区上半年实现进出口26.4亿元，同比增长18.9%；"
+            "新能源产业园完成规上工业产值186.3亿元，增长71.5%。\n"
+            "创新动能加速集聚。截至6月底，全区有效高新技术企业268家，上半年新增省级专精特新中小企业12家。")
+    doc = make_doc(nlp, text, date="2024-07-26")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert ms[2.64e9]["subject"] == "青禾综合保税区"
+    zone = ("青禾经开区", "青禾经济技术开发区")  # one cluster
+    assert ms[268.0]["subject"] in zone
+    assert ms[12.0]["subject"] in zone

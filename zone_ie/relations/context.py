@@ -466,14 +466,19 @@ def assign_topics(ctx: DocContext) -> None:
     weight = Counter(e.key for e in ctx.ents if e.label == "PARK")
     for _, indices in sorted(by_article.items()):
         article_ents = [e for i in indices for e in ctx.ents_of(i)]
-        current = _main_park(article_ents, weight) or previous
+        main = current = _main_park(article_ents, weight) or previous
+        several = False  # the paragraph before named several parks (a roundup of sub-parks)
         for i in indices:
             p = ctx.paragraphs[i]
-            own = _main_park(ctx.ents_of(i), weight)
+            mine = ctx.ents_of(i)
+            own = _main_park(mine, weight)
             if own is not None:
                 current = own
             else:
+                if several and main is not None:
+                    current = main  # after ``园区板块：A…；B…`` the article's zone comes back
                 current = _anaphor_topic(ctx, p, current, article_ents) or current
+            several = len({e.key for e in mine if e.label == "PARK"}) > 1
             p.topic = current
         previous = current
     _cohesion_topics(ctx)
