@@ -907,3 +907,14 @@ def test_after_a_roundup_of_sub_parks_the_zone_comes_back(nlp):
     zone = ("青禾经开区", "青禾经济技术开发区")  # one cluster
     assert ms[268.0]["subject"] in zone
     assert ms[12.0]["subject"] in zone
+
+
+@pytest.mark.parametrize("group", ["全市12家省级以上开发区", "全省8个综合保税区", "全市各开发区", "4家国家级开发区"])
+def test_figures_of_a_group_of_zones_are_no_parks(nlp, group):
+    # the zone word after a count or a quantifier names a group of zones, not the park
+    text = ("青禾高新区增速明显快于全市平均水平。\n"
+            f"据市商务局统计，前三季度，{group}实现规模以上工业营业收入6218.4亿元，同比增长21.6%；"
+            "完成固定资产投资同比增长8.9%。")
+    doc = make_doc(nlp, text, date="2025-11-06")
+    values = [(m.value.value if m.value else None, m.yoy_pct) for m in nlp(doc)._.facts if m.type == "metric"]
+    assert values == []

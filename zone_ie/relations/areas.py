@@ -130,6 +130,9 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
     if found is None and text[k:k + 1] in g["first_chars"]:
         m = g["plain"].match(text, k, end)
         found = m.end() if m is not None else None
+    if found is None:
+        m = g["group"].match(text, k, end)  # ``4家国家级开发区``, ``各综合保税区``: a group of zones
+        found = m.end() if m is not None else None
     if found is None or found > end or text[found:found + 1] in g["not_after"]:
         return None
     return k, found
@@ -143,6 +146,8 @@ def _area_grammar() -> dict:
     heads = sorted(c["area_head_words"], key=len, reverse=True)
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
+    quals = "|".join(map(re.escape, sorted(c["zone_count_qualifiers"], key=len, reverse=True)))
+    zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
     return {
         "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
         "places": places,
@@ -152,8 +157,9 @@ def _area_grammar() -> dict:
         "generic": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
+        "group": re.compile(rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各)(?:{quals})*(?:{zones})"),
         # an area ends with one of its suffixes or starts with one of its plain words
-        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
+        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"], *c["zone_count_suffixes"]]}
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),
         "first_chars": frozenset(w[0] for w in [*places, *c["area_subjects"]]),
         "generic_chars": frozenset(w[0] for w in c["area_generic_suffixes"]),

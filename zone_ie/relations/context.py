@@ -683,6 +683,18 @@ def _typed_anaphora() -> tuple[tuple[str, ...], "re.Pattern[str]"]:
     return words, char_class(firsts)
 
 
+def _group_before(text: str, i: int) -> bool:
+    """Whether the zone word at ``i`` follows a count or a quantifier of zones
+    (``12家省级以上``, ``4家国家级``, ``全部``, ``各``)."""
+    return _group_re().search(text[max(0, i - 12):i]) is not None
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> "re.Pattern[str]":
+    quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
+    return re.compile(rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各|诸)(?:{quals})*$")
+
+
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
     """Typed zone anaphors (``经开区``, ``该高新区``) in ``[start, end)`` that are not part of a name."""
     text = ctx.text
@@ -696,6 +708,9 @@ def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
         i = m.start()
         for w in words:
             if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
+                if _group_before(text, i):
+                    i += len(w) - 1
+                    break  # ``12家省级以上开发区``, ``全部开发区``: a group of zones, not one
                 out.append((i, w))
                 i += len(w) - 1
                 break
