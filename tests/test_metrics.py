@@ -918,3 +918,16 @@ def test_figures_of_a_group_of_zones_are_no_parks(nlp, group):
     doc = make_doc(nlp, text, date="2025-11-06")
     values = [(m.value.value if m.value else None, m.yoy_pct) for m in nlp(doc)._.facts if m.type == "metric"]
     assert values == []
+
+
+@pytest.mark.parametrize("text, value, share", [
+    ("上半年，青禾经开区实现地区生产总值318.6亿元，同比增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%。", 3.186e10, 12.3),
+    ("前三季度，青禾高新区实现地区生产总值656.7亿元,同比增长7.8%,高于全市2.4个百分点,总量约占全市的15.9%。", 6.567e10, 15.9),
+    ("一季度，青禾综保区实现进出口总额77.5亿元，增速居全省综保区第二位，总额占全市外贸的比重为13.3%。", 7.75e9, 13.3),
+])
+def test_share_after_a_rank_or_a_difference_is_of_the_sentences_value(nlp, text, value, share):
+    doc = make_doc(nlp, text, date="2024-10-20")
+    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    main = next(m for m in ms if (m["value"] or {}).get("value") == value)
+    assert main["share_pct"] == share
+    assert all(m["share_pct"] is None for m in ms if m is not main)

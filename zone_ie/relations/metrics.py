@@ -583,9 +583,15 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             out.append(m)
             prev_end = q.end
             continue
-        attach = (role != ROLE_VALUE and open_m is not None and open_m.subject == subject.text
+        target = open_m
+        if role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
+            # ``…318.6亿元，增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%``:
+            # the share is of the sentence's value, not of the rank or the difference between
+            target = next((m for m in reversed(out) if m.subject == subject.text and not _comparison_figure(m)
+                           and m.evidence[0] >= ctx.raw(s, s + 1)[0]), open_m)
+        attach = (role != ROLE_VALUE and target is not None and target.subject == subject.text
                   and fraction_of is None and not framed and _adjunct(phrase))
-        if attach and _set(open_m, role, q, pre):
+        if attach and _set(target, role, q, pre):
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q, head)
@@ -644,6 +650,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _comparison_figure(m: MetricFact) -> bool:
+    """A rank or a difference in points (``居全市第一``, ``提高1.9个百分点``)."""
+    return m.value is not None and m.value.unit in ("rank", "pp")
 
 
 def _slot_free(m: MetricFact, role: str) -> bool:
