@@ -931,3 +931,14 @@ def test_share_after_a_rank_or_a_difference_is_of_the_sentences_value(nlp, text,
     main = next(m for m in ms if (m["value"] or {}).get("value") == value)
     assert main["share_pct"] == share
     assert all(m["share_pct"] is None for m in ms if m is not main)
+
+
+def test_respective_changes_pair_with_values_before_a_semicolon(nlp):
+    # ``…1060亿元，首次跨过千亿元门槛；…315亿元，同比分别增长23.2%和16.8%``: the crossed
+    # threshold restates the figure, and 分别 reaches back over the ；
+    text = ("青禾经开区位于青禾市北部。2021年该区规模工业总产值达到1060亿元，首次跨过千亿元门槛；"
+            "规模工业增加值315亿元，同比分别增长23.2%和16.8%。")
+    doc = make_doc(nlp, text, date="2022-03-08")
+    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    got = sorted(((m["value"] or {}).get("value"), m["yoy_pct"]) for m in ms)
+    assert got == [(3.15e10, 16.8), (1.06e11, 23.2)]

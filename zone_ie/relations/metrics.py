@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
@@ -32,7 +32,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
         i = bisect_left(starts, s)
         if i == len(starts) or starts[i] > e:
             continue  # no figure in the sentence (``qtys_in`` is empty)
-        found = _sentence_metrics(ctx, s, e)
+        found = _sentence_metrics(ctx, s, e, out)
         if not found:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
@@ -461,7 +461,9 @@ def _money(q: Qty, text: str, cs: int, ce: int) -> Qty:
     return q
 
 
-def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
+def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFact] = ()) -> list[MetricFact]:
+    """The metrics of the sentence ``[s, e)``; ``prior``: the document's metrics so far
+    (a ``分别`` list may pair its figures with values of the clauses before its ；)."""
     text = ctx.text
     qtys = ctx.qtys_in(s, e)
     if not qtys or _anecdote(text[s:e]):
@@ -551,7 +553,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
         if role != ROLE_VALUE and respective and open_m is not None and not distribute:
             # ``A 9家、B 64家，分别占全市总数的45%和38.1%``: one change or share per listed figure
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
-            targets = [m for m in out if m.value is not None and m.subject == subject.text][-n:]
+            targets = [m for m in [*_same_full_sentence(ctx, prior, s), *out]
+                       if m.value is not None and m.subject == subject.text][-n:]
             if n > 1 and len(targets) == n and all(_slot_free(m, role) for m in targets):
                 _set(targets[0], role, q, pre)
                 spread = targets[1:]
@@ -649,6 +652,20 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int) -> list[MetricFact]:
             parent, parent_end = m, q.end
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
+    return out
+
+
+def _same_full_sentence(ctx: DocContext, prior: Sequence[MetricFact], s: int) -> list[MetricFact]:
+    """The metrics of ``prior`` from the clauses before ``s`` that end with ；, in the
+    same full sentence (``…1060亿元，…；规模工业增加值315亿元，同比分别增长…``)."""
+    if not prior or s == 0 or ctx.text[s - 1] not in "；;":
+        return []
+    start = ctx.raw(after_last(ctx.text, "。！？!?\n", 0, s), s)[0]
+    out = []
+    for m in reversed(prior):
+        if m.evidence[0] < start:
+            break
+        out.insert(0, m)
     return out
 
 
