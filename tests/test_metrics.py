@@ -942,3 +942,18 @@ def test_respective_changes_pair_with_values_before_a_semicolon(nlp):
     ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
     got = sorted(((m["value"] or {}).get("value"), m["yoy_pct"]) for m in ms)
     assert got == [(3.15e10, 16.8), (1.06e11, 23.2)]
+
+
+@pytest.mark.parametrize("frame", ["会议明确了2024年的目标任务：", "2024年主要预期目标是：", "2024年工作目标："])
+def test_year_heading_a_list_of_targets_dates_them(nlp, frame):
+    text = ("2023年，青禾经开区实现地区生产总值412.6亿元。"
+            f"{frame}力争地区生产总值增长10%以上，规上工业总产值突破1,400亿元；高新技术企业新增10家以上。")
+    doc = make_doc(nlp, text, date="2024-01-26")
+    facts = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    ms = {(m["value"] or {}).get("value"): m for m in facts}
+    gdp = next(m for m in facts if m["yoy_pct"] == 10.0)
+    assert per(ms[4.126e10]) == (2023, None, None)
+    assert per(gdp) == (2024, None, None) and gdp["indicator"] == "gdp"
+    assert gdp["indicator_text"] == "地区生产总值"  # 力争 is no part of the indicator
+    assert per(ms[1.4e11]) == (2024, None, None)
+    assert per(ms[10.0]) == (2024, None, None)

@@ -476,10 +476,16 @@ _PHRASE_AFTER = re.compile(r"[^，,。；;：:\d]{0,14}")
 def _modifier(text: str, end: int) -> bool:
     """A period used as a modifier (全年的, 全年目标, 一季度重点项目集中签约仪式),
     not as the time of a figure."""
+    if _TARGET_FRAME.match(text, end):
+        return False  # ``2024年的目标任务：力争…``: the year the targets after the colon are for
     if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划"):
         return True
     m = _PHRASE_AFTER.match(text[end:end + 14])
     return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
+
+
+# a year that heads a list of targets (``2024年的目标任务：``, ``今年主要预期目标是：``)
+_TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:是|为)?[：:]")
 
 
 def _founding(text: str, p: Per) -> bool:
@@ -678,7 +684,8 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
                 # ``2019年以来，…年均增长8.7%``: a span of several years, no period
                 found, last = (True, None), p.end
             continue
-        if governing and not (_governs(text, start, p.start) or _park_fronted(ctx, start, p.start)):
+        if governing and not (_governs(text, start, p.start) or _park_fronted(ctx, start, p.start)
+                              or _TARGET_FRAME.match(text, p.end)):
             continue
         if found[1] and _restates_year(val, found[1]):
             # ``2023年，该区…全年新签约…``: 全年 names the whole of the year already given
