@@ -379,3 +379,8 @@ def test_direction_named_area_of_a_zone_is_a_park(nlp):
     assert "城北片区" in parks
     # a weak suffix after a common word still names nothing
     assert not [e for e in nlp("项目覆盖重点片区和产业片区。").ents]
+
+
+@pytest.mark.parametrize("text", ["增速居杭州四个国家级经开区首位。", "青禾三个产业园区共引进项目46个。", "全市两家省级高新区合计实现营收。"])
+def test_a_count_of_zones_is_no_park_name(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [m for m in ruler.match(text) if m.label == "PARK"] == []

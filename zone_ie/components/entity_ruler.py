@@ -50,7 +50,7 @@ from ..clusters import (
 from ..resources import iter_jsonl, load_json
 from .company_lists import CompanyListGrammar
 from .ruler_text import (  # noqa: F401  (re-exported: tests and callers import some from here)
-    _BRACKETED, _BRACKETED_HEAD, _COUNTED, _HAN_RUN, _NOT_BUSINESS_HEADS, Match, _PhraseIndex, _add_non_overlapping,
+    _BRACKETED, _BRACKETED_HEAD, _COUNTED, _COUNTED_INSIDE, _HAN_RUN, _NOT_BUSINESS_HEADS, Match, _PhraseIndex, _add_non_overlapping,
     _han_between, _literal_spans, _literals, _lookahead, _non_overlapping, _starts_with_place, _unanchored,
 )
 
@@ -385,8 +385,8 @@ class ZoneEntityRuler(CompanyListGrammar):
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
             if len(prefix) < min_prefix:
                 continue
-            if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix):
-                continue
+            if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix) or _COUNTED_INSIDE.search(prefix):
+                continue  # ``五大园区``, ``杭州四个国家级经开区``: a count of zones, not a name
             if suffix in self._ftz_area and not has_place:
                 # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
                 ftz = next((t for t in taken + out if t.end == start and text.endswith(self._ftz, t.start, t.end)), None)

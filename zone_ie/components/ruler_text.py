@@ -108,6 +108,7 @@ _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _BRAND_CHARS = regex.compile(r"[\p{Han}A-Za-z]+")
 _COUNTED = regex.compile(r"第?[\d一二三四五六七八九十两几多]+(?:大|个|家|座|批)")  # 五大园区
+_COUNTED_INSIDE = regex.compile(r"[\d一二三四五六七八九十两几]+(?:个|家|座|批|所)")  # 杭州四个国家级经开区
 _BRACKETED = regex.compile(r"[（(].*?[)）]")
 _BRACKETED_HEAD = regex.compile(r"[（(](\p{Han}{2,3})[)）]\p{Han}")  # Y（X）有限公司
 _PHASE = regex.compile(r"[一二三四五六七八九十\d]+期$")
