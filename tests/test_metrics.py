@@ -957,3 +957,16 @@ def test_year_heading_a_list_of_targets_dates_them(nlp, frame):
     assert gdp["indicator_text"] == "地区生产总值"  # 力争 is no part of the indicator
     assert per(ms[1.4e11]) == (2024, None, None)
     assert per(ms[10.0]) == (2024, None, None)
+
+
+@pytest.mark.parametrize("scope, indicator_text, expected", [
+    ("、超10亿元的13家；", None, None),                     # punctuation and figures: nothing to cite
+    ("区内新能源领域拥有高新技术企业", None, "高新技术企业"),  # cut after the verb that brings the noun
+    ("一代电子信息、新能源、新材料三大主导产业合计", "新一代电子信息、新能源、新材料三大主导产业合计完成产值", "新一代电子信息、新能源、新材料三大主导产业"),
+    ("我们已签约生物医药项目", None, "已签约生物医药项目"),
+    ("中", None, None),
+    ("规上工业企业", None, "规上工业企业"),
+])
+def test_scope_is_a_tidy_noun_phrase(scope, indicator_text, expected):
+    from zone_ie.relations.scopes import tidy_scope
+    assert tidy_scope(scope, indicator_text) == expected

@@ -42,8 +42,37 @@ def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: l
             m.indicator_text, m.scope = vocab()["rank_indicator_text"], None
         if m.indicator != "other" or (m.indicator_text and _WORDY.search(m.indicator_text)):
             _inherit_sector(m, before + kept, para, ctx)
+            if m.scope is not None:
+                m.scope = tidy_scope(m.scope, m.indicator_text)
             kept.append(m)
     return kept
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？]")
+
+
+def tidy_scope(scope: str, indicator_text: Optional[str] = None) -> Optional[str]:
+    """A scope as a noun phrase (``patterns/indicators.json`` ``_scope_tidy_doc``), or
+    None when nothing wordy is left."""
+    v = vocab()
+    marks = list(_CLAUSE_MARK.finditer(scope))
+    if marks:
+        scope = scope[marks[-1].end():]  # ``、超10亿元的13家；`` -> nothing; ``…；A`` -> A
+    scope = strip_words(scope, v["scope_sum_tails"])
+    changed = True
+    while changed:
+        changed = False
+        for w in v["scope_debris_heads"]:
+            if scope.startswith(w) and len(scope) > len(w) + 1:
+                scope, changed = scope[len(w):], True
+    for w in v["scope_cut_verbs"]:
+        k = scope.rfind(w)
+        if k >= 0 and _WORDY.search(scope[k + len(w):]) and len(scope) - k - len(w) >= 2:
+            scope = scope[k + len(w):]
+            break
+    if indicator_text and not scope.startswith("新") and ("新" + scope[:2]) in v["scope_new_nouns"] and ("新" + scope) in indicator_text:
+        scope = "新" + scope  # ``新一代电子信息``: 新 begins the noun, it is not the verb 新增
+    return scope if len(scope) >= 2 and _WORDY.search(scope) else None
 
 
 def _inherit_sector(m: MetricFact, before: list[MetricFact], para: int, ctx: DocContext) -> None:
