@@ -384,3 +384,12 @@ def test_direction_named_area_of_a_zone_is_a_park(nlp):
 @pytest.mark.parametrize("text", ["增速居杭州四个国家级经开区首位。", "青禾三个产业园区共引进项目46个。", "全市两家省级高新区合计实现营收。"])
 def test_a_count_of_zones_is_no_park_name(ruler: ZoneEntityRuler, text: str) -> None:
     assert [m for m in ruler.match(text) if m.label == "PARK"] == []
+
+
+def test_ftz_area_is_one_park_with_its_short_forms(ruler: ZoneEntityRuler) -> None:
+    # ``中国（X）自由贸易试验区Y片区`` is one PARK even when Y is a place; ``Y片区`` and
+    # ``X自贸试验区Y片区`` name the same area
+    text = "中国（江苏）自由贸易试验区连云港片区实现进出口。连云港片区新设企业。江苏自贸试验区连云港片区新设企业。"
+    found = [(text[m.start:m.end], m.id) for m in ruler.match(text) if m.label == "PARK"]
+    assert [n for n, _ in found] == ["中国（江苏）自由贸易试验区连云港片区", "连云港片区", "江苏自贸试验区连云港片区"]
+    assert {i for _, i in found} == {"中国（江苏）自由贸易试验区连云港片区"}

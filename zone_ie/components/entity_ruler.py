@@ -387,7 +387,7 @@ class ZoneEntityRuler(CompanyListGrammar):
                 continue
             if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix) or _COUNTED_INSIDE.search(prefix):
                 continue  # ``五大园区``, ``杭州四个国家级经开区``: a count of zones, not a name
-            if suffix in self._ftz_area and not has_place:
+            if suffix in self._ftz_area:
                 # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
                 ftz = next((t for t in taken + out if t.end == start and text.endswith(self._ftz, t.start, t.end)), None)
                 if ftz is not None and len(prefix) >= 2:
@@ -733,6 +733,12 @@ class ZoneEntityRuler(CompanyListGrammar):
         for m, n in zip(found, node):  # short names join the first full name they abbreviate
             if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:
                 union(owner[n[2:]], n)
+        for m, n, nm in zip(found, node, names):
+            # ``中国（X）自由贸易试验区Y片区`` / ``X自贸试验区Y片区`` / ``Y片区``: one area of the zone
+            if m.label == "PARK" and nm.endswith(self._ftz_area):
+                k = max(nm.rfind(f) + len(f) if nm.rfind(f) >= 0 else -1 for f in self._ftz)
+                if 0 < k < len(nm) - 2:
+                    union("P:" + pkey(nm[k:]), n)
         parks = sorted({nm for m, nm in zip(found, names) if m.label == "PARK"}, key=len, reverse=True)
         for m, n, nm in zip(found, node, names):  # 留创园 joins 西宁留学人员创业园
             if m.label == "PARK" and len(nm) == 3:

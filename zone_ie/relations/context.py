@@ -538,6 +538,8 @@ def _cohesion_topics(ctx: DocContext) -> None:
     before it and the park after it (when they differ), it takes the one whose
     paragraphs share more vocabulary with it (character bigrams, TextTiling-style)."""
     paras = ctx.paragraphs
+    if not paras or paras[-1].article == 0:
+        return  # one article: nothing interleaves
     ents = [ctx.ents_of(i) for i in range(len(paras))]
     own = [any(e.label == "PARK" for e in x) for x in ents]
     if not any(own):
