@@ -180,3 +180,16 @@ def test_strong_closer_takes_unseen_names_of_any_shape(nlp, closer):
     got = pairs(nlp, text)
     for co in ("香港明润", "倍力豪", "上川康美科技"):
         assert (co, "青禾高新区") in got
+
+
+def test_sub_park_paragraph_in_a_one_zone_article_is_in_that_zone(nlp):
+    # the paragraph is about the sub-park itself (its topic), the article about one zone:
+    # the firms that settled in the sub-park are in the zone too (SPEC 10)
+    from zone_ie import extract
+    text = ("青禾台商投资区位于青禾湾南岸，今年上半年实现规上工业产值286.4亿元。\n"
+            "青禾新兴产业园区面积约900亩，已入驻香港德润、倍斯豪、上润康美科技等一批企业。")
+    r = extract(text, doc_id="x", date="2024-07-20", nlp=nlp)
+    pairs = {(f.company, f.park) for f in r.facts if f.type == "located_in"}
+    for co in ("香港德润", "倍斯豪", "上润康美科技"):
+        assert (co, "青禾新兴产业园区") in pairs
+        assert (co, "青禾台商投资区") in pairs

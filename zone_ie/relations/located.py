@@ -65,13 +65,26 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
             a = _zone_starting_at(ctx, b.end + after.end())
         if a is not None and a.key != b.key and not is_sub_park(a):
             out[b.key] = a
+    main: dict[int, Optional[Ent]] = {}
     for b in parks:
-        # a sub-park with no stated home, in a paragraph about a zone, is in that zone
+        # a sub-park with no stated home, in a paragraph about a zone, is in that zone;
+        # a paragraph about the sub-park itself, in an article about one zone, is in that zone
         if is_sub_park(b) and b.key not in out:
             topic = ctx.topic_at(b.start)
+            if topic is not None and topic.key == b.key:
+                article = ctx.article_at(b.start)
+                if article not in main:
+                    main[article] = _article_zone(ctx, parks, article)
+                topic = main[article]
             if topic is not None and topic.key != b.key and not is_sub_park(topic):
                 out[b.key] = topic
     return out
+
+
+def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> Optional[Ent]:
+    """The one zone (not a sub-park) an article names, else None."""
+    zones = {e.key: e for e in parks if not is_sub_park(e) and ctx.article_at(e.start) == article}
+    return next(iter(zones.values())) if len(zones) == 1 else None
 
 
 def ancestors(parents: dict[str, Ent], park: Ent) -> list[Ent]:
