@@ -193,3 +193,20 @@ def test_sub_park_paragraph_in_a_one_zone_article_is_in_that_zone(nlp):
     for co in ("香港德润", "倍斯豪", "上润康美科技"):
         assert (co, "青禾新兴产业园区") in pairs
         assert (co, "青禾台商投资区") in pairs
+
+
+def test_firms_named_after_a_count_of_the_parks_firms_are_its_firms(nlp):
+    # ``新增…企业5家，分别是A、B…``: as many names as counted, each a firm of the park
+    from zone_ie import extract
+    text = ("去年，青禾经开区新增产值百亿级企业1家，就是三一海工；新增10亿级企业5家，"
+            "分别是海油工程珠海基地、景旺电子、龙华石油、崇达电路和宏昌电子。")
+    r = extract(text, doc_id="x", date="2024-02-20", nlp=nlp)
+    located = {f.company for f in r.facts if f.type == "located_in" and f.park == "青禾经开区"}
+    assert located == {"三一海工", "海油工程", "景旺电子", "龙华石油", "崇达电路", "宏昌电子"}
+
+
+def test_a_list_longer_than_its_count_names_no_firms(nlp):
+    from zone_ie import extract
+    text = "青禾经开区新增规上企业2家，分别是电子信息、生物医药和新材料领域。"
+    r = extract(text, doc_id="x", date="2024-02-20", nlp=nlp)
+    assert [e.text for e in r.entities if e.label == "COMPANY"] == []

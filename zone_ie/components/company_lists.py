@@ -6,10 +6,16 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from ..clusters import word_before
+from ..numerals import to_number
 from .ruler_text import (
     _BRAND_CHARS, _CLAUSE_END, _LIST_CUE, _LIST_TAIL, Match, _add_non_overlapping, _literal_spans, _without_phase,
 )
+
+
+_SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司)$")
 
 
 class CompanyListGrammar:
@@ -48,6 +54,12 @@ class CompanyListGrammar:
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
             items[-1] = _LIST_TAIL.sub("", items[-1])
             if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
+                for it in items:
+                    new.setdefault(it, "COMPANY")
+        for x in self._counted_list.finditer(text):  # 企业5家，分别是A、B…: as many firms as counted
+            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
+            items = [_SITE_TAIL.sub("", self._clean_item(it)) for it in items]  # 海油工程珠海基地 -> 海油工程
+            if len(items) == to_number(x.group("n")) and all(self._plausible_brand(it) and 2 <= len(it) <= 12 for it in items):
                 for it in items:
                     new.setdefault(it, "COMPANY")
         for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目

@@ -165,6 +165,7 @@ class ZoneEntityRuler(CompanyListGrammar):
         self._strong_closer = regex.compile(g.get("list_company_strong_closers_re", r"(?!)"))
         self._glue_before = tuple(g.get("company_glue_before", []))
         self._role_list = regex.compile(g.get("company_role_list_re", r"(?!)"))
+        self._counted_list = regex.compile(g.get("counted_list_re", r"(?!)"))
         self._item_conj = set(g.get("list_item_conj", ""))
         self._leading_cut = set(g.get("leading_cut_chars", ""))
         self._ftz = tuple(g.get("ftz_suffixes", []))
