@@ -207,7 +207,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     park = before[-1] if before else topic
                 elif has_cue("located_places", after) or has_cue("located_build_verbs", text[co.end:co.end + 6]):
                     park = topic
-                elif rx.search(cues()["firm_count_list_re"], text[max(s, co.start - 24):co.start]) is not None:
+                elif rx.search(cues()["firm_count_list_re"], text[max(s, co.start - 80):co.start]) is not None:
                     # ``新增…企业5家，分别是A、B…``: the firms a count of the park's firms names
                     park = topic
                 elif co.start - s <= 2 or (not parks and _clause_subject(clause[0])):
