@@ -250,3 +250,13 @@ def test_conjunction_inside_a_project_name_keeps_the_name_whole(nlp):
     (p,) = facts(nlp, text, "project")
     assert p["name"].endswith("原料药及成品药建设项目") and p["company"] == "青禾生物制药股份有限公司"
     assert p["investment"]["value"] == 2.8e9
+
+
+def test_park_named_items_of_a_project_list_are_hosted_by_the_zone(nlp):
+    # ``X产业园三期、Y产业园等重点项目``: the park-like items are projects of the zone the
+    # sentence names; neither hosts the other
+    from zone_ie import extract
+    text = "青禾经开区今年将加快推进青禾大数据产业园三期、川西装备制造产业园等重点项目建设。"
+    r = extract(text, doc_id="x", date="2022-03-08", nlp=nlp)
+    got = {(f.name, f.park) for f in r.facts if f.type == "project"}
+    assert got == {("青禾大数据产业园三期", "青禾经开区"), ("川西装备制造产业园", "青禾经开区")}

@@ -24,12 +24,11 @@ from ..resources import load_json
 from ..rx import char_class
 
 
-# a park-like name used as a project's name: followed by 项目/工程, perhaps after a phase
 # what follows a park-like name that is a project's name: ``…产业园项目``, ``…产业园二期工程``,
-# or an item of a project list (``X产业园、Y产业基地等重大项目``)
+# or an item of a project list (``X产业园三期、Y产业园等重点项目``), a phase allowed first
 PROJECT_NAME_AFTER = re.compile(
-    r"(?:[（(]?[一二三四五六七八九十]期[）)]?)?(?:项目|工程)"
-    r"|(?:[、和及与][^，,。；;：:\n]{0,60}?)?等[^，,。；;、\n]{0,4}?(?:项目|工程)")
+    r"(?:[（(]?[一二三四五六七八九十\d]{1,2}期[）)]?)?"
+    r"(?:项目|工程|(?:[、和及与][^，,。；;：:\n]{0,60}?)?等[^，,。；;、\n]{0,4}?(?:项目|工程))")
 
 
 @lru_cache(maxsize=None)
