@@ -260,3 +260,22 @@ def test_park_named_items_of_a_project_list_are_hosted_by_the_zone(nlp):
     r = extract(text, doc_id="x", date="2022-03-08", nlp=nlp)
     got = {(f.name, f.park) for f in r.facts if f.type == "project"}
     assert got == {("青禾大数据产业园三期", "青禾经开区"), ("川西装备制造产业园", "青禾经开区")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("青禾钛业有限公司签约建设20万吨/年钛白粉后处理项目，总投资6.3亿元。", "20万吨/年钛白粉后处理项目"),
+    ("青禾树脂有限公司投资2亿元建设水性环保树脂生产项目。", "水性环保树脂生产项目"),
+])
+def test_company_followed_by_builder_verbs_builds_the_named_project(nlp, text, name):
+    from zone_ie import extract
+    r = extract(text, doc_id="x", date="2018-09-20", nlp=nlp)
+    got = [(f.name, f.company) for f in r.facts if f.type == "project"]
+    assert got == [(name, text[:text.index("有限公司") + 4])]
+
+
+def test_projects_counted_again_are_no_new_project(nlp):
+    from zone_ie import extract
+    text = ("青禾钛业有限公司（以下简称“青禾钛业”）签约建设钛白粉后处理项目，总投资6.3亿元。"
+            "青禾钛业、金星化工两个项目投产后，产业链将进一步向高端延伸。")
+    r = extract(text, doc_id="x", date="2018-09-20", nlp=nlp)
+    assert [f.name for f in r.facts if f.type == "project"] == ["钛白粉后处理项目"]

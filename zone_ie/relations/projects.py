@@ -266,8 +266,8 @@ _DEICTIC = re.compile("[该等这此]")  # 该/这/此 point back, 等 closes a 
 
 def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capacity: list[Quantity]) -> bool:
     """A named project: not a group, not a bare company + suffix, not a generic noun."""
-    if _DEICTIC.search(name) or _is_group(name):
-        return False
+    if _DEICTIC.search(name) or _is_group(name) or _COUNTED_SUFFIX.search(name):
+        return False  # ``A、B两个项目``: counted projects named before, no name of its own
     if company is not None and company.start >= start and name[company.end - start:] in cues()["project_suffixes"]:
         return False  # 某公司项目: the company's projects in general
     if capacity or _after_investment(ctx, ctx.sentence_at(start)[0], start):
@@ -276,7 +276,24 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return True
     if company is not None and 0 <= company.start - (start + len(name)) <= 4:
         return True  # ``X项目由Y公司实施``: the builder is named right after it
+    if company is not None and 0 < start - company.end <= 12 and _builder_gap(ctx.text[company.end:start]):
+        return True  # ``X公司签约建设Y项目``: the company builds it
     return _specific(ctx, name, start)
+
+
+def _builder_gap(gap: str) -> bool:
+    """Whether ``gap`` holds only builder verbs (``签约建设``, ``投资2亿元建设``)."""
+    gap = _MONEY_IN_GAP.sub("", regex.sub(c_alias_bracket(), "", gap)).lstrip("”’\"）)")  # after an alias: …“X”）签约
+    words = longest_first("project_builder_gap_words")
+    while gap:
+        w = next((w for w in words if gap.startswith(w)), None)
+        if w is None:
+            return False
+        gap = gap[len(w):]
+    return True
+
+
+_MONEY_IN_GAP = regex.compile(r"[约近超逾]?[0-9.]+(?:万|亿)?元")
 
 
 def _specific(ctx: DocContext, name: str, start: int) -> bool:
@@ -333,6 +350,8 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
             tail = ""
         if tail is not None and not _list_cuts().search(text, s, m.start()):
             continue  # one item at most: not a list
+        if tail is not None and (_COUNTED_END.search(text, max(s, m.start() - 4), m.start()) or tail.endswith(("后", "时"))):
+            continue  # ``A、B两个项目投产后``: the projects named before, counted again; a time clause
         lo = after_last(text, "，,。；;：:\n", s, m.start())  # the clause start
         status = None
         for verb, st in verbs:
@@ -359,6 +378,10 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
                 f = f.model_copy(update={"investment": _investment(ctx, a, b)})
             out.append((a, b, f))
     return out
+
+
+_COUNTED_END = regex.compile(r"[0-9一二两三四五六七八九十几]+个$")
+_COUNTED_SUFFIX = regex.compile(r"[0-9一二两三四五六七八九十几]+个(?:重点|重大)?(?:项目|工程)$")
 
 
 def c_alias_bracket() -> str:
