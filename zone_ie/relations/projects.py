@@ -284,6 +284,8 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
 def _builder_gap(gap: str) -> bool:
     """Whether ``gap`` holds only builder verbs (``签约建设``, ``投资2亿元建设``)."""
     gap = _MONEY_IN_GAP.sub("", regex.sub(c_alias_bracket(), "", gap)).lstrip("”’\"）)")  # after an alias: …“X”）签约
+    if not gap:
+        return False  # a verb must say the company builds it
     words = longest_first("project_builder_gap_words")
     while gap:
         w = next((w for w in words if gap.startswith(w)), None)
