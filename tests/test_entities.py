@@ -393,3 +393,12 @@ def test_ftz_area_is_one_park_with_its_short_forms(ruler: ZoneEntityRuler) -> No
     found = [(text[m.start:m.end], m.id) for m in ruler.match(text) if m.label == "PARK"]
     assert [n for n, _ in found] == ["中国（江苏）自由贸易试验区连云港片区", "连云港片区", "江苏自贸试验区连云港片区"]
     assert {i for _, i in found} == {"中国（江苏）自由贸易试验区连云港片区"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("福州软件园（福州高新技术产业园）新增企业87家。", ["福州软件园", "福州高新技术产业园"]),
+    ("青禾经开区（青禾综合保税区）实现产值。", ["青禾经开区", "青禾综合保税区"]),
+    ("甬飞电驱（宁波）新能源产业园开工。", ["甬飞电驱（宁波）新能源产业园"]),  # a closed bracket stays inside
+])
+def test_a_park_name_never_holds_an_unclosed_bracket(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names

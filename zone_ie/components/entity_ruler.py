@@ -380,6 +380,12 @@ class ZoneEntityRuler(CompanyListGrammar):
             start, uncut, has_place = self._left_edge(text, m.start(), ends)
             if text.startswith("度", start) and text[start - 1 : start] == "年":
                 start += 1  # ``2023年度省级开发区考评``: 度 closes the year, it opens no name
+            run = text[uncut : m.start()]
+            k = max(run.rfind("（"), run.rfind("("))
+            if k >= 0 and "）" not in run[k:] and ")" not in run[k:]:
+                # ``A软件园（B高新技术产业园）``: a name never holds an unclosed bracket; a
+                # place right after it starts the name
+                start = uncut + k + 1
             prefix = text[start : m.start()]
             suffix = m.group()
             if not has_place and suffix == "新区" and len(prefix) > 2:
