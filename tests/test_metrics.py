@@ -970,3 +970,32 @@ def test_year_heading_a_list_of_targets_dates_them(nlp, frame):
 def test_scope_is_a_tidy_noun_phrase(scope, indicator_text, expected):
     from zone_ie.relations.scopes import tidy_scope
     assert tidy_scope(scope, indicator_text) == expected
+
+
+def test_the_lead_of_a_one_article_roundup_frames_every_park_it_covers(nlp):
+    text = ("5月18日，省领导小组公布2020年度全省开发区综合考评结果，青禾经开区跻身国家级开发区前三位。\n"
+            "上饶经开区营业收入首次突破千亿元，达1026.8亿元，同比增长24.5%。\n"
+            "“今年我们还将新增规上企业30家以上。”上饶经开区负责人说。")
+    doc = make_doc(nlp, text, date="2021-05-20")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[1.0268e11])[0] == 2020
+
+
+def test_a_year_of_an_evaluation_is_no_frame_for_later_months(nlp):
+    # ``在2020年度全省…综合评价中…。截至3月底，…``: a 2021 article's March is 2021's
+    text = ("在省商务厅发布的2020年度全省产业园区综合评价中，青禾高新区位列全省第3位。"
+            "截至3月底，全区有效期内高新技术企业达486家；一季度新增规模以上工业企业18家。")
+    doc = make_doc(nlp, text, date="2021-04-26")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[486.0]) == (2021, 1, 3)
+    assert per(ms[18.0]) == (2021, 1, 3)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("青禾经开区营业收入首次突破千亿元，达1026.8亿元，同比增长24.5%。", 1.0268e11),
+    ("青禾高新区规上工业总产值跨过500亿元门槛，达到528.3亿元。", 5.283e10),
+])
+def test_a_crossed_threshold_then_the_figure_is_one_fact(nlp, text, value):
+    doc = make_doc(nlp, text, date="2021-05-20")
+    values = [(m.value.value if m.value else None) for m in nlp(doc)._.facts if m.type == "metric"]
+    assert values == [value]

@@ -484,6 +484,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
+    crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
     for q, cs, ce in kept:
         if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
@@ -498,6 +499,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # a bare 4万 outside a money context: unit unknown (``4万升``), not a figure
             prev_end = q.end
             continue
+        if crossed_cs is not None:
+            cs, crossed_cs = crossed_cs, None  # the figure after a crossed threshold has its words
         start = max(cs, prev_end)
         pre = text[start:q.start]
         head = text[cs:q.start]  # the clause before the figure
@@ -538,6 +541,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         after = text[q.end:ce]
         if open_m is not None and _milestone(phrase, after):
             prev_end = q.end
+            continue
+        if role == ROLE_VALUE and _crossed_then_stated(text, q, qtys, e):
+            crossed_cs = cs  # ``营业收入首次突破千亿元，达1026.8亿元``: the threshold, then the figure
             continue
         subject = subject_for(ctx, q.start, s)
         base_only = framed and len(_AREA_WORD.findall(head)) == 1  # 全市 is only the share's base
@@ -744,6 +750,23 @@ def _milestone(phrase: str, after: str) -> bool:
     """``…312.4亿元，首次跨上300亿元台阶``: a threshold restating the figure just
     given (no indicator of its own), not a new figure."""
     return any(after.lstrip("的").startswith(w) for w in vocab()["milestone_nouns"]) and find_indicator(phrase) is None
+
+
+_CROSSED = re.compile(r"(?:突破|跨过|跨越|迈上|站上|首破|跨上|越过)$")
+_CROSSED_HEAD = re.compile(r"突破|跨过|跨越|迈上|站上|首破|跨上|越过")
+_STATED_AFTER = re.compile(r"[，,]\s*(?:达到|达|为|至|实现)")
+
+
+def _crossed_then_stated(text: str, q: Qty, qtys: list[Qty], e: int) -> bool:
+    """``突破千亿元，达1026.8亿元``: a crossed threshold followed by the figure itself
+    (same unit) in the next clause."""
+    if not (_CROSSED.search(text, max(0, q.start - 4), q.start) or _CROSSED_HEAD.match(q.text)):
+        return False
+    m = _STATED_AFTER.match(text, q.end, e)
+    if m is None:
+        return False
+    nxt = next((r for r in qtys if r.start >= m.end()), None)
+    return nxt is not None and nxt.start - m.end() <= 2 and nxt.q.get("unit") == q.q.get("unit")
 
 
 def _adjunct(phrase: str) -> bool:

@@ -58,7 +58,7 @@ def tidy_scope(scope: str, indicator_text: Optional[str] = None) -> Optional[str
     marks = list(_CLAUSE_MARK.finditer(scope))
     if marks:
         scope = scope[marks[-1].end():]  # ``、超10亿元的13家；`` -> nothing; ``…；A`` -> A
-    scope = strip_words(scope, v["scope_sum_tails"])
+    scope = strip_words(scope, v["scope_sum_tails"]).lstrip("“”\"'‘’「」")
     changed = True
     while changed:
         changed = False

@@ -612,6 +612,7 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
     return hit[1]
 
 
+_ANNUAL_OF = re.compile(r"[\u4e00-\u9fff]")  # 年度 followed by a noun: a modifier
 _THIS_YEAR_SINCE = re.compile(r"(?:今年|本年)(?:以来|来)")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}|今年|去年|上年|前年|明年|本年|当年")
 
@@ -631,6 +632,10 @@ def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = N
             if now is not None and _THIS_YEAR_SINCE.match(p.text.strip()):
                 return now  # ``今年以来，…上半年…``: this year, though 今年以来 itself dates nothing
             val = _usable_period(ctx, p)
+            if val and val.get("start_month") not in (None, 1):
+                continue  # ``去年11月，X获批…``: the date of an event, not the paragraph's year
+            if val and _ANNUAL_OF.match(ctx.text, p.end) and p.text.endswith("年度"):
+                continue  # ``在2020年度全省…综合评价中``: the year an evaluation is of
             if val and val.get("year") is not None and (now is None or val["year"] <= now):
                 return val["year"]  # a later year (``2026年整体建成``) is a target, not this figure's year
     if end_month is not None and end_month < 12 and date and len(str(date)) >= 7 and end_month < int(str(date)[5:7]):
@@ -812,6 +817,10 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
     lead, key = lead_period(ctx, article)
     topic = ctx.paragraphs[para].topic
     lead_applies = lead is not None and (key is None or (topic is not None and topic.key == key))
+    if lead is not None and not lead_applies and ctx.paragraphs[-1].article == 0:
+        # one article: its lead frames every park it covers, not what someone says
+        p_start = ctx.paragraphs[para].start
+        lead_applies = ctx.text.count("“", p_start, pos) <= ctx.text.count("”", p_start, pos)
     if lead_applies and article in ctx._index.get("day_leads", ()) and not _cue_alternation("event_cue_words").search(text, sent_start, ctx.sentence_at(sent_start)[1]):
         # ``8月27日上午，…封关运作``: an event's day dates the event's own figures
         # (此次/现场/集中签约…), not the zone's standing facts (规划面积…); the
