@@ -754,7 +754,7 @@ def _milestone(phrase: str, after: str) -> bool:
 
 _CROSSED = re.compile(r"(?:突破|跨过|跨越|迈上|站上|首破|跨上|越过)$")
 _CROSSED_HEAD = re.compile(r"突破|跨过|跨越|迈上|站上|首破|跨上|越过")
-_STATED_AFTER = re.compile(r"[，,]\s*(?:达到|达|为|至|实现)")
+_STATED_AFTER = re.compile(r"(?:的?(?:门槛|大关|台阶|关口|量级))?[，,]\s*(?:达到|达|为|至|实现)")
 
 
 def _crossed_then_stated(text: str, q: Qty, qtys: list[Qty], e: int) -> bool:
