@@ -402,3 +402,8 @@ def test_ftz_area_is_one_park_with_its_short_forms(ruler: ZoneEntityRuler) -> No
 ])
 def test_a_park_name_never_holds_an_unclosed_bracket(ruler: ZoneEntityRuler, text: str, names: list) -> None:
     assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+
+
+def test_a_verb_before_a_zone_word_opens_no_park_name(ruler: ZoneEntityRuler) -> None:
+    text = "要持续深化开发区改革，推动开发区高质量发展。"
+    assert [m for m in ruler.match(text) if m.label == "PARK"] == []

@@ -999,3 +999,23 @@ def test_a_crossed_threshold_then_the_figure_is_one_fact(nlp, text, value):
     doc = make_doc(nlp, text, date="2021-05-20")
     values = [(m.value.value if m.value else None) for m in nlp(doc)._.facts if m.type == "metric"]
     assert values == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经开区企业获评国家级专精特新“小巨人”一次性奖励100万元；研发投入增量部分按10%给予补助，单户最高200万元。",
+    "全省开发区中，国家级开发区有14个，省级开发区有36个。",
+    "今年56岁的陈立军是青禾经开区的老员工。",
+])
+def test_policy_scales_zone_counts_and_ages_are_no_figures(nlp, text):
+    doc = make_doc(nlp, text, date="2024-07-24")
+    assert [f for f in nlp(doc)._.facts if f.type == "metric"] == []
+
+
+def test_money_a_policy_actually_paid_is_a_figure(nlp):
+    doc = make_doc(nlp, "青禾经开区去年为企业兑现奖补资金486万元。", date="2024-07-24")
+    assert [m.value.value for m in nlp(doc)._.facts if m.type == "metric"] == [4.86e6]
+
+
+def test_a_named_park_having_n_things_is_its_figure(nlp):
+    doc = make_doc(nlp, "此次大会期间，青禾高新区共有58个项目签约。", date="2024-10-20")
+    assert [m.value.value for m in nlp(doc)._.facts if m.type == "metric"] == [58.0]

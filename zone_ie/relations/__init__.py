@@ -63,6 +63,8 @@ def prepare() -> None:
     metrics._difference_re()
     subjects._descriptor_re()
     figures._zone_count_re()
+    figures._zones_have_re()
+    figures._policy_scale_re()
     # the quantity pattern and the traditional-character check serve almost every document:
     # compiled with the pipeline, not inside the first document (the period and scanner
     # patterns behind the fast paths stay lazy: documents rarely need them)

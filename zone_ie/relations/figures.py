@@ -33,9 +33,29 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
                 return True
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
-    if unit == "count" and _zone_count_re().match(text, q.end, ce):
-        return True  # ``全国229家国家级经开区``, ``化工园区（集中区）29家``: a count of zones, not a park's figure
+    if unit == "count" and (_zone_count_re().match(text, q.end, ce) or _zones_have(ctx, q, s)):
+        return True  # ``全国229家国家级经开区``, ``省级开发区有36个``: a count of zones, not a park's figure
+    if unit in ("CNY", "%") and _policy_scale_re().search(text, max(s, q.start - 12), q.start) and not has_cue("policy_received", text[max(s, q.start - 12):q.start]):
+        return True  # ``一次性奖励100万元``, ``按10%给予补助``: the scale of a policy offer
     return _threshold(text, q, ce)
+
+
+@lru_cache(maxsize=1)
+def _policy_scale_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["policy_scale_re"])
+
+
+def _zones_have(ctx: DocContext, q: Qty, s: int) -> bool:
+    """``省级开发区有36个``: a kind of zone (not a named park: ``X高新区共有58个项目``) has the count."""
+    m = _zones_have_re().search(ctx.text, max(s, q.start - 14), q.start)
+    return m is not None and ctx.ent_at(m.start()) is None
+
+
+@lru_cache(maxsize=1)
+def _zones_have_re() -> "re.Pattern[str]":
+    """``省级开发区有36个``, ``国家级高新区共5家``: a kind of zone, then 有/共, then the count."""
+    suffixes = "|".join(map(re.escape, longest_first("zone_count_suffixes")))
+    return re.compile(rf"(?:{suffixes})(?:共有|有|共|计|达)$")
 
 
 @lru_cache(maxsize=1)
