@@ -1019,3 +1019,15 @@ def test_money_a_policy_actually_paid_is_a_figure(nlp):
 def test_a_named_park_having_n_things_is_its_figure(nlp):
     doc = make_doc(nlp, "此次大会期间，青禾高新区共有58个项目签约。", date="2024-10-20")
     assert [m.value.value for m in nlp(doc)._.facts if m.type == "metric"] == [58.0]
+
+
+def test_a_title_joined_to_the_lead_names_no_subject_of_its_sentence(nlp):
+    # layout repair joins a title block ending without punctuation to the paragraph after
+    # it; the title still ends its sentence: the company it names is not the subject
+    text = ("“一片铝箔，要做到让全球客户离不开”\n——访湖南青禾电子材料股份有限公司董事长邹立新\n\n本报记者　曹　敏\n\n"
+            "编者按：2021年，青禾高新区完成规模工业总产值937.4亿元，同比增长9.4%，新增高新技术企业44家。"
+            "在这份成绩单背后，一批制造企业功不可没。\n")
+    doc = make_doc(nlp, text, date="2022-03-16")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert ms[9.374e10]["subject"] == "青禾高新区"
+    assert ms[44.0]["subject"] == "青禾高新区"

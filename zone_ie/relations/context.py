@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import add, attrgetter, itemgetter, mul
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 import numpy as np
 from spacy.tokens import Doc
@@ -360,7 +360,11 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
         inside = lambda a: any(s <= a < e for s, e in furniture)  # noqa: E731
         ctx.qtys = [q for q in ctx.qtys if not inside(q.start)]
         ctx.pers = [p for p in ctx.pers if not inside(p.start)]
-    ctx.sentences = split_sentences(text, ctx.paragraphs)
+    from .headlines import display_spans  # it reads this module's cue words
+    # a display line (title block before a byline, marker line, section head) ends its
+    # sentence even when repair joined it to the paragraph after it
+    breaks = sorted({rep.from_raw(b) for _, b in display_spans(rep.source)})
+    ctx.sentences = split_sentences(text, ctx.paragraphs, breaks)
     assign_articles(ctx)
     assign_topics(ctx)
     return ctx
@@ -383,17 +387,22 @@ def _sentence_end_re() -> "re.Pattern[str]":
     return char_class("".join(sorted(set(cues()["sentence_end"]))))
 
 
-def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int, int]]:
-    """Sentences ``(start, end, paragraph index)``; a sentence never crosses a paragraph."""
+def split_sentences(text: str, paragraphs: list[Paragraph], breaks: Sequence[int] = ()) -> list[tuple[int, int, int]]:
+    """Sentences ``(start, end, paragraph index)``; a sentence never crosses a paragraph
+    nor one of ``breaks`` (sorted offsets where a display line ends)."""
     ends = _sentence_end_re()
     out = []
     for i, p in enumerate(paragraphs):
         s = p.start
-        for m in ends.finditer(text, p.start, p.end):
-            j = m.start()
-            if j + 1 > s:
-                out.append((s, j + 1, i))
-            s = j + 1
+        cuts = [m.start() + 1 for m in ends.finditer(text, p.start, p.end)]
+        if breaks:
+            inside = breaks[bisect_left(breaks, p.start + 1):bisect_left(breaks, p.end)]
+            if inside:
+                cuts = sorted(set(cuts) | set(inside))
+        for j in cuts:
+            if j > s:
+                out.append((s, j, i))
+            s = j
         if p.end > s:
             out.append((s, p.end, i))
     return out

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, Per, _cue_alternation, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, per_document, resolve_anaphor
+from .context import DocContext, Ent, Per, _cue_alternation, split_sentences, after_last, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, per_document, resolve_anaphor
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -727,7 +727,8 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
     paras = [i for i, p in enumerate(ctx.paragraphs) if p.article == article and not p.heading]
     if paras:
         first = ctx.paragraphs[paras[0]]
-        for s, e, _ in ctx.sentences_of(paras[0]):
+        # the lead's sentences as written: a title joined to the lead frames it
+        for s, e, _ in split_sentences(ctx.text, [first]):
             figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
                 continue
