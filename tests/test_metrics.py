@@ -1031,3 +1031,18 @@ def test_a_title_joined_to_the_lead_names_no_subject_of_its_sentence(nlp):
     ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
     assert ms[9.374e10]["subject"] == "青禾高新区"
     assert ms[44.0]["subject"] == "青禾高新区"
+
+
+def test_answers_of_an_interview_with_a_company_head_are_the_companys(nlp):
+    text = ("“一片铝箔，要做到让全球客户离不开”\n——访湖南青禾电子材料股份有限公司董事长邹立新\n\n本报记者　曹　敏\n\n"
+            "编者按：2021年，青禾高新区完成规模工业总产值937.4亿元。\n\n"
+            "记者：先请您介绍一下去年的经营情况。\n\n"
+            "邹立新：去年是我们成立以来增长最快的一年。全年实现营业收入9.82亿元，同比增长31.6%；"
+            "净利润1.06亿元，第一次突破1亿元。\n")
+    doc = make_doc(nlp, text, date="2022-03-16")
+    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    by_value = {(m["value"] or {}).get("value"): m for m in ms}
+    assert by_value[9.374e10]["subject"] == "青禾高新区"
+    assert by_value[9.82e8]["subject"] == "湖南青禾电子材料股份有限公司"
+    assert by_value[1.06e8]["subject"] == "湖南青禾电子材料股份有限公司"
+    assert 1e8 not in by_value  # the crossed threshold restates the profit

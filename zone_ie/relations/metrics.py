@@ -539,8 +539,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_YOY:
             phrase = _strip_yoy(phrase)
         after = text[q.end:ce]
-        if open_m is not None and _milestone(phrase, after):
-            prev_end = q.end
+        if open_m is not None and (_milestone(phrase, after) or _crossed_restates(open_m, q, phrase)):
+            prev_end = q.end  # ``净利润1.06亿元，第一次突破1亿元``: the threshold the figure crossed
             continue
         if role == ROLE_VALUE and _crossed_then_stated(text, q, qtys, e):
             crossed_cs = cs  # ``营业收入首次突破千亿元，达1026.8亿元``: the threshold, then the figure
@@ -755,6 +755,15 @@ def _milestone(phrase: str, after: str) -> bool:
 _CROSSED = re.compile(r"(?:突破|跨过|跨越|迈上|站上|首破|跨上|越过)$")
 _CROSSED_HEAD = re.compile(r"突破|跨过|跨越|迈上|站上|首破|跨上|越过")
 _STATED_AFTER = re.compile(r"(?:的?(?:门槛|大关|台阶|关口|量级))?[，,]\s*(?:达到|达|为|至|实现)")
+
+
+def _crossed_restates(m: MetricFact, q: Qty, phrase: str) -> bool:
+    """A crossed threshold (``突破1亿元``) right after a figure of the same unit at least as
+    large, with no indicator of its own, restates that figure."""
+    v = q.q.get("value")
+    return (_CROSSED_HEAD.match(q.text) is not None and m.value is not None and m.value.value is not None
+            and v is not None and m.value.unit == q.q.get("unit") and m.value.value >= v
+            and find_indicator(phrase) is None)
 
 
 def _crossed_then_stated(text: str, q: Qty, qtys: list[Qty], e: int) -> bool:

@@ -416,7 +416,36 @@ def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[En
             return subj
     if not ctx.paragraphs:
         return None
+    company = _interviewee_company(ctx, para)
+    if company is not None:
+        return company
     return _topic_named_before(ctx, para, sent_start)
+
+
+_ANSWER = re.compile(r"\s*(?!记者|问|主持人)[\u4e00-\u9fff]{1,6}[：:]")
+_VISIT = re.compile(r"访")
+
+
+def _interviewee_company(ctx: DocContext, para: int) -> Optional[Ent]:
+    """In an interview whose title visits a company (``——访X公司董事长Y``), an answer
+    paragraph (``Y：…``, ``答：…``) speaks for that company: its figures with no subject
+    of their own are the company's."""
+    p = ctx.paragraphs[para]
+    if not _ANSWER.match(ctx.text, p.start, min(p.end, p.start + 8)):
+        return None
+    hit = ctx._index.get("interviewee")
+    if hit is None:
+        hit = None
+        for q in ctx.paragraphs[:4]:
+            for m in _VISIT.finditer(ctx.text, q.start, q.end):
+                co = next(iter(ctx.ents_in(m.end(), min(q.end, m.end() + 60), "COMPANY")), None)
+                if co is not None and co.start - m.end() <= 2:
+                    hit = co
+                    break
+            if hit is not None:
+                break
+        ctx._index["interviewee"] = hit or False
+    return hit or None
 
 
 def _topic_named_before(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
