@@ -407,3 +407,14 @@ def test_a_park_name_never_holds_an_unclosed_bracket(ruler: ZoneEntityRuler, tex
 def test_a_verb_before_a_zone_word_opens_no_park_name(ruler: ZoneEntityRuler) -> None:
     text = "要持续深化开发区改革，推动开发区高质量发展。"
     assert [m for m in ruler.match(text) if m.label == "PARK"] == []
+
+
+def test_a_district_named_like_the_zone_is_no_abbreviation(ruler: ZoneEntityRuler) -> None:
+    # 衢江区 is the district 衢江经济开发区 lies in; 留创园 still abbreviates 留学人员创业园
+    text = "浙江衢江经济开发区一季度产值增长15.6%。放眼全区，一季度衢江区固定资产投资增长10.6%。"
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["浙江衢江经济开发区"]
+
+
+def test_a_bracketed_label_before_a_name_is_not_part_of_it(ruler: ZoneEntityRuler) -> None:
+    text = "(同期声)衢江经济开发区党工委书记：一季度我们开发区新增规上工业企业十一家。"
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["衢江经济开发区"]

@@ -70,6 +70,9 @@ def make_entity_ruler(
     return ZoneEntityRuler(nlp, name, patterns_file=patterns_file, use_grammar=use_grammar, max_prefix=max_prefix)
 
 
+_LEADING_BRACKETED = regex.compile(r"[（(][^（()）]{1,8}[)）]")
+
+
 class ZoneEntityRuler(CompanyListGrammar):
     """Find PARK and COMPANY mentions; see the module docstring."""
 
@@ -380,6 +383,9 @@ class ZoneEntityRuler(CompanyListGrammar):
             start, uncut, has_place = self._left_edge(text, m.start(), ends)
             if text.startswith("度", start) and text[start - 1 : start] == "年":
                 start += 1  # ``2023年度省级开发区考评``: 度 closes the year, it opens no name
+            lead = _LEADING_BRACKETED.match(text, start, m.start())
+            if lead is not None:
+                start = lead.end()  # ``(同期声)X经济开发区``: a bracketed label before the name
             run = text[uncut : m.start()]
             k = max(run.rfind("（"), run.rfind("("))
             if k >= 0 and "）" not in run[k:] and ")" not in run[k:]:
@@ -671,6 +677,8 @@ class ZoneEntityRuler(CompanyListGrammar):
         for ab in _han_between(core[0], core[-1], text):
             if ab in core or ab[1] not in core[1:-1] or ab in self._park_suffixes:
                 continue
+            if ab[-1] in "区县市州" and (core.startswith(ab[:-1]) or self._P.is_place(ab[:-1])):
+                continue  # ``衢江区`` of 衢江经济开发区: the district named like the zone, not the zone
             k = core.index(ab[1], 1)
             if 0 < k < len(core) - 1:
                 out.append(ab)
