@@ -418,3 +418,16 @@ def test_a_district_named_like_the_zone_is_no_abbreviation(ruler: ZoneEntityRule
 def test_a_bracketed_label_before_a_name_is_not_part_of_it(ruler: ZoneEntityRuler) -> None:
     text = "(同期声)衢江经济开发区党工委书记：一季度我们开发区新增规上工业企业十一家。"
     assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["衢江经济开发区"]
+
+
+def test_a_bare_zone_word_before_a_sub_park_is_not_part_of_its_name(ruler: ZoneEntityRuler) -> None:
+    text = "在开发区特种纸产业园，青禾特种纸业有限公司年产五万吨特种纸项目加快建设。"
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["特种纸产业园"]
+
+
+@pytest.mark.parametrize("text", [
+    "今年以来，已有基因检测、人工智能、智能终端等领域的32家企业入驻研创园孵化载体。",
+    "另有年产3000吨茉莉花茶饮料项目开工建设。",
+])
+def test_sectors_and_verbs_in_list_positions_are_no_firms(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [m for m in ruler.match(text) if m.label == "COMPANY"] == []

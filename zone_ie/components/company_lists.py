@@ -15,6 +15,7 @@ from .ruler_text import (
 )
 
 
+_SECTOR_LIST = regex.compile(r"(?:领域|行业|板块|赛道)的?[\d一二三四五六七八九十百多余]*(?:家|个)?")
 _SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司)$")
 
 
@@ -31,6 +32,8 @@ class CompanyListGrammar:
             close = self._list_close(last)
             if close is None and not self._all_items_brand_like(items, known):
                 continue  # the check below, lazily: most lists without a closer stop here
+            if _SECTOR_LIST.search(last):
+                continue  # ``A、B、C等领域的32家企业``: a list of sectors, not of firms
             strong = close is not None and bool(self._strong_closer.match(last[close:]))
             if close is not None:
                 items[-1] = last[:close]

@@ -393,6 +393,10 @@ class ZoneEntityRuler(CompanyListGrammar):
                 # place right after it starts the name
                 start = uncut + k + 1
             prefix = text[start : m.start()]
+            bare = next((w for w in self._park_suffixes if prefix.startswith(w)), None)
+            if bare is not None and len(prefix) - len(bare) >= 2:
+                # ``在开发区特种纸产业园``: a bare zone word (the zone said again) before a sub-park
+                start, prefix = start + len(bare), prefix[len(bare):]
             suffix = m.group()
             if not has_place and suffix == "新区" and len(prefix) > 2:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
