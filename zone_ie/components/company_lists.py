@@ -15,7 +15,7 @@ from .ruler_text import (
 )
 
 
-_SECTOR_LIST = regex.compile(r"(?:领域|行业|板块|赛道)的?[\d一二三四五六七八九十百多余]*(?:家|个)?")
+_SECTOR_LIST = regex.compile(r"(?:领域|行业|板块|赛道)(?:的|[\d一二三四五六七八九十百多余]+(?:家|个))")
 _SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司)$")
 
 
