@@ -1046,3 +1046,26 @@ def test_answers_of_an_interview_with_a_company_head_are_the_companys(nlp):
     assert by_value[9.82e8]["subject"] == "湖南青禾电子材料股份有限公司"
     assert by_value[1.06e8]["subject"] == "湖南青禾电子材料股份有限公司"
     assert 1e8 not in by_value  # the crossed threshold restates the profit
+
+
+@pytest.mark.parametrize("lead", [
+    "近日，省政府办公厅印发《关于2023年全省开发区高质量发展综合考核评价结果的通报》，全省184个开发区的成绩单揭晓。",
+    "5月18日，省领导小组公布2023年度全省开发区综合考评结果。",
+])
+def test_the_period_of_released_data_frames_the_article(nlp, lead):
+    text = lead + "\n青禾经开区综合排名全省第6位，比上年前进11位；税收收入突破20亿元。"
+    doc = make_doc(nlp, text, date="2024-07-24")
+    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    assert ms and all(per(m)[0] == 2023 for m in ms)
+
+
+def test_a_title_period_frames_a_bulletin_whose_lead_has_no_figure(nlp):
+    text = ("青禾经济技术开发区2023年一季度经济运行简况\n\n"
+            "本报记者 林晓\n\n"
+            "今年以来,青禾经济技术开发区(以下简称\"青禾经开区\")坚持\"工业强区、项目为王\"不动摇,全力打好稳进提质攻坚战,"
+            "一季度经济运行实现\"开门稳、开门好\"。现将主要情况简报如下。\n\n"
+            "一、工业生产加快回升\n\n"
+            "分产业看，新材料产业实现产值86.3亿元，增长15.8%。\n")
+    doc = make_doc(nlp, text, date="2023-04-24")
+    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    assert per(ms[8.63e9]) == (2023, 1, 3)

@@ -769,8 +769,58 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
                 if day:
                     ctx._index.setdefault("day_leads", set()).add(article)
             break
+        released = _released_period(ctx, first)
+        if released is not None:
+            # ``近日，…印发《关于2023年全省开发区…考核评价结果的通报》``: the period of the data
+            # the lead announces frames the article (a release's day dates nothing)
+            result = (released, None)
+            ctx._index.setdefault("day_leads", set()).discard(article)
+        elif result[0] is None:
+            # no figure in the lead: the period in the article's title (``X经开区2023年一季度
+            # 经济运行简况``) frames it
+            result = (_title_period(ctx, article), None)
     cache[article] = result
     return result
+
+
+_RELEASE = re.compile(r"(?:公布|发布|印发|通报|揭晓|公示)了?[^。；，,：:]{0,14}?$")
+_RELEASED_DATA = re.compile(r"[^。；]{0,40}?(?:结果|指标|数据|名单|排名|排行|成绩单|通报|榜单)")
+
+
+def _released_period(ctx: DocContext, para) -> Optional[dict]:
+    """The period right after a release verb in the lead's first sentence, when what is
+    released is data (结果/指标/名单…): ``发布2025年前三季度区县主要经济指标``."""
+    s, e, _ = split_sentences(ctx.text, [para])[0]
+    for p in ctx.pers_in(s, e):
+        if _DAY.search(p.text):
+            continue  # the day of the release, not the period of its data
+        if _RELEASE.search(ctx.text, max(s, p.start - 16), p.start) and _RELEASED_DATA.match(ctx.text, p.end, e):
+            val = _period_value(p)
+            if val and val.get("year") is not None:
+                return val
+    return None
+
+
+def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
+    """The period of the article's title line (a heading before its first body paragraph)."""
+    for i, p in enumerate(ctx.paragraphs):
+        if p.article != article:
+            continue
+        lo, hi = p.start, p.end
+        if not p.heading:
+            # a title that layout repair joined to the lead: the first sentence, cut at the
+            # end of the display line, ends no sentence
+            first = ctx.sentences_of(i)
+            if not first or ctx.text[first[0][1] - 1] in "。！？!?":
+                return None
+            lo, hi = first[0][0], first[0][1]
+        for per in ctx.pers_in(lo, hi):
+            val = _period_value(per)
+            if val and val.get("year") is not None and val.get("start_month") is not None:
+                return val
+        if not p.heading:
+            return None
+    return None
 
 
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
