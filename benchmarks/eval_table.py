@@ -13,7 +13,9 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
   scored before any tuning (``benchmarks/results/blind5.md``), tuned on from 2026-12-07;
 - blind6 / blind7: ``benchmarks/data/blind6``, ``blind7`` (15 more articles each, written and
   labelled the same way), each scored before any tuning (``benchmarks/results/blind6.md``,
-  ``blind7.md``: the honest estimates), tuned on afterwards;
+  ``blind7.md``), tuned on afterwards;
+- blind8: ``benchmarks/data/blind8`` (12 more articles), scored before any tuning
+  (``benchmarks/results/blind8.md``): the honest estimate for unseen text;
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -72,6 +74,7 @@ def main() -> None:
         "blind5": jsonl_set(DATA / "blind5" / "gold.jsonl", DATA / "blind5" / "docs.jsonl"),
         "blind6": jsonl_set(DATA / "blind6" / "gold.jsonl", DATA / "blind6" / "docs.jsonl"),
         "blind7": jsonl_set(DATA / "blind7" / "gold.jsonl", DATA / "blind7" / "docs.jsonl"),
+        "blind8": jsonl_set(DATA / "blind8" / "gold.jsonl", DATA / "blind8" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
@@ -81,15 +84,15 @@ def main() -> None:
     names = list(cols)
     lines = [
         f"Evaluation ({time.strftime('%Y-%m-%d')}), SPEC section 9, F1 micro-averaged over documents "
-        "(P / R for dev and blind7). See `benchmarks/eval_table.py` for the sets.",
+        "(P / R for dev and blind8). See `benchmarks/eval_table.py` for the sets.",
         "",
-        "| part | " + " | ".join(names) + " | dev P | dev R | blind7 P | blind7 R |",
+        "| part | " + " | ".join(names) + " | dev P | dev R | blind8 P | blind8 R |",
         "|---|" + "---|" * (len(names) + 4),
     ]
     for part in PARTS:
         row = [f"{cols[n][part]['f1']:.3f}" for n in names]
         extra = [f"{cols['dev'][part]['p']:.3f}", f"{cols['dev'][part]['r']:.3f}",
-                 f"{cols['blind7'][part]['p']:.3f}", f"{cols['blind7'][part]['r']:.3f}"]
+                 f"{cols['blind8'][part]['p']:.3f}", f"{cols['blind8'][part]['r']:.3f}"]
         lines.append(f"| {part} | " + " | ".join(row + extra) + " |")
     table = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
