@@ -289,7 +289,8 @@ def test_document_indexes_equal_range_lookups(nlp):
 def test_memoized_subjects_and_periods_equal_fresh_ones(nlp):
     # per-document memos (subjects, carried subjects and periods) answer as a context
     # that has answered nothing before
-    from zone_ie.relations.subjects import _explicit_subject, explicit_subject, period_for, subject_for
+    from zone_ie.relations.periods_of import period_for
+    from zone_ie.relations.subjects import _explicit_subject, explicit_subject, subject_for
 
     for doc in _seed_docs(nlp)[:3]:
         ctx = C.build_context(doc)

@@ -1,8 +1,10 @@
 """Fact extraction for ``zone_relations``: one module per fact type.
 
 ``context`` reads a Doc into character-level records and decides paragraphs,
-articles and topics (``furniture`` marks page furniture); ``figures`` says which numbers are no metric; ``subjects`` resolves who
-and when, ``areas`` which figures are a city's or province's rather than a park's; ``metrics``,
+articles and topics (``furniture`` marks page furniture, ``headlines`` display lines);
+``figures`` says which numbers are no metric; ``subjects`` resolves who a figure is
+about and ``periods_of`` when, ``areas`` which figures are a city's or province's
+rather than a park's; ``indicators`` and ``scopes`` what a figure measures; ``metrics``,
 ``located`` and ``projects`` build the facts; ``dedupe`` removes repeats.
 """
 from __future__ import annotations
@@ -32,7 +34,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import areas, context, figures, indicators, metrics, projects, scopes, subjects
+    from . import areas, context, figures, indicators, metrics, periods_of, projects, scopes, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -50,7 +52,7 @@ def prepare() -> None:
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
     for build in (figures._frame_out_re, metrics._rate_after_re, metrics._settle_re, figures._threshold_re,
                   scopes._sector_frame_re, metrics._comparison_base_re, figures._anecdote_res,
-                  subjects._workplace_frame_re, subjects._founding_re, subjects._park_lead_re):
+                  subjects._workplace_frame_re, periods_of._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()

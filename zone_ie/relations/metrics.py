@@ -19,7 +19,8 @@ from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tup
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, _strip_value_words, settle_scopes
-from .subjects import period_for, sentence_period, subject_for
+from .periods_of import period_for, sentence_period
+from .subjects import subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
 

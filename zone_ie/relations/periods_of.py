@@ -1,0 +1,542 @@
+"""When a figure is: its period, stated in its sentence or carried over from the
+governing sentence, paragraph or article (the rule below), with the article's lead,
+title, released-data and event periods."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, longest_first, per_document, split_sentences
+from .indicators import _vocab_alternation, vocab
+
+_YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d年$")
+_HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
+_TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
+
+#
+# Period carry-over rule (inferred from the seed gold, SPEC 4/6/10):
+#   1. a period stated in the figure's own sentence, before the figure, wins
+#      (a blocker such as 今年以来 / 截至目前 / 至此 after it gives no period);
+#   2. else the last *governing* period (one that opens a clause: ``1—8月，…``,
+#      ``截至10月底，…``, ``2022年临川高新区…``) of an earlier sentence of the same paragraph;
+#   3. else the article's *lead period*: the period that governs the first
+#      figure of the article when that figure is in the article's first body
+#      paragraph (``今年第一季度，X高新区…``); it carries to every later figure of
+#      the article as long as the paragraph is still about the same park;
+#   4. else no period. A dateline (``5月18日，记者从…获悉``) is never a period.
+#   Refinements: when the article has a lead period, a period fronted in an
+#   earlier *full* sentence (ended by 。, not ；) of the paragraph is local to it
+#   and the lead comes back; an intervening sentence opened by a present-time
+#   frame (``截至目前，…``) ends the carry-over; a yearless period (``全年``) takes
+#   the explicit year of a governing period earlier in its full sentence; without
+#   a document date, a still yearless period takes the single year printed in
+#   the article's heading (``2024XX高新区…交流会举行``).
+
+
+_PHRASE_AFTER = re.compile(r"[^，,。；;：:\d]{0,14}")
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A period used as a modifier (全年的, 全年目标, 一季度重点项目集中签约仪式),
+    not as the time of a figure."""
+    if _TARGET_FRAME.match(text, end):
+        return False  # ``2024年的目标任务：力争…``: the year the targets after the colon are for
+    if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划"):
+        return True
+    m = _PHRASE_AFTER.match(text[end:end + 14])
+    return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
+
+
+# a year that heads a list of targets (``2024年的目标任务：``, ``今年主要预期目标是：``)
+_TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:是|为)?[：:]")
+
+
+def _founding(text: str, p: Per) -> bool:
+    """``成立于2010年`` / ``于2011年1月获批设立`` / ``2010年11月升级为…``: the date of the
+    zone's founding or upgrade, not the period of a figure."""
+    if text[max(0, p.start - 1):p.start] == "于":
+        return True
+    return _founding_re().match(text, p.end) is not None
+
+
+@lru_cache(maxsize=1)
+def _founding_re() -> "re.Pattern[str]":
+    verbs = "|".join(map(re.escape, vocab()["founding_verbs"]))
+    return re.compile(rf"[，, ]*(?:正式|经国务院|经省政府)?获?(?:{verbs})")
+
+
+def _comparison(text: str, p: Per) -> bool:
+    """``比去年多了四成`` / ``较上年`` / ``在2024年增长9%的基础上``: the base of a
+    comparison, not the period."""
+    before = text[max(0, p.start - 2):p.start]
+    if ends_any(before, vocab()["comparison_before"]):
+        return True
+    return text[p.start - 1:p.start] == "在" and _BASE_AFTER.match(text, p.end) is not None
+
+
+_BASE_AFTER = re.compile(r"[^，,。；;]{0,14}?的基础上")
+
+
+def _dateline(text: str, p: Per) -> bool:
+    """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact; and page
+    furniture: ``2025-08-28 09:15  来源: …`` / ``发布时间：2018年10月30日``."""
+    after = text[p.end:p.end + 14]
+    if has_cue("dateline_cues", after) or _STAMP_AFTER.match(text, p.end):
+        return True
+    lo = text.rfind("\n", 0, p.start) + 1
+    hi = text.find("\n", p.end)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    return len(line) <= 80 and has_cue("dateline_line_cues", line)
+
+
+_STAMP_AFTER = re.compile(r"-\d{1,2}(?!\d)|[ \t　]*\d{1,2}[:：]\d{2}")
+
+
+def _governs(text: str, sent_start: int, pos: int) -> bool:
+    """A period that opens its clause (``1—8月，…``) governs what follows."""
+    k = pos
+    while k > sent_start and text[k - 1] not in "，,：:；;。":
+        k -= 1
+    head = text[k:pos]
+    for w in longest_first("period_lead_words"):
+        head = head.replace(w, "")
+    return len(head.strip(" ，,：:“”")) <= 1
+
+
+_PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _park_fronted(ctx: DocContext, sent_start: int, pos: int) -> bool:
+    """A period right after the park that opens its clause (``X高新区(以下简称…)前三季度
+    实现…``, ``该区1—8月…``) governs what follows, as a clause-opening one does."""
+    text = ctx.text
+    k = pos
+    while k > sent_start and text[k - 1] not in "，,：:；;。":
+        k -= 1
+    head = _PARENTHETICAL.sub("", text[k:pos]).strip(" ，,“”\"")
+    if not head:
+        return False
+    if head in cues()["anaphora_park"]:
+        return True
+    return any(e.start == k + text[k:pos].find(head[:2]) and e.text == head for e in ctx.ents_in(k, pos, "PARK"))
+
+
+def _vaguer(new: dict, old: dict) -> bool:
+    return (new.get("start_month") is None and new.get("end_month") is None
+            and old.get("end_month") is not None and new.get("year") == old.get("year"))
+
+
+def _restates_year(new: dict, old: dict) -> bool:
+    return (new.get("start_month") == 1 and new.get("end_month") == 12 and new.get("year") == old.get("year")
+            and old.get("start_month") is None and old.get("end_month") is None)
+
+
+def _explicit_year_since(p: Per) -> Optional[dict]:
+    """``2022年以来``: an explicit year keeps its year (``今年以来`` does not)."""
+    m = _YEAR_SINCE.match(p.text.strip())
+    if m:
+        return {"year": int(m.group(1)), "start_month": None, "end_month": None}
+    return None
+
+
+def _period_value(p: Per) -> Optional[dict]:
+    return p.p or _explicit_year_since(p)
+
+
+def _multi_year_since(ctx: DocContext, p: Per) -> bool:
+    """``2019年以来`` in an article of a later year: a span of several years (the
+    SPEC's period has no form for it). ``2024年以来`` in a 2024 article is this year."""
+    if p.p is not None:
+        return False
+    m = _YEAR_SINCE.match(p.text.strip())
+    if not m:
+        return False
+    date = _doc_date(ctx)
+    return bool(date) and int(m.group(1)) < int(str(date)[:4])
+
+
+def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
+    """``_period_value(p)``, or None for a modifier, a dateline or the base of a
+    comparison; once per period (every later figure of its sentence asks)."""
+    memo = ctx._index.setdefault("usable_period", {})
+    hit = memo.get(id(p))
+    if hit is None or hit[0] is not p:
+        text = ctx.text
+        val = None if _multi_year_since(ctx, p) else _period_value(p)
+        if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p) or _founding(text, p):
+            val = None
+        if val and val.get("year") is not None and not _WRITTEN_YEAR.search(p.text):
+            # ``全年`` / ``1—9月`` written without a year: an explicit year stated earlier in
+            # the paragraph (or the article's heading) beats the publication date
+            year = _written_year_before(ctx, p.start, val.get("end_month"))
+            if year is not None:
+                val = dict(val, year=year)
+        hit = memo[id(p)] = (p, val)
+    return hit[1]
+
+
+_ANNUAL_OF = re.compile(r"[\u4e00-\u9fff]")  # 年度 followed by a noun: a modifier
+_THIS_YEAR_SINCE = re.compile(r"(?:今年|本年)(?:以来|来)")
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}|今年|去年|上年|前年|明年|本年|当年")
+
+
+def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = None) -> Optional[int]:
+    """The year of the last period written with a year (``2023年``, ``去年``) before
+    ``pos`` in its paragraph, else the single year of the article's heading or lead.
+    A period that ends before the publication month (``1—2月`` in a March article)
+    has already been completed this year: the article's year does not move it back."""
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    if para is None:
+        return None
+    date = _doc_date(ctx)
+    now = int(str(date)[:4]) if date else None
+    for p in reversed(ctx.pers_in(para.start, pos)):
+        if _WRITTEN_YEAR.search(p.text):
+            if now is not None and _THIS_YEAR_SINCE.match(p.text.strip()):
+                return now  # ``今年以来，…上半年…``: this year, though 今年以来 itself dates nothing
+            val = _usable_period(ctx, p)
+            if val and val.get("start_month") not in (None, 1):
+                continue  # ``去年11月，X获批…``: the date of an event, not the paragraph's year
+            if val and _ANNUAL_OF.match(ctx.text, p.end) and p.text.endswith("年度"):
+                continue  # ``在2020年度全省…综合评价中``: the year an evaluation is of
+            if val and val.get("year") is not None and (now is None or val["year"] <= now):
+                return val["year"]  # a later year (``2026年整体建成``) is a target, not this figure's year
+    if end_month is not None and end_month < 12 and date and len(str(date)) >= 7 and end_month < int(str(date)[5:7]):
+        return None
+    article = ctx.article_at(pos)
+    return heading_year(ctx, article) or _title_year(ctx, article) or _article_year_before(ctx, para.start, article)
+
+
+def _article_year_before(ctx: DocContext, pos: int, article: int) -> Optional[int]:
+    """``2023年，该区…。⏎项目建设…全年新开工…``: the year of the article's lead period
+    (the period that frames its first figure), for a yearless period after it."""
+    busy = ctx._index.setdefault("lead_year_busy", set())
+    if article in busy:
+        return None  # asked while the lead itself is being read
+    busy.add(article)
+    try:
+        lead, _ = lead_period(ctx, article)
+    finally:
+        busy.discard(article)
+    return lead.get("year") if lead else None
+
+
+def _title_year(ctx: DocContext, article: int) -> Optional[int]:
+    """The single year written in an article's first heading line (``两江新区晒出2023年“成绩单”``),
+    when the subtitle lines below it name other years."""
+    for p in ctx.paragraphs:
+        if p.article != article:
+            continue
+        raw = ctx.repair.source  # the title's own line: repair may have joined the subtitle to it
+        a = ctx.repair.to_raw(p.start)
+        b = raw.find("\n", a)
+        line = raw[a:b if b >= 0 else len(raw)]
+        if "。" in line or len(line) > 40:
+            return None  # a sentence, not a title
+        years = set(_TITLE_YEAR.findall(line))
+        return int(years.pop()) if len(years) == 1 else None
+    return None
+
+
+def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -> tuple[bool, Optional[dict]]:
+    """``(found, period)`` from ``[start, pos)``: the last period, cancelled by a
+    later blocker word (今年以来, 截至目前). With ``governing`` only periods that
+    open a clause count and blockers are ignored."""
+    text = ctx.text
+    found: tuple[bool, Optional[dict]] = (False, None)
+    last = start
+    for p in ctx.pers_in(start, pos):
+        val = _usable_period(ctx, p)
+        if not val:
+            if _multi_year_since(ctx, p) and (not governing or _governs(text, start, p.start)):
+                # ``2019年以来，…年均增长8.7%``: a span of several years, no period
+                found, last = (True, None), p.end
+            continue
+        if governing and not (_governs(text, start, p.start) or _park_fronted(ctx, start, p.start)
+                              or _TARGET_FRAME.match(text, p.end)):
+            continue
+        if found[1] and _restates_year(val, found[1]):
+            # ``2023年，该区…全年新签约…``: 全年 names the whole of the year already given
+            found, last = (True, val), p.end
+            continue
+        if found[1] and _vaguer(val, found[1]):
+            # ``截至11月底，…今年累计``: the bare year restates the period already given
+            last = p.end
+            continue
+        found, last = (True, val), p.end
+    if governing:
+        return found
+    if _vocab_alternation("completion_blockers").search(text, last, max(last, pos)):  # has_vocab(…, text[last:pos])
+        # ``达产后预计年产值…``: a future state, no reporting period
+        return True, None
+    if not _cue_alternation("period_blockers").search(text, start, max(start, pos)):  # has_cue(…, text[start:pos])
+        return found
+    for b in cues()["period_blockers"]:
+        k = text.rfind(b, start, pos)
+        if k >= 0 and k >= last - len(b):
+            if _YEAR_AT_END.search(text[max(start, k - 5):k]) and b in ("以来", "年来"):
+                continue
+            return True, None
+    return found
+
+
+def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional[str]]:
+    """``(period, topic key)`` of an article's lead: the period governing the
+    article's first figure, when that figure is in its first body paragraph."""
+    cache = ctx.__dict__.setdefault("_lead_periods", {})
+    if article in cache:
+        return cache[article]
+    result: tuple[Optional[dict], Optional[str]] = (None, None)
+    paras = [i for i, p in enumerate(ctx.paragraphs) if p.article == article and not p.heading]
+    if paras:
+        first = ctx.paragraphs[paras[0]]
+        # the lead's sentences as written: a title joined to the lead frames it
+        for s, e, _ in split_sentences(ctx.text, [first]):
+            figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
+            if not figs:
+                continue
+            found, period = _period_in(ctx, s, figs[0].start)
+            pers = [p for p in ctx.pers_in(s, figs[0].start) if _usable_period(ctx, p)]
+            if found and period:
+                day = bool(pers) and _DAY.search(pers[-1].text) is not None
+                result = (period, first.topic.key if first.topic else None)
+                if day:
+                    ctx._index.setdefault("day_leads", set()).add(article)
+            break
+        released = _released_period(ctx, first)
+        if released is not None:
+            # ``近日，…印发《关于2023年全省开发区…考核评价结果的通报》``: the period of the data
+            # the lead announces frames the article (a release's day dates nothing)
+            result = (released, None)
+            ctx._index.setdefault("day_leads", set()).discard(article)
+        elif result[0] is None:
+            # no figure in the lead: the period in the article's title (``X经开区2023年一季度
+            # 经济运行简况``) frames it
+            result = (_title_period(ctx, article), None)
+    cache[article] = result
+    return result
+
+
+_RELEASE = re.compile(r"(?:公布|发布|印发|通报|揭晓|公示)了?[^。；，,：:]{0,14}?$")
+_RELEASED_DATA = re.compile(r"[^。；]{0,40}?(?:结果|指标|数据|名单|排名|排行|成绩单|通报|榜单)")
+
+
+def _released_period(ctx: DocContext, para) -> Optional[dict]:
+    """The period right after a release verb in the lead's first sentence, when what is
+    released is data (结果/指标/名单…): ``发布2025年前三季度区县主要经济指标``."""
+    s, e, _ = split_sentences(ctx.text, [para])[0]
+    for p in ctx.pers_in(s, e):
+        if _DAY.search(p.text):
+            continue  # the day of the release, not the period of its data
+        if _RELEASE.search(ctx.text, max(s, p.start - 16), p.start) and _RELEASED_DATA.match(ctx.text, p.end, e):
+            val = _period_value(p)
+            if val and val.get("year") is not None:
+                return val
+    return None
+
+
+def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
+    """The period of the article's title line (a heading before its first body paragraph)."""
+    for i, p in enumerate(ctx.paragraphs):
+        if p.article != article:
+            continue
+        lo, hi = p.start, p.end
+        if not p.heading:
+            # a title that layout repair joined to the lead: the first sentence, cut at the
+            # end of the display line, ends no sentence
+            first = ctx.sentences_of(i)
+            if not first or ctx.text[first[0][1] - 1] in "。！？!?":
+                return None
+            lo, hi = first[0][0], first[0][1]
+        for per in ctx.pers_in(lo, hi):
+            val = _period_value(per)
+            if val and val.get("year") is not None and val.get("start_month") is not None:
+                return val
+        if not p.heading:
+            return None
+    return None
+
+
+_DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
+
+
+def _year_like(q) -> bool:
+    return q.q.get("unit") == "other:年" and (q.q.get("value") or 0) > 1900
+
+
+def sentence_period(ctx: DocContext, pos: int, sent_start: int) -> bool:
+    """Whether the figure's own sentence states its period (rule 1 below)."""
+    return _period_in(ctx, sent_start, pos)[0]
+
+
+def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """The period of a figure (see the rule above)."""
+    found, period = _period_in(ctx, sent_start, pos)
+    if found:
+        if period and period.get("year") is None and period.get("end_month") is not None:
+            # ``截至2022年10月底…；预计全年…``: a yearless period takes the year of its context
+            year = _context_year(ctx, pos, sent_start)
+            if year is not None:
+                period = dict(period, year=year)
+        return _with_heading_year(ctx, pos, period)
+    event = _event_period(ctx, pos, sent_start)
+    if event is not None:
+        return event
+    # rules 2-4 depend on the paragraph and the sentence only, not on ``pos``
+    para = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("carried_period", {})
+    key = (para, sent_start)
+    if key not in memo:
+        memo[key] = _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
+    return memo[key]
+
+
+def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """``本次集中开工项目共52个`` / ``当天现场签约项目29个``: a figure of the event the article
+    reports (an event word before it in its clause) is dated by the event's month: the
+    last day date of the article before it, else the publication date's month."""
+    text = ctx.text
+    if _event_re().search(text, sent_start, pos) is None:
+        return None
+    if _vocab_alternation("completion_blockers").search(text, sent_start, pos) or _rank_frame(text, sent_start, pos):
+        return None  # what the projects will do once built; a ranking's year
+    date = _doc_date(ctx)
+    if not date:
+        return None
+    year, month = int(str(date)[:4]), int(str(date)[5:7])
+    article = ctx.article_at(pos)
+    for p in reversed(ctx.pers_in(0, sent_start)):
+        if ctx.article_at(p.start) != article:
+            break
+        if _DAY.search(p.text) and p.p and p.p.get("start_month") and p.p.get("start_month") == p.p.get("end_month"):
+            month = p.p["start_month"]
+            break
+    return {"year": year, "start_month": month, "end_month": month}
+
+
+@lru_cache(maxsize=1)
+def _event_re() -> "re.Pattern[str]":
+    return re.compile(cues()["event_figure_re"])
+
+
+def _rank_frame(text: str, s: int, pos: int) -> bool:
+    return _cue_alternation("rank_frame_words").search(text, s, pos) is not None
+
+
+def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """Rules 2-4: the period carried to a figure whose own sentence states none."""
+    text = ctx.text
+    para = ctx.paragraph_at(pos)
+    article = ctx.paragraphs[para].article
+    lead, key = lead_period(ctx, article)
+    topic = ctx.paragraphs[para].topic
+    lead_applies = lead is not None and (key is None or (topic is not None and topic.key == key))
+    if lead is not None and not lead_applies and ctx.paragraphs[-1].article == 0:
+        # one article: its lead frames every park it covers, not what someone says
+        p_start = ctx.paragraphs[para].start
+        lead_applies = ctx.text.count("“", p_start, pos) <= ctx.text.count("”", p_start, pos)
+    if lead_applies and article in ctx._index.get("day_leads", ()) and not _cue_alternation("event_cue_words").search(text, sent_start, ctx.sentence_at(sent_start)[1]):
+        # ``8月27日上午，…封关运作``: an event's day dates the event's own figures
+        # (此次/现场/集中签约…), not the zone's standing facts (规划面积…); the
+        # paragraph's own period carries instead
+        lead_applies = False
+    full_start = _full_sentence_start(text, ctx.paragraphs[para].start, sent_start)
+    for s, e, _ in reversed(ctx.sentences_of(para)):
+        if s >= sent_start:
+            continue
+        if s < full_start and lead_applies:
+            # a period fronted in an earlier full sentence is local to it when the
+            # article has a frame period of its own: the frame comes back
+            break
+        found, period = _sentence_period(ctx, s, e)
+        if found:
+            return period
+        if _governing_blocker(ctx, s, e):
+            # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
+            return None
+    return lead if lead_applies else None
+
+
+def _sentence_period(ctx: DocContext, s: int, e: int) -> tuple[bool, Optional[dict]]:
+    """``_period_in(ctx, s, e, governing=True)`` of a whole sentence, memoized per
+    document (every later figure of the paragraph asks again)."""
+    return per_document(ctx, "sentence_period", _period_in, s, e, True)
+
+
+def _full_sentence_start(text: str, para_start: int, pos: int) -> int:
+    """Start of the full sentence (ended by 。！？, not by ；) containing ``pos``."""
+    return after_last(text, "。！？!?", para_start, pos)
+
+
+def _governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
+    return per_document(ctx, "governing_blocker", _find_governing_blocker, s, e)  # per sentence
+
+
+def _find_governing_blocker(ctx: DocContext, s: int, e: int) -> bool:
+    text = ctx.text
+    for b in vocab()["governing_blockers"]:
+        k = text.find(b, s, e)
+        if k >= 0 and _governs(text, s, k):
+            return True
+    return False
+
+
+def _context_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[int]:
+    """The explicit year of the period governing the context of ``pos``."""
+    para = ctx.paragraph_at(pos)
+    memo = ctx._index.setdefault("context_year", {})  # depends on the paragraph and sentence only
+    key = (para, sent_start)
+    if key not in memo:
+        k = _full_sentence_start(ctx.text, ctx.paragraphs[para].start, sent_start)
+        found, period = _period_in(ctx, k, sent_start, governing=True)
+        memo[key] = period.get("year") if found and period else None
+    return memo[key]
+
+
+def _with_heading_year(ctx: DocContext, pos: int, period: Optional[dict]) -> Optional[dict]:
+    """Without a document date, a yearless period (``10月18日``) takes the one year
+    printed in its article's heading (``2024年XX高新区招商大会举行``)."""
+    if not period or period.get("year") is not None:
+        return period
+    date = _doc_date(ctx)
+    if date:
+        return period
+    year = heading_year(ctx, ctx.article_at(pos))
+    return dict(period, year=year) if year is not None else period
+
+
+_UNSET = object()
+
+
+def _doc_date(ctx: DocContext) -> Optional[str]:
+    """The document's date (``YYYY-MM-DD`` or None), read once per document (extension
+    lookups are slow)."""
+    date = ctx._index.get("doc_date", _UNSET)
+    if date is _UNSET:
+        date = ctx._index["doc_date"] = ctx.doc._.date
+    return date
+
+
+def heading_year(ctx: DocContext, article: int) -> Optional[int]:
+    """The single explicit year in the heading lines that open an article."""
+    cache = ctx.__dict__.setdefault("_heading_years", {})
+    if article in cache:
+        return cache[article]
+    years: set[int] = set()
+    for p in ctx.paragraphs:
+        if p.article != article:
+            continue
+        line = ctx.text[p.start:p.end]
+        if not p.heading:
+            # a heading the layout joined to its byline (``…交流会举行科技日报讯（…）``)
+            k = min([i for i in (line.find(m) for m in cues()["byline_markers"]) if i >= 0] or [-1])
+            line = line[:k] if k > 0 else ""
+        for m in _HEADING_YEAR.finditer(line):
+            years.add(int(m.group(1)))
+        if not p.heading:
+            break
+    result = years.pop() if len(years) == 1 else None
+    cache[article] = result
+    return result
