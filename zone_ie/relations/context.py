@@ -164,6 +164,7 @@ class DocContext:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, paragraph
     repair: Optional[RepairedText] = None
+    display: Optional[list[tuple[int, int]]] = None  # raw spans of display lines (headlines)
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # --- offsets -------------------------------------------------------
@@ -363,7 +364,8 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     from .headlines import display_spans  # it reads this module's cue words
     # a display line (title block before a byline, marker line, section head) ends its
     # sentence even when repair joined it to the paragraph after it
-    breaks = sorted({rep.from_raw(b) for _, b in display_spans(rep.source)})
+    ctx.display = display_spans(rep.source)  # raw spans, read again by headlines
+    breaks = sorted({rep.from_raw(b) for _, b in ctx.display})
     ctx.sentences = split_sentences(text, ctx.paragraphs, breaks)
     assign_articles(ctx)
     assign_topics(ctx)

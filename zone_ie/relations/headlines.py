@@ -86,7 +86,9 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
     if not metrics or not ctx.paragraphs:
         return metrics
     rep = ctx.repair or ctx.doc._.repair
-    spans = display_spans(rep.raw if rep.view is None else rep.view)  # raw lines, simplified characters
+    spans = ctx.display
+    if spans is None:
+        spans = display_spans(rep.source)  # raw lines, simplified characters
     if not spans:
         return metrics
     starts = [a for a, _ in spans]
