@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -237,6 +238,7 @@ def _layout_keep(raw: str) -> bytearray:
     return keep
 
 
+@lru_cache(maxsize=4)  # repair and the display lines of the same document ask
 def body_start(raw: str) -> int:
     """The end of the first whole-paragraph line of an unwrapped text (its lines are
     whole paragraphs: the 90th-percentile line is long), else ``len(raw)``."""

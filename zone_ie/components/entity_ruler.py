@@ -393,7 +393,7 @@ class ZoneEntityRuler(CompanyListGrammar):
                 # place right after it starts the name
                 start = uncut + k + 1
             prefix = text[start : m.start()]
-            bare = next((w for w in self._park_suffixes if prefix.startswith(w)), None)
+            bare = next((w for w in self._park_suffixes if prefix.startswith(w)), None) if prefix.startswith(self._park_suffixes) else None
             if bare is not None and len(prefix) - len(bare) >= 2:
                 # ``在开发区特种纸产业园``: a bare zone word (the zone said again) before a sub-park
                 start, prefix = start + len(bare), prefix[len(bare):]

@@ -51,6 +51,17 @@ def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: l
 _CLAUSE_MARK = re.compile(r"[，,；;。：:！？]")
 
 
+@lru_cache(maxsize=None)
+def _scope_words(key: str) -> tuple[str, ...]:
+    return tuple(sorted(vocab()[key], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _scope_cut_re() -> "re.Pattern[str]":
+    """The last verb of ``scope_cut_verbs`` in a scope (greedy lead: the rightmost one)."""
+    return re.compile(".*(?:" + "|".join(map(re.escape, _scope_words("scope_cut_verbs"))) + ")")
+
+
 def tidy_scope(scope: str, indicator_text: Optional[str] = None) -> Optional[str]:
     """A scope as a noun phrase (``patterns/indicators.json`` ``_scope_tidy_doc``), or
     None when nothing wordy is left."""
@@ -59,17 +70,17 @@ def tidy_scope(scope: str, indicator_text: Optional[str] = None) -> Optional[str
     if marks:
         scope = scope[marks[-1].end():]  # ``、超10亿元的13家；`` -> nothing; ``…；A`` -> A
     scope = strip_words(scope, v["scope_sum_tails"]).lstrip("“”\"'‘’「」")
-    changed = True
-    while changed:
-        changed = False
-        for w in v["scope_debris_heads"]:
-            if scope.startswith(w) and len(scope) > len(w) + 1:
-                scope, changed = scope[len(w):], True
-    for w in v["scope_cut_verbs"]:
-        k = scope.rfind(w)
-        if k >= 0 and _WORDY.search(scope[k + len(w):]) and len(scope) - k - len(w) >= 2:
-            scope = scope[k + len(w):]
+    heads = _scope_words("scope_debris_heads")
+    while scope.startswith(heads):
+        w = next(w for w in heads if scope.startswith(w))
+        if len(scope) <= len(w) + 1:
             break
+        scope = scope[len(w):]
+    cut = _scope_cut_re().search(scope)
+    if cut is not None:
+        rest = scope[cut.end():]
+        if len(rest) >= 2 and _WORDY.search(rest):
+            scope = rest
     if indicator_text and not scope.startswith("新") and ("新" + scope[:2]) in v["scope_new_nouns"] and ("新" + scope) in indicator_text:
         scope = "新" + scope  # ``新一代电子信息``: 新 begins the noun, it is not the verb 新增
     return scope if len(scope) >= 2 and _WORDY.search(scope) else None
