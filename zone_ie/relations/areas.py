@@ -80,7 +80,13 @@ def _doc_hints(ctx: DocContext) -> list[int]:
     """Where an area word can end, found in one scan of the document."""
     hints = ctx._index.get("area_hints")
     if hints is None:
-        hints = ctx._index["area_hints"] = [m.start() for m in _area_grammar()["hint"].finditer(ctx.text)]
+        g = _area_grammar()
+        hints = [m.start() for m in g["hint"].finditer(ctx.text)]
+        # a group of zones (``4家国家级开发区``) ends where its zone word does
+        groups = [m.end() - 2 for m in g["group"].finditer(ctx.text)]
+        if groups:
+            hints = sorted(set(hints) | set(groups))
+        ctx._index["area_hints"] = hints
     return hints
 
 
@@ -159,7 +165,7 @@ def _area_grammar() -> dict:
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各)(?:{quals})*(?:{zones})"),
         # an area ends with one of its suffixes or starts with one of its plain words
-        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"], *c["zone_count_suffixes"]]}
+        "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),
         "first_chars": frozenset(w[0] for w in [*places, *c["area_subjects"]]),
         "generic_chars": frozenset(w[0] for w in c["area_generic_suffixes"]),

@@ -56,6 +56,25 @@ def _scope_words(key: str) -> tuple[str, ...]:
     return tuple(sorted(vocab()[key], key=len, reverse=True))
 
 
+def _tidy_fast(scope: str) -> bool:
+    """Whether ``scope`` is already a clean noun phrase: no clause mark, quote, debris head,
+    cut verb or sum tail, and not the tail of a noun that 新 begins."""
+    return (len(scope) >= 2 and _tidy_needed_re().search(scope) is None and not scope.startswith(_scope_words("scope_debris_heads"))
+            and not scope.endswith(_scope_words("scope_sum_tails")) and not scope.startswith(_scope_words("scope_sum_tails"))
+            and not scope.startswith(_NEW_TAILS()))
+
+
+@lru_cache(maxsize=1)
+def _tidy_needed_re() -> "re.Pattern[str]":
+    return re.compile("[，,；;。：:！？“”\"'‘’「」]|" + "|".join(map(re.escape, _scope_words("scope_cut_verbs"))))
+
+
+@lru_cache(maxsize=1)
+def _NEW_TAILS() -> tuple[str, ...]:
+    """The words 新 begins, without it (``一代``, ``能源``): a scope starting so lost its 新."""
+    return tuple(w[1:] for w in vocab()["scope_new_nouns"])
+
+
 @lru_cache(maxsize=1)
 def _scope_cut_re() -> "re.Pattern[str]":
     """The last verb of ``scope_cut_verbs`` in a scope (greedy lead: the rightmost one)."""
@@ -65,6 +84,8 @@ def _scope_cut_re() -> "re.Pattern[str]":
 def tidy_scope(scope: str, indicator_text: Optional[str] = None) -> Optional[str]:
     """A scope as a noun phrase (``patterns/indicators.json`` ``_scope_tidy_doc``), or
     None when nothing wordy is left."""
+    if _tidy_fast(scope):
+        return scope  # nothing to tidy (most scopes)
     v = vocab()
     marks = list(_CLAUSE_MARK.finditer(scope))
     if marks:
