@@ -1069,3 +1069,17 @@ def test_a_title_period_frames_a_bulletin_whose_lead_has_no_figure(nlp):
     doc = make_doc(nlp, text, date="2023-04-24")
     ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
     assert per(ms[8.63e9]) == (2023, 1, 3)
+
+
+def test_parks_listed_after_a_top_n_frame_take_ranks_in_order(nlp):
+    text = ("2023年全省开发区高质量发展综合考核中，综合排名前十位的开发区依次为：青禾经开区、青禾高新区、"
+            "临川经开区、白沙高新区。")
+    doc = make_doc(nlp, text, date="2024-07-24")
+    ranks = {m.subject: m.value.value for m in nlp(doc)._.facts if m.type == "metric" and m.value and m.value.unit == "rank"}
+    assert ranks == {"青禾经开区": 1, "青禾高新区": 2, "临川经开区": 3, "白沙高新区": 4}
+
+
+def test_a_list_longer_than_its_top_n_takes_no_ranks(nlp):
+    text = "排名前两位的开发区依次为：青禾经开区、青禾高新区、临川经开区。"
+    doc = make_doc(nlp, text, date="2024-07-24")
+    assert [m for m in nlp(doc)._.facts if m.type == "metric"] == []

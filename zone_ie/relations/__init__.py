@@ -69,6 +69,7 @@ def prepare() -> None:
     figures._policy_scale_re()
     context._group_re()
     rx.compiled(cues["firm_count_list_re"])
+    rx.compiled(cues["ranked_list_re"])
     scopes._scope_cut_re()
     # the quantity pattern and the traditional-character check serve almost every document:
     # compiled with the pipeline, not inside the first document (the period and scanner

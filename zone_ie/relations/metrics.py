@@ -13,8 +13,10 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional, Sequence
 
+from .. import rx
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from ..numerals import to_number
+from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
@@ -37,6 +39,34 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
         if not found:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
+    out.extend(ranked_list_metrics(ctx))
+    return out
+
+
+def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
+    """``综合排名前十位的开发区依次为：A、B、C…``: the parks (or firms) listed after a top-N
+    frame take ranks 1, 2, 3… in their order (at most N of them)."""
+    text = ctx.text
+    out: list[MetricFact] = []
+    if "依次" not in text and "分别" not in text:
+        return out
+    for m in rx.compiled(cues()["ranked_list_re"]).finditer(text):
+        n = to_number(m.group("n"))
+        s, e, _ = ctx.sentence_at(m.start())
+        names = [x for x in ctx.ents_in(m.end(), e) if x.label in ("PARK", "COMPANY")]
+        listed = names[:1]
+        for a, b in zip(names, names[1:]):
+            if text[a.end:b.start] not in ("、", "和", "及", "，", ","):
+                break
+            listed.append(b)
+        if not n or len(listed) < 2 or len(listed) > n or text[m.end():listed[0].start].strip():
+            continue
+        period = period_for(ctx, m.start(), s)
+        ev = ctx.raw(s, e)
+        for k, ent in enumerate(listed, 1):
+            f = _new(ent, ("other", vocab()["rank_indicator_text"], None), period, ev)
+            f.value = Quantity(value=float(k), unit="rank")
+            out.append(f)
     return out
 
 
