@@ -1084,3 +1084,15 @@ def test_a_list_longer_than_its_top_n_takes_no_ranks(nlp):
     doc = make_doc(nlp, text, date="2024-07-24")
     ranked = [(m.subject, m.value.value) for m in nlp(doc)._.facts if m.type == "metric" and m.value]
     assert ("青禾高新区", 2.0) not in ranked and not any(s == "临川经开区" for s, _ in ranked)
+
+
+@pytest.mark.parametrize("phrase, indicator", [
+    ("新签约亿元以上项目", "signed_projects"),
+    ("新引进亿元以上项目", "signed_projects"),
+    ("新落位项目", "signed_projects"),
+    ("新开工亿元以上项目", "major_projects"),
+])
+def test_signing_verbs_decide_a_project_count_above_its_size_class(nlp, phrase, indicator):
+    doc = make_doc(nlp, f"一季度，青禾经开区{phrase}6个。", date="2024-04-20")
+    (m,) = [f for f in nlp(doc)._.facts if f.type == "metric"]
+    assert m.indicator == indicator
