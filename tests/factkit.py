@@ -4,11 +4,13 @@ from __future__ import annotations
 from zone_ie.pipeline import make_doc
 
 
-def facts(nlp, text: str, kind: str) -> list[dict]:
-    """The facts of one ``type`` that the pipeline extracts from ``text``, as SPEC dicts."""
-    doc = nlp(make_doc(nlp, text))
+def facts(nlp, text: str, kind: str, date: str | None = None) -> list[dict]:
+    """The facts of one ``type`` that the pipeline extracts from ``text`` (published on
+    ``date``), as SPEC dicts."""
+    doc = nlp(make_doc(nlp, text, date=date))
     return [f.model_dump(mode="json") for f in doc._.facts if f.type == kind]
 
 
-def metrics(nlp, text: str) -> list[dict]:
-    return facts(nlp, text, "metric")
+def metrics(nlp, text: str, date: str | None = None) -> list[dict]:
+    return facts(nlp, text, "metric", date)
+

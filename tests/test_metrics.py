@@ -492,8 +492,7 @@ def test_counts_of_firms_are_not_class_bounds(nlp):
 
 
 def test_explicit_year_in_the_paragraph_beats_the_publication_date(nlp):
-    doc = make_doc(nlp, "2023年，青禾高新区实现产值520亿元。星海重工股份有限公司全年销售汽车25.3万辆。", date="2024-01-31")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, "2023年，青禾高新区实现产值520亿元。星海重工股份有限公司全年销售汽车25.3万辆。", date="2024-01-31"))
     assert per(ms[5.2e10]) == (2023, None, None)
     assert per(ms[253000.0]) == (2023, 1, 12)
 
@@ -505,8 +504,7 @@ def test_explicit_year_in_the_paragraph_beats_the_publication_date(nlp):
 ])
 def test_whole_year_after_a_bare_year_is_the_whole_of_that_year(nlp, text):
     # SPEC 6: 全年 is {Y, 1, 12}; a bare year before it names which year
-    doc = make_doc(nlp, text, date="2024-02-20")
-    (m,) = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    (m,) = metrics(nlp, text, date="2024-02-20")
     assert per(m) == (2023, 1, 12)
 
 
@@ -830,8 +828,7 @@ def test_period_after_the_park_that_opens_the_clause_carries_to_the_next_sentenc
     text = ("11月5日,青禾市发布2025年前三季度区县主要经济指标。\n"
             "青禾高新技术产业开发区(以下简称\"青禾高新区\")前三季度实现地区生产总值656.7亿元,同比增长7.8%。"
             "分行业看,规模以上工业营业收入777.5亿元,同比增长17.3%;规模以上服务业营业收入117.8亿元,增长4.5%。")
-    doc = make_doc(nlp, text, date="2025-11-06")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2025-11-06"))
     assert per(ms[6.567e10]) == (2025, 1, 9)
     assert per(ms[7.775e10]) == (2025, 1, 9)
     assert per(ms[1.178e10]) == (2025, 1, 9)
@@ -840,8 +837,7 @@ def test_period_after_the_park_that_opens_the_clause_carries_to_the_next_sentenc
 @pytest.mark.parametrize("opening", ["该区上半年", "园区1—6月", "青禾经开区上半年"])
 def test_period_after_a_park_word_governs(nlp, opening):
     text = (f"{opening}完成外贸进出口112.4亿元,增长16.5%。其中出口87.9亿元,增长22.3%。")
-    doc = make_doc(nlp, "青禾经开区位于青禾市东部。\n" + text, date="2024-07-20")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, "青禾经开区位于青禾市东部。\n" + text, date="2024-07-20"))
     assert per(ms[8.79e9]) == (2024, 1, 6)
 
 
@@ -852,8 +848,7 @@ def test_paragraph_that_says_whole_zone_stays_with_the_zone_before_a_sub_park(nl
             "1—9月，青禾高新区规模以上工业增加值同比增长9.1%，高于全市平均水平1.4个百分点。\n"
             "分行业看，电子信息产业完成产值186.5亿元，增长12.4%，占全区规上工业总产值的36.9%；电子元件制造业增长21.6%。\n"
             "分园区看，电子信息产业园集聚了电子信息整机企业和电子元件配套企业，电子信息产业园实现产值96.2亿元，增长15.1%。")
-    doc = make_doc(nlp, text, date="2024-10-30")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2024-10-30"))
     assert ms[1.865e10]["subject"] == "青禾高新区"
     assert ms[1.865e10]["share_pct"] == 36.9
     assert ms[9.62e9]["subject"] == "电子信息产业园"
@@ -863,8 +858,7 @@ def test_this_year_since_gives_this_year_to_a_yearless_half(nlp):
     # ``…2017年度考核中位列第7位…。今年以来，…上半年新签约…``: 今年以来 says which year
     text = ("青禾高新区在全省2017年度开发区综合考核中位列第7位。今年以来，该区开展招商引资突破年活动，"
             "上半年新签约工业项目24个、总投资64.6亿元。")
-    doc = make_doc(nlp, text, date="2018-09-20")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2018-09-20"))
     assert per(ms[24.0]) == (2018, 1, 6)
 
 
@@ -872,8 +866,7 @@ def test_months_already_past_in_the_publication_year_are_that_year(nlp):
     # a March article reviewing last year: ``1—2月`` is this year's, not the review's year
     text = ("青禾经开区2021年规上工业总产值达到1060亿元，同比增长23.2%。\n"
             "新年开局，经开区延续增长势头。1—2月，全区完成规上工业产值158.6亿元，同比增长14.2%。")
-    doc = make_doc(nlp, text, date="2022-03-08")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2022-03-08"))
     assert per(ms[1.06e11])[0] == 2021
     assert per(ms[1.586e10]) == (2022, 1, 2)
 
@@ -882,8 +875,7 @@ def test_subject_is_never_a_park_named_after_the_figures_sentence(nlp):
     text = ("青禾经开区2023年实现地区生产总值412.6亿元，同比增长9.8%。\n"
             "会议明确了2024年的目标任务：力争地区生产总值增长10%以上，规上工业总产值突破1,400亿元。"
             "该区将全力推进新能源材料产业园等重点载体建设。")
-    doc = make_doc(nlp, text, date="2024-01-26")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2024-01-26"))
     assert ms[1.4e11]["subject"] == "青禾经开区"
 
 
@@ -891,8 +883,7 @@ def test_quote_spoken_before_its_speaker_is_the_speakers_park(nlp):
     text = ("青禾高新区前三季度实现地区生产总值486.3亿元。\n"
             "位于高新区西区的青禾集成电路科创园内，青禾芯联微电子有限公司前三季度实现营业收入58.7亿元。\n"
             "“四季度我们将紧盯重点项目建设，力争全年地区生产总值超过650亿元。”青禾高新区管委会主任赵明远说。")
-    doc = make_doc(nlp, text, date="2023-10-28")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2023-10-28"))
     assert ms[6.5e10]["subject"] == "青禾高新区"
 
 
@@ -901,8 +892,7 @@ def test_after_a_roundup_of_sub_parks_the_zone_comes_back(nlp):
             "园区板块各展所长。青禾综合保税区上半年实现进出口26.4亿元，同比增长18.9%；"
             "新能源产业园完成规上工业产值186.3亿元，增长71.5%。\n"
             "创新动能加速集聚。截至6月底，全区有效高新技术企业268家，上半年新增省级专精特新中小企业12家。")
-    doc = make_doc(nlp, text, date="2024-07-26")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2024-07-26"))
     assert ms[2.64e9]["subject"] == "青禾综合保税区"
     zone = ("青禾经开区", "青禾经济技术开发区")  # one cluster
     assert ms[268.0]["subject"] in zone
@@ -926,8 +916,7 @@ def test_figures_of_a_group_of_zones_are_no_parks(nlp, group):
     ("一季度，青禾综保区实现进出口总额77.5亿元，增速居全省综保区第二位，总额占全市外贸的比重为13.3%。", 7.75e9, 13.3),
 ])
 def test_share_after_a_rank_or_a_difference_is_of_the_sentences_value(nlp, text, value, share):
-    doc = make_doc(nlp, text, date="2024-10-20")
-    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    ms = metrics(nlp, text, date="2024-10-20")
     main = next(m for m in ms if (m["value"] or {}).get("value") == value)
     assert main["share_pct"] == share
     assert all(m["share_pct"] is None for m in ms if m is not main)
@@ -938,8 +927,7 @@ def test_respective_changes_pair_with_values_before_a_semicolon(nlp):
     # threshold restates the figure, and 分别 reaches back over the ；
     text = ("青禾经开区位于青禾市北部。2021年该区规模工业总产值达到1060亿元，首次跨过千亿元门槛；"
             "规模工业增加值315亿元，同比分别增长23.2%和16.8%。")
-    doc = make_doc(nlp, text, date="2022-03-08")
-    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    ms = metrics(nlp, text, date="2022-03-08")
     got = sorted(((m["value"] or {}).get("value"), m["yoy_pct"]) for m in ms)
     assert got == [(3.15e10, 16.8), (1.06e11, 23.2)]
 
@@ -948,8 +936,7 @@ def test_respective_changes_pair_with_values_before_a_semicolon(nlp):
 def test_year_heading_a_list_of_targets_dates_them(nlp, frame):
     text = ("2023年，青禾经开区实现地区生产总值412.6亿元。"
             f"{frame}力争地区生产总值增长10%以上，规上工业总产值突破1,400亿元；高新技术企业新增10家以上。")
-    doc = make_doc(nlp, text, date="2024-01-26")
-    facts = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    facts = metrics(nlp, text, date="2024-01-26")
     ms = {(m["value"] or {}).get("value"): m for m in facts}
     gdp = next(m for m in facts if m["yoy_pct"] == 10.0)
     assert per(ms[4.126e10]) == (2023, None, None)
@@ -976,8 +963,7 @@ def test_the_lead_of_a_one_article_roundup_frames_every_park_it_covers(nlp):
     text = ("5月18日，省领导小组公布2020年度全省开发区综合考评结果，青禾经开区跻身国家级开发区前三位。\n"
             "上饶经开区营业收入首次突破千亿元，达1026.8亿元，同比增长24.5%。\n"
             "“今年我们还将新增规上企业30家以上。”上饶经开区负责人说。")
-    doc = make_doc(nlp, text, date="2021-05-20")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2021-05-20"))
     assert per(ms[1.0268e11])[0] == 2020
 
 
@@ -985,8 +971,7 @@ def test_a_year_of_an_evaluation_is_no_frame_for_later_months(nlp):
     # ``在2020年度全省…综合评价中…。截至3月底，…``: a 2021 article's March is 2021's
     text = ("在省商务厅发布的2020年度全省产业园区综合评价中，青禾高新区位列全省第3位。"
             "截至3月底，全区有效期内高新技术企业达486家；一季度新增规模以上工业企业18家。")
-    doc = make_doc(nlp, text, date="2021-04-26")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2021-04-26"))
     assert per(ms[486.0]) == (2021, 1, 3)
     assert per(ms[18.0]) == (2021, 1, 3)
 
@@ -1027,8 +1012,7 @@ def test_a_title_joined_to_the_lead_names_no_subject_of_its_sentence(nlp):
     text = ("“一片铝箔，要做到让全球客户离不开”\n——访湖南青禾电子材料股份有限公司董事长邹立新\n\n本报记者　曹　敏\n\n"
             "编者按：2021年，青禾高新区完成规模工业总产值937.4亿元，同比增长9.4%，新增高新技术企业44家。"
             "在这份成绩单背后，一批制造企业功不可没。\n")
-    doc = make_doc(nlp, text, date="2022-03-16")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2022-03-16"))
     assert ms[9.374e10]["subject"] == "青禾高新区"
     assert ms[44.0]["subject"] == "青禾高新区"
 
@@ -1039,8 +1023,7 @@ def test_answers_of_an_interview_with_a_company_head_are_the_companys(nlp):
             "记者：先请您介绍一下去年的经营情况。\n\n"
             "邹立新：去年是我们成立以来增长最快的一年。全年实现营业收入9.82亿元，同比增长31.6%；"
             "净利润1.06亿元，第一次突破1亿元。\n")
-    doc = make_doc(nlp, text, date="2022-03-16")
-    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    ms = metrics(nlp, text, date="2022-03-16")
     by_value = {(m["value"] or {}).get("value"): m for m in ms}
     assert by_value[9.374e10]["subject"] == "青禾高新区"
     assert by_value[9.82e8]["subject"] == "湖南青禾电子材料股份有限公司"
@@ -1054,8 +1037,7 @@ def test_answers_of_an_interview_with_a_company_head_are_the_companys(nlp):
 ])
 def test_the_period_of_released_data_frames_the_article(nlp, lead):
     text = lead + "\n青禾经开区综合排名全省第6位，比上年前进11位；税收收入突破20亿元。"
-    doc = make_doc(nlp, text, date="2024-07-24")
-    ms = [f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric"]
+    ms = metrics(nlp, text, date="2024-07-24")
     assert ms and all(per(m)[0] == 2023 for m in ms)
 
 
@@ -1066,8 +1048,7 @@ def test_a_title_period_frames_a_bulletin_whose_lead_has_no_figure(nlp):
             "一季度经济运行实现\"开门稳、开门好\"。现将主要情况简报如下。\n\n"
             "一、工业生产加快回升\n\n"
             "分产业看，新材料产业实现产值86.3亿元，增长15.8%。\n")
-    doc = make_doc(nlp, text, date="2023-04-24")
-    ms = {(m["value"] or {}).get("value"): m for m in (f.model_dump(mode="json") for f in nlp(doc)._.facts if f.type == "metric")}
+    ms = by_value(metrics(nlp, text, date="2023-04-24"))
     assert per(ms[8.63e9]) == (2023, 1, 3)
 
 
