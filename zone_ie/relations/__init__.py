@@ -71,6 +71,7 @@ def prepare() -> None:
     rx.compiled(cues["firm_count_list_re"])
     rx.compiled(cues["ranked_list_re"])
     scopes._scope_cut_re()
+    metrics._stated_after_re()
     # the quantity pattern and the traditional-character check serve almost every document:
     # compiled with the pipeline, not inside the first document (the period and scanner
     # patterns behind the fast paths stay lazy: documents rarely need them)

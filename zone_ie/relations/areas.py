@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..clusters import load_place_names
-from .context import DocContext, anaphora_in, cues, per_document
+from .context import DocContext, anaphora_in, cues, per_document, zone_group_head
 
 
 #
@@ -152,7 +152,6 @@ def _area_grammar() -> dict:
     heads = sorted(c["area_head_words"], key=len, reverse=True)
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
-    quals = "|".join(map(re.escape, sorted(c["zone_count_qualifiers"], key=len, reverse=True)))
     zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
     return {
         "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
@@ -163,7 +162,7 @@ def _area_grammar() -> dict:
         "generic": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
-        "group": re.compile(rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各)(?:{quals})*(?:{zones})"),
+        "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),

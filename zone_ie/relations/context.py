@@ -542,6 +542,16 @@ class _ParagraphBigrams:
 _WHOLE_ZONE = re.compile("全区|该区|本区")
 
 
+def is_sub_park(ent: Ent) -> bool:
+    """A park inside a zone by its name (``…产业园``, ``…科创园``), not a zone itself."""
+    return ent.label == "PARK" and ent.text.endswith(_sub_park_suffixes())
+
+
+@lru_cache(maxsize=1)
+def _sub_park_suffixes() -> tuple[str, ...]:
+    return tuple(cues().get("sub_park_suffixes", []))
+
+
 def _cohesion_topics(ctx: DocContext) -> None:
     """A paragraph that names no park, on a page whose columns interleave several
     articles, may continue the article that comes *after* it. Between the park
@@ -584,7 +594,7 @@ def _cohesion_topics(ctx: DocContext) -> None:
             known |= companies
         if own[i] or p.topic is None or continues:
             continue  # a firm already met under this topic keeps the paragraph there
-        if _WHOLE_ZONE.search(ctx.text, p.start, p.end) and not p.topic.text.endswith(tuple(cues()["sub_park_suffixes"])):
+        if _WHOLE_ZONE.search(ctx.text, p.start, p.end) and not is_sub_park(p.topic):
             continue  # ``占全区…``: the paragraph points back at its zone as a whole
         nxt = next((q for q, has in zip(paras[i + 1:i + 3], own[i + 1:i + 3]) if has), None)
         if nxt is None or nxt.topic is None or nxt.topic.key == p.topic.key:
@@ -701,10 +711,16 @@ def _group_before(text: str, i: int) -> bool:
     return _group_re().search(text[max(0, i - 12):i]) is not None
 
 
+def zone_group_head() -> str:
+    """Pattern source of what makes a zone word a group of zones: a count or a quantifier,
+    then qualifiers (``12家省级以上``, ``4家国家级``, ``全部``, ``各``)."""
+    quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
+    return rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各|诸)(?:{quals})*"
+
+
 @lru_cache(maxsize=1)
 def _group_re() -> "re.Pattern[str]":
-    quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
-    return re.compile(rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各|诸)(?:{quals})*$")
+    return re.compile(zone_group_head() + "$")
 
 
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:

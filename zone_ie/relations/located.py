@@ -14,17 +14,9 @@ from typing import Optional
 
 from .. import rx
 from ..models import LocatedInFact, ProjectFact
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, longest_first, resolve_anaphor
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
 
 
-def is_sub_park(ent: Ent) -> bool:
-    """A park inside a zone by its name (``…产业园``, ``…科创园``), not a zone itself."""
-    return ent.label == "PARK" and ent.text.endswith(_sub_park_suffixes())
-
-
-@lru_cache(maxsize=1)
-def _sub_park_suffixes() -> tuple[str, ...]:
-    return tuple(cues().get("sub_park_suffixes", []))
 
 
 def parent_parks(ctx: DocContext) -> dict[str, Ent]:

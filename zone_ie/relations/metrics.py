@@ -783,9 +783,16 @@ def _milestone(phrase: str, after: str) -> bool:
     return any(after.lstrip("的").startswith(w) for w in vocab()["milestone_nouns"]) and find_indicator(phrase) is None
 
 
-_CROSSED = re.compile(r"(?:突破|跨过|跨越|迈上|站上|首破|跨上|越过)$")
-_CROSSED_HEAD = re.compile(r"突破|跨过|跨越|迈上|站上|首破|跨上|越过")
-_STATED_AFTER = re.compile(r"(?:的?(?:门槛|大关|台阶|关口|量级))?[，,]\s*(?:达到|达|为|至|实现)")
+_CROSSING_VERBS = "突破|跨过|跨越|迈上|站上|首破|跨上|越过"
+_CROSSED = re.compile(rf"(?:{_CROSSING_VERBS})$")
+_CROSSED_HEAD = re.compile(_CROSSING_VERBS)
+
+
+@lru_cache(maxsize=1)
+def _stated_after_re() -> "re.Pattern[str]":
+    """``(门槛)，达…``: the figure stated after a crossed threshold (milestone words first)."""
+    milestones = "|".join(map(re.escape, vocab()["milestone_nouns"]))
+    return re.compile(rf"(?:的?(?:{milestones}))?[，,]\s*(?:达到|达|为|至|实现)")
 
 
 def _crossed_restates(m: MetricFact, q: Qty, phrase: str) -> bool:
@@ -802,7 +809,7 @@ def _crossed_then_stated(text: str, q: Qty, qtys: list[Qty], e: int) -> bool:
     (same unit) in the next clause."""
     if not (_CROSSED.search(text, max(0, q.start - 4), q.start) or _CROSSED_HEAD.match(q.text)):
         return False
-    m = _STATED_AFTER.match(text, q.end, e)
+    m = _stated_after_re().match(text, q.end, e)
     if m is None:
         return False
     nxt = next((r for r in qtys if r.start >= m.end()), None)

@@ -293,7 +293,8 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
     if paras:
         first = ctx.paragraphs[paras[0]]
         # the lead's sentences as written: a title joined to the lead frames it
-        for s, e, _ in split_sentences(ctx.text, [first]):
+        lead_sentences = split_sentences(ctx.text, [first])
+        for s, e, _ in lead_sentences:
             figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
                 continue
@@ -305,7 +306,7 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
                 if day:
                     ctx._index.setdefault("day_leads", set()).add(article)
             break
-        released = _released_period(ctx, first)
+        released = _released_period(ctx, *lead_sentences[0][:2])
         if released is not None:
             # ``近日，…印发《关于2023年全省开发区…考核评价结果的通报》``: the period of the data
             # the lead announces frames the article (a release's day dates nothing)
@@ -323,10 +324,9 @@ _RELEASE = re.compile(r"(?:公布|发布|印发|通报|揭晓|公示)了?[^。�
 _RELEASED_DATA = re.compile(r"[^。；]{0,40}?(?:结果|指标|数据|名单|排名|排行|成绩单|通报|榜单)")
 
 
-def _released_period(ctx: DocContext, para) -> Optional[dict]:
-    """The period right after a release verb in the lead's first sentence, when what is
-    released is data (结果/指标/名单…): ``发布2025年前三季度区县主要经济指标``."""
-    s, e, _ = split_sentences(ctx.text, [para])[0]
+def _released_period(ctx: DocContext, s: int, e: int) -> Optional[dict]:
+    """The period right after a release verb in the lead's first sentence ``[s, e)``, when
+    what is released is data (结果/指标/名单…): ``发布2025年前三季度区县主要经济指标``."""
     for p in ctx.pers_in(s, e):
         if _DAY.search(p.text):
             continue  # the day of the release, not the period of its data
