@@ -431,3 +431,35 @@ def test_a_bare_zone_word_before_a_sub_park_is_not_part_of_its_name(ruler: ZoneE
 ])
 def test_sectors_and_verbs_in_list_positions_are_no_firms(ruler: ZoneEntityRuler, text: str) -> None:
     assert [m for m in ruler.match(text) if m.label == "COMPANY"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "去年营收规模居省级开发区前两位，增速位列省级开发区第3。",
+    "全省共有首批国家级高新区和五星级开发区、千亿级产业园区。",
+    "综合得分列国家级开发区第5位。",
+    "该县建成全省首家省级农机产业园。",
+    "“十四五”期间新区生产总值年均增长7.8%，增速居新区首位。",
+    "国家级新区的生产总值增长5%。",
+    "力争全年开发区营收增长10%。",
+    "青禾海关驻综保区办事处共监管货物2万吨。",
+])
+def test_a_class_of_zones_or_a_word_before_a_zone_word_is_no_park(ruler: ZoneEntityRuler, text: str) -> None:
+    # a level (省级, 国家级, 五星级, 千亿级) or a verb/time word (居, 列, 期间, 力争, 驻)
+    # before the zone word: the kind of zone, not a named one
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("确保青禾经开区跻身全国百强。", ["青禾经开区"]),
+    ("全省开发区（含远帆综合保税区）进出口增长8%。", ["远帆综合保税区"]),
+    ("国家级青禾经开区召开年度工作会议。", ["青禾经开区"]),
+])
+def test_a_verb_before_a_named_zone_is_cut(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+
+
+def test_a_piece_of_a_zone_kind_word_is_no_short_name(ruler: ZoneEntityRuler) -> None:
+    # 高新 is also a place name; stripping it from 青禾高新技术产业开发区 must not leave
+    # 技术产业开发区 as the park's short name
+    text = "青禾高新技术产业开发区成立于2003年，是全省唯一的省级高新技术产业开发区。"
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["青禾高新技术产业开发区"]

@@ -1077,3 +1077,31 @@ def test_signing_verbs_decide_a_project_count_above_its_size_class(nlp, phrase, 
     doc = make_doc(nlp, f"一季度，青禾经开区{phrase}6个。", date="2024-04-20")
     (m,) = [f for f in nlp(doc)._.facts if f.type == "metric"]
     assert m.indicator == indicator
+
+
+def test_whole_zone_anaphor_is_the_zone_not_its_industrial_park(nlp):
+    # 全区 after a paragraph about a 工业园区 of the zone: the zone's own figures
+    text = ("青禾经济技术开发区召开2025年工作会议。\n"
+            "远帆工业园区是全区装备制造的主阵地。截至去年底，全区规上工业企业达到132户，"
+            "高新技术企业87户。远帆工业园区全年实现规上工业总产值124.5亿元。")
+    got = by_value(metrics(nlp, text, "2025-02-17"))
+    assert got[132]["subject"] == "青禾经济技术开发区"
+    assert got[87]["subject"] == "青禾经济技术开发区"
+    assert got[12450000000]["subject"] == "远帆工业园区"
+
+
+def test_speech_reported_after_a_company_speaker_is_the_company(nlp):
+    # a park named inside the quote before does not become the subject of what the
+    # company's manager then reports about 公司
+    text = ("“我们落户青禾经开区时间不长。”远帆电梯有限公司总经理王明在发言中说，"
+            "公司去年通过高新技术企业认定，全年电梯整机销量1260台。")
+    got = by_value(metrics(nlp, text, "2025-02-17"))
+    assert got[1260]["subject"] == "远帆电梯有限公司"
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经开区驻区企业负责人、各部门干部职工300余人到会。",
+    "今年青禾经开区要聚焦招商引资、营商环境、科技创新和产业培育四件大事。",
+])
+def test_attendance_and_counted_tasks_are_no_figures(nlp, text):
+    assert metrics(nlp, text, "2025-02-17") == []

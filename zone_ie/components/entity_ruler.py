@@ -139,6 +139,8 @@ class ZoneEntityRuler(CompanyListGrammar):
         self._brand_place = regex.compile(g.get("park_brand_place_re", r"(?!)"))
         self._not_after = regex.compile(g.get("not_after_name_re", r"(?!)"))
         self._generic_heads = tuple(g["park_generic_heads"])
+        self._class_tail = regex.compile(g.get("park_class_tail_re", r"(?!)"))
+        self._level_heads = tuple(sorted(g.get("park_level_heads", []), key=len, reverse=True))
         self._not_company_heads = tuple(g["not_company_heads"])
         self._not_company_head_re = _literals(self._not_company_heads)
         self._not_company_tail = regex.compile(g.get("not_company_tail_re", r"(?!)"))
@@ -397,7 +399,12 @@ class ZoneEntityRuler(CompanyListGrammar):
             if bare is not None and len(prefix) - len(bare) >= 2:
                 # ``在开发区特种纸产业园``: a bare zone word (the zone said again) before a sub-park
                 start, prefix = start + len(bare), prefix[len(bare):]
+            level = next((w for w in self._level_heads if prefix.startswith(w)), None) if prefix.startswith(self._level_heads) else None
+            if level is not None and len(prefix) - len(level) >= 2:
+                start, prefix = start + len(level), prefix[len(level):]  # ``国家级青禾经开区``
             suffix = m.group()
+            if self._class_tail.search(prefix):
+                continue  # ``省级开发区``, ``国家级新区``, ``五星级开发区``: a class of zones, not a zone
             if not has_place and suffix == "新区" and len(prefix) > 2:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
             if len(prefix) < min_prefix:
@@ -582,7 +589,7 @@ class ZoneEntityRuler(CompanyListGrammar):
             else:
                 core = self._P.strip_leading(name, keep_core=True, min_core=4)
                 if core != name and len(core) >= 4 and not core.startswith(self._generic_heads):
-                    if core not in self._park_suffix_set:
+                    if not any(suf.endswith(core) for suf in self._park_suffixes):  # not ``技术产业开发区``
                         shorts.setdefault(core, "PARK")
                 for ab in self._abbreviations(text, name):
                     shorts.setdefault(ab, "PARK")

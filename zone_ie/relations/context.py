@@ -679,15 +679,25 @@ def resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     return per_document(ctx, "anaphor", _resolve_anaphor, word, pos)
 
 
+def _kind_excludes(word: str) -> tuple[str, ...]:
+    return tuple(cues().get("anaphora_kind_excludes", {}).get(word, ()))
+
+
 def _resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
     topic = ctx.topic_at(pos)
     kind = _kind_endings(word)
     if kind is None:
         return topic
-    if topic is not None and topic.label == "PARK" and topic.text.endswith(kind):
-        return topic
     article = ctx.article_at(pos)
     fitting = _parks_ending(ctx, kind)
+    excludes = _kind_excludes(word)
+    if excludes:  # 全区 is the zone, not its 工业园区, when the article names the zone
+        zones = [(e, art) for e, art in fitting if not e.text.endswith(excludes)]
+        if any(art == article for _, art in zones):
+            fitting = zones
+            kind = tuple(e.text for e, _ in zones)
+    if topic is not None and topic.label == "PARK" and topic.text.endswith(kind):
+        return topic
     in_article = [e for e, art in fitting if art == article]
     for pool in ([e for e in in_article if e.start < pos], in_article, [e for e, _ in fitting]):
         if pool:
