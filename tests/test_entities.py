@@ -463,3 +463,22 @@ def test_a_piece_of_a_zone_kind_word_is_no_short_name(ruler: ZoneEntityRuler) ->
     # 技术产业开发区 as the park's short name
     text = "青禾高新技术产业开发区成立于2003年，是全省唯一的省级高新技术产业开发区。"
     assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["青禾高新技术产业开发区"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("远帆高新区实行“一区多园”管理模式，包括青禾园一期、青禾园二期、东湾东区、北区和绿色循环经济园。"
+     "青禾园去年实现规上工业产值78.6亿元。",
+     ["远帆高新区", "青禾园一期", "青禾园二期", "东湾东区", "北区", "绿色循环经济园", "青禾园"]),
+    ("远帆经开区下设三个片区，分别为临河片区、石桥片区和白沙片区。石桥片区新增企业12家。",
+     ["远帆经开区", "临河片区", "石桥片区", "白沙片区", "石桥片区"]),
+])
+def test_sub_parks_named_in_a_zone_enumeration_are_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "园区配套有学校、医院、公园和商业街。",
+    "一区多园，包括科研、生产和生活配套。",
+])
+def test_an_enumeration_of_other_things_names_no_sub_park(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [m for m in ruler.match(text) if m.label == "PARK"] == []

@@ -49,6 +49,7 @@ from ..clusters import (
 )
 from ..resources import iter_jsonl, load_json
 from .company_lists import CompanyListGrammar
+from .sub_park_lists import SubParkListGrammar
 from .ruler_text import (  # noqa: F401  (re-exported: tests and callers import some from here)
     _BRACKETED, _BRACKETED_HEAD, _COUNTED, _COUNTED_INSIDE, _HAN_RUN, _NOT_BUSINESS_HEADS, Match, _PhraseIndex, _add_non_overlapping,
     _han_between, _literal_spans, _literals, _lookahead, _non_overlapping, _starts_with_place, _unanchored,
@@ -73,7 +74,7 @@ def make_entity_ruler(
 _LEADING_BRACKETED = regex.compile(r"[（(][^（()）]{1,8}[)）]")
 
 
-class ZoneEntityRuler(CompanyListGrammar):
+class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
     """Find PARK and COMPANY mentions; see the module docstring."""
 
     def __init__(
@@ -140,6 +141,7 @@ class ZoneEntityRuler(CompanyListGrammar):
         self._not_after = regex.compile(g.get("not_after_name_re", r"(?!)"))
         self._generic_heads = tuple(g["park_generic_heads"])
         self._class_tail = regex.compile(g.get("park_class_tail_re", r"(?!)"))
+        self._init_sub_park_lists(g)
         self._level_heads = tuple(sorted(g.get("park_level_heads", []), key=len, reverse=True))
         self._not_company_heads = tuple(g["not_company_heads"])
         self._not_company_head_re = _literals(self._not_company_heads)
@@ -241,6 +243,7 @@ class ZoneEntityRuler(CompanyListGrammar):
         found, aliases = self._aliases(text, found)
         found = self._short_names(text, found)
         found = self._list_companies(text, found)
+        found = self._sub_park_lists(text, found)
         found = self._extend_parks(text, found, cut_from)
         found = self._merge_adjacent_parks(text, found)
         found = _add_non_overlapping(found, self._brand_place_parks(text))

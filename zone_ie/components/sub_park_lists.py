@@ -1,0 +1,63 @@
+"""Sub-parks named in the enumeration of a zone's parts (``实行“一区多园”管理模式，…包括
+金沙园一期、金沙园二期、金古东区、北区和绿色循环经济园``; ``下辖A片区、B片区和C园``): the part of
+the entity ruler's grammar that reads short sub-park names, which carry no place and no
+full zone suffix, from the list that introduces them, then finds them again in the text.
+A mixin of :class:`ZoneEntityRuler`; the frame and item patterns are
+``patterns/grammar.json`` (``sub_park_list_re``, ``sub_park_item_re``)."""
+from __future__ import annotations
+
+import regex
+
+from .ruler_text import Match, _add_non_overlapping, _literal_spans, _without_phase
+
+
+class SubParkListGrammar:
+    """Sub-park names read from a zone's enumeration of its parts (see the module docstring)."""
+
+    def _init_sub_park_lists(self, g: dict) -> None:
+        self._sub_list = regex.compile(g.get("sub_park_list_re", r"(?!)"))
+        self._sub_item = regex.compile(g.get("sub_park_item_re", r"(?!)"))
+        self._sub_not = frozenset(g.get("sub_park_not_names", []))
+        self._sub_min_literal = int(g.get("sub_park_literal_min_len", 3))
+
+    def _sub_park_lists(self, text: str, found: list[Match]) -> list[Match]:
+        """``found`` plus every mention of the sub-parks listed in the text's enumerations."""
+        if not self._sub_list.search(text):
+            return found
+        listed: list[Match] = []  # the items where the list names them
+        names: set[str] = set()   # names to find again in the whole text
+        for m in self._sub_list.finditer(text):
+            rest, at = m.group("rest"), m.start("rest")
+            items = self._sub_items(rest)
+            if len(items) < 2:
+                continue
+            for k, item in items:
+                listed.append(Match(at + k, at + k + len(item), "PARK"))
+                for name in {item, _without_phase(item)}:
+                    if len(name) >= self._sub_min_literal:
+                        names.add(name)
+        if not listed:
+            return found
+        more = list(listed)
+        more += [Match(s, e, "PARK") for s, e, _ in _literal_spans(names, text)]
+        return _add_non_overlapping(found, more)
+
+    def _sub_items(self, rest: str) -> list[tuple[int, str]]:
+        """``(offset, item)`` of the list at the start of ``rest`` when every item is a
+        sub-park name (``金沙园一期``, ``北区``, ``绿色循环经济园``); else ``[]``."""
+        out: list[tuple[int, str]] = []
+        pos = 0
+        for chunk in regex.split(r"(、)", rest):
+            if chunk == "、":
+                pos += 1
+                continue
+            parts = self._split_conj(chunk) if out or "、" in rest else [chunk]
+            k = pos
+            for part in parts:
+                k = rest.find(part, k)
+                if not self._sub_item.fullmatch(part) or part in self._sub_not or _without_phase(part) in self._sub_not:
+                    return []
+                out.append((k, part))
+                k += len(part)
+            pos += len(chunk)
+        return out
