@@ -1105,3 +1105,23 @@ def test_speech_reported_after_a_company_speaker_is_the_company(nlp):
 ])
 def test_attendance_and_counted_tasks_are_no_figures(nlp, text):
     assert metrics(nlp, text, "2025-02-17") == []
+
+
+def test_a_sub_park_named_in_passing_holds_no_later_paragraph(nlp):
+    # the zone's own report: 园区 in the next section is the zone again, not the
+    # industrial park named as the last item of the paragraph before
+    text = ("青禾高新区上半年经济运行情况\n\n"
+            "上半年，青禾高新区完成规上工业总产值283.46亿元，同比增长6.8%。\n\n"
+            "重点企业支撑有力。远帆能源有限公司上半年实现产值31.2亿元；石桥产业园新入驻企业9家。\n\n"
+            "上半年，园区完成固定资产投资38.65亿元，同比增长3.1%。")
+    got = by_value(metrics(nlp, text, "2025-07-24"))
+    assert got[9]["subject"] == "石桥产业园"
+    assert got[3865000000]["subject"] == "青禾高新区"
+
+
+def test_a_sub_park_opening_its_paragraph_holds_the_next_one(nlp):
+    text = ("青禾高新区一区多园各展所长。\n\n"
+            "石桥产业园是高新区体量最大的园区，今年以来新引进项目12个。\n\n"
+            "园区规上企业62家，其中产值超10亿元的企业5家。")
+    got = by_value(metrics(nlp, text, "2025-07-24"))
+    assert got[62]["subject"] == "石桥产业园"

@@ -490,6 +490,8 @@ def assign_topics(ctx: DocContext) -> None:
                 current = _anaphor_topic(ctx, p, current, article_ents) or current
             several = len({e.key for e in mine if e.label == "PARK"}) > 1
             p.topic = current
+            if own is not None and main is not None and own.key != main.key and _in_passing(ctx, i, own):
+                current = main  # ``…；B产业园新入驻企业9家。``: a sub-park named in passing holds no later paragraph
         previous = current
     _cohesion_topics(ctx)
 
@@ -540,6 +542,18 @@ class _ParagraphBigrams:
 
 
 _WHOLE_ZONE = re.compile("全区|该区|本区")
+
+
+def _in_passing(ctx: DocContext, para: int, park: Ent) -> bool:
+    """A sub-park first named after its paragraph's first sentence (the paragraph is
+    about the zone, the sub-park is one item of it)."""
+    if not is_sub_park(park):
+        return False
+    sents = ctx.sentences_of(para)
+    if not sents:
+        return False
+    first_end = sents[0][1]
+    return all(e.start >= first_end for e in ctx.ents_of(para) if e.key == park.key)
 
 
 def is_sub_park(ent: Ent) -> bool:
