@@ -482,3 +482,10 @@ def test_sub_parks_named_in_a_zone_enumeration_are_parks(ruler: ZoneEntityRuler,
 ])
 def test_an_enumeration_of_other_things_names_no_sub_park(ruler: ZoneEntityRuler, text: str) -> None:
     assert [m for m in ruler.match(text) if m.label == "PARK"] == []
+
+
+def test_parks_of_two_places_with_the_same_long_kind_are_two_clusters(ruler: ZoneEntityRuler) -> None:
+    # 高新 is also a place name: stripping it must not leave both with the key 技术产业园
+    text = "前三名依次为远帆高新技术产业园区、青禾高新技术产业园区和石桥经济开发区。"
+    ids = [m.id for m in ruler.match(text) if m.label == "PARK"]
+    assert len(set(ids)) == 3

@@ -1125,3 +1125,35 @@ def test_a_sub_park_opening_its_paragraph_holds_the_next_one(nlp):
             "园区规上企业62家，其中产值超10亿元的企业5家。")
     got = by_value(metrics(nlp, text, "2025-07-24"))
     assert got[62]["subject"] == "石桥产业园"
+
+
+def test_named_parks_before_respectively_each_take_their_figure(nlp):
+    # an indicator between the names and 分别; a second 分别 / 分列 list pairs with the same names
+    text = "一季度，远帆经开区、青禾高新区规模工业增加值分别增长12.1%、10.8%，分列第2、第4位。"
+    got = metrics(nlp, text, "2018-04-26")
+    pairs = sorted((m["subject"], m["indicator"], m["yoy_pct"], (m["value"] or {}).get("value")) for m in got)
+    assert pairs == [
+        ("远帆经开区", "industrial_value_added_above_scale", 12.1, None),
+        ("远帆经开区", "other", None, 2.0),
+        ("青禾高新区", "industrial_value_added_above_scale", 10.8, None),
+        ("青禾高新区", "other", None, 4.0),
+    ]
+
+
+def test_a_second_respective_list_pairs_with_the_names(nlp):
+    text = "2025年，远帆新区、青禾新区、石桥新区分别实现生产总值187.3亿元、126.9亿元和162.4亿元，分别增长5.1%、4.2%和6.3%。"
+    got = {m["subject"]: (m["value"]["value"], m["yoy_pct"]) for m in metrics(nlp, text, "2026-01-20")}
+    assert got == {"远帆新区": (18730000000.0, 5.1), "青禾新区": (12690000000.0, 4.2), "石桥新区": (16240000000.0, 6.3)}
+
+
+@pytest.mark.parametrize("text", [
+    "省级一类开发区中，远帆经济开发区、青禾高新技术产业园区、石桥经济开发区位列前三。",
+    "远帆经济开发区、青禾高新技术产业园区、石桥经济开发区分列全省前三名。",
+])
+def test_parks_listed_before_a_top_n_frame_take_ranks_in_order(nlp, text):
+    got = [(m["subject"], m["value"]["value"]) for m in metrics(nlp, text, "2023-05-10")]
+    assert got == [("远帆经济开发区", 1.0), ("青禾高新技术产业园区", 2.0), ("石桥经济开发区", 3.0)]
+
+
+def test_one_park_in_a_top_n_frame_has_no_rank_list(nlp):
+    assert metrics(nlp, "青禾经开区营收居全省前三。", "2023-05-10") == []

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .. import rx
 from .context import DocContext, Qty, cues, has_any, has_cue, longest_first, starts_any
 from .indicators import has_vocab, strip_words, vocab, vocab_tuple
 
@@ -33,11 +34,25 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
                 return True
     if unit == "rank" and not has_any(("位", "居", "列", "排", "名"), text[max(s, q.start - 12):q.start]):
         return True
+    if unit == "rank" and q.text.startswith("前") and _ranked_names_frame(ctx, q, s):
+        return True  # ``A、B、C分列全省前三名``: the frame of a ranked list (ranks 1, 2, 3), not a rank of A
     if unit == "count" and (_zone_count_re().match(text, q.end, ce) or _zones_have(ctx, q, s)):
         return True  # ``全国229家国家级经开区``, ``省级开发区有36个``: a count of zones, not a park's figure
     if unit in ("CNY", "%") and _policy_scale_re().search(text, max(s, q.start - 12), q.start) and not has_cue("policy_received", text[max(s, q.start - 12):q.start]):
         return True  # ``一次性奖励100万元``, ``按10%给予补助``: the scale of a policy offer
     return _threshold(text, q, ce)
+
+
+def _ranked_names_frame(ctx: DocContext, q: Qty, s: int) -> bool:
+    """Whether the top-N figure ``q`` closes a ranked-names frame right after two or more listed names."""
+    m = rx.compiled(cues()["ranked_names_re"]).search(ctx.text, max(s, q.start - 12), q.end)
+    if m is None or m.end() < q.start:
+        return False
+    last = ctx.ent_at(m.start() - 1)
+    if last is None:
+        return False
+    before = ctx.ent_at(last.start - 2)
+    return before is not None and ctx.text[before.end:last.start] in ("、", "和", "及")
 
 
 @lru_cache(maxsize=1)

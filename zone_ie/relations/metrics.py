@@ -48,8 +48,9 @@ def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
     frame take ranks 1, 2, 3… in their order (at most N of them)."""
     text = ctx.text
     out: list[MetricFact] = []
-    if "依次" not in text and "分别" not in text:
+    if "依次" not in text and "分别" not in text and "前" not in text:
         return out
+    found: list[tuple[int, int, int, list[Ent]]] = []  # (frame start, sentence start, end, parks)
     for m in rx.compiled(cues()["ranked_list_re"]).finditer(text):
         n = to_number(m.group("n"))
         s, e, _ = ctx.sentence_at(m.start())
@@ -61,7 +62,16 @@ def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
             listed.append(b)
         if not n or len(listed) < 2 or len(listed) > n or text[m.end():listed[0].start].strip():
             continue
-        period = period_for(ctx, m.start(), s)
+        found.append((m.start(), s, e, listed))
+    for m in rx.compiled(cues()["ranked_names_re"]).finditer(text):
+        # ``A、B、C分列前三`` / ``A、B和C位列前三``: the names before the frame, in order
+        n = to_number(m.group("n"))
+        s, e, _ = ctx.sentence_at(m.start())
+        listed = _name_list(ctx, s, m.start())
+        if n and 2 <= len(listed) == n and _NAME_LIST_TAIL_BARE.fullmatch(text[listed[-1].end:m.start()]):
+            found.append((m.start(), s, e, listed))
+    for at, s, e, listed in found:
+        period = period_for(ctx, at, s)
         ev = ctx.raw(s, e)
         for k, ent in enumerate(listed, 1):
             f = _new(ent, ("other", vocab()["rank_indicator_text"], None), period, ev)
@@ -77,7 +87,8 @@ _COUNT_HEAD = re.compile(r"^[\d.]+[个家项所]")
 _CONJ = re.compile("[和及与、]")
 _CAPACITY_ITEM_END = re.compile("[、，,的]")
 _SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
-_NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?[，,]?\s*")
+_NAME_LIST_TAIL_BARE = re.compile(r"\s*")
+_NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?(?:的?[^，,。；;、：:\d\s“”]{1,14})?[，,]?\s*")
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
@@ -514,6 +525,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     spread: list[MetricFact] = []
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
+    sentence_names = _lead_names(ctx, s, e)  # the last name list a 分别 paired with figures
+    named: list[MetricFact] = []    # the metrics made for it, in its order
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
     for q, cs, ce in kept:
@@ -535,8 +548,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         start = max(cs, prev_end)
         pre = text[start:q.start]
         head = text[cs:q.start]  # the clause before the figure
-        respective = "分别" in head
-        if respective and _project_list_before(text, s, text.find("分别", cs, q.start)):
+        marker = _respective_at(text, cs, q.start)
+        respective = marker >= 0
+        if respective and _project_list_before(text, s, marker):
             # ``A项目、B项目总投资分别为12亿元、8.5亿元``: each figure is one project's (a project fact)
             prev_end = q.end
             continue
@@ -587,6 +601,14 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             _set(spread.pop(0), role, q, pre)
             prev_end = q.end
             continue
+        if role != ROLE_VALUE and respective and len(named) > 1 and not subjects_list and not distribute:
+            n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
+            if n == len(named) and all(_slot_free(m, role) for m in named):
+                # ``A、B和C分别实现产值x、y和z，分别增长a、b和c``: the second list pairs with the names too
+                _set(named[0], role, q, pre)
+                spread = named[1:]
+                prev_end = q.end
+                continue
         if role != ROLE_VALUE and respective and open_m is not None and not distribute:
             # ``A 9家、B 64家，分别占全市总数的45%和38.1%``: one change or share per listed figure
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
@@ -606,15 +628,19 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 m.subject, m.value, m.yoy_pct, m.share_pct, m.evidence = name.text, None, None, None, ev
                 _set(m, role, q, pre)
                 out.append(m)
+                named.append(m)
             prev_end = q.end
             continue
         list_metric = None
         if respective:
-            names = _name_list(ctx, s, text.find("分别", cs, q.start))
+            names = _name_list(ctx, s, marker)
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
+            if len(names) != n and len(sentence_names) == n:
+                names = sentence_names  # ``A、B分别增长x、y，分列第2、第4位``: the names listed before
             if len(names) > 1 and len(names) == n:
                 # ``A公司、B公司分别租用8000平方米和5500平方米``: one subject per figure
                 subject, subjects_list = names[0], names[1:]
+                sentence_names, named = names, []
         if respective and open_m is not None and distribute:
             scope = distribute.pop(0)
             m = open_m.model_copy(deep=True)
@@ -675,6 +701,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             m.yoy_pct = 100.0
         if subjects_list:
             list_metric = m
+            named.append(m)
         if respective and m.scope:
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             items = _split_list(m.scope, n)
@@ -713,6 +740,25 @@ def _comparison_figure(m: MetricFact) -> bool:
 
 def _slot_free(m: MetricFact, role: str) -> bool:
     return (m.yoy_pct is None) if role == ROLE_YOY else (m.share_pct is None)
+
+
+def _lead_names(ctx: DocContext, s: int, e: int) -> list[Ent]:
+    """The names listed right before the sentence's first rank frame (``A、B、C分列前三，
+    得分分别为…``): a later ``分别`` list of as many figures pairs with them."""
+    m = rx.compiled(cues()["ranked_names_re"]).search(ctx.text, s, e)
+    if m is None:
+        return []
+    names = _name_list(ctx, s, m.start())
+    return names if len(names) > 1 and _NAME_LIST_TAIL_BARE.fullmatch(ctx.text[names[-1].end:m.start()]) else []
+
+
+def _respective_at(text: str, start: int, end: int) -> int:
+    """Where a respective marker (``分别``, ``分列``) stands in ``[start, end)``, else -1."""
+    for w in vocab()["respective_markers"]:
+        k = text.find(w, start, end)
+        if k >= 0:
+            return k
+    return -1
 
 
 def _name_list(ctx: DocContext, start: int, end: int) -> list[Ent]:
