@@ -16,8 +16,9 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
   ``blind7.md``), tuned on afterwards;
 - blind8: ``benchmarks/data/blind8`` (12 more articles), scored before any tuning
   (``benchmarks/results/blind8.md``), tuned on from the next session;
-- blind9: ``benchmarks/data/blind9`` (12 more articles), scored before any tuning
-  (``benchmarks/results/blind9.md``): the honest estimate for unseen text;
+- blind9 / blind10: ``benchmarks/data/blind9``, ``blind10`` (12 more articles each), each scored
+  before any tuning (``benchmarks/results/blind9.md``, ``blind10.md``: the honest estimates for
+  unseen text), tuned on afterwards;
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -78,6 +79,7 @@ def main() -> None:
         "blind7": jsonl_set(DATA / "blind7" / "gold.jsonl", DATA / "blind7" / "docs.jsonl"),
         "blind8": jsonl_set(DATA / "blind8" / "gold.jsonl", DATA / "blind8" / "docs.jsonl"),
         "blind9": jsonl_set(DATA / "blind9" / "gold.jsonl", DATA / "blind9" / "docs.jsonl"),
+        "blind10": jsonl_set(DATA / "blind10" / "gold.jsonl", DATA / "blind10" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),

@@ -1157,3 +1157,15 @@ def test_parks_listed_before_a_top_n_frame_take_ranks_in_order(nlp, text):
 
 def test_one_park_in_a_top_n_frame_has_no_rank_list(nlp):
     assert metrics(nlp, "青禾经开区营收居全省前三。", "2023-05-10") == []
+
+
+@pytest.mark.parametrize("header", [
+    "青禾统计信息　　　　　　2023年第21期（总第356期）\n青禾市统计局编　　2023年11月29日　星期三　　第2版\n注：全区数据为快报数；“—”为暂无数据。",
+    "青禾日报　2023年11月29日　农历十月十七　第3版",
+])
+def test_a_page_headers_date_frames_no_figure(nlp, header):
+    # the issue date of a bulletin or newspaper page is no period of the report's figures
+    text = (header + "\n\n今年以来，青禾经济技术开发区工业生产保持较快增长。1—10月，全区规模以上工业总产值"
+            "612.47亿元。规上工业开票销售收入增长19.6%。")
+    got = {m["yoy_pct"] or m["value"]["value"]: m["period"] for m in metrics(nlp, text, "2023-11-29")}
+    assert got[19.6] == {"year": 2023, "start_month": 1, "end_month": 10}

@@ -83,7 +83,15 @@ def _dateline(text: str, p: Per) -> bool:
     """``5月18日，科技日报记者从…获悉``: the report date, not the time of a fact; and page
     furniture: ``2025-08-28 09:15  来源: …`` / ``发布时间：2018年10月30日``."""
     after = text[p.end:p.end + 14]
-    if has_cue("dateline_cues", after) or _STAMP_AFTER.match(text, p.end):
+    if has_cue("dateline_cues", after):
+        return True
+    return _on_stamp_line(text, p)
+
+
+def _on_stamp_line(text: str, p: Per) -> bool:
+    """A date written as a stamp (``2025-08-28 09:15``) or on a line of page furniture
+    (来源/编辑/发布时间, a weekday, 总第N期)."""
+    if _STAMP_AFTER.match(text, p.end):
         return True
     lo = text.rfind("\n", 0, p.start) + 1
     hi = text.find("\n", p.end)
@@ -351,6 +359,8 @@ def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
                 return None
             lo, hi = first[0][0], first[0][1]
         for per in ctx.pers_in(lo, hi):
+            if _DAY.search(per.text) or _on_stamp_line(ctx.text, per):
+                continue  # a page header's date (``2023年11月29日　星期三``) titles nothing
             val = _period_value(per)
             if val and val.get("year") is not None and val.get("start_month") is not None:
                 return val
