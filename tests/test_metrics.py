@@ -1169,3 +1169,23 @@ def test_a_page_headers_date_frames_no_figure(nlp, header):
             "612.47亿元。规上工业开票销售收入增长19.6%。")
     got = {m["yoy_pct"] or m["value"]["value"]: m["period"] for m in metrics(nlp, text, "2023-11-29")}
     assert got[19.6] == {"year": 2023, "start_month": 1, "end_month": 10}
+
+
+@pytest.mark.parametrize("text", [
+    "远帆高新区综合排名第1位，所在的青禾市地区生产总值387.6亿元，增长11%。",
+    "远帆高新区上半年产值增长8%，青禾市同期规上工业增加值增长6%。",
+])
+def test_a_city_unknown_to_the_place_list_heading_a_clause_is_an_area(nlp, text):
+    got = metrics(nlp, text, "2022-05-06")
+    assert all(m["subject"] == "远帆高新区" for m in got)
+    assert not any(m["yoy_pct"] in (11.0, 6.0) for m in got)
+
+
+@pytest.mark.parametrize("text", [
+    "青禾综合保税区2018年挂牌。2018年当年综保区进出口仅15亿元。",
+    "青禾综合保税区上半年进出口增长12%，争取年内综保区进出口突破300亿元。",
+    "青禾经济技术开发区前三季度增长较快。我们预计经开区全年规上工业总产值可突破730亿元。",
+])
+def test_a_time_word_before_a_zone_anaphor_is_not_part_of_a_name(nlp, text):
+    subjects = {m["subject"] for m in metrics(nlp, text, "2023-07-26")}
+    assert subjects <= {"青禾综合保税区", "青禾经济技术开发区"} and subjects

@@ -136,6 +136,9 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
     if found is None and text[k:k + 1] in g["first_chars"]:
         m = g["plain"].match(text, k, end)
         found = m.end() if m is not None else None
+    if found is None and text.startswith("市", k + 2):
+        m = g["city"].match(text, k, end)  # ``界首市…``: an unknown two-character city at a clause head
+        found = m.end() if m is not None else None
     if found is None:
         m = g["group"].match(text, k, end)  # ``4家国家级开发区``, ``各综合保税区``: a group of zones
         found = m.end() if m is not None else None
@@ -163,6 +166,7 @@ def _area_grammar() -> dict:
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
+        "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),

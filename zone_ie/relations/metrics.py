@@ -40,7 +40,15 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
     out.extend(ranked_list_metrics(ctx))
-    return out
+    # a figure whose quantity has no number (``从26.62平方公里到163.41平方公里`` read as a
+    # bare unit) states nothing an analyst could cite
+    return [m for m in out if _has_number(m)]
+
+
+def _has_number(m: MetricFact) -> bool:
+    v = m.value
+    return (v is not None and (v.value is not None or v.low is not None or v.high is not None)) or (
+        m.yoy_pct is not None or m.share_pct is not None)
 
 
 def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
