@@ -489,3 +489,27 @@ def test_parks_of_two_places_with_the_same_long_kind_are_two_clusters(ruler: Zon
     text = "前三名依次为远帆高新技术产业园区、青禾高新技术产业园区和石桥经济开发区。"
     ids = [m.id for m in ruler.match(text) if m.label == "PARK"]
     assert len(set(ids)) == 3
+
+
+@pytest.mark.parametrize("text, names", [
+    ("中国眼谷已共建联合研究院38家，温州国际云软件谷集聚企业3046家。", ["中国眼谷", "温州国际云软件谷"]),
+    ("2024年南宁国际铁路港完成货物吞吐量1036万吨。", ["南宁国际铁路港"]),
+    ("武汉光谷、成都芯谷相继发布新政。", ["武汉光谷", "成都芯谷"]),
+    ("经济出现低谷，山谷里的村子通了路。", []),
+])
+def test_valleys_and_inland_ports_with_a_place_are_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("中新南宁国际物流园仓储面积达到68万平方米。", ["中新南宁国际物流园"]),
+    ("中德（嘉兴）中小企业合作区新落户项目12个。", ["中德（嘉兴）中小企业合作区"]),
+])
+def test_a_two_country_head_opens_the_park_name(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+
+
+def test_a_zone_declared_by_its_valley_brand_keeps_the_alias(ruler: ZoneEntityRuler) -> None:
+    text = "推介会亮相武汉东湖高新区（以下简称光谷），研发在光谷，生产在咸宁。"
+    _, aliases = ruler.match_with_aliases(text)
+    assert [text[a[2]:a[3]] for a in aliases] == ["光谷"]

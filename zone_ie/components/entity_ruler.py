@@ -142,6 +142,10 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         self._generic_heads = tuple(g["park_generic_heads"])
         self._class_tail = regex.compile(g.get("park_class_tail_re", r"(?!)"))
         self._init_sub_park_lists(g)
+        self._bilateral = tuple(sorted(g.get("bilateral_heads", []), key=len, reverse=True))
+        self._brand_suffixes = frozenset(g.get("brand_park_suffixes", []))
+        self._bilateral_bracket = regex.compile(
+            "(?:" + "|".join(map(regex.escape, self._bilateral or ("(?!)",))) + r")[（(](?P<place>[^（）()]{2,6})[)）]")
         self._level_heads = tuple(sorted(g.get("park_level_heads", []), key=len, reverse=True))
         self._not_company_heads = tuple(g["not_company_heads"])
         self._not_company_head_re = _literals(self._not_company_heads)
@@ -360,6 +364,13 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             and not any(s <= cut < e for s, e in places)
         ):
             cut += 1
+        if cut and self._bilateral:
+            # ``中德（嘉兴）中小企业合作区``: a two-country head with its bracketed place opens the
+            # name, whatever boundary words follow it
+            for b in self._bilateral_bracket.finditer(prefix, 0, cut):
+                if self._P.is_place(b.group("place")):
+                    cut = b.start()
+                    break
         rest = prefix[cut:]
         lead = self._left_strip.match(rest)
         if lead:
@@ -367,6 +378,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         chain = self._places_from(prefix, places, cut)
         for s, _ in chain:  # 甬飞电驱（宁波）…: a bracketed place is inside the name
             if s == cut or prefix[s - 1] not in "（(":
+                head = next((h for h in self._bilateral if prefix.endswith(h, cut, s)), None)
+                if head is not None:  # ``中新南宁国际物流园``: the two countries open the name
+                    return cut, s - len(head) - cut, True
                 return cut, s - cut, True
         return cut, 0, bool(chain)
 
@@ -561,7 +575,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                 alias = text[s:e]
             if len(alias) < 2 or alias == text[m.start : m.end]:
                 continue
-            if m.label == "PARK" and (alias in self._park_suffix_set or alias in _GENERIC_PARK_WORDS
+            if m.label == "PARK" and ((alias in self._park_suffix_set and alias not in self._brand_suffixes)
+                                      or alias in _GENERIC_PARK_WORDS
                                       or alias.startswith(self._generic_heads)):
                 continue  # ``（以下简称“园区”）``: a bare zone word stays an anaphor (SPEC 2)
             aliases.append((m.start, m.end, s, e, m.label))
