@@ -1189,3 +1189,16 @@ def test_a_city_unknown_to_the_place_list_heading_a_clause_is_an_area(nlp, text)
 def test_a_time_word_before_a_zone_anaphor_is_not_part_of_a_name(nlp, text):
     subjects = {m["subject"] for m in metrics(nlp, text, "2023-07-26")}
     assert subjects <= {"青禾综合保税区", "青禾经济技术开发区"} and subjects
+
+
+def test_a_quote_attributed_to_the_company_by_a_bare_title_is_the_companys(nlp):
+    text = ("在青禾高新区的孵化大楼里，远帆视光科技有限公司的研发人员正在调试样机。"
+            "“2022年我们刚进来时只租了一间工位，今年上半年销售额已经做到4200万元。”公司创始人周子航说。")
+    got = by_value(metrics(nlp, text, "2025-08-06"))
+    assert got[42000000]["subject"] == "远帆视光科技有限公司"
+
+
+def test_a_zone_in_a_locative_frame_gives_way_to_the_company_after_it(nlp):
+    text = "青禾高新区成立30年。2011年在高新区创业中心注册时，远帆生物制药有限公司只有5名员工。"
+    got = by_value(metrics(nlp, text, "2018-09-27"))
+    assert got[5]["subject"] == "远帆生物制药有限公司"

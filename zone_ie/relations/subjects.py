@@ -114,6 +114,9 @@ def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent
                 return described
             ref = resolve_anaphor(ctx, text[k:end], k)
         head = _modified_head(ctx, end, cands)
+        if head is None and (ref is None or ref.label == "PARK") and _LOCATIVE_BEFORE.search(text, max(start, k - 4), k):
+            # ``在高新区创业中心注册时，X公司只有5名员工``: the zone is where, the company is who
+            head = next((c for c in cands if c.label == "COMPANY" and c.start >= end), None)
         return head or ref
     if not cands:
         return None
@@ -173,6 +176,7 @@ def _modified_head(ctx: DocContext, end: int, cands: list[Ent]) -> Optional[Ent]
 
 
 _SPEECH_HEAD = re.compile(r"[^，,。；;“”]{0,12}")
+_LOCATIVE_BEFORE = re.compile(r"(?:在|于|位于|落户|入驻|进驻)$")
 
 
 def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
@@ -376,6 +380,10 @@ def quote_speaker(ctx: DocContext, pos: int) -> Optional[Ent]:
     for ent in ctx.ents_in(c + 1, tail_end, "COMPANY"):
         if has_any(verbs, text[ent.end:tail_end]) and ent.start - c <= 3:
             return ent
+    after = text[c + 1:tail_end]
+    if after.startswith(_bare_anaphora()) and has_any(verbs, after) and has_vocab("speaker_titles", after):
+        # ``“…我们…。”公司创始人周某说``: the speaker of the company the article is about
+        return last_company(ctx, o)
     lead = text[max(para.start, o - 24):o]
     if ends_any(lead.rstrip("：:，,"), verbs):
         ents = ctx.ents_in(max(para.start, o - 24), o, "COMPANY")
