@@ -1202,3 +1202,9 @@ def test_a_zone_in_a_locative_frame_gives_way_to_the_company_after_it(nlp):
     text = "青禾高新区成立30年。2011年在高新区创业中心注册时，远帆生物制药有限公司只有5名员工。"
     got = by_value(metrics(nlp, text, "2018-09-27"))
     assert got[5]["subject"] == "远帆生物制药有限公司"
+
+
+def test_a_share_of_an_areas_total_takes_its_indicator_from_the_base(nlp):
+    text = "上半年，青禾综保区进出口增长12%。青禾综保区占全市外贸的46.5%，约占全省外贸的11.6%。"
+    shares = sorted((m["indicator"], m["share_pct"]) for m in metrics(nlp, text, "2023-07-26") if m["share_pct"])
+    assert shares == [("foreign_trade", 11.6), ("foreign_trade", 46.5)]

@@ -673,6 +673,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
             ind = _head_indicator(ctx, s, cs, q) or ind
+        if role == ROLE_SHARE and not phrase and (open_m is None or open_m.share_pct is not None) and ind[0] == "other":
+            ind = _share_base_indicator(pre) or ind  # ``X占全市外贸的46.5%``: the park's share of 外贸
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
         ind = _qualified(ind, phrase)
         if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
@@ -923,6 +925,20 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
         # ``新签约光电项目17个，协议总投资86亿元``: the investment of the projects just counted
         return (ind[0], ind[1], parent.scope)
     return ind
+
+
+_SHARE_BASE = re.compile(r"占(?:全市|全省|全区|全县|全州|全国|全疆|全自治区|[^，,。；;的]{1,4}?(?:市|省|县|州))(?P<base>[^，,。；;]{1,8}?)(?:总[量额值数])?的?(?:比重)?(?:为|达|达到)?[约近超逾]?$")
+
+
+def _share_base_indicator(pre: str):
+    """``占全市外贸的``: the indicator a share of an area's total is of, named in its base."""
+    m = _SHARE_BASE.search(pre)
+    if m is None:
+        return None
+    hit = find_indicator(m.group("base"))
+    if hit is None:
+        return None
+    return hit[0], m.group("base"), None
 
 
 def _head_indicator(ctx: DocContext, s: int, cs: int, q: Qty):
