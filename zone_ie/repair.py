@@ -201,7 +201,8 @@ def _layout_keep(raw: str) -> bytearray:
             break
         _undouble_range(raw, keep, line_start, line_end, kept_only=False)
         line_start = line_end + 1
-    # 2. whitespace runs: letter-spacing and broken lines
+    # 2. whitespace runs: letter-spacing and broken lines (table rows stay as they are)
+    rows = table_rows(raw)
     logical_start = 0  # raw offset where the current logical line starts
     kept_breaks: list[tuple[int, int]] = []
     n = len(raw)
@@ -217,6 +218,14 @@ def _layout_keep(raw: str) -> bytearray:
         a = _prev_kept(raw, keep, s)
         b = raw[e]
         if a is None:
+            continue
+        if rows and (_in_rows(rows, s) or _in_rows(rows, e)):
+            # a statistics table: its column gaps and its row ends are the table's structure
+            if "\n" in ws:
+                kept_breaks.append((s, e))
+                logical_start = e
+            elif _spaced(raw[a], b) and not _COLUMN_GAP.fullmatch(ws):
+                keep[s:e] = b"\x00" * (e - s)
             continue
         if "\n" not in ws:
             if _spaced(raw[a], b):
@@ -236,6 +245,47 @@ def _layout_keep(raw: str) -> bytearray:
         _undouble_range(raw, keep, prev, s, kept_only=True)
         prev = e
     return keep
+
+
+_COLUMN_GAP = re.compile(r"[ \u3000\t]{2,}|\t")
+_CELL_NUMBER = re.compile(r"^[-+－—]?\d[\d,.]*%?$|^[—–-]+$")
+
+
+@lru_cache(maxsize=4)  # repair and the table reader of the same document ask
+def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the raw lines of statistics tables: runs of two or more lines
+    whose cells, split by column gaps (two spaces or more, or a tab), hold two figures
+    or more (``规模以上工业总产值　　亿元　　612.47　　13.8``), with the header line above
+    them and a name line wrapped between them."""
+    if "\u3000\u3000" not in raw and "  " not in raw and "\t" not in raw:
+        return ()
+    lines: list[tuple[int, int, int]] = []  # (start, end, figure cells)
+    pos = 0
+    for line in raw.split("\n"):
+        cells = [c for c in _COLUMN_GAP.split(line.strip()) if c]
+        figures = sum(1 for c in cells if _CELL_NUMBER.match(c))
+        lines.append((pos, pos + len(line), figures if len(cells) >= 3 else 0))
+        pos += len(line) + 1
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        if lines[k][2] < 2:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(lines) and (lines[j + 1][2] >= 1 or (
+                j + 2 < len(lines) and lines[j + 2][2] >= 1 and lines[j + 1][1] > lines[j + 1][0])):
+            j += 1
+        if j > k:  # two rows or more: a table (and the header line right above it)
+            first = k - 1 if k > 0 and lines[k - 1][1] > lines[k - 1][0] else k
+            out.extend((a, b) for a, b, _ in lines[first:j + 1])
+        k = j + 1
+    return tuple(out)
+
+
+def _in_rows(rows: Sequence[tuple[int, int]], i: int) -> bool:
+    k = bisect_right(rows, (i, len(rows) and 1 << 62)) - 1
+    return k >= 0 and rows[k][0] <= i <= rows[k][1]
 
 
 @lru_cache(maxsize=4)  # repair and the display lines of the same document ask

@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..extensions import span_values
-from ..repair import RepairedText
+from ..repair import RepairedText, table_rows
 from ..resources import load_json
 from ..rx import char_class
 
@@ -554,6 +554,24 @@ def _in_passing(ctx: DocContext, para: int, park: Ent) -> bool:
         return False
     first_end = sents[0][1]
     return all(e.start >= first_end for e in ctx.ents_of(para) if e.key == park.key)
+
+
+def table_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines of statistics tables in the (repaired) text
+    (:func:`zone_ie.repair.table_rows`: repair keeps their rows and column gaps)."""
+    hit = ctx._index.get("table_spans")
+    if hit is None:
+        hit = ctx._index["table_spans"] = list(table_rows(ctx.text))
+    return hit
+
+
+def in_table(ctx: DocContext, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` lies inside the lines of a table."""
+    tables = table_spans(ctx)
+    if not tables:
+        return False
+    k = bisect_left(tables, (s + 1,)) - 1
+    return k >= 0 and tables[k][0] <= s and e <= tables[k][1] + 1
 
 
 def is_sub_park(ent: Ent) -> bool:

@@ -16,12 +16,13 @@ from typing import Optional, Sequence
 from .. import rx
 from ..models import MetricFact, Period, Quantity
 from ..numerals import to_number
-from .context import DocContext, Ent, Qty, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, _strip_value_words, settle_scopes
 from .periods_of import period_for, sentence_period
+from .tables import table_metrics
 from .subjects import subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
@@ -31,18 +32,52 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     """All metric facts of the document, in text order."""
     out: list[MetricFact] = []
     starts = [q.start for q in ctx.qtys]
+    tables = table_spans(ctx)
     for s, e, para in ctx.sentences:
         i = bisect_left(starts, s)
         if i == len(starts) or starts[i] > e:
             continue  # no figure in the sentence (``qtys_in`` is empty)
+        if tables and in_table(ctx, s, e):
+            continue  # a table row is read by ``table_metrics``
         found = _sentence_metrics(ctx, s, e, out)
         if not found:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
     out.extend(ranked_list_metrics(ctx))
+    if tables:
+        keys = {e.text: e.key for e in ctx.ents}
+        out = merge_table_metrics(table_metrics(ctx), out, keys)
     # a figure whose quantity has no number (``从26.62平方公里到163.41平方公里`` read as a
     # bare unit) states nothing an analyst could cite
     return [m for m in out if _has_number(m)]
+
+
+def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
+                        keys: Optional[dict[str, str]] = None) -> list[MetricFact]:
+    """The prose under a table restates its rows (``全区规模以上工业总产值612.47亿元，同比增长
+    13.8%``): a prose metric of the same subject, indicator and period with the row's value
+    or change takes the row's missing numbers, and the row is dropped; other rows stay."""
+    out = list(prose)
+    for t in table:
+        key = keys.get(t.subject, t.subject) if keys else t.subject
+        same = next((m for m in out if (keys.get(m.subject, m.subject) if keys else m.subject) == key
+                     and m.indicator == t.indicator
+                     and m.period == t.period and (_same_value(m, t) or (
+                         t.yoy_pct is not None and m.yoy_pct == t.yoy_pct))), None)
+        if same is None:
+            out.append(t)
+            continue
+        if same.value is None and t.value is not None:
+            same.value = t.value
+        if same.yoy_pct is None and t.yoy_pct is not None:
+            same.yoy_pct = t.yoy_pct
+        if same.share_pct is None and t.share_pct is not None:
+            same.share_pct = t.share_pct
+    return out
+
+
+def _same_value(a: MetricFact, b: MetricFact) -> bool:
+    return a.value is not None and b.value is not None and a.value.value == b.value.value
 
 
 def _has_number(m: MetricFact) -> bool:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, longest_first, per_document, split_sentences
+from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, longest_first, per_document, split_sentences
 from .indicators import _vocab_alternation, vocab
 
 _YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
@@ -290,6 +290,14 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
     return found
 
 
+def _furniture_line(ctx: DocContext, s: int, e: int) -> bool:
+    """A short paragraph of page furniture (``宿迁统计信息　2023年第21期…星期三　第2版``)."""
+    return e - s <= 80 and has_cue("dateline_line_cues", ctx.text[s:e])
+
+
+_NOTE_LEADS = ("注：", "注:", "说明：", "说明:", "资料来源", "数据来源")  # a table's note is no lead
+
+
 def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional[str]]:
     """``(period, topic key)`` of an article's lead: the period governing the
     article's first figure, when that figure is in its first body paragraph."""
@@ -297,7 +305,9 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
     if article in cache:
         return cache[article]
     result: tuple[Optional[dict], Optional[str]] = (None, None)
-    paras = [i for i, p in enumerate(ctx.paragraphs) if p.article == article and not p.heading]
+    paras = [i for i, p in enumerate(ctx.paragraphs)
+             if p.article == article and not p.heading and not in_table(ctx, p.start, p.end)
+             and not ctx.text.startswith(_NOTE_LEADS, p.start) and not _furniture_line(ctx, p.start, p.end)]
     if paras:
         first = ctx.paragraphs[paras[0]]
         # the lead's sentences as written: a title joined to the lead frames it

@@ -1,0 +1,47 @@
+"""Statistics tables (relations/tables.py): rows under a header line are figures of the
+park the title names, dated by the header's period; the prose under the table restates
+some rows and takes their missing numbers instead of repeating them."""
+from __future__ import annotations
+
+from factkit import metrics
+from zone_ie.repair import repair, table_rows
+
+TABLE = (
+    "青禾经开区1—10月主要经济指标\n"
+    "指　　标　　　　　　单位　　　1—10月　　同比±%　　全市同比±%\n"
+    "规模以上工业总产值　　亿元　　　612.47　　　13.8　　　　11.4\n"
+    "固定资产投资　　　　—　　　　　—　　　　10.3　　　　 8.6\n"
+    "　其中：工业投资　　—　　　　　—　　　　18.9　　　　 —\n"
+    "一般公共预算收入　　亿元　　　 19.76　　　 9.1　　　　 —\n"
+    "实际使用外资　　　　万美元　　10850　　　 23.6　　　　 —\n"
+)
+PROSE = "\n今年以来，青禾经开区工业生产保持较快增长。1—10月，全区规模以上工业总产值612.47亿元，同比增长13.8%，占全市的13.2%。\n"
+
+
+def test_repair_keeps_a_tables_rows_and_column_gaps() -> None:
+    rep = repair(TABLE + PROSE)
+    assert "规模以上工业总产值　　亿元　　　612.47　　　13.8　　　　11.4\n固定资产投资" in rep.text
+    rows = table_rows(TABLE + PROSE)
+    assert len(rows) == 6  # the header and five rows; the prose is no table
+    for s, e in rows:
+        assert "\n" not in (TABLE + PROSE)[s:e]
+
+
+
+def test_table_rows_give_metrics(nlp) -> None:
+    got = {m["indicator_text"]: m for m in metrics(nlp, TABLE + PROSE, "2023-11-29")}
+    assert got["一般公共预算收入"]["value"]["value"] == 1976000000.0
+    assert got["一般公共预算收入"]["yoy_pct"] == 9.1
+    assert got["一般公共预算收入"]["period"] == {"year": 2023, "start_month": 1, "end_month": 10}
+    assert got["实际使用外资"]["value"] == {"value": 108500000.0, "low": None, "high": None, "unit": "USD",
+                                       "qualifier": None, "classifier": None}
+    assert got["工业投资"]["yoy_pct"] == 18.9 and got["工业投资"]["value"] is None
+    # the comparison column of the city (全市同比) is no figure of the park
+    assert not any(m["yoy_pct"] in (11.4, 8.6) for m in got.values())
+    assert {m["subject"] for m in got.values()} == {"青禾经开区"}
+
+
+def test_prose_restating_a_row_is_one_fact(nlp) -> None:
+    got = [m for m in metrics(nlp, TABLE + PROSE, "2023-11-29") if m["indicator"] == "industrial_output_above_scale"]
+    assert len(got) == 1
+    assert (got[0]["value"]["value"], got[0]["yoy_pct"], got[0]["share_pct"]) == (61247000000.0, 13.8, 13.2)

@@ -1,0 +1,163 @@
+"""Statistics tables (``指标　　单位　　1—10月　　同比±%　　全市同比±%``): a bulletin's
+table of main indicators, one row a figure. Layout repair keeps a table's rows and column
+gaps (:func:`zone_ie.repair.table_rows`); here the header line names the columns (the
+unit, the value of the reported period, the change on a year before, and the comparison
+columns of the city or province, which are not the park's), each row gives one metric of
+the park the table's title names, dated by the period in the header or the title. The
+sentences of a table are not read as prose. Header words: ``table_*`` in
+``patterns/relations.json``."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..models import MetricFact, Period, Quantity
+from ..quantities import scan_quantities
+from .context import DocContext, Ent, cues, has_cue, table_spans
+from .indicators import find_indicator
+from .periods_of import period_for
+
+_GAP = re.compile(r"[ \u3000\t]{2,}|\t")
+_NUMBER = re.compile(r"^[-+－]?\d[\d,]*(?:\.\d+)?$")
+_DASH = re.compile(r"^[—–-]+$")
+
+
+def table_metrics(ctx: DocContext) -> list[MetricFact]:
+    """One metric per row of each statistics table with a header line."""
+    spans = table_spans(ctx)
+    if not spans:
+        return []
+    out: list[MetricFact] = []
+    text = ctx.text
+    k = 0
+    while k < len(spans):
+        roles = _header_roles(_cells(text[spans[k][0]:spans[k][1]]))
+        if roles is None:
+            k += 1
+            continue
+        head_start = spans[k][0]
+        subject = _table_subject(ctx, head_start)
+        period = _table_period(ctx, spans[k])
+        pending = ""  # a row name wrapped onto the next line
+        k += 1
+        while k < len(spans) and spans[k][0] <= spans[k - 1][1] + 1:
+            s, e = spans[k]
+            cells = _cells(text[s:e])
+            k += 1
+            if len(cells) == 1 and not _figure(cells[0]):
+                pending += cells[0]
+                continue
+            name, pending = pending + cells[0], ""
+            if subject is None:
+                continue
+            m = _row_metric(ctx, subject, period, name, cells, roles, (s, e))
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _GAP.split(line.strip()) if c]
+
+
+def _join_spaced(cells: list[str]) -> list[str]:
+    """``指　　标`` letter-spaced into one-character cells is one header word."""
+    out: list[str] = []
+    for c in cells:
+        if out and len(c) == 1 and len(out[-1]) == 1 and not _figure(c) and not _figure(out[-1]):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
+def _figure(cell: str) -> bool:
+    return bool(_NUMBER.match(cell) or _DASH.match(cell))
+
+
+def _header_roles(cells: list[str]) -> Optional[dict[str, int]]:
+    """Column index of ``name``, ``unit``, ``value`` and ``yoy`` in a header line, or
+    None when the line is no table header (a name column and a change column at least)."""
+    c = cues()
+    cells = _join_spaced(cells)
+    if len(cells) < 3 or not has_cue("table_name_headers", cells[0].replace("\u3000", "").replace(" ", "")):
+        return None
+    roles: dict[str, int] = {"name": 0}
+    for i, cell in enumerate(cells[1:], 1):
+        if has_cue("table_other_area_headers", cell):
+            continue  # 全市同比, 全省: the comparison columns
+        if cell in c["table_unit_headers"]:
+            roles.setdefault("unit", i)
+        elif has_cue("table_change_headers", cell):
+            roles.setdefault("yoy", i)
+        else:
+            roles.setdefault("value", i)
+    return roles if "yoy" in roles or "value" in roles else None
+
+
+def _table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
+    """The park named in the table's title: the nearest park in the lines above the
+    header (at most three non-empty lines), else the header paragraph's topic."""
+    text = ctx.text
+    lo = header
+    for _ in range(3):
+        lo = text.rfind("\n", 0, max(0, lo - 1))
+        while lo > 0 and text[lo - 1] == "\n":
+            lo -= 1
+        if lo < 0:
+            lo = 0
+            break
+    parks = [e for e in ctx.ents_in(lo, header) if e.label == "PARK"]
+    if parks:
+        return parks[-1]
+    return ctx.paragraphs[ctx.paragraph_at(header)].topic if ctx.paragraphs else None
+
+
+def _table_period(ctx: DocContext, header: tuple[int, int]) -> Optional[dict]:
+    """The period in the header line (``1—10月``), else in the title above it."""
+    s, e = header
+    pers = ctx.pers_in(s, e)
+    if pers:
+        return period_for(ctx, pers[0].end, s)
+    lo = ctx.text.rfind("\n\n", 0, s)
+    pers = ctx.pers_in(max(0, lo), s)
+    return period_for(ctx, pers[-1].end, pers[-1].start) if pers else None
+
+
+def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str, cells: list[str],
+                roles: dict[str, int], span: tuple[int, int]) -> Optional[MetricFact]:
+    """The metric of one table row, or None when the row states no figure of the park."""
+    name = name.replace("\u3000", "").replace(" ", "")
+    scope = None
+    for lead in cues()["table_row_leads"]:
+        if name.startswith(lead):
+            name = name[len(lead):]
+    if not name:
+        return None
+
+    def cell(role: str) -> Optional[str]:
+        i = roles.get(role)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    unit, value, yoy = cell("unit"), cell("value"), cell("yoy")
+    qty: Optional[Quantity] = None
+    share = None
+    if value and _NUMBER.match(value):
+        if unit == "%" or (unit is None and value.endswith("%")):
+            share = float(value.rstrip("%"))
+        else:
+            found = scan_quantities(value.replace(",", "") + (unit if unit and not _DASH.match(unit) else ""))
+            if len(found) == 1:
+                q = found[0][2]
+                if q.get("unit"):
+                    qty = Quantity(**q)
+    change = float(yoy) if yoy and _NUMBER.match(yoy) else None
+    if qty is None and share is None and change is None:
+        return None
+    hit = find_indicator(name)
+    indicator = hit[0] if hit is not None else "other"
+    if hit is not None and hit[1] > 0:
+        scope = name[:hit[1]] or None
+    return MetricFact(subject=subject.text, indicator=indicator, indicator_text=name, scope=scope,
+                      value=qty, yoy_pct=change, share_pct=share,
+                      period=Period(**period) if period else None, evidence=ctx.raw(*span))
