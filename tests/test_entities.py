@@ -513,3 +513,19 @@ def test_a_zone_declared_by_its_valley_brand_keeps_the_alias(ruler: ZoneEntityRu
     text = "推介会亮相武汉东湖高新区（以下简称光谷），研发在光谷，生产在咸宁。"
     _, aliases = ruler.match_with_aliases(text)
     assert [text[a[2]:a[3]] for a in aliases] == ["光谷"]
+
+
+@pytest.mark.parametrize("text, same, apart", [
+    # one name, two places: two parks
+    ("排名第5的宿州马鞍山现代产业园区增长31.6%。亳州芜湖现代产业园区内，济人药业等企业产值稳步增长。",
+     [], [("宿州马鞍山现代产业园区", "亳州芜湖现代产业园区")]),
+    # a province before the place, or no place known: one park
+    ("湖南湘潭高新区产值增长。湘潭高新区新增企业5家。", [("湖南湘潭高新区", "湘潭高新区")], []),
+    ("江阴国家高新区新增企业。江阴高新区产值增长。", [("江阴国家高新区", "江阴高新区")], []),
+])
+def test_parks_of_one_name_are_one_cluster_only_in_one_place(ruler: ZoneEntityRuler, text, same, apart) -> None:
+    ids = {text[m.start:m.end]: m.id for m in ruler.match(text) if m.label == "PARK"}
+    for a, b in same:
+        assert ids[a] == ids[b]
+    for a, b in apart:
+        assert ids[a] != ids[b]

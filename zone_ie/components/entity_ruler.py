@@ -669,6 +669,28 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
     def _park_key(self, name: str) -> str:
         return park_key(name, self._P)
 
+    def _park_node(self, name: str) -> str:
+        """A park's cluster node: its key and the last place of the places that open it
+        (``P:现代产业园@芜湖``), so that two places' parks of one name stay apart."""
+        place = self._last_leading_place(name)
+        return "P:" + self._park_key(name) + ("@" + place if place else "")
+
+    def _last_leading_place(self, name: str) -> Optional[str]:
+        """The last of the places that open ``name`` (``马鞍山`` of 宿州马鞍山现代产业园区;
+        a bracketed place counts: 中国（江苏）…), or None."""
+        i, last = 0, None
+        limit = len(name) - len(self._park_suffix_of(name) or "")  # 高新 of 高新区 is no place here
+        for s, e in self._P.spans(name):
+            if e > limit:
+                break
+            if s == i or (s == i + 1 and name[i] in "（("):
+                last, i = name[s:e], e
+                if name[i:i + 1] in "）)":
+                    i += 1
+            else:
+                break
+        return last
+
     def _strip_local(self, name: str, local: list[str]) -> str:
         """``榆畈康瑞生物制药有限公司`` -> ``康瑞生物制药有限公司`` when 榆畈 is a local place."""
         if "（" in name or "(" in name:  # a removal never makes a bracket
@@ -753,9 +775,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         owner: dict[str, str] = {}
         for m, name in zip(found, names):
             if m.label == "PARK":
-                n = "P:" + pkey(name)
+                n = self._park_node(name)
                 if m.id:
-                    union("P:" + pkey(m.id), n)
+                    union(self._park_node(m.id), n)
                     union("G:" + m.id, n)
             else:
                 n = "C:" + self._company_core(name)
@@ -782,13 +804,13 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             if m.label == "PARK" and nm.endswith(self._ftz_area):
                 k = max(nm.rfind(f) + len(f) if nm.rfind(f) >= 0 else -1 for f in self._ftz)
                 if 0 < k < len(nm) - 2:
-                    union("P:" + pkey(nm[k:]), n)
+                    union(self._park_node(nm[k:]), n)
         parks = sorted({nm for m, nm in zip(found, names) if m.label == "PARK"}, key=len, reverse=True)
         for m, n, nm in zip(found, node, names):  # 留创园 joins 西宁留学人员创业园
             if m.label == "PARK" and len(nm) == 3:
                 full = next((f for f in parks if nm in self._abbreviations(nm, f)), None)
                 if full is not None:
-                    union("P:" + pkey(full), n)
+                    union(self._park_node(full), n)
         if aliases:  # the node of the first mention at a span, and of the first with a name and label
             at: dict[tuple[int, int], str] = {}
             named: dict[tuple[str, str], str] = {}
@@ -799,6 +821,16 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                 a, b = at.get((ns, ne)), named.get((text[as_:ae], label))
                 if a is not None and b is not None:
                     union(a, b)
+        # a park named without a place joins the one placed park of its name (界首高新区 and
+        # 安徽阜阳界首高新技术产业开发区), never one of two (亳州芜湖… and 宿州马鞍山现代产业园区)
+        placed: dict[str, set[str]] = {}
+        for n in node:
+            if n.startswith("P:") and "@" in n:
+                core, _, at = n.partition("@")
+                placed.setdefault(core, set()).add(find(n))
+        for n in node:
+            if n.startswith("P:") and "@" not in n and len(placed.get(n, ())) == 1:
+                union(next(iter(placed[n])), n)
         root = {n: find(n) for n in dict.fromkeys(node)}  # the unions are done: roots are final
         best: dict[str, str] = {}
         for n, name in zip(node, names):
