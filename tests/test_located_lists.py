@@ -210,3 +210,26 @@ def test_a_list_longer_than_its_count_names_no_firms(nlp):
     text = "青禾经开区新增规上企业2家，分别是电子信息、生物医药和新材料领域。"
     r = extract(text, doc_id="x", date="2024-02-20", nlp=nlp)
     assert [e.text for e in r.entities if e.label == "COMPANY"] == []
+
+
+def test_a_sub_park_named_as_the_last_item_hosts_nothing_before_it(nlp):
+    text = ("青禾高新区上半年经济运行情况\n\n上半年，青禾高新区完成规上工业总产值283.46亿元。\n\n"
+            "重点企业支撑有力。远帆能源有限公司上半年实现产值31.2亿元；石桥产业园新入驻企业9家。")
+    got = pairs(nlp, text)
+    assert ("远帆能源有限公司", "石桥产业园") not in got
+    assert ("远帆能源有限公司", "青禾高新区") in got
+
+
+def test_a_sub_park_the_paragraph_points_back_to_hosts_its_firms(nlp):
+    text = ("青禾农高区一季度项目建设提速。\n\n"
+            "在远帆科技股份有限公司（以下简称远帆科技）年产12万吨聚酯项目厂区，施工人员正在调试设备。\n\n"
+            "远帆科技是国内乳酸龙头企业。依托远帆科技的链主优势，农高区规划建设生物可降解新材料产业园，"
+            "远帆科技两个项目均布局于此。")
+    assert ("远帆科技", "生物可降解新材料产业园") in pairs(nlp, text)
+
+
+def test_a_park_opening_with_another_place_is_not_inside_the_paragraphs_zone(nlp):
+    text = "远帆经开区排名第2。宿州芜湖现代产业园区内，济人药业、华茂服装等企业产值稳步增长。"
+    got = pairs(nlp, text)
+    assert ("济人药业", "宿州芜湖现代产业园区") in got
+    assert ("济人药业", "远帆经开区") not in got

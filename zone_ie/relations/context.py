@@ -489,9 +489,14 @@ def assign_topics(ctx: DocContext) -> None:
                     current = main  # after ``园区板块：A…；B…`` the article's zone comes back
                 current = _anaphor_topic(ctx, p, current, article_ents) or current
             several = len({e.key for e in mine if e.label == "PARK"}) > 1
+            passing = own is not None and main is not None and own.key != main.key and is_sub_park(own)
+            if passing and _last_item(ctx, i, own):
+                # ``…；B产业园新入驻企业9家。``: a sub-park named as the last item of a paragraph
+                # about the zone is not what the paragraph is about (its own clause names it)
+                current = main
             p.topic = current
-            if own is not None and main is not None and own.key != main.key and _in_passing(ctx, i, own):
-                current = main  # ``…；B产业园新入驻企业9家。``: a sub-park named in passing holds no later paragraph
+            if passing and _after_first_sentence(ctx, i, own):
+                current = main  # a sub-park not opening its paragraph holds no later paragraph
         previous = current
     _cohesion_topics(ctx)
 
@@ -544,16 +549,25 @@ class _ParagraphBigrams:
 _WHOLE_ZONE = re.compile("全区|该区|本区")
 
 
-def _in_passing(ctx: DocContext, para: int, park: Ent) -> bool:
-    """A sub-park first named after its paragraph's first sentence (the paragraph is
-    about the zone, the sub-park is one item of it)."""
-    if not is_sub_park(park):
-        return False
+def _after_first_sentence(ctx: DocContext, para: int, park: Ent) -> bool:
+    """Whether ``park`` is first named after the first sentence of paragraph ``para``."""
     sents = ctx.sentences_of(para)
-    if not sents:
+    return bool(sents) and all(e.start >= sents[0][1] for e in ctx.ents_of(para) if e.key == park.key)
+
+
+def _last_item(ctx: DocContext, para: int, park: Ent) -> bool:
+    """``park`` first named in the last sentence of a paragraph of several sentences,
+    with nothing after it pointing back (``…均布局于此``)."""
+    sents = ctx.sentences_of(para)
+    if len(sents) < 2:
         return False
-    first_end = sents[0][1]
-    return all(e.start >= first_end for e in ctx.ents_of(para) if e.key == park.key)
+    mine = [e for e in ctx.ents_of(para) if e.key == park.key]
+    if not mine or mine[0].start < sents[-1][0]:
+        return False
+    return _HERE.search(ctx.text, mine[0].end, ctx.paragraphs[para].end) is None
+
+
+_HERE = re.compile("[于在]此|这里|该园|此地|园内|园区内")
 
 
 def table_spans(ctx: DocContext) -> list[tuple[int, int]]:
