@@ -1208,3 +1208,12 @@ def test_a_share_of_an_areas_total_takes_its_indicator_from_the_base(nlp):
     text = "上半年，青禾综保区进出口增长12%。青禾综保区占全市外贸的46.5%，约占全省外贸的11.6%。"
     shares = sorted((m["indicator"], m["share_pct"]) for m in metrics(nlp, text, "2023-07-26") if m["share_pct"])
     assert shares == [("foreign_trade", 11.6), ("foreign_trade", 46.5)]
+
+
+@pytest.mark.parametrize("text", [
+    "远帆经开区产值增长8%，青禾高新区产值增长6%。",
+    "一季度，远帆经济开发区列第8位，青禾经济开发区列第11位。",
+])
+def test_a_zone_opening_a_later_clause_is_the_subject_of_its_figures(nlp, text):
+    got = [m["subject"] for m in metrics(nlp, text, "2023-05-10")]
+    assert got[0].startswith("远帆") and got[1].startswith("青禾")

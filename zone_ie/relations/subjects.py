@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, per_document, resolve_anaphor
+from .context import DocContext, Ent, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -396,6 +396,24 @@ def _part_of_name(ctx: DocContext, pos: int) -> bool:
     return ctx.ent_at(pos) is not None
 
 
+_CLAUSE_BREAK = re.compile("[，,；;]")
+
+
+def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
+    """The start of the last clause in ``[sent_start, pos)`` that opens (after time words)
+    with a zone's name, else ``sent_start``. Not a sub-park's (``…，X产业园入驻企业23家`` is
+    often an item of the zone's figures) nor a company's (a firm opening a clause is often
+    an example of the zone's figure before it)."""
+    text = ctx.text
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, pos)]
+    for k in reversed(breaks):
+        lead = _BARE_LEAD.match(text, k, pos).end()
+        ent = ctx.ent_at(lead)
+        if ent is not None and ent.start == lead and ent.label == "PARK" and not is_sub_park(ent) and ent.end <= pos:
+            return k
+    return sent_start
+
+
 def spoken_for(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
     """``X公司总经理Y在发言中说，公司去年…``: speech reported right after a company's
     speaker (title, speech verb, comma) and opened by ``公司``/``我们`` is that company's,
@@ -419,6 +437,13 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     subj = spoken_for(ctx, sent_start, pos)
     if subj is not None:
         return subj
+    k = _named_clause_start(ctx, sent_start, pos)
+    if k > sent_start:
+        # ``A经开区产值增长8%，B高新区产值增长6%``: a name opening the figure's clause (or
+        # an earlier clause of the sentence after the first) is its subject
+        subj = explicit_subject(ctx, k, pos)
+        if subj is not None:
+            return subj
     subj = explicit_subject(ctx, sent_start, pos)
     if subj is not None:
         return subj
