@@ -1217,3 +1217,13 @@ def test_a_share_of_an_areas_total_takes_its_indicator_from_the_base(nlp):
 def test_a_zone_opening_a_later_clause_is_the_subject_of_its_figures(nlp, text):
     got = [m["subject"] for m in metrics(nlp, text, "2023-05-10")]
     assert got[0].startswith("远帆") and got[1].startswith("青禾")
+
+
+@pytest.mark.parametrize("text", [
+    "远帆经开区、青禾高新区两个国家级园区合计实现技工贸总收入547.2亿元。",
+    "远帆经济开发区列省级二类第8位。",
+    "青禾高新区开工项目包括远帆液晶显示模组扩建项目(3亿元)、石桥环保日用品项目(0.82亿元)。",
+])
+def test_sums_over_names_class_labels_and_bracketed_project_costs_are_no_park_figures(nlp, text):
+    got = metrics(nlp, text, "2022-01-25")
+    assert not any((m["value"] or {}).get("value") in (54720000000.0, 2.0, 300000000.0, 82000000.0) for m in got)

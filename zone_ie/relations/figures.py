@@ -22,6 +22,8 @@ def _skip(ctx: DocContext, q: Qty, s: int, e: int, ce: int) -> bool:
         return True
     if ctx.period_overlaps(q.start, q.end):
         return True
+    if q.start >= 1 and text[q.start - 1] in "（(" and text.endswith(_PROJECT_OPEN, max(0, q.start - 3), q.start):
+        return True  # ``A扩建项目(3亿元)、B项目(0.82亿元)``: each project's own investment (a project fact)
     unit = q.q.get("unit", "")
     if unit == "other:年" and (q.q.get("value") or 0) > 1900:
         return True
@@ -146,9 +148,13 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     c = cues()
     unit = q.q.get("unit", "")
     head, after = text[cs:q.start], text[q.end:ce]
+    if _named_sum(ctx, cs, q.start):
+        return True
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
             return True
+        if q.q.get("classifier") == "类" and q.text[:1] in _HAN_NUMERALS and _HAN_NEXT.match(text, q.end):
+            return True  # ``省级二类第8位``, ``三类企业``: a class's name, not a count
         named = ctx.ents_in(cs, q.start)
         if named and named[-1].end == q.start and (
                 len(named) > 1 and text[named[-2].end:named[-1].start] in _LIST_JOINS):
@@ -187,6 +193,20 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
         if not has_cue("duration_cues", window) or "力争" in window:
             return True
     return False
+
+
+_PROJECT_OPEN = ("项目（", "项目(", "工程（", "工程(", "基地（", "基地(", "产线（", "产线(")
+_HAN_NUMERALS = frozenset("一二三四五六七八九十两")
+_HAN_NEXT = re.compile("[\u4e00-\u9fff]")
+
+
+def _named_sum(ctx: DocContext, cs: int, pos: int) -> bool:
+    """``A、B两个国家级园区合计实现…``: a sum over two or more names is none of theirs."""
+    head = ctx.text[cs:pos]
+    if not has_cue("sum_cues", head):
+        return False
+    names = [e for e in ctx.ents_in(cs, pos) if e.label in ("PARK", "COMPANY")]
+    return any(ctx.text[a.end:b.start] in _LIST_JOINS for a, b in zip(names, names[1:]))
 
 
 _POSSESSED = re.compile(r"^[^，,、]{0,4}的[^，,、]{2,}$")
