@@ -279,3 +279,13 @@ def test_projects_counted_again_are_no_new_project(nlp):
             "青禾钛业、金星化工两个项目投产后，产业链将进一步向高端延伸。")
     r = extract(text, doc_id="x", date="2018-09-20", nlp=nlp)
     assert [f.name for f in r.facts if f.type == "project"] == ["钛白粉后处理项目"]
+
+
+def test_projects_listed_with_their_bracketed_costs(nlp):
+    text = "青禾高新区开工项目3个:远帆液晶显示模组扩建项目(3亿元)、石桥可降解环保日用品项目(0.82亿元)、嘉禾机械配件项目(0.6亿元)。"
+    got = {f["name"]: (f["park"], f["investment"]["value"]) for f in facts(nlp, text, "project")}
+    assert got == {
+        "远帆液晶显示模组扩建项目": ("青禾高新区", 300000000.0),
+        "石桥可降解环保日用品项目": ("青禾高新区", 82000000.0),
+        "嘉禾机械配件项目": ("青禾高新区", 60000000.0),
+    }

@@ -272,6 +272,8 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return False  # 某公司项目: the company's projects in general
     if capacity or _after_investment(ctx, ctx.sentence_at(start)[0], start):
         return True
+    if _bracketed_cost(ctx, start + len(name)) is not None:
+        return True  # ``A液晶显示模组扩建项目(3亿元)``: a project listed with its own cost
     if company is not None and company.end >= start - 1 and company.start < start + len(name):
         return True
     if company is not None and 0 <= company.start - (start + len(name)) <= 4:
@@ -318,13 +320,26 @@ def _specific(ctx: DocContext, name: str, start: int) -> bool:
     return any(w in clause for w, _ in c["project_status"])
 
 
+_BRACKETED_COST = regex.compile(r"[（(]\s*(?:总投资|投资|计划投资)?[约近超逾]?[0-9.]+\s*(?:万|亿)?(?:元|美元)\s*[)）]")
+
+
+def _bracketed_cost(ctx: DocContext, end: int) -> Optional[Quantity]:
+    """The cost written in brackets right after a project name (``…项目(0.82亿元)``)."""
+    m = _BRACKETED_COST.match(ctx.text, end)
+    if m is None:
+        return None
+    q = next((q for q in ctx.qtys_starting(end, m.end()) if _money(q)), None)
+    return Quantity(**q.q) if q is not None else None
+
+
 def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent],
-          s: int, e: int, capacity: list[Quantity], status: Optional[str]) -> ProjectFact:
+          s: int, e: int, capacity: list[Quantity], status: Optional[str], end: Optional[int] = None) -> ProjectFact:
+    own = _bracketed_cost(ctx, end) if end is not None else None
     return ProjectFact(
         name=name,
         company=company.text if company else None,
         park=park.text if park else None,
-        investment=_investment(ctx, s, e),
+        investment=own or _investment(ctx, s, e),
         capacity=capacity,
         status=status,  # type: ignore[arg-type]
         evidence=ctx.raw(s, e),
@@ -463,7 +478,8 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
             capacity = _capacity(ctx, start, end)
             if not _named(ctx, name, start, company, capacity):
                 continue
-            found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start, company), s, e, capacity, _status(text[s:e]))))
+            found.append((start, end, _fact(ctx, name, company, _park(ctx, s, e, start, company), s, e, capacity,
+                                            _status(text[s:e]), end)))
         for a, b, f in _phase_projects(ctx, s, e, ents) if ents else ():
             if not any(x < b and a < y for x, y, _ in found):
                 found.append((a, b, f))
