@@ -17,8 +17,9 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
 - blind8: ``benchmarks/data/blind8`` (12 more articles), scored before any tuning
   (``benchmarks/results/blind8.md``), tuned on from the next session;
 - blind9 / blind10: ``benchmarks/data/blind9``, ``blind10`` (12 more articles each), each scored
-  before any tuning (``benchmarks/results/blind9.md``, ``blind10.md``: the honest estimates for
-  unseen text), tuned on afterwards;
+  before any tuning (``benchmarks/results/blind9.md``, ``blind10.md``), tuned on afterwards;
+- blind11: ``benchmarks/data/blind11`` (12 more articles), scored before any tuning
+  (``benchmarks/results/blind11.md``): the honest estimate for unseen text, not tuned on;
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -80,6 +81,7 @@ def main() -> None:
         "blind8": jsonl_set(DATA / "blind8" / "gold.jsonl", DATA / "blind8" / "docs.jsonl"),
         "blind9": jsonl_set(DATA / "blind9" / "gold.jsonl", DATA / "blind9" / "docs.jsonl"),
         "blind10": jsonl_set(DATA / "blind10" / "gold.jsonl", DATA / "blind10" / "docs.jsonl"),
+        "blind11": jsonl_set(DATA / "blind11" / "gold.jsonl", DATA / "blind11" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
@@ -89,15 +91,15 @@ def main() -> None:
     names = list(cols)
     lines = [
         f"Evaluation ({time.strftime('%Y-%m-%d')}), SPEC section 9, F1 micro-averaged over documents "
-        "(P / R for dev and blind9). See `benchmarks/eval_table.py` for the sets.",
+        "(P / R for dev and blind11). See `benchmarks/eval_table.py` for the sets.",
         "",
-        "| part | " + " | ".join(names) + " | dev P | dev R | blind9 P | blind9 R |",
+        "| part | " + " | ".join(names) + " | dev P | dev R | blind11 P | blind11 R |",
         "|---|" + "---|" * (len(names) + 4),
     ]
     for part in PARTS:
         row = [f"{cols[n][part]['f1']:.3f}" for n in names]
         extra = [f"{cols['dev'][part]['p']:.3f}", f"{cols['dev'][part]['r']:.3f}",
-                 f"{cols['blind9'][part]['p']:.3f}", f"{cols['blind9'][part]['r']:.3f}"]
+                 f"{cols['blind11'][part]['p']:.3f}", f"{cols['blind11'][part]['r']:.3f}"]
         lines.append(f"| {part} | " + " | ".join(row + extra) + " |")
     table = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
