@@ -1227,3 +1227,13 @@ def test_a_zone_opening_a_later_clause_is_the_subject_of_its_figures(nlp, text):
 def test_sums_over_names_class_labels_and_bracketed_project_costs_are_no_park_figures(nlp, text):
     got = metrics(nlp, text, "2022-01-25")
     assert not any((m["value"] or {}).get("value") in (54720000000.0, 2.0, 300000000.0, 82000000.0) for m in got)
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("青禾经开区技改投资63.7亿元，增长12%。", "技改"),
+    ("青禾经开区工业技改投资41.2亿元，增长35.6%。", "工业技改"),
+    ("青禾经开区工业开票销售902.4亿元，增长21.7%。", "工业"),
+    ("青禾综保区进出口增长8%，其中一般贸易占比超过六成。", "一般贸易"),
+])
+def test_a_sub_indicator_names_its_scope(nlp, text, scope):
+    assert scope in {m["scope"] for m in metrics(nlp, text, "2023-07-26")}
