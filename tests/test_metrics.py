@@ -1237,3 +1237,10 @@ def test_sums_over_names_class_labels_and_bracketed_project_costs_are_no_park_fi
 ])
 def test_a_sub_indicator_names_its_scope(nlp, text, scope):
     assert scope in {m["scope"] for m in metrics(nlp, text, "2023-07-26")}
+
+
+def test_the_day_a_report_is_released_dates_none_of_its_figures(nlp):
+    text = ("远帆科技股份有限公司位于青禾经开区。3月15日，远帆科技股份有限公司发布的2024年年度报告显示，"
+            "公司全年实现营业收入52.29亿元，同比增长19.10%；归属于上市公司股东的净利润8.38亿元，同比增长15.97%。")
+    got = {m["indicator"]: m["period"] for m in metrics(nlp, text, "2025-04-10")}
+    assert got["net_profit"]["year"] == 2024 and got["net_profit"]["start_month"] != 3

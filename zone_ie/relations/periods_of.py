@@ -175,6 +175,8 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
         val = None if _multi_year_since(ctx, p) else _period_value(p)
         if not val or _modifier(text, p.end) or _dateline(text, p) or _comparison(text, p) or _founding(text, p):
             val = None
+        elif _DAY.search(p.text) and _RELEASE_AFTER.match(text, p.end):
+            val = None  # ``3月15日，X发布的2024年年度报告显示…``: the release's day dates no figure it reports
         if val and val.get("year") is not None and not _WRITTEN_YEAR.search(p.text):
             # ``全年`` / ``1—9月`` written without a year: an explicit year stated earlier in
             # the paragraph (or the article's heading) beats the publication date
@@ -379,6 +381,7 @@ def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
     return None
 
 
+_RELEASE_AFTER = re.compile(r"(?:[上下]午|晚间?|早间?)?[，,]?[^，,。；;]{0,24}?(?:发布|公布|披露|出炉|印发)的?[^，,。；;]{0,24}?(?:报告|年报|半年报|季报|公报|快报|数据|通报|榜单|名单)")
 _DAY = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 
 
