@@ -1244,3 +1244,10 @@ def test_the_day_a_report_is_released_dates_none_of_its_figures(nlp):
             "公司全年实现营业收入52.29亿元，同比增长19.10%；归属于上市公司股东的净利润8.38亿元，同比增长15.97%。")
     got = {m["indicator"]: m["period"] for m in metrics(nlp, text, "2025-04-10")}
     assert got["net_profit"]["year"] == 2024 and got["net_profit"]["start_month"] != 3
+
+
+def test_a_person_introduced_as_a_companys_manager_speaks_for_it_later(nlp):
+    text = ("青禾高新区的远帆涂料有限公司新基地投产。“老厂房设备用了快十年。”远帆涂料有限公司总经理王建军站在新车间里说。"
+            "“上半年我们实现产值1.86亿元，同比增长62.4%。”王建军说。")
+    got = by_value(metrics(nlp, text, "2023-09-12"))
+    assert got[186000000]["subject"] == "远帆涂料有限公司"

@@ -389,7 +389,40 @@ def quote_speaker(ctx: DocContext, pos: int) -> Optional[Ent]:
         ents = ctx.ents_in(max(para.start, o - 24), o, "COMPANY")
         if ents:
             return ents[-1]
+    # ``王建军说，“我们…”`` / ``“…我们…”王建军说``: a person the article introduced as a
+    # company's manager (``X公司总经理王建军``) speaks for that company
+    people = _spokespeople(ctx)
+    if people:
+        for window in (text[c + 1:tail_end], lead):
+            for name, company in people.items():
+                k = window.find(name)
+                if k >= 0 and has_any(verbs, window[k + len(name):k + len(name) + 8]):
+                    return company
     return None
+
+
+_PERSON_AFTER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[说表介告透坦在站指称])")
+
+
+def _spokespeople(ctx: DocContext) -> dict[str, Ent]:
+    """``person name -> company`` for the people introduced as a company's officer
+    (``乌鲁木齐亚士总经理王建军``): a title right after the company, then the name."""
+    hit = ctx._index.get("spokespeople")
+    if hit is None:
+        hit = {}
+        text = ctx.text
+        titles = longest_first_of(tuple(vocab()["speaker_titles"]))
+        for ent in ctx.ents:
+            if ent.label != "COMPANY":
+                continue
+            title = next((t for t in titles if text.startswith(t, ent.end)), None)
+            if title is None:
+                continue
+            m = _PERSON_AFTER_TITLE.match(text, ent.end + len(title))
+            if m is not None and ctx.ent_at(m.start()) is None:
+                hit.setdefault(m.group(), ent)
+        ctx._index["spokespeople"] = hit
+    return hit
 
 
 def _part_of_name(ctx: DocContext, pos: int) -> bool:
