@@ -1251,3 +1251,11 @@ def test_a_person_introduced_as_a_companys_manager_speaks_for_it_later(nlp):
             "“上半年我们实现产值1.86亿元，同比增长62.4%。”王建军说。")
     got = by_value(metrics(nlp, text, "2023-09-12"))
     assert got[186000000]["subject"] == "远帆涂料有限公司"
+
+
+def test_a_projects_expected_figures_are_its_builders(nlp):
+    text = ("青禾经开区新项目密集落地。远帆丝绸科技有限公司年产300吨真丝生产线在青禾经开区开工，"
+            "项目全面达产后，年产值2.4亿元，实现税收1100万元。")
+    got = by_value(metrics(nlp, text, "2021-02-20"))
+    assert got[240000000]["subject"] == "远帆丝绸科技有限公司"
+    assert got[240000000]["scope"] == "远帆丝绸科技有限公司年产300吨真丝生产线"

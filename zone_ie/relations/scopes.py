@@ -130,6 +130,8 @@ def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: 
         return metrics
     text = ctx.text
     spans = [(ctx.repair.from_raw(p.evidence[0]), ctx.repair.from_raw(p.evidence[1]), p.name) for p in projects]
+    builder = {p.name: p.company for p in projects if p.company}
+    parks = {e.text for e in ctx.ents if e.label == "PARK"}
     for m in metrics:
         if m.scope is not None:
             continue
@@ -145,6 +147,8 @@ def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: 
             named = [max(before)[1]] if before else []
         if len(named) == 1:
             m.scope = named[0]
+            if m.subject in parks and builder.get(named[0]):
+                m.subject = builder[named[0]]  # the project's figure is its builder's (SPEC 10)
     return metrics
 
 
