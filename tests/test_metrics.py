@@ -1259,3 +1259,15 @@ def test_a_projects_expected_figures_are_its_builders(nlp):
     got = by_value(metrics(nlp, text, "2021-02-20"))
     assert got[240000000]["subject"] == "远帆丝绸科技有限公司"
     assert got[240000000]["scope"] == "远帆丝绸科技有限公司年产300吨真丝生产线"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("青禾经开区标准化厂房三期工程总建筑面积12万平方米。", "other"),
+    ("青禾经开区已建成标准化厂房9.6万平方米。", "other"),
+    ("青禾经开区占地面积5000亩。", "land_area"),
+    ("青禾经开区一季度实现技工贸总收入382.4亿元。", "operating_revenue"),
+    ("青禾经开区合同总投资86亿元。", "signed_investment"),
+    ("青禾经开区引进外资1.2亿美元。", "foreign_investment"),
+])
+def test_floor_space_and_more_indicator_forms(nlp, text, indicator):
+    assert [m["indicator"] for m in metrics(nlp, text, "2024-01-01")] == [indicator]
