@@ -1271,3 +1271,17 @@ def test_a_projects_expected_figures_are_its_builders(nlp):
 ])
 def test_floor_space_and_more_indicator_forms(nlp, text, indicator):
     assert [m["indicator"] for m in metrics(nlp, text, "2024-01-01")] == [indicator]
+
+
+@pytest.mark.parametrize("text", [
+    "五年间，青禾经开区国家高新技术企业由21家增至67家。",
+    "青禾经开区规上工业企业由2020年的21家增加到2025年的67家。",
+])
+def test_a_from_to_frame_gives_both_figures_the_indicator(nlp, text):
+    got = [(m["indicator"], m["value"]["value"]) for m in metrics(nlp, text, "2025-11-20")]
+    assert got == [("enterprise_count", 21.0), ("enterprise_count", 67.0)]
+
+
+def test_a_growth_verb_before_a_count_is_no_part_of_its_indicator(nlp):
+    got = metrics(nlp, "青禾经开区绿色食品加工企业增至36家。", "2025-02-25")
+    assert [(m["indicator"], m["scope"]) for m in got] == [("enterprise_count", "绿色食品加工企业")]

@@ -218,6 +218,9 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
             # ``出口额比去年增长20%``: the base of a comparison ends the indicator words
             end = p.start - len(base)
             break
+        if before.endswith(("由", "从")) and p.start - 1 > cut:
+            end = p.start - 1  # ``规上工业企业由2020年的62家…``: the words before the from-frame
+            break
         if p.end > cut:
             cut = p.end
     phrase = text[cut:end]
@@ -711,6 +714,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_SHARE and not phrase and (open_m is None or open_m.share_pct is not None) and ind[0] == "other":
             ind = _share_base_indicator(pre) or ind  # ``X占全市外贸的46.5%``: the park's share of 外贸
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
+        if open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre):
+            # ``由21家增至67家``: the later figure is the earlier one's indicator
+            ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
         ind = _qualified(ind, phrase)
         if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
@@ -965,6 +971,19 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
 
 
 _SHARE_BASE = re.compile(r"占(?:全市|全省|全区|全县|全州|全国|全疆|全自治区|[^，,。；;的]{1,4}?(?:市|省|县|州))(?P<base>[^，,。；;]{1,8}?)(?:总[量额值数])?的?(?:比重)?(?:为|达|达到)?[约近超逾]?$")
+
+
+def _from_to(text: str, cs: int, open_m: MetricFact, pre: str) -> bool:
+    """Whether ``pre`` (the words before a figure) closes a ``由A…增至`` frame whose A is
+    ``open_m``'s figure in the same clause."""
+    v = vocab()
+    body = _FROM_TO_FILLER.sub("", pre)
+    if body not in v["from_to_verbs"]:
+        return False
+    return any(w in text[cs:cs + 40] for w in v["from_to_open"])
+
+
+_FROM_TO_FILLER = re.compile(r"(?:(?:19|20)\d{2}年(?:底|末)?的?|的)")
 
 
 def _share_base_indicator(pre: str):
