@@ -1285,3 +1285,10 @@ def test_a_from_to_frame_gives_both_figures_the_indicator(nlp, text):
 def test_a_growth_verb_before_a_count_is_no_part_of_its_indicator(nlp):
     got = metrics(nlp, "青禾经开区绿色食品加工企业增至36家。", "2025-02-25")
     assert [(m["indicator"], m["scope"]) for m in got] == [("enterprise_count", "绿色食品加工企业")]
+
+
+def test_an_events_time_qualifying_a_noun_frames_no_later_figure(nlp):
+    text = ("青禾高新区一季度生物医药产业完成产值21.7亿元。“去年底投产的两条原料药生产线一季度满负荷运行。”"
+            "园区一家药企负责人说。远帆经开区一季度新增规模工业企业5家。")
+    got = by_value(metrics(nlp, text, "2018-04-26"))
+    assert got[5]["period"] == {"year": 2018, "start_month": 1, "end_month": 3}
