@@ -21,7 +21,7 @@ from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tup
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, _strip_value_words, settle_scopes
-from .periods_of import period_for, sentence_period
+from .periods_of import evaluation_year, period_for, sentence_period
 from .tables import table_metrics
 from .subjects import subject_for
 
@@ -44,6 +44,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
     out.extend(ranked_list_metrics(ctx))
+    _date_ranks(ctx, out)
     if tables:
         keys = {e.text: e.key for e in ctx.ents}
         out = merge_table_metrics(table_metrics(ctx), out, keys)
@@ -78,6 +79,17 @@ def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
 
 def _same_value(a: MetricFact, b: MetricFact) -> bool:
     return a.value is not None and b.value is not None and a.value.value == b.value.value
+
+
+def _date_ranks(ctx: DocContext, metrics: list[MetricFact]) -> None:
+    """A rank with no period of its own is of the evaluation the article announces
+    (``公布2024年…考核评价结果…此次综合排名全国第6位``: 2024)."""
+    for m in metrics:
+        if m.period is None and m.value is not None and m.value.unit == "rank" and m.evidence is not None:
+            pos = ctx.repair.from_raw(m.evidence[0]) if ctx.repair is not None else m.evidence[0]
+            year = evaluation_year(ctx, ctx.article_at(pos))
+            if year is not None:
+                m.period = Period(year=year)
 
 
 def _has_number(m: MetricFact) -> bool:

@@ -566,3 +566,25 @@ def heading_year(ctx: DocContext, article: int) -> Optional[int]:
     result = years.pop() if len(years) == 1 else None
     cache[article] = result
     return result
+
+
+_EVALUATION_YEAR = re.compile(r"(?P<range>(?:19|20)\d{2}(?:年度?)?[至到—\-～~])?((?:19|20)\d{2})年度?[^。；;！？]{0,40}?(?:考核评价|综合评价|考评|考核|评价|评估|排名|排行|榜单)(?:结果)?")
+
+
+def evaluation_year(ctx: DocContext, article: int) -> Optional[int]:
+    """The year of the evaluation an article announces in its first paragraphs
+    (``公布2024年国家级经开区综合发展水平考核评价结果``, ``对2021年度…考评结果进行公示``):
+    the period of the ranks it reports."""
+    cache = ctx.__dict__.setdefault("_evaluation_years", {})
+    if article not in cache:
+        year = None
+        paras = [p for p in ctx.paragraphs if p.article == article][:6]
+        for p in paras:
+            m = _EVALUATION_YEAR.search(ctx.text, p.start, p.end)
+            if m is not None:
+                # ``2021至2022年…考评``: a round of several years has no single year
+                year = None if m.group("range") else int(m.group(2))
+                break
+        cache[article] = year
+    return cache[article]
+
