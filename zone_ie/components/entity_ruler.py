@@ -769,7 +769,6 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             if ra != rb:
                 parent[rb] = ra
 
-        pkey = self._park_key  # park_key / company_core: pure functions of the name, memoized
         names = [text[m.start : m.end] for m in found]
         node: list[str] = []
         owner: dict[str, str] = {}

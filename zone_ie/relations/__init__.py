@@ -5,7 +5,8 @@ articles and topics (``furniture`` marks page furniture, ``headlines`` display l
 ``figures`` says which numbers are no metric; ``subjects`` resolves who a figure is
 about and ``periods_of`` when, ``areas`` which figures are a city's or province's
 rather than a park's; ``indicators`` and ``scopes`` what a figure measures; ``metrics``,
-``located`` and ``projects`` build the facts; ``dedupe`` removes repeats.
+``located`` and ``projects`` build the facts (``name_lists`` pairs listed names with their
+figures and ranks, ``tables`` reads statistics tables); ``dedupe`` removes repeats.
 """
 from __future__ import annotations
 

@@ -13,16 +13,15 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from .. import rx
 from ..models import MetricFact, Period, Quantity
-from ..numerals import to_number
-from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, _strip_value_words, settle_scopes
-from .periods_of import evaluation_year, period_for, sentence_period
-from .tables import table_metrics
+from .periods_of import period_for, sentence_period
+from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
+from .tables import merge_table_metrics, table_metrics
 from .subjects import subject_for
 
 ROLE_VALUE, ROLE_YOY, ROLE_SHARE = "value", "yoy", "share"
@@ -44,7 +43,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             continue
         out.extend(settle_scopes(ctx, found, para, out))
     out.extend(ranked_list_metrics(ctx))
-    _date_ranks(ctx, out)
+    date_ranks(ctx, out)
     if tables:
         keys = {e.text: e.key for e in ctx.ents}
         out = merge_table_metrics(table_metrics(ctx), out, keys)
@@ -53,86 +52,10 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     return [m for m in out if _has_number(m)]
 
 
-def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
-                        keys: Optional[dict[str, str]] = None) -> list[MetricFact]:
-    """The prose under a table restates its rows (``全区规模以上工业总产值612.47亿元，同比增长
-    13.8%``): a prose metric of the same subject, indicator and period with the row's value
-    or change takes the row's missing numbers, and the row is dropped; other rows stay."""
-    out = list(prose)
-    for t in table:
-        key = keys.get(t.subject, t.subject) if keys else t.subject
-        same = next((m for m in out if (keys.get(m.subject, m.subject) if keys else m.subject) == key
-                     and m.indicator == t.indicator
-                     and m.period == t.period and (_same_value(m, t) or (
-                         t.yoy_pct is not None and m.yoy_pct == t.yoy_pct))), None)
-        if same is None:
-            out.append(t)
-            continue
-        if same.value is None and t.value is not None:
-            same.value = t.value
-        if same.yoy_pct is None and t.yoy_pct is not None:
-            same.yoy_pct = t.yoy_pct
-        if same.share_pct is None and t.share_pct is not None:
-            same.share_pct = t.share_pct
-    return out
-
-
-def _same_value(a: MetricFact, b: MetricFact) -> bool:
-    return a.value is not None and b.value is not None and a.value.value == b.value.value
-
-
-def _date_ranks(ctx: DocContext, metrics: list[MetricFact]) -> None:
-    """A rank with no period of its own is of the evaluation the article announces
-    (``公布2024年…考核评价结果…此次综合排名全国第6位``: 2024)."""
-    for m in metrics:
-        if m.period is None and m.value is not None and m.value.unit == "rank" and m.evidence is not None:
-            pos = ctx.repair.from_raw(m.evidence[0]) if ctx.repair is not None else m.evidence[0]
-            year = evaluation_year(ctx, ctx.article_at(pos))
-            if year is not None:
-                m.period = Period(year=year)
-
-
 def _has_number(m: MetricFact) -> bool:
     v = m.value
     return (v is not None and (v.value is not None or v.low is not None or v.high is not None)) or (
         m.yoy_pct is not None or m.share_pct is not None)
-
-
-def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
-    """``综合排名前十位的开发区依次为：A、B、C…``: the parks (or firms) listed after a top-N
-    frame take ranks 1, 2, 3… in their order (at most N of them)."""
-    text = ctx.text
-    out: list[MetricFact] = []
-    if "依次" not in text and "分别" not in text and "前" not in text:
-        return out
-    found: list[tuple[int, int, int, list[Ent]]] = []  # (frame start, sentence start, end, parks)
-    for m in rx.compiled(cues()["ranked_list_re"]).finditer(text):
-        n = to_number(m.group("n"))
-        s, e, _ = ctx.sentence_at(m.start())
-        names = [x for x in ctx.ents_in(m.end(), e) if x.label in ("PARK", "COMPANY")]
-        listed = names[:1]
-        for a, b in zip(names, names[1:]):
-            if text[a.end:b.start] not in ("、", "和", "及", "，", ","):
-                break
-            listed.append(b)
-        if not n or len(listed) < 2 or len(listed) > n or text[m.end():listed[0].start].strip():
-            continue
-        found.append((m.start(), s, e, listed))
-    for m in rx.compiled(cues()["ranked_names_re"]).finditer(text):
-        # ``A、B、C分列前三`` / ``A、B和C位列前三``: the names before the frame, in order
-        n = to_number(m.group("n"))
-        s, e, _ = ctx.sentence_at(m.start())
-        listed = _name_list(ctx, s, m.start())
-        if n and 2 <= len(listed) == n and _NAME_LIST_TAIL_BARE.fullmatch(text[listed[-1].end:m.start()]):
-            found.append((m.start(), s, e, listed))
-    for at, s, e, listed in found:
-        period = period_for(ctx, at, s)
-        ev = ctx.raw(s, e)
-        for k, ent in enumerate(listed, 1):
-            f = _new(ent, ("other", vocab()["rank_indicator_text"], None), period, ev)
-            f.value = Quantity(value=float(k), unit="rank")
-            out.append(f)
-    return out
 
 
 # fixed patterns, compiled at import rather than looked up (or compiled) in ``re``'s cache per call
@@ -142,8 +65,6 @@ _COUNT_HEAD = re.compile(r"^[\d.]+[个家项所]")
 _CONJ = re.compile("[和及与、]")
 _CAPACITY_ITEM_END = re.compile("[、，,的]")
 _SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
-_NAME_LIST_TAIL_BARE = re.compile(r"\s*")
-_NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?(?:的?[^，,。；;、：:\d\s“”]{1,14})?[，,]?\s*")
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
@@ -583,7 +504,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     spread: list[MetricFact] = []
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
-    sentence_names = _lead_names(ctx, s, e)  # the last name list a 分别 paired with figures
+    sentence_names = lead_names(ctx, s, e)  # the last name list a 分别 paired with figures
     named: list[MetricFact] = []    # the metrics made for it, in its order
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
@@ -606,7 +527,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         start = max(cs, prev_end)
         pre = text[start:q.start]
         head = text[cs:q.start]  # the clause before the figure
-        marker = _respective_at(text, cs, q.start)
+        marker = respective_at(text, cs, q.start)
         respective = marker >= 0
         if respective and _project_list_before(text, s, marker):
             # ``A项目、B项目总投资分别为12亿元、8.5亿元``: each figure is one project's (a project fact)
@@ -691,7 +612,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             continue
         list_metric = None
         if respective:
-            names = _name_list(ctx, s, marker)
+            names = name_list(ctx, s, marker)
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             if len(names) != n and len(sentence_names) == n:
                 names = sentence_names  # ``A、B分别增长x、y，分列第2、第4位``: the names listed before
@@ -805,42 +726,6 @@ def _comparison_figure(m: MetricFact) -> bool:
 
 def _slot_free(m: MetricFact, role: str) -> bool:
     return (m.yoy_pct is None) if role == ROLE_YOY else (m.share_pct is None)
-
-
-def _lead_names(ctx: DocContext, s: int, e: int) -> list[Ent]:
-    """The names listed right before the sentence's first rank frame (``A、B、C分列前三，
-    得分分别为…``): a later ``分别`` list of as many figures pairs with them."""
-    m = rx.compiled(cues()["ranked_names_re"]).search(ctx.text, s, e)
-    if m is None:
-        return []
-    names = _name_list(ctx, s, m.start())
-    return names if len(names) > 1 and _NAME_LIST_TAIL_BARE.fullmatch(ctx.text[names[-1].end:m.start()]) else []
-
-
-def _respective_at(text: str, start: int, end: int) -> int:
-    """Where a respective marker (``分别``, ``分列``) stands in ``[start, end)``, else -1."""
-    for w in vocab()["respective_markers"]:
-        k = text.find(w, start, end)
-        if k >= 0:
-            return k
-    return -1
-
-
-def _name_list(ctx: DocContext, start: int, end: int) -> list[Ent]:
-    """The names listed right before ``分别`` (``A、B和C``), in order."""
-    if end < 0:
-        return []
-    text = ctx.text
-    ents = ctx.ents_in(start, end)
-    if not ents or not _NAME_LIST_TAIL.fullmatch(text[ents[-1].end:end]):
-        return []
-    out = [ents[-1]]
-    for ent in reversed(ents[:-1]):
-        if text[ent.end:out[0].start] in vocab()["list_name_separators"]:
-            out.insert(0, ent)
-        else:
-            break
-    return out
 
 
 def _fraction_share(text: str, q: Qty, ce: int) -> Optional[str]:

@@ -161,3 +161,31 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
     return MetricFact(subject=subject.text, indicator=indicator, indicator_text=name, scope=scope,
                       value=qty, yoy_pct=change, share_pct=share,
                       period=Period(**period) if period else None, evidence=ctx.raw(*span))
+
+
+def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
+                        keys: Optional[dict[str, str]] = None) -> list[MetricFact]:
+    """The prose under a table restates its rows (``全区规模以上工业总产值612.47亿元，同比增长
+    13.8%``): a prose metric of the same subject, indicator and period with the row's value
+    or change takes the row's missing numbers, and the row is dropped; other rows stay."""
+    out = list(prose)
+    for t in table:
+        key = keys.get(t.subject, t.subject) if keys else t.subject
+        same = next((m for m in out if (keys.get(m.subject, m.subject) if keys else m.subject) == key
+                     and m.indicator == t.indicator
+                     and m.period == t.period and (_same_value(m, t) or (
+                         t.yoy_pct is not None and m.yoy_pct == t.yoy_pct))), None)
+        if same is None:
+            out.append(t)
+            continue
+        if same.value is None and t.value is not None:
+            same.value = t.value
+        if same.yoy_pct is None and t.yoy_pct is not None:
+            same.yoy_pct = t.yoy_pct
+        if same.share_pct is None and t.share_pct is not None:
+            same.share_pct = t.share_pct
+    return out
+
+
+def _same_value(a: MetricFact, b: MetricFact) -> bool:
+    return a.value is not None and b.value is not None and a.value.value == b.value.value
