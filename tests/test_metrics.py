@@ -1306,3 +1306,13 @@ def test_a_round_of_several_years_dates_no_rank(nlp):
             "青禾经济开发区在省级二类开发区中排名第一。")
     got = [m for m in metrics(nlp, text, "2023-05-10") if m["value"] and m["value"]["unit"] == "rank"]
     assert got and all(m["period"] is None for m in got)
+
+
+def test_a_paper_named_byline_closes_the_title_block(nlp):
+    # ``X日报全媒体记者 A B 发自Z``: the lines above it are display lines, whose figures the body
+    # restates (the title's 18 projects are the lead's, told once)
+    text = ("青禾赴深招商 18个项目签约56.8亿元\n先进电子器件项目分赴六大园区落地\n\n"
+            "青禾日报全媒体记者 王明 李华 发自深圳\n\n"
+            "2月26日下午，青禾经开区先进电子器件产业招商推介会在深圳举行，现场签约项目18个，总投资56.8亿元。")
+    got = [m for m in metrics(nlp, text, "2024-02-27") if m["value"] and m["value"]["value"] == 18.0]
+    assert len(got) == 1

@@ -23,6 +23,10 @@ from .context import DocContext, cues
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 
 
+# ``永州日报全媒体记者 唐湘云 周霁 发自深圳``: a paper's name before 记者 and the names after it
+_BYLINE_IN = re.compile(r"^[\u4e00-\u9fff·]{2,14}?(?:记者|通讯员)[ \u3000]+[\u4e00-\u9fff]{2,4}")
+
+
 def display_spans(raw: str) -> list[tuple[int, int]]:
     """Raw ``[start, end)`` spans of display lines: the heading block printed before
     each byline (walked back line by line until a line that ends a sentence),
@@ -49,7 +53,7 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
             out.append((s, e))  # a section head of unwrapped text
             continue
         head = t.lstrip("◎（(")
-        if head.startswith(bylines):
+        if head.startswith(bylines) or (_BYLINE_IN.match(head) and "。" not in head and len(head) <= 40):
             size = 0
             for ps, pe, pt in reversed(lines[max(0, i - c["display_block_max_lines"]):i]):
                 if _LINE_END.search(pt):
