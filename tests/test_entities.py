@@ -18,6 +18,11 @@ from zone_ie.repair import repair
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def park_names(ruler: ZoneEntityRuler, text: str) -> list[str]:
+    """The PARK mentions the ruler finds in ``text``, as written, left to right."""
+    return [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"]
+
+
 @pytest.fixture(scope="module")
 def ruler() -> ZoneEntityRuler:
     return ZoneEntityRuler(None)
@@ -401,7 +406,7 @@ def test_ftz_area_is_one_park_with_its_short_forms(ruler: ZoneEntityRuler) -> No
     ("甬飞电驱（宁波）新能源产业园开工。", ["甬飞电驱（宁波）新能源产业园"]),  # a closed bracket stays inside
 ])
 def test_a_park_name_never_holds_an_unclosed_bracket(ruler: ZoneEntityRuler, text: str, names: list) -> None:
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+    assert park_names(ruler, text) == names
 
 
 def test_a_verb_before_a_zone_word_opens_no_park_name(ruler: ZoneEntityRuler) -> None:
@@ -412,17 +417,17 @@ def test_a_verb_before_a_zone_word_opens_no_park_name(ruler: ZoneEntityRuler) ->
 def test_a_district_named_like_the_zone_is_no_abbreviation(ruler: ZoneEntityRuler) -> None:
     # 衢江区 is the district 衢江经济开发区 lies in; 留创园 still abbreviates 留学人员创业园
     text = "浙江衢江经济开发区一季度产值增长15.6%。放眼全区，一季度衢江区固定资产投资增长10.6%。"
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["浙江衢江经济开发区"]
+    assert park_names(ruler, text) == ["浙江衢江经济开发区"]
 
 
 def test_a_bracketed_label_before_a_name_is_not_part_of_it(ruler: ZoneEntityRuler) -> None:
     text = "(同期声)衢江经济开发区党工委书记：一季度我们开发区新增规上工业企业十一家。"
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["衢江经济开发区"]
+    assert park_names(ruler, text) == ["衢江经济开发区"]
 
 
 def test_a_bare_zone_word_before_a_sub_park_is_not_part_of_its_name(ruler: ZoneEntityRuler) -> None:
     text = "在开发区特种纸产业园，青禾特种纸业有限公司年产五万吨特种纸项目加快建设。"
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["特种纸产业园"]
+    assert park_names(ruler, text) == ["特种纸产业园"]
 
 
 @pytest.mark.parametrize("text", [
@@ -446,7 +451,7 @@ def test_sectors_and_verbs_in_list_positions_are_no_firms(ruler: ZoneEntityRuler
 def test_a_class_of_zones_or_a_word_before_a_zone_word_is_no_park(ruler: ZoneEntityRuler, text: str) -> None:
     # a level (省级, 国家级, 五星级, 千亿级) or a verb/time word (居, 列, 期间, 力争, 驻)
     # before the zone word: the kind of zone, not a named one
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == []
+    assert park_names(ruler, text) == []
 
 
 @pytest.mark.parametrize("text, names", [
@@ -455,14 +460,14 @@ def test_a_class_of_zones_or_a_word_before_a_zone_word_is_no_park(ruler: ZoneEnt
     ("国家级青禾经开区召开年度工作会议。", ["青禾经开区"]),
 ])
 def test_a_verb_before_a_named_zone_is_cut(ruler: ZoneEntityRuler, text: str, names: list) -> None:
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+    assert park_names(ruler, text) == names
 
 
 def test_a_piece_of_a_zone_kind_word_is_no_short_name(ruler: ZoneEntityRuler) -> None:
     # 高新 is also a place name; stripping it from 青禾高新技术产业开发区 must not leave
     # 技术产业开发区 as the park's short name
     text = "青禾高新技术产业开发区成立于2003年，是全省唯一的省级高新技术产业开发区。"
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == ["青禾高新技术产业开发区"]
+    assert park_names(ruler, text) == ["青禾高新技术产业开发区"]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -473,7 +478,7 @@ def test_a_piece_of_a_zone_kind_word_is_no_short_name(ruler: ZoneEntityRuler) ->
      ["远帆经开区", "临河片区", "石桥片区", "白沙片区", "石桥片区"]),
 ])
 def test_sub_parks_named_in_a_zone_enumeration_are_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+    assert park_names(ruler, text) == names
 
 
 @pytest.mark.parametrize("text", [
@@ -498,7 +503,7 @@ def test_parks_of_two_places_with_the_same_long_kind_are_two_clusters(ruler: Zon
     ("经济出现低谷，山谷里的村子通了路。", []),
 ])
 def test_valleys_and_inland_ports_with_a_place_are_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+    assert park_names(ruler, text) == names
 
 
 @pytest.mark.parametrize("text, names", [
@@ -506,7 +511,7 @@ def test_valleys_and_inland_ports_with_a_place_are_parks(ruler: ZoneEntityRuler,
     ("中德（嘉兴）中小企业合作区新落户项目12个。", ["中德（嘉兴）中小企业合作区"]),
 ])
 def test_a_two_country_head_opens_the_park_name(ruler: ZoneEntityRuler, text: str, names: list) -> None:
-    assert [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"] == names
+    assert park_names(ruler, text) == names
 
 
 def test_a_zone_declared_by_its_valley_brand_keeps_the_alias(ruler: ZoneEntityRuler) -> None:

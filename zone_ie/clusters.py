@@ -290,6 +290,13 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+@lru_cache(maxsize=1)
+def place_name_set() -> frozenset[str]:
+    """The place names of two characters or more, as a set (membership tests of areas and
+    located_in)."""
+    return frozenset(p for p in load_place_names() if len(p) >= 2)
+
+
 def load_place_names() -> list[str]:
     """The place list the ruler uses: gazetteer places plus ``places.json`` extras."""
     try:

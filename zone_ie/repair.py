@@ -284,7 +284,7 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
 
 
 def _in_rows(rows: Sequence[tuple[int, int]], i: int) -> bool:
-    k = bisect_right(rows, (i, len(rows) and 1 << 62)) - 1
+    k = bisect_right(rows, (i, 1 << 62)) - 1  # the last row starting at or before i
     return k >= 0 and rows[k][0] <= i <= rows[k][1]
 
 

@@ -51,7 +51,7 @@ class SubParkListGrammar:
             if chunk == "、":
                 pos += 1
                 continue
-            parts = self._split_conj(chunk) if out or "、" in rest else [chunk]
+            parts = self._split_conj(chunk) if "、" in rest else [chunk]
             k = pos
             for part in parts:
                 k = rest.find(part, k)

@@ -571,11 +571,12 @@ _HERE = re.compile("[于在]此|这里|该园|此地|园内|园区内")
 
 
 def table_spans(ctx: DocContext) -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines of statistics tables in the (repaired) text
-    (:func:`zone_ie.repair.table_rows`: repair keeps their rows and column gaps)."""
+    """``(start, end)`` in the repaired text of the lines of statistics tables: the rows
+    layout repair found and kept (:func:`zone_ie.repair.table_rows`, memoized), mapped."""
     hit = ctx._index.get("table_spans")
     if hit is None:
-        hit = ctx._index["table_spans"] = list(table_rows(ctx.text))
+        rep = ctx.repair if ctx.repair is not None else ctx.doc._.repair
+        hit = ctx._index["table_spans"] = [(rep.from_raw(a), rep.from_raw(b)) for a, b in table_rows(rep.source)]
     return hit
 
 
@@ -741,8 +742,10 @@ def _resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
         zones = [(e, art) for e, art in fitting if not e.text.endswith(excludes)]
         if any(art == article for _, art in zones):
             fitting = zones
-            kind = tuple(e.text for e, _ in zones)
-    if topic is not None and topic.label == "PARK" and topic.text.endswith(kind):
+        else:
+            excludes = ()
+    if topic is not None and topic.label == "PARK" and topic.text.endswith(kind) and not (
+            excludes and topic.text.endswith(excludes)):
         return topic
     in_article = [e for e, art in fitting if art == article]
     for pool in ([e for e in in_article if e.start < pos], in_article, [e for e, _ in fitting]):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import rx
-from ..clusters import load_place_names
+from ..clusters import place_name_set
 from ..models import LocatedInFact, ProjectFact
 from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
 
@@ -77,13 +77,9 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
 def _placed_elsewhere(park: Ent, zone: Ent) -> bool:
     """``亳州芜湖现代产业园区`` under a paragraph about 蒙城经开区: a park whose name opens
     with a place the zone's name does not hold has a home of its own."""
-    place = next((park.text[:n] for n in (4, 3, 2) if park.text[:n] in _place_set()), None)
+    places = place_name_set()
+    place = next((park.text[:n] for n in (4, 3, 2) if park.text[:n] in places), None)
     return place is not None and place not in zone.text and place not in zone.key
-
-
-@lru_cache(maxsize=1)
-def _place_set() -> frozenset[str]:
-    return frozenset(p for p in load_place_names() if len(p) >= 2)
 
 
 def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> Optional[Ent]:

@@ -16,7 +16,6 @@ from .indicators import vocab
 from .periods_of import evaluation_year, period_for
 
 NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?(?:的?[^，,。；;、：:\d\s“”]{1,14})?[，,]?\s*")
-_NAME_LIST_TAIL_BARE = re.compile(r"\s*")
 
 
 def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -44,7 +43,7 @@ def ranked_list_metrics(ctx: DocContext) -> list[MetricFact]:
         n = to_number(m.group("n"))
         s, e, _ = ctx.sentence_at(m.start())
         listed = name_list(ctx, s, m.start())
-        if n and 2 <= len(listed) == n and _NAME_LIST_TAIL_BARE.fullmatch(text[listed[-1].end:m.start()]):
+        if n and 2 <= len(listed) == n and not text[listed[-1].end:m.start()].strip():
             found.append((m.start(), s, e, listed))
     for at, s, e, listed in found:
         period = period_for(ctx, at, s)
@@ -64,7 +63,7 @@ def lead_names(ctx: DocContext, s: int, e: int) -> list[Ent]:
     if m is None:
         return []
     names = name_list(ctx, s, m.start())
-    return names if len(names) > 1 and _NAME_LIST_TAIL_BARE.fullmatch(ctx.text[names[-1].end:m.start()]) else []
+    return names if len(names) > 1 and not ctx.text[names[-1].end:m.start()].strip() else []
 
 
 def respective_at(text: str, start: int, end: int) -> int:
