@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 SEGMENTER ?= char
 
-.PHONY: setup demo test eval-table bench clean
+.PHONY: setup demo test eval-table train-confidence bench clean
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,10 @@ test: setup
 
 eval-table: setup
 	$(BIN)/python benchmarks/eval_table.py
+
+# retrain the metric-confidence model (patterns/fact_confidence.json) on the labelled sets
+train-confidence: setup
+	$(BIN)/python benchmarks/train_confidence.py --check blind11,blind12,dev/noisy
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

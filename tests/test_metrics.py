@@ -8,6 +8,13 @@ from factkit import metrics
 from zone_ie.pipeline import make_doc
 
 
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """These tests check the metric rules; the confidence filter that may drop a figure
+    afterwards is tested in test_confidence.py."""
+    return rules_nlp
+
+
 def per(m: dict):
     p = m["period"] or {}
     return (p.get("year"), p.get("start_month"), p.get("end_month"))

@@ -15,6 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 Y = 2023
 
 
+@pytest.fixture(scope="module")
+def nlp(rules_nlp):
+    """These tests check the period rules; the confidence filter that may drop a figure
+    afterwards is tested in test_confidence.py."""
+    return rules_nlp
+
+
 def p(year, start=None, end=None) -> tuple:
     return (year, start, end)
 

@@ -46,7 +46,7 @@ def pkuseg_results(nlp_pkuseg):
 
 
 def test_pipeline_components_in_order(nlp_char) -> None:
-    assert nlp_char.pipe_names == ["zone_normalizer", "zone_entity_ruler", "zone_relations"]
+    assert nlp_char.pipe_names == ["zone_normalizer", "zone_entity_ruler", "zone_relations", "zone_fact_filter"]
     assert nlp_char.tokenizer.segmenter == "char"
 
 

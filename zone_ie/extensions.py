@@ -115,6 +115,7 @@ def register() -> None:
         Doc.set_extension("doc_id", default=None)
         Doc.set_extension("date", default=None)
         Doc.set_extension("facts", default=None)
+        Doc.set_extension("fact_confidence", default=None)
         Doc.set_extension("clusters", default=None)
         Span.set_extension("raw_offsets", getter=_span_raw)
         Span.set_extension("quantity", default=None)

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc/Span attributes)
-from .components import entity_ruler, normalizer, relations  # noqa: F401  (factories)
+from .components import entity_ruler, fact_filter, normalizer, relations  # noqa: F401  (factories)
 from .io import check_date, strip_bom
 from .models import DocResult
 from .result import doc_result
