@@ -38,13 +38,15 @@ _DISTANCE_BUCKETS = ((30, "d30"), (100, "d100"), (300, "d300"), (1000, "d1000"))
 
 
 def _get(fact: Any, key: str) -> Any:
-    return fact.get(key) if isinstance(fact, Mapping) else getattr(fact, key, None)
+    # a JSON record (dict) or a fact model; ``dict`` is checked directly: ``Mapping`` is slow
+    return fact.get(key) if type(fact) is dict else getattr(fact, key, None)
 
 
 def _plain(q: Any) -> Optional[dict]:
-    if q is None:
-        return None
-    return q if isinstance(q, Mapping) else q.model_dump()
+    if q is None or type(q) is dict:
+        return q
+    return {"unit": q.unit, "qualifier": q.qualifier} if hasattr(q, "unit") else {
+        "start_month": q.start_month, "end_month": q.end_month}
 
 
 def _simplified(text: str) -> str:
@@ -85,13 +87,16 @@ def metric_features(
     subject_label: Optional[str],
     same_span: int,
     cues: _Cues,
+    simplify: bool = True,
 ) -> dict[str, float]:
     """The features of one metric fact (a model or its JSON dict).
 
     ``span``: the evidence in ``text``, the repaired text; ``subject_starts``: starts
     (in ``text``) of the mentions of the subject's cluster; ``same_span``: how many
-    metric facts share this fact's evidence.
+    metric facts share this fact's evidence; ``simplify``: the document has
+    traditional characters (its text fields are read in simplified ones).
     """
+    simple = _simplified if simplify else str
     f: dict[str, float] = {"ind=" + str(_get(fact, "indicator")): 1.0}
     value = _plain(_get(fact, "value")) or {}
     unit = str(value.get("unit") or "none").split(":")[0]
@@ -112,8 +117,8 @@ def metric_features(
         f["period=month"] = 1.0
     else:
         f["period=range"] = 1.0
-    scope = _simplified(_get(fact, "scope") or "")
-    itext = _simplified(_get(fact, "indicator_text") or "")
+    scope = simple(_get(fact, "scope") or "")
+    itext = simple(_get(fact, "indicator_text") or "")
     if scope:
         f["scope"] = 1.0
         if scope == itext:
@@ -122,7 +127,7 @@ def metric_features(
         if w in itext:
             f["it_" + w] = 1.0
     f["subject=" + str(subject_label)] = 1.0
-    subject = _simplified(_get(fact, "subject") or "")
+    subject = simple(_get(fact, "subject") or "")
     if cues.sub_park_tails and subject.endswith(cues.sub_park_tails):
         f["subject_sub_park"] = 1.0
     start, end = span
@@ -190,7 +195,7 @@ def doc_metric_features(
         span = (rep.from_raw(raw_span[0]), rep.from_raw(raw_span[1])) if raw_span else (0, 0)
         out.append(metric_features(
             f, span, rep.text, starts.get(c[1], ()) if c else (), c[0] if c else None,
-            spans[raw_span], cues,
+            spans[raw_span], cues, rep.view is not None,
         ))
     return out
 

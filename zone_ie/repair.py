@@ -150,10 +150,15 @@ class RepairedText:
 
     def from_raw(self, raw_i: int) -> int:
         """Index of the first repaired character whose raw offset is ``>= raw_i``."""
-        for t0, r0, n in self.runs:
-            if raw_i < r0 + n:
-                return t0 + max(0, raw_i - r0)
-        return len(self.text)
+        ends = self.__dict__.get("_raw_ends_cache")
+        if ends is None:
+            ends = [r0 + n for _, r0, n in self.runs]
+            object.__setattr__(self, "_raw_ends_cache", ends)
+        k = bisect_right(ends, raw_i)  # the first run that ends after raw_i
+        if k == len(ends):
+            return len(self.text)
+        t0, r0, _ = self.runs[k]
+        return t0 + max(0, raw_i - r0)
 
     @property
     def _starts(self) -> list[int]:
