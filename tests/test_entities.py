@@ -237,6 +237,35 @@ def test_time_words_and_verbs_end_a_left_edge(ruler: ZoneEntityRuler, text: str,
     assert parks == ([name] if name else ["鹭汀经开区"])
 
 
+@pytest.mark.parametrize("text", [
+    "三家龙头企业产值增长两成，拉动经开区产值增长3.9个百分点。",
+    "一批新项目撬动开发区有效投资。",
+    "这组数据高于高新区平均水平。",
+    "新项目将惠及综保区内企业。",
+])
+def test_a_verb_before_a_bare_zone_word_makes_no_park(ruler: ZoneEntityRuler, text: str) -> None:
+    """``拉动经开区…``: a verb, then the zone word referring back; no name ``拉动经开区``."""
+    assert park_names(ruler, text) == []
+
+
+def test_a_ceremony_word_ends_the_left_edge_of_a_brand_park(ruler: ZoneEntityRuler) -> None:
+    text = "去年8月，星海集团在鹭汀镇奠基星海U谷·鹭汀科技智汇产业园。"
+    assert "星海U谷·鹭汀科技智汇产业园" in park_names(ruler, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("北京星海投资（集团）有限公司在梧川高新区建设产业园。", "北京星海投资（集团）有限公司"),
+    ("项目由鹭汀投资(集团)股份有限公司承建。", "鹭汀投资(集团)股份有限公司"),
+])
+def test_a_bracketed_group_form_stays_inside_the_company_name(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    companies = [n for n, label in ents(ruler, text) if label == "COMPANY"]
+    assert companies == [name]
+
+
+def test_a_bracketed_form_alone_is_no_company(ruler: ZoneEntityRuler) -> None:
+    assert [n for n, label in ents(ruler, "该项目由投资（集团）有限公司承建。") if label == "COMPANY"] == []
+
+
 def test_company_list_closed_by_a_count_and_joined_by_he(ruler: ZoneEntityRuler) -> None:
     text = "同日签约的还有云帆机电、博雅精密和远航新材3家企业。"
     found = [n for n, label in ents(ruler, text) if label == "COMPANY"]

@@ -512,6 +512,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                     start = park_at_end[pe]  # ``滨江新区港务有限公司``: the park's platform company
                     break
             start = self._after_open_bracket(text, start, m.start())
+            start = self._before_bracketed_form(text, start, m.start(), ends)
+            if text[start] in "（(":
+                continue  # ``（集团）有限公司`` alone is debris, no name
             name = text[start : m.end()]
             prefix = text[start : m.start()]
             if len(prefix) < int(self.grammar["company_short_heads_min"]):
@@ -529,6 +532,18 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
+
+    def _before_bracketed_form(self, text: str, start: int, legal: int, ends: list[int]) -> int:
+        """``北京X投资（集团）有限公司``: a name never opens with a closed bracket. When the
+        left edge stops right before one, the word there (a boundary word such as
+        投资) belongs to the name, which starts where the edge before that word is."""
+        if start >= legal or text[start] not in "（(" or not _LEADING_BRACKETED.match(text, start, legal):
+            return start
+        word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
+        if not word:
+            return start
+        earlier, _, _ = self._left_edge(text, start - len(word), ends)
+        return earlier if start - len(word) - earlier >= 2 else start
 
     def _platform_core(self, core: str) -> bool:
         """``港务`` / ``投资发展``: a core made only of generic business words."""
