@@ -2,12 +2,12 @@
 sentences written for it, and the training script's fit."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 import zone_ie
+from factkit import load_script
 from zone_ie.confidence import FEATURES_VERSION, FactScorer, record_inputs
 from zone_ie.pipeline import load, make_doc
 
@@ -81,10 +81,7 @@ def test_the_model_travels_with_the_pipeline(tmp_path, nlp) -> None:
 
 
 def _trainer():
-    spec = importlib.util.spec_from_file_location("train_confidence", ROOT / "benchmarks" / "train_confidence.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/train_confidence.py", "train_confidence")
 
 
 def test_fit_is_deterministic_and_learns_the_sign() -> None:

@@ -1,7 +1,6 @@
 """Quantity normalizer (SPEC 5): parse_quantity and the find_quantities scanner."""
 from __future__ import annotations
 
-import importlib.util
 import time
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factkit import load_script
 from zone_ie.models import Quantity
 from zone_ie.quantities import QuantityMatch, find_quantities, parse_quantity
 
@@ -272,10 +272,7 @@ def test_scanner_speed() -> None:
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_quantities", ROOT / "benchmarks" / "quantities.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("benchmarks/quantities.py", "bench_quantities")
 
 
 def test_benchmark_accuracy() -> None:

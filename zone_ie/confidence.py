@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -38,15 +37,8 @@ _DISTANCE_BUCKETS = ((30, "d30"), (100, "d100"), (300, "d300"), (1000, "d1000"))
 
 
 def _get(fact: Any, key: str) -> Any:
-    # a JSON record (dict) or a fact model; ``dict`` is checked directly: ``Mapping`` is slow
+    # a JSON record (dict) or a model (fact, quantity, period); ``dict`` is checked directly: ``Mapping`` is slow
     return fact.get(key) if type(fact) is dict else getattr(fact, key, None)
-
-
-def _plain(q: Any) -> Optional[dict]:
-    if q is None or type(q) is dict:
-        return q
-    return {"unit": q.unit, "qualifier": q.qualifier} if hasattr(q, "unit") else {
-        "start_month": q.start_month, "end_month": q.end_month}
 
 
 def _simplified(text: str) -> str:
@@ -98,22 +90,22 @@ def metric_features(
     """
     simple = _simplified if simplify else str
     f: dict[str, float] = {"ind=" + str(_get(fact, "indicator")): 1.0}
-    value = _plain(_get(fact, "value")) or {}
-    unit = str(value.get("unit") or "none").split(":")[0]
+    value = _get(fact, "value")
+    unit = str((_get(value, "unit") if value is not None else None) or "none").split(":")[0]
     f["unit=" + unit] = 1.0
-    f["qual=" + str(value.get("qualifier"))] = 1.0
-    if value:
+    f["qual=" + str(_get(value, "qualifier") if value is not None else None)] = 1.0
+    if value is not None:
         f["has_value"] = 1.0
     if _get(fact, "yoy_pct") is not None:
         f["has_yoy"] = 1.0
     if _get(fact, "share_pct") is not None:
         f["has_share"] = 1.0
-    period = _plain(_get(fact, "period"))
-    if not period:
+    period = _get(fact, "period")
+    if period is None:
         f["period=none"] = 1.0
-    elif period.get("start_month") is None:
+    elif _get(period, "start_month") is None:
         f["period=year"] = 1.0
-    elif period.get("start_month") == period.get("end_month"):
+    elif _get(period, "start_month") == _get(period, "end_month"):
         f["period=month"] = 1.0
     else:
         f["period=range"] = 1.0
@@ -239,12 +231,6 @@ class FactScorer:
         """The probability of each metric fact (``None`` for facts the model does not score)."""
         feats = doc_metric_features(facts, rep, entities, clusters, self.cues)
         return [None if f is None else round(self.probability(f), 4) for f in feats]
-
-
-@lru_cache(maxsize=4)
-def default_scorer(path: Optional[str] = None) -> FactScorer:
-    """The shipped model (or the one at ``path``), loaded once."""
-    return FactScorer.from_file(path)
 
 
 def record_inputs(record: Mapping[str, Any], text: str) -> tuple[RepairedText, list, list]:
