@@ -21,6 +21,7 @@ from .figures import _among_frame, _anecdote, _noise, _project_list_before, _ski
 from .scopes import _WORDY, _strip_value_words, settle_scopes
 from .periods_of import period_for, sentence_period
 from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
+from .labels import after_marks, label_frame
 from .tables import merge_table_metrics, table_metrics
 from .subjects import subject_for
 
@@ -537,6 +538,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_VALUE and q.q.get("unit") == "%" and _rate_after(text[q.end:ce]):
             role = ROLE_YOY
         phrase = _phrase(ctx, start, q.start)
+        label = label_frame(ctx, s, cs, q.start, prev_end) if role == ROLE_VALUE else None
+        if label is not None:
+            # ``■ 地区生产总值：完成61.8亿元``: the figure of the label before the colon
+            cs = label[0]
+            phrase = _phrase(ctx, cs, label[1])
         fraction_of = _fraction_share(text, q, ce)
         if fraction_of is not None and role == ROLE_VALUE:
             role, phrase = ROLE_SHARE, fraction_of
@@ -637,6 +643,14 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         attach = (role != ROLE_VALUE and target is not None and target.subject == subject.text
                   and fraction_of is None and not framed and _adjunct(phrase))
         if attach and _set(target, role, q, pre):
+            prev_end = q.end
+            continue
+        if (role == ROLE_VALUE and label is None and not respective and q.q.get("unit") != "rank"
+                and target is not None and target.subject == subject.text
+                and target.value is None and target.yoy_pct is not None and _value_after_change(text[prev_end:q.start])):
+            # ``进出口总额增长15%以上、突破440亿元``: the level the changed figure reaches
+            _set(target, role, q, pre)
+            target.evidence = (target.evidence[0], max(target.evidence[1], ev[1]))
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q, head)
@@ -812,12 +826,21 @@ def _crossed_then_stated(text: str, q: Qty, qtys: list[Qty], e: int) -> bool:
     return nxt is not None and nxt.start - m.end() <= 2 and nxt.q.get("unit") == q.q.get("unit")
 
 
+def _value_after_change(gap: str) -> bool:
+    """``…增长15%以上、突破440亿元`` / ``同比增长10%，达到300亿元``: only a list or clause
+    mark and value verbs in ``gap``, the words between a change and the figure after it."""
+    words = gap.strip()
+    if not words or words[0] not in "、，,":
+        return False
+    return not strip_words(words[1:].strip(), vocab()["value_verbs"] + vocab()["label_value_words"])
+
+
 def _adjunct(phrase: str) -> bool:
     """Words before a bare change or share that name no new indicator
     (``受海外需求偏弱影响同比下降3.6%``): the figure belongs to the open metric."""
-    if not phrase:
-        return True
     v = vocab()
+    if not phrase or phrase in v["adjunct_alone"]:
+        return True  # ``可比增长5.5%`` (``可`` stripped as a value verb): a bare comparison
     if len(phrase) > v["attach_max_len"] or find_indicator(phrase) is not None:
         return False
     return has_vocab("adjunct_markers", phrase)
@@ -901,7 +924,7 @@ def _head_indicator(ctx: DocContext, s: int, cs: int, q: Qty):
     if hit is None:
         return None
     ind, i, j = hit
-    k = max(head.rfind(c, 0, i) for c in "，,：:") + 1
+    k = after_marks(head, max(head.rfind(c, 0, i) for c in "，,：:") + 1, i)  # no bullet (``■ ``)
     keep = [w for w in vocab()["scope_strip"] if w != "新"]
     scope = strip_words(head[k:i], keep + vocab()["value_verbs"]) or None
     return ind, head[k:j], scope
