@@ -97,3 +97,21 @@ def test_ranks_after_changes_stay_ranks(nlp):
     ranks = sorted((m["subject"], m["value"]["value"]) for m in ms if m["value"] and m["value"]["unit"] == "rank")
     assert ranks == [("云岭高新区", 1.0), ("松溪经开区", 3.0)]
     assert all(m["yoy_pct"] is None for m in ms if m["value"] and m["value"]["unit"] == "rank")
+
+
+def test_parallel_rows_take_the_indicators_of_the_row_before(nlp):
+    text = ("1—9月，云岭新区新签约项目120个。分产业看，高端装备类签约项目28个，协议投资118.5亿元；"
+            "新能源类16个，84.2亿元；新材料类11个，47.6亿元。")
+    ms = metrics(nlp, text, "2025-10-15")
+    rows = {(m["scope"], m["indicator"]): m for m in ms}
+    assert rows[("新能源类", "signed_projects")]["value"]["value"] == 16
+    assert rows[("新能源类", "signed_investment")]["value"]["value"] == pytest.approx(84.2e8)
+    assert rows[("新材料类", "signed_investment")]["value"]["value"] == pytest.approx(47.6e8)
+    assert rows[("新材料类", "signed_projects")]["indicator_text"] == "签约项目"
+
+
+def test_a_row_that_names_its_own_noun_is_not_parallel(nlp):
+    # 开工项目 are not a class of the signed projects before: no signed_* figure for them
+    text = "今年以来，云岭新区签约项目42个，协议投资215亿元；集中开工项目30个，总投资96亿元。"
+    ms = metrics(nlp, text, "2025-10-15")
+    assert not [m for m in ms if m["indicator"].startswith("signed") and m["value"]["value"] in (30, 96e8)]

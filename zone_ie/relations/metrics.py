@@ -22,6 +22,7 @@ from .scopes import _WORDY, _strip_value_words, settle_scopes
 from .periods_of import period_for, sentence_period
 from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
 from .labels import after_marks, label_frame
+from .parallel import parallel_indicator, row_before
 from .tables import merge_table_metrics, table_metrics
 from .subjects import subject_for
 
@@ -509,6 +510,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     named: list[MetricFact] = []    # the metrics made for it, in its order
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
+    template: Optional[list[MetricFact]] = None  # the metrics of the row before (parallel rows)
     for q, cs, ce in kept:
         if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
@@ -672,6 +674,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if ind[0] == "land_area" and has_vocab("floor_area_words", (ind[1] or "") + pre):
             ind = ("other", ind[1], ind[2])  # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``: floor space, not land
         ind = _restated(ind, phrase, q, open_m, subject, pre)
+        if ind[0] == "other" and role == ROLE_VALUE:
+            if template is None:
+                template = row_before(ctx, prior, s)
+            if template:
+                # ``…签约项目28个，协议投资118.5亿元；新能源类16个，84.2亿元``: the row before's frame
+                ind = parallel_indicator(ctx, template, out, q, text[start:q.start]) or ind
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
         if host is not None:
             subject = host
