@@ -233,3 +233,23 @@ def test_a_park_opening_with_another_place_is_not_inside_the_paragraphs_zone(nlp
     got = pairs(nlp, text)
     assert ("济人药业", "宿州芜湖现代产业园区") in got
     assert ("济人药业", "远帆经开区") not in got
+
+
+@pytest.mark.parametrize("closer", ["等9家电子信息企业", "等4家世界500强企业", "等一批本土知名企业", "等多家行业龙头"])
+def test_counted_and_described_closers_name_the_listed_firms(nlp, closer):
+    text = f"两年来，青禾高新区引进了澄江精密、蓝天电子、禾丰光电{closer}。"
+    got = pairs(nlp, text)
+    assert {(c, "青禾高新区") for c in ("澄江精密", "蓝天电子", "禾丰光电")} <= got
+
+
+@pytest.mark.parametrize("closer", ["等多家落后产能企业", "等20家高污染企业", "等12家高耗能企业"])
+def test_firms_shut_down_by_class_are_sectors_not_names(nlp, closer):
+    text = f"今年，青禾高新区关停砖瓦、石灰、铸造{closer}。"
+    assert pairs(nlp, text) == set()
+
+
+def test_a_firm_site_in_a_list_is_the_firm(nlp):
+    text = "青禾高新区集聚了澄江精密、蓝天电子宁波基地、禾丰光电等60余家上下游企业。"
+    got = pairs(nlp, text)
+    assert ("蓝天电子", "青禾高新区") in got
+    assert not any(c.endswith("基地") for c, _ in got)

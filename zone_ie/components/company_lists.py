@@ -40,7 +40,7 @@ class CompanyListGrammar:
             items[0] = items[0][self._list_head_cut(items[0]) :]
             if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
                 items = [part for it in items for part in self._split_conj(it)]
-            cleaned = [self._clean_item(it) for it in items]
+            cleaned = [self._without_site(self._clean_item(it)) for it in items]
             bare_project = close is not None and last[close:].startswith("项目")
             if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
                 continue  # ``建设A、B和C项目`` lists products unless every item is a company
@@ -189,6 +189,12 @@ class CompanyListGrammar:
             brand = item[: -len(w)]
             return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
         return False
+
+    def _without_site(self, item: str) -> str:
+        """``宁德时代厦门基地`` -> ``宁德时代``: a firm's site named by a place is the firm
+        (``南汽新能源整车基地`` stays: 整车 is no place)."""
+        m = _SITE_TAIL.search(item)
+        return item[: m.start()] if m is not None and self._P.is_place(item[m.start() : m.start() + 2]) else item
 
     def _plausible_brand(self, s: str) -> bool:
         if not 2 <= len(s) <= 8 or not _BRAND_CHARS.fullmatch(s):
