@@ -384,18 +384,19 @@ def test_longest_suffix_is_the_first_of_the_words_longest_first(words, s, max_le
     assert word_before(words_by_length(words), s, max(0, len(s) - max_len), len(s)) == first
 
 
-_PLACE_TEXT = st.lists(st.sampled_from(["宁波", "宁波市", "北仑区", "内蒙古", "自治区", "和林格尔", "（", "宁", "波", "研究所与", "园区", "12"]), max_size=6).map("".join)
+_PLACE_TEXT = st.lists(st.sampled_from(["宁波", "宁波市", "北仑区", "内蒙古", "自治区", "和林格尔", "（", "宁", "波", "研究所与", "园区", "12", "宁海", "海宁"]), max_size=6).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_PLACE_TEXT)
 def test_prefix_edge_places_are_those_of_the_cut_prefix(ruler: ZoneEntityRuler, prefix: str) -> None:
-    places = ruler._P.spans(prefix)
-    for cut in range(len(prefix) + 1):
-        want = [(a + cut, b + cut) for a, b in ruler._P.spans(prefix[cut:])]
-        assert ruler._places_from(prefix, places, cut) == want
-    cut, place, has_place = ruler._prefix_edge(prefix)
-    assert has_place == (ruler._P.first(prefix[cut:]) is not None) == (ruler._P.first(prefix[cut + place :]) is not None)
+    for P, park in ((ruler._P, False), (ruler._PK, True)):  # places; places and counties
+        places = P.spans(prefix)
+        for cut in range(len(prefix) + 1):
+            want = [(a + cut, b + cut) for a, b in P.spans(prefix[cut:])]
+            assert ruler._places_from(prefix, places, cut, P) == want
+        cut, place, has_place = ruler._prefix_edge(prefix, park)
+        assert has_place == (P.first(prefix[cut:]) is not None) == (P.first(prefix[cut + place :]) is not None)
 
 
 def test_ordinal_is_never_a_derived_short_name(nlp):
@@ -563,3 +564,29 @@ def test_parks_of_one_name_are_one_cluster_only_in_one_place(ruler: ZoneEntityRu
         assert ids[a] == ids[b]
     for a, b in apart:
         assert ids[a] != ids[b]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("这几年企业的成长离不开长兴经济技术开发区的服务。", "长兴经济技术开发区"),
+        ("2021年公司整体搬入嵊州高新园区。", "嵊州高新园区"),
+        ("一期基地落子泗洪经开区，二期仍在规划。", "泗洪经开区"),
+        ("园区动态\n\n宁海经济开发区召开一季度经济运行分析会。", "宁海经济开发区"),
+    ],
+)
+def test_a_county_starts_a_park_name(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    # county-level places (patterns/counties.json) end the words before a park's name
+    assert park_names(ruler, text) == [name]
+
+
+def test_a_firm_named_after_a_county_is_still_a_firm(ruler: ZoneEntityRuler) -> None:
+    text = "大丰集团与嘉禾精工分别在园区投资建设新项目，沧州凤台化工股份有限公司也在其中。"
+    got = ents(ruler, text)
+    assert ("大丰集团", "COMPANY") in got
+    assert ("沧州凤台化工股份有限公司", "COMPANY") in got
+
+
+def test_a_county_area_is_no_zone(ruler: ZoneEntityRuler) -> None:
+    # X片区 after a county names an area of that county, not a zone
+    assert park_names(ruler, "龙游片区和象山片区的农房改造已经完成。") == []

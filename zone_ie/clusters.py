@@ -304,3 +304,13 @@ def load_place_names() -> list[str]:
     except FileNotFoundError:
         extra = []
     return derive_place_names(extra)
+
+
+def load_county_names() -> list[str]:
+    """County-level places in short form (``patterns/counties.json``): where a park's name
+    starts (``离不开新昌高新园区`` -> 新昌高新园区). Not in :func:`load_place_names`: many are
+    also brands (大丰集团, 嘉禾精工), and a company named by a county is still a company."""
+    try:
+        return list(load_json("counties.json").get("places", []))
+    except FileNotFoundError:
+        return []

@@ -44,7 +44,7 @@ from spacy.util import filter_spans
 from ..align import ensure_boundaries
 from .. import rx
 from ..clusters import (
-    MEMO_SIZE, Places, company_core, core_shorts, load_place_names, park_key, trie_pattern, word_at, word_before,
+    MEMO_SIZE, Places, company_core, core_shorts, load_county_names, load_place_names, park_key, trie_pattern, word_at, word_before,
     words_by_length,
 )
 from ..resources import iter_jsonl, load_json
@@ -92,6 +92,7 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         self.patterns: list[dict[str, Any]] = []
         self.grammar: dict[str, Any] = dict(load_json("grammar.json"))
         self.places: list[str] = load_place_names()
+        self.counties: list[str] = load_county_names()
         if patterns_file:
             self.patterns.extend(dict(p) for p in srsly.read_jsonl(patterns_file))
         else:
@@ -117,11 +118,14 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         chars = g["name_chars"]
         self._P = Places(self.places)
         self._P._chain()  # compiled with the pipeline, not inside the first document that needs it
+        # places and counties: where a park's name may start (not a company's: 大丰集团 is a brand)
+        self._PK = Places(self.places + self.counties) if self.counties else self._P
         self._park_suffix_re = _literals(g["park_suffixes"])
         self._park_suffixes = tuple(sorted(g["park_suffixes"], key=len, reverse=True))
         self._park_suffix_set = frozenset(self._park_suffixes)
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))
         self._direction_areas = tuple(sorted(g.get("direction_area_prefixes", []), key=len, reverse=True))
         self._direction_suffixes = frozenset(g.get("direction_area_suffixes", []))
         self._district_suffixes = tuple(g.get("district_park_suffixes", []))
@@ -313,8 +317,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             known = self._name_char_memo[ch] = self._name_char.match(ch) is not None
         return known
 
-    def _left_edge(self, text: str, end_of_prefix: int, taken_ends: list[int]) -> tuple[int, int, bool]:
-        """``(start, uncut_start, has_place)`` of a name whose suffix begins at ``end_of_prefix``.
+    def _left_edge(self, text: str, end_of_prefix: int, taken_ends: list[int], park: bool = False) -> tuple[int, int, bool]:
+        """``(start, uncut_start, has_place)`` of a name whose suffix begins at ``end_of_prefix``
+        (``park``: a park's name, which a county may also start).
 
         ``uncut_start`` is where the name would start without the place cut;
         ``has_place``: whether ``text[start:end_of_prefix]`` holds a place name;
@@ -327,16 +332,17 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             limit = taken_ends[k - 1]
         if i > limit:  # back over the name characters ending at ``i``, down to ``limit``
             i -= self._name_run.match(text[limit:i][::-1]).end()
-        cut, place, has_place = self._prefix_edge(text[i:end_of_prefix])
+        cut, place, has_place = self._prefix_edge(text[i:end_of_prefix], park)
         start = i + cut
         return start + place, start, has_place
 
-    def _prefix_edge(self, prefix: str) -> tuple[int, int, bool]:
+    def _prefix_edge(self, prefix: str, park: bool = False) -> tuple[int, int, bool]:
         """``(cut, place, has_place)``: the name starts ``cut`` characters into the run
         of name characters ``prefix``, and ``place`` more characters on when a place
         name inside it starts the name (0 if none); ``has_place``: whether a place
         is in ``prefix[cut:]`` (then also in ``prefix[cut + place:]``)."""
-        places = self._P.spans(prefix)
+        P = self._PK if park else self._P
+        places = P.spans(prefix)
         cut = 0
         for b in self._boundary_at.finditer(prefix):
             s, e = b.span(1)
@@ -368,14 +374,14 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             # ``中德（嘉兴）中小企业合作区``: a two-country head with its bracketed place opens the
             # name, whatever boundary words follow it
             for b in self._bilateral_bracket.finditer(prefix, 0, cut):
-                if self._P.is_place(b.group("place")):
+                if P.is_place(b.group("place")):
                     cut = b.start()
                     break
         rest = prefix[cut:]
         lead = self._left_strip.match(rest)
         if lead:
             cut += lead.end()
-        chain = self._places_from(prefix, places, cut)
+        chain = self._places_from(prefix, places, cut, P)
         for s, _ in chain:  # 甬飞电驱（宁波）…: a bracketed place is inside the name
             if s == cut or prefix[s - 1] not in "（(":
                 head = next((h for h in self._bilateral if prefix.endswith(h, cut, s)), None)
@@ -384,12 +390,12 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                 return cut, s - cut, True
         return cut, 0, bool(chain)
 
-    def _places_from(self, s: str, spans: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:
-        """The spans of ``self._P.spans(s[cut:])``, in ``s``, given ``spans ==
-        self._P.spans(s)``: the same places from ``cut`` on, unless one runs across ``cut``."""
+    def _places_from(self, s: str, spans: list[tuple[int, int]], cut: int, P: Places) -> list[tuple[int, int]]:
+        """The spans of ``P.spans(s[cut:])``, in ``s``, given ``spans == P.spans(s)``: the
+        same places from ``cut`` on, unless one runs across ``cut``."""
         j = bisect_left(spans, (cut,))  # the first place starting at or after ``cut``
         if j and spans[j - 1][1] > cut:
-            return [(a + cut, b + cut) for a, b in self._P.spans(s[cut:])]
+            return [(a + cut, b + cut) for a, b in P.spans(s[cut:])]
         return spans[j:]
 
     # --- parks ------------------------------------------------------------
@@ -399,7 +405,7 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         ends = sorted(t.end for t in taken)  # of taken + out, kept sorted
         min_prefix = int(self.grammar["park_needs_prefix_len"])
         for m in self._park_suffix_re.finditer(text):
-            start, uncut, has_place = self._left_edge(text, m.start(), ends)
+            start, uncut, has_place = self._left_edge(text, m.start(), ends, park=True)
             if text.startswith("度", start) and text[start - 1 : start] == "年":
                 start += 1  # ``2023年度省级开发区考评``: 度 closes the year, it opens no name
             lead = _LEADING_BRACKETED.match(text, start, m.start())
@@ -436,6 +442,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                     out.append(Match(ftz.start, m.end(), "PARK"))
                     insort(ends, m.end())
                     continue
+            if has_place and suffix.endswith(self._city_place_suffixes) and self._PK is not self._P:
+                has_place = self._prefix_edge(prefix, False)[2]  # ``花山片区``: a county's area, not a zone
             if suffix.endswith(self._weak_suffixes) and not has_place:
                 direction = next((d for d in self._direction_areas if prefix.endswith(d)), None)
                 if direction is None or suffix not in self._direction_suffixes:
@@ -856,12 +864,14 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
 
     # --- serialization (like spaCy's SpanRuler) ---------------------------
     def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
-        return srsly.msgpack_dumps({"patterns": self.patterns, "grammar": self.grammar, "places": self.places})
+        return srsly.msgpack_dumps({"patterns": self.patterns, "grammar": self.grammar, "places": self.places,
+                                    "counties": self.counties})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ZoneEntityRuler":
         d = srsly.msgpack_loads(data)
         self.patterns, self.grammar = list(d["patterns"]), dict(d["grammar"])
         self.places = list(d.get("places") or load_place_names())
+        self.counties = list(d.get("counties") or load_county_names())
         self._compile()
         return self
 
@@ -871,6 +881,7 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         srsly.write_jsonl(path / "patterns.jsonl", self.patterns)
         srsly.write_json(path / "grammar.json", self.grammar)
         srsly.write_json(path / "places.json", {"places": self.places})
+        srsly.write_json(path / "counties.json", {"places": self.counties})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "ZoneEntityRuler":
         path = Path(path)
@@ -878,6 +889,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         self.grammar = dict(srsly.read_json(path / "grammar.json"))
         places = path / "places.json"
         self.places = list(srsly.read_json(places)["places"]) if places.exists() else load_place_names()
+        counties = path / "counties.json"
+        self.counties = list(srsly.read_json(counties)["places"]) if counties.exists() else load_county_names()
         self._compile()
         return self
 
