@@ -590,3 +590,26 @@ def test_a_firm_named_after_a_county_is_still_a_firm(ruler: ZoneEntityRuler) -> 
 def test_a_county_area_is_no_zone(ruler: ZoneEntityRuler) -> None:
     # X片区 after a county names an area of that county, not a zone
     assert park_names(ruler, "龙游片区和象山片区的农房改造已经完成。") == []
+
+
+@pytest.mark.parametrize(
+    "text,subs",
+    [
+        ("青禾经开区目前布局有低碳生态园、新材料产业园和特色轻工产业园三个专业园区。", ["低碳生态园", "新材料产业园", "特色轻工产业园"]),
+        ("青禾经开区下设东门片区和渠黎片区两个片区。", ["东门片区", "渠黎片区"]),
+        ("青禾经济区按“一区两片”布局，分为东门片区和渠黎片区。", ["东门片区", "渠黎片区"]),
+    ],
+)
+def test_counted_enumerations_name_sub_parks(ruler: ZoneEntityRuler, text: str, subs: list[str]) -> None:
+    assert [n for n in park_names(ruler, text) if n in subs] == subs
+
+
+def test_a_count_of_functional_areas_is_no_park_list(ruler: ZoneEntityRuler) -> None:
+    # 生产、生活和生态 are kinds of areas, not names: no item is a sub-park name
+    assert park_names(ruler, "青禾经开区包括生产、生活和生态三个功能区。") == ["青禾经开区"]
+
+
+def test_a_boundary_inside_a_name_word_does_not_cut(ruler: ZoneEntityRuler) -> None:
+    got = ents(ruler, "杭州谷丰家居有限公司与青禾高新区签约，青禾高新区产值居全省第一。")
+    assert ("杭州谷丰家居有限公司", "COMPANY") in got
+    assert ("青禾高新区", "PARK") in got

@@ -289,3 +289,22 @@ def test_projects_listed_with_their_bracketed_costs(nlp):
         "石桥可降解环保日用品项目": ("青禾高新区", 82000000.0),
         "嘉禾机械配件项目": ("青禾高新区", 60000000.0),
     }
+
+
+ENUMERATED = (
+    "12月5日，青禾经济开发区重点项目集中签约活动举行。青禾经开区目前布局有低碳生态园、新材料产业园和特色轻工产业园三个专业园区。\n\n"
+    "本次集中签约的4个项目分别是：\n"
+    "1.山西晋瑞硅材料科技有限公司年产2万吨高纯石英砂提纯项目，总投资6.2亿元，落户新材料产业园；\n"
+    "2.深圳市鑫源储能科技有限公司年产1.5GWh储能电池系统集成项目，总投资16.5亿元，落户低碳生态园；\n"
+    "3.吕梁恒泰新能源有限公司200兆瓦分布式光伏及配套储能项目，总投资8.5亿元；\n"
+    "4.杭州谷丰家居有限公司年产30万套定制家具智能制造项目，总投资2.8亿元，落户特色轻工产业园。\n"
+    "青禾经开区管委会表示，将为每个项目配备专班。"
+)
+
+
+def test_each_enumerated_item_keeps_its_own_sub_park(nlp):
+    got = {f["company"]: f["park"] for f in facts(nlp, ENUMERATED, "project", "2024-12-06")}
+    assert got["山西晋瑞硅材料科技有限公司"] == "新材料产业园"
+    assert got["深圳市鑫源储能科技有限公司"] == "低碳生态园"  # named by the counted list of parts
+    assert got["吕梁恒泰新能源有限公司"] in ("青禾经济开发区", "青禾经开区")  # no sub-park of its own
+    assert got["杭州谷丰家居有限公司"] == "特色轻工产业园"  # 家居: 居 is no boundary inside a word

@@ -189,3 +189,12 @@ def test_short_lines_of_a_hard_wrapped_page_are_joined() -> None:
     # a narrow PDF column (every line short): no line is read as a section head
     raw = "前三季度，全区实现规\n\n模以上工业营业收入51\n\n2.6亿元，同比增长18\n\n.3%。\n"
     assert repair(raw).text.startswith("前三季度，全区实现规模以上工业营业收入512.6亿元，同比增长18.3%。")
+
+
+def test_an_enumerated_item_after_a_semicolon_starts_a_paragraph() -> None:
+    raw = "签约项目分别是：\n1.甲公司年产5万吨乙项目，落户丙园；\n2.丁公司戊项目，总投资3亿元；\n3.己公司庚项目。"
+    text = repair(raw).text
+    assert text.count("\n") == 3  # each item on its own line
+    # a decimal after a wrapped line is not an item: the wrap is joined
+    wrapped = repair("一季度园区规上工业产值增长\n2.5%，高于全市。").text
+    assert "\n" not in wrapped

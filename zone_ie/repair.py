@@ -70,6 +70,10 @@ _MAX_DOUBLED_LINE = 240
 # Line wraps come out of the PDF as one or two newlines; three or more (``\n\n\n\n``)
 # separate blocks: image captions, figure labels, a jump to another column.
 _BLOCK_BREAK = 3
+# An enumeration: a line ending in one of _ITEM_END and the next opening with a list number
+# (``2.``, ``（3）``, ``④``; not a decimal such as ``2.5%``) starts a new item.
+_ITEM_END = set("；;：:，,")
+_ITEM_START = re.compile(r"[（(]?\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")
 # Unwrapped text (web pages, PDFs extracted paragraph by paragraph): its long lines are
 # whole paragraphs, so a short line that ends no sentence is a heading, not a wrap.
 _UNWRAPPED_LINE = 60  # a text whose 90th-percentile line is at least this long is unwrapped
@@ -346,6 +350,8 @@ def _is_paragraph_break(
     j = a
     while j >= logical_start and (raw[j] in _CLOSERS or not keep[j]):
         j -= 1
+    if j >= 0 and raw[j] in _ITEM_END and _ITEM_START.match(raw, a + 1 + len(ws)):
+        return True  # ``…，落户A园；\n2.B公司…``: the next item of an enumeration
     return j >= 0 and raw[j] in _SENT_FINAL
 
 

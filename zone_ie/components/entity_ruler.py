@@ -138,6 +138,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         self._name_run = regex.compile(f"[{chars}]*")  # a run of name characters
         self._name_char_memo: dict[str, bool] = {}
         self._boundary_at = _lookahead(g["left_boundaries"])
+        exempt = g.get("left_boundary_exempt", [])
+        self._boundary_exempt = re.compile("|".join(map(re.escape, sorted(exempt, key=len, reverse=True)))) if exempt else None
         self._boundaries_by_len = words_by_length(g["left_boundaries"])
         self._left_strip = regex.compile(g.get("left_strip_re", r"^[0-9]+"))
         self._left_cut = regex.compile(g.get("left_cut_re", r"(?!)"))
@@ -344,10 +346,11 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         P = self._PK if park else self._P
         places = P.spans(prefix)
         cut = 0
+        words = [m.span() for m in self._boundary_exempt.finditer(prefix)] if self._boundary_exempt else ()
         for b in self._boundary_at.finditer(prefix):
             s, e = b.span(1)
-            if e > cut and not any(ps < e and s < pe for ps, pe in places):
-                cut = e  # (和林格尔, 和田市: a boundary char inside a place does not count)
+            if e > cut and not any(ps < e and s < pe for ps, pe in places) and not any(ws <= s and e <= we for ws, we in words):
+                cut = e  # (和林格尔, 和田市, 家居: a boundary inside a place or a name word does not count)
         conj = self._conj
         # 研究所与X: a conjunction after an organisation (cut only grows: look at k >= cut)
         for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):

@@ -1,9 +1,10 @@
 """Sub-parks named in the enumeration of a zone's parts (``实行“一区多园”管理模式，…包括
 金沙园一期、金沙园二期、金古东区、北区和绿色循环经济园``; ``下辖A片区、B片区和C园``): the part of
 the entity ruler's grammar that reads short sub-park names, which carry no place and no
-full zone suffix, from the list that introduces them, then finds them again in the text.
+full zone suffix, from the list that introduces them (or that a count of parks closes:
+``布局有A、B和C三个专业园区``), then finds them again in the text.
 A mixin of :class:`ZoneEntityRuler`; the frame and item patterns are
-``patterns/grammar.json`` (``sub_park_list_re``, ``sub_park_item_re``)."""
+``patterns/grammar.json`` (``sub_park_list_re``, ``sub_park_list_counted_re``, ``sub_park_item_re``)."""
 from __future__ import annotations
 
 import regex
@@ -15,18 +16,19 @@ class SubParkListGrammar:
     """Sub-park names read from a zone's enumeration of its parts (see the module docstring)."""
 
     def _init_sub_park_lists(self, g: dict) -> None:
-        self._sub_list = regex.compile(g.get("sub_park_list_re", r"(?!)"))
+        self._sub_lists = [regex.compile(g.get(k, r"(?!)")) for k in ("sub_park_list_re", "sub_park_list_counted_re")]
         self._sub_item = regex.compile(g.get("sub_park_item_re", r"(?!)"))
         self._sub_not = frozenset(g.get("sub_park_not_names", []))
         self._sub_min_literal = int(g.get("sub_park_literal_min_len", 3))
 
     def _sub_park_lists(self, text: str, found: list[Match]) -> list[Match]:
         """``found`` plus every mention of the sub-parks listed in the text's enumerations."""
-        if not self._sub_list.search(text):
+        frames = [m for pattern in self._sub_lists for m in pattern.finditer(text)]
+        if not frames:
             return found
         listed: list[Match] = []  # the items where the list names them
         names: set[str] = set()   # names to find again in the whole text
-        for m in self._sub_list.finditer(text):
+        for m in frames:
             rest, at = m.group("rest"), m.start("rest")
             items = self._sub_items(rest)
             if len(items) < 2:
@@ -47,6 +49,11 @@ class SubParkListGrammar:
         sub-park name (``金沙园一期``, ``北区``, ``绿色循环经济园``); else ``[]``."""
         out: list[tuple[int, str]] = []
         pos = 0
+        if "、" not in rest:
+            # ``分为东门片区和渠黎片区``: two items joined by a conjunction alone
+            parts = self._split_conj(rest)
+            if len(parts) == 2 and all(self._sub_item.fullmatch(x) and x not in self._sub_not for x in parts):
+                return [(0, parts[0]), (rest.find(parts[1], len(parts[0])), parts[1])]
         for chunk in regex.split(r"(、)", rest):
             if chunk == "、":
                 pos += 1

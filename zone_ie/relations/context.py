@@ -497,6 +497,9 @@ def assign_topics(ctx: DocContext) -> None:
             p.topic = current
             if passing and _after_first_sentence(ctx, i, own):
                 current = main  # a sub-park not opening its paragraph holds no later paragraph
+            elif (own is not None and main is not None and own.key != main.key
+                    and _list_item_re().match(ctx.text, p.start, p.end)):
+                current = main  # ``2.X公司…项目，落户Y产业园；``: an enumerated item's park is its own
         previous = current
     _cohesion_topics(ctx)
 
@@ -547,6 +550,12 @@ class _ParagraphBigrams:
 
 
 _WHOLE_ZONE = re.compile("全区|该区|本区")
+
+
+@lru_cache(maxsize=1)
+def _list_item_re() -> "re.Pattern[str]":
+    """An enumerated item's opening (``1.``, ``（2）``, ``③``, a bullet): ``list_item_re``."""
+    return re.compile(cues()["list_item_re"])
 
 
 def _after_first_sentence(ctx: DocContext, para: int, park: Ent) -> bool:
