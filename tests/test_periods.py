@@ -241,3 +241,39 @@ def test_a_target_year_does_not_date_a_reported_figure(nlp):
     facts = [f.model_dump() for f in extract(text, doc_id="x", date="2025-08-28", nlp=nlp).facts if f.type == "metric"]
     (m,) = [f for f in facts if f["value"] and f["value"]["value"] == 23]
     assert m["period"] == {"year": 2025, "start_month": 1, "end_month": 8}
+
+
+# an unwrapped government report: each paragraph on one long line, section headings apart
+REPORT = (
+    "青禾高新区2023年工作总结和2024年工作规划\n\n"
+    "一、2023年工作总结\n\n"
+    "2023年，青禾高新区坚持产业立区、科创强区，统筹推进招商引资、项目建设和科技创新，主要经济指标好于预期，"
+    "全年完成一般公共预算收入24.6亿元，同比增长8.7%，外贸进出口总额78.4亿元，增长5.2%。\n\n"
+    "（一）创新动能加速集聚。净增高新技术企业62家，总数达到248家，占全市的26.3%；有效发明专利达到241件，增长19.3%，"
+    "全区高新技术产业产值占规上工业产值的比重达到61.2%，高于全市4.5个百分点。\n\n"
+    "二、2024年工作规划\n\n"
+    "2024年，青禾高新区将对照市委提出的目标要求，在发展速度、发展质量和贡献份额上全面争先，提升在全省高新区中的位次。\n\n"
+    "（一）主要预期目标。实际利用外资达到1亿美元；规模工业应税销售力争增长12%以上；有效发明专利总数达到280件，"
+    "比上年增加39件，新增入选省级重点人才项目10个，全年新开工10亿元以上项目5个。\n"
+)
+
+
+def test_a_section_heading_year_dates_its_section(nlp):
+    from factkit import metrics
+
+    ms = metrics(nlp, REPORT, "2024-02-01")
+    def per_of(value):
+        m = next(m for m in ms if m["value"] and m["value"]["value"] == value)
+        return (m["period"] or {}).get("year")
+    assert per_of(24.6e8) == 2023
+    assert per_of(241) == 2023
+    assert per_of(1e8) == 2024      # below 二、2024年工作规划: the plan's year, not the lead's
+    assert per_of(280) == 2024
+
+
+def test_a_strip_word_does_not_cut_a_noun_open(nlp):
+    from factkit import metrics
+
+    ms = metrics(nlp, REPORT, "2024-02-01")
+    m = next(m for m in ms if m["value"] and m["value"]["value"] == 280)
+    assert m["indicator"] == "patents" and (m["scope"] or "有效").startswith("有效")

@@ -39,14 +39,16 @@ def plain_find_indicator(phrase: str):
 
 
 def plain_strip_words(phrase: str, words: list[str], both: bool) -> str:
-    """The definition: passes over the words longest first until nothing changes."""
+    """The definition: passes over the words longest first until nothing changes; a
+    noun that begins with a strippable word (``有效…``, ``新型…``) is never cut open at the start."""
+    kept = tuple(V["strip_keep_heads"] + V["scope_new_nouns"])
     changed = True
     while changed and phrase:
         changed = False
         for w in sorted(words, key=len, reverse=True):
             if phrase.endswith(w):
                 phrase, changed = phrase[: -len(w)], True
-            elif both and phrase.startswith(w):
+            elif both and phrase.startswith(w) and not phrase.startswith(kept):
                 phrase, changed = phrase[len(w):], True
     return phrase
 

@@ -122,10 +122,18 @@ def strip_words(phrase: str, words: Sequence[str], both: bool = True) -> str:
             w = ordered[nxt]
             if phrase.endswith(w):
                 phrase, changed = phrase[: -len(w)], True
-            elif both and phrase.startswith(w):
+            elif both and phrase.startswith(w) and not phrase.startswith(_kept_heads()):
                 phrase, changed = phrase[len(w):], True
             k = nxt
     return phrase
+
+
+@lru_cache(maxsize=1)
+def _kept_heads() -> tuple[str, ...]:
+    """Words that open a noun and begin with a strippable word (``有效发明专利``: 有 is no
+    verb there; ``新能源``): never stripped from a phrase's start (``strip_keep_heads``)."""
+    v = vocab()
+    return tuple(v.get("strip_keep_heads", [])) + tuple(v.get("scope_new_nouns", []))
 
 
 def _strip_words_plain(phrase: str, ordered: Sequence[str], both: bool) -> str:
@@ -135,6 +143,6 @@ def _strip_words_plain(phrase: str, ordered: Sequence[str], both: bool) -> str:
         for w in ordered:
             if phrase.endswith(w):
                 phrase, changed = phrase[: -len(w)], True
-            elif both and phrase.startswith(w):
+            elif both and phrase.startswith(w) and not phrase.startswith(_kept_heads()):
                 phrase, changed = phrase[len(w):], True
     return phrase

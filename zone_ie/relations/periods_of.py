@@ -219,7 +219,26 @@ def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = N
     if end_month is not None and end_month < 12 and date and len(str(date)) >= 7 and end_month < int(str(date)[5:7]):
         return None
     article = ctx.article_at(pos)
-    return heading_year(ctx, article) or _title_year(ctx, article) or _article_year_before(ctx, para.start, article)
+    return (_section_year(ctx, ctx.paragraph_at(pos), article) or heading_year(ctx, article)
+            or _title_year(ctx, article) or _article_year_before(ctx, para.start, article))
+
+
+def _section_year(ctx: DocContext, para: int, article: int) -> Optional[int]:
+    """The single year of the nearest section heading above paragraph ``para`` that names
+    one (``二、2024年工作规划``: the targets below it are 2024's); headings without a year
+    (``（一）主要目标``) are passed over."""
+    for i in range(para - 1, -1, -1):
+        p = ctx.paragraphs[i]
+        if p.article != article:
+            return None
+        if not p.heading:
+            continue
+        years = set(_TITLE_YEAR.findall(ctx.text, p.start, p.end))
+        if len(years) == 1:
+            return int(years.pop())
+        if years:
+            return None  # ``2023年总结和2024年规划``: a heading over both years dates neither
+    return None
 
 
 def _article_year_before(ctx: DocContext, pos: int, article: int) -> Optional[int]:
@@ -482,6 +501,11 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
         if _governing_blocker(ctx, s, e):
             # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
             return None
+    section = _section_year(ctx, para, article)
+    if section is not None and (lead is None or lead.get("year") != section):
+        # ``二、2024年工作规划``: below a section heading of another year the lead's period
+        # does not reach; the section's year does
+        return {"year": section, "start_month": None, "end_month": None}
     return lead if lead_applies else None
 
 
