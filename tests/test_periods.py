@@ -277,3 +277,20 @@ def test_a_strip_word_does_not_cut_a_noun_open(nlp):
     ms = metrics(nlp, REPORT, "2024-02-01")
     m = next(m for m in ms if m["value"] and m["value"]["value"] == 280)
     assert m["indicator"] == "patents" and (m["scope"] or "有效").startswith("有效")
+
+
+def test_a_bare_year_in_the_title_dates_a_year_end_review(nlp):
+    # published in February: 全年 is the year the title reviews, not the publication year
+    from factkit import metrics
+
+    text = ("2025，青禾新区交出这样一份成绩单\n\n"
+            "青禾新区发布　2026-02-05 08:30\n\n"
+            "01｜产业项目：大项目挑大梁\n\n"
+            "一是项目数量多。全年青禾新区实施省市重点产业项目162个，完成投资286.5亿元，其中亿元以上项目118个，占全市亿元以上产业项目的41%。\n")
+    ms = metrics(nlp, text, "2026-02-05")
+    m = next(m for m in ms if m["value"] and m["value"]["value"] == 286.5e8)
+    assert as_tuple_dict(m["period"]) == (2025, 1, 12)
+
+
+def as_tuple_dict(period: dict | None) -> tuple | None:
+    return None if period is None else (period["year"], period["start_month"], period["end_month"])

@@ -13,7 +13,7 @@ from .indicators import _vocab_alternation, vocab
 _YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年$")
 _HEADING_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
-_TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年)")
+_TITLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?=年|[，,：:｜|\s　](?!\d))")  # ``2023年`` / ``2023，X交出成绩单``
 
 #
 # Period carry-over rule (inferred from the seed gold, SPEC 4/6/10):
