@@ -613,3 +613,19 @@ def test_a_boundary_inside_a_name_word_does_not_cut(ruler: ZoneEntityRuler) -> N
     got = ents(ruler, "杭州谷丰家居有限公司与青禾高新区签约，青禾高新区产值居全省第一。")
     assert ("杭州谷丰家居有限公司", "COMPANY") in got
     assert ("青禾高新区", "PARK") in got
+
+
+@pytest.mark.parametrize("code", ["（688001）", "(600519.SH)", "（股票代码：300750）"])
+def test_a_stock_code_names_a_listed_firm(ruler: ZoneEntityRuler, code: str) -> None:
+    got = ents(ruler, f"科创板公司青禾光材{code}发布公告称，公司拟投资10亿元。")
+    assert ("青禾光材", "COMPANY") in got
+    assert ("科创板公司", "COMPANY") not in got  # a descriptor, not a name
+
+
+@pytest.mark.parametrize("frame", ["龙头企业{}实现应税销售36.8亿元。", "骨干企业{}今年营收增长20%。", "链主企业{}投资建设二期项目。"])
+def test_a_descriptor_noun_before_a_brand_names_a_firm(ruler: ZoneEntityRuler, frame: str) -> None:
+    assert ("澄江机电", "COMPANY") in ents(ruler, frame.format("澄江机电"))
+
+
+def test_a_descriptor_noun_alone_names_nothing(ruler: ZoneEntityRuler) -> None:
+    assert ents(ruler, "区内重点企业在今年实现增长，龙头企业的带动作用明显。") == []

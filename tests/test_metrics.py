@@ -1323,3 +1323,10 @@ def test_a_paper_named_byline_closes_the_title_block(nlp):
             "2月26日下午，青禾经开区先进电子器件产业招商推介会在深圳举行，现场签约项目18个，总投资56.8亿元。")
     got = [m for m in metrics(nlp, text, "2024-02-27") if m["value"] and m["value"]["value"] == 18.0]
     assert len(got) == 1
+
+
+def test_a_bare_company_after_a_reporting_frame_is_the_company(nlp):
+    text = ("青禾光材（688001）发布公告称，公司拟在青禾经开区投资建设光学材料基地项目。\n\n"
+            "财务数据显示，2023年公司实现营业收入5.11亿元，同比增长10.64%。")
+    [m] = [m for m in metrics(nlp, text, "2024-12-06") if m["indicator"] == "operating_revenue"]
+    assert m["subject"] == "青禾光材"

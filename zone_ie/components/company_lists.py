@@ -71,6 +71,20 @@ class CompanyListGrammar:
                 if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
                     new.setdefault(rest[:k], "COMPANY")
                     break
+        for x in self._descriptor_re.finditer(text, overlapped=True):  # 龙头企业X实现…, 科创板公司X发布…
+            rest = x.group("rest")
+            for k in range(min(8, len(rest)), 1, -1):  # the longest brand the right context allows
+                if self._descriptor_right.match(rest[k:]) and self._plausible_brand(rest[:k]) and (
+                        self._brand_like(rest[:k], known) or self._brand_shape(rest[:k])):
+                    new.setdefault(rest[:k], "COMPANY")
+                    break
+        for x in self._stock_code_re.finditer(text):  # X（688093）: a listed firm's short name and code
+            # a short form of the firm found before (世华 of 世华科技) does not stop the name
+            start, _, _ = self._left_edge(text, x.start("code"), sorted(m.end for m in found if m.label != "COMPANY"))
+            brand = text[start:x.start("code")]
+            brand = brand[self._list_head_cut(brand):]
+            if 2 <= len(brand) <= 8 and self._plausible_brand(brand):
+                new.setdefault(brand, "COMPANY")
         self._project_prefix_companies(text, found, known, new)
         if not new:
             return found

@@ -312,7 +312,10 @@ def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
 # quotes and frame words that may open a clause before a bare 公司 (``目前，公司累计…``)
 _BARE_LEAD = re.compile(
     r"[ “”\"‘’「」]*(?:(?:目前|如今|现在|当前|截至目前|近年来|今年以来|去年以来|此外|同时|另外|其中|(?:19|20)\d\d年|今年|去年"
-    r"|上半年|前三季度|一季度|全年)[，,]?)*"
+    r"|上半年|前三季度|一季度|全年"
+    # a reporting frame before the clause: ``财务数据显示，…`` / ``据介绍，…`` / ``公告显示，…``
+    r"|(?:财务数据|数据|公告|年报|财报|半年报|季报|统计|资料)显示|据(?:介绍|了解|悉|统计|公告)|记者(?:了解到|获悉)"
+    r")[，,]?)*"
 )
 
 
