@@ -115,3 +115,21 @@ def test_a_row_that_names_its_own_noun_is_not_parallel(nlp):
     text = "今年以来，云岭新区签约项目42个，协议投资215亿元；集中开工项目30个，总投资96亿元。"
     ms = metrics(nlp, text, "2025-10-15")
     assert not [m for m in ms if m["indicator"].startswith("signed") and m["value"]["value"] in (30, 96e8)]
+
+
+def test_rows_led_by_their_own_period_repeat_the_first_figure(nlp):
+    text = ("今年前三季度，云岭综保区实现进出口54.6亿元，同比增长35.9%。"
+            "一季度进出口14.2亿元，增长22.6%；二季度19.6亿元，增长37.1%，上半年累计33.8亿元，增长30.4%。")
+    ms = metrics(nlp, text, "2024-10-26")
+    got = {(m["period"]["start_month"], m["period"]["end_month"]): m for m in ms if m["indicator"] == "foreign_trade"}
+    assert got[(4, 6)]["value"]["value"] == pytest.approx(19.6e8)
+    assert got[(4, 6)]["yoy_pct"] == pytest.approx(37.1)
+    assert got[(1, 6)]["value"]["value"] == pytest.approx(33.8e8)
+    assert not [m for m in ms if m["indicator"] == "other"]
+
+
+def test_a_headline_figure_repeated_in_the_lead_is_one_fact(nlp):
+    text = ("前三季度云岭综保区进出口54.6亿元\n\n"
+            "本报讯 今年前三季度，云岭综合保税区（以下简称“云岭综保区”）实现进出口54.6亿元，同比增长35.9%。")
+    ms = [m for m in metrics(nlp, text, "2024-10-26") if m["indicator"] == "foreign_trade"]
+    assert len(ms) == 1

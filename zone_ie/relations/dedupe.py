@@ -60,13 +60,18 @@ def canonicalize(facts: Iterable[Any], names: dict[str, str]) -> list[Any]:
 
 
 def fact_key(fact: Any) -> Hashable:
-    """The identity of a fact: located_in by its pair, others by all fields but evidence.
+    """The identity of a fact: located_in by its pair, metrics by all fields but evidence
+    and indicator words, others by all fields but evidence.
 
     Facts of one class dump their fields in one order (nested values are models
     too), so the dump's ``repr`` tells facts apart exactly as its JSON would.
     """
     if isinstance(fact, LocatedInFact):
         return ("located_in", fact.company, fact.park)
+    if isinstance(fact, MetricFact):
+        # the words a figure is stated with (``进出口`` in a headline, ``实现进出口`` in the
+        # lead) do not make it another figure
+        return "MetricFact", repr(fact.model_dump(exclude={"evidence", "indicator_text"}))
     return type(fact).__name__, repr(fact.model_dump(exclude={"evidence"}))
 
 
@@ -74,7 +79,7 @@ def _head(fact: Any) -> Hashable:
     """Some string fields of a fact: facts with equal :func:`fact_key` have equal heads,
     so a fact whose head is new is a new fact (no dump needed to tell)."""
     if isinstance(fact, MetricFact):
-        return "metric", fact.subject, fact.indicator, fact.indicator_text, fact.scope
+        return "metric", fact.subject, fact.indicator, fact.scope
     if isinstance(fact, ProjectFact):
         return "project", fact.name, fact.company, fact.park
     if isinstance(fact, LocatedInFact):

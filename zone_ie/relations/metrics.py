@@ -679,7 +679,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 template = row_before(ctx, prior, s)
             if template:
                 # ``…签约项目28个，协议投资118.5亿元；新能源类16个，84.2亿元``: the row before's frame
-                ind = parallel_indicator(ctx, template, out, q, text[start:q.start]) or ind
+                ind = parallel_indicator(ctx, template, out, q, start) or ind
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
         if host is not None:
             subject = host

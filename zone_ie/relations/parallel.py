@@ -36,10 +36,22 @@ def row_before(ctx: DocContext, prior: Sequence[MetricFact], s: int) -> list[Met
 
 
 def parallel_indicator(ctx: DocContext, template: list[MetricFact], made: list[MetricFact],
-                       q: Qty, words: str) -> Optional[Indicator]:
+                       q: Qty, start: int) -> Optional[Indicator]:
     """The indicator of figure ``q`` read as the next figure of a parallel row:
     ``template`` is the row before, ``made`` the metrics of this row so far and
-    ``words`` the words between the figure before (or the row start) and ``q``."""
+    ``start`` where the words before ``q`` begin (after the figure before, or the row start)."""
+    text = ctx.text
+    pers = ctx.pers_in(start, q.start)
+    words = text[start:q.start]
+    for p in reversed(pers):  # the period words are the row's own, not its indicator
+        words = words[: p.start - start] + words[p.end - start:]
+    noun = strip_words(words.strip("，,、 \n"), vocab()["value_verbs"])
+    if pers and not noun and template[0].indicator != "other" and template[0].value is not None \
+            and template[0].value.unit == q.q.get("unit") and (not made or made[-1].indicator == template[0].indicator):
+        # ``一季度进出口14.2亿元；二季度19.6亿元，上半年累计33.8亿元``: a row led by its own
+        # period repeats the first figure of the row before
+        like = template[0]
+        return like.indicator, _without_scope(like), like.scope
     k = len(made)
     if k >= len(template):
         return None
@@ -47,7 +59,6 @@ def parallel_indicator(ctx: DocContext, template: list[MetricFact], made: list[M
     unit = q.q.get("unit")
     if like.indicator == "other" or like.value is None or like.value.unit != unit:
         return None
-    noun = strip_words(words.strip("，,、 \n"), vocab()["value_verbs"])
     if k == 0:
         # the row opens with its scope alone (``新能源类``), where the row before had one too
         if not like.scope or not (2 <= len(noun) <= vocab()["parallel_scope_max"]) or not _WORDY.search(noun):
