@@ -629,3 +629,20 @@ def test_a_descriptor_noun_before_a_brand_names_a_firm(ruler: ZoneEntityRuler, f
 
 def test_a_descriptor_noun_alone_names_nothing(ruler: ZoneEntityRuler) -> None:
     assert ents(ruler, "区内重点企业在今年实现增长，龙头企业的带动作用明显。") == []
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        ("澄江集团则与青禾新区签订了α-烯烃项目框架协议。", "青禾新区", "PARK"),
+        ("首批入驻企业中既有澄江物流、蓝天电子等平台型企业。", "澄江物流", "COMPANY"),
+        ("其自主研制的掘进机已交付澄江隧道工程集团有限公司。", "澄江隧道工程集团有限公司", "COMPANY"),
+        ("公司产品已批量供货澄江能源集团。", "澄江能源集团", "COMPANY"),
+    ],
+)
+def test_adverbs_conjunctions_and_supply_verbs_end_a_left_edge(ruler: ZoneEntityRuler, text: str, name: str, label: str) -> None:
+    assert (name, label) in ents(ruler, text)
+
+
+def test_a_wholly_owned_subsidiary_is_no_name(ruler: ZoneEntityRuler) -> None:
+    assert all(n != "全资子公司" for n, _ in ents(ruler, "青禾新能源是澄江时代的全资子公司，2021年注册成立。"))
