@@ -253,3 +253,23 @@ def test_a_firm_site_in_a_list_is_the_firm(nlp):
     got = pairs(nlp, text)
     assert ("蓝天电子", "青禾高新区") in got
     assert not any(c.endswith("基地") for c, _ in got)
+
+
+def test_a_sub_park_is_in_the_zone_its_article_is_about(nlp):
+    # the article names two zones; its headline's zone, named most, holds the sub-park
+    text = ("青禾台商投资区26个台资项目签约\n"
+            "2月19日，青禾台商投资区举办台资招商大会，26个台资项目集中签约。\n"
+            "台商精密机械产业园面积约580亩，目前已入驻澄江机械、蓝天机械等台资企业。\n"
+            "青禾台商投资区成立于2010年，青禾国家高新技术产业开发区主园区也在区内。")
+    got = pairs(nlp, text)
+    assert ("澄江机械", "台商精密机械产业园") in got
+    assert ("澄江机械", "青禾台商投资区") in got
+
+
+def test_a_park_named_with_its_own_place_is_not_a_sub_park_of_the_article_zone(nlp):
+    text = ("青禾国际铁路港2024年发展观察\n"
+            "青禾国际铁路港去年开行班列1200列，青禾国际铁路港口岸功能不断完善。\n"
+            "在城市另一头，中新澄江国际物流园同样忙碌，2024年新引进京东、顺丰等物流项目9个。\n"
+            "与之相邻的青禾综合保税区，去年完成进出口额512.7亿元。")
+    got = pairs(nlp, text)
+    assert not any(p == "青禾国际铁路港" and c in ("京东", "顺丰") for c, p in got)

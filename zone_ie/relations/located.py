@@ -8,6 +8,8 @@ company in a sub-park is also located in the zone that contains it.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from functools import lru_cache
 from typing import Optional
@@ -58,7 +60,7 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
             a = _zone_starting_at(ctx, b.end + after.end())
         if a is not None and a.key != b.key and not is_sub_park(a):
             out[b.key] = a
-    main: dict[int, Optional[Ent]] = {}
+    main: dict[int, tuple[Optional[Ent], bool]] = {}
     for b in parks:
         # a sub-park with no stated home, in a paragraph about a zone, is in that zone;
         # a paragraph about the sub-park itself, in an article about one zone, is in that zone
@@ -68,7 +70,9 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
                 article = ctx.article_at(b.start)
                 if article not in main:
                     main[article] = _article_zone(ctx, parks, article)
-                topic = main[article]
+                topic, among = main[article]
+                if among and _names_a_place(b):
+                    continue  # ``中新南宁国际物流园`` beside an article's zone: a park of its own
             if topic is not None and topic.key != b.key and not is_sub_park(topic) and not _placed_elsewhere(b, topic):
                 out[b.key] = topic
     return out
@@ -82,10 +86,26 @@ def _placed_elsewhere(park: Ent, zone: Ent) -> bool:
     return place is not None and place not in zone.text and place not in zone.key
 
 
-def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> Optional[Ent]:
-    """The one zone (not a sub-park) an article names, else None."""
-    zones = {e.key: e for e in parks if not is_sub_park(e) and ctx.article_at(e.start) == article}
-    return next(iter(zones.values())) if len(zones) == 1 else None
+def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> tuple[Optional[Ent], bool]:
+    """The zone (not a sub-park) an article is about, and whether it was chosen among
+    several: the one it names, or the one its headline names that it also names more
+    often than any other zone; else None."""
+    mine = [e for e in parks if not is_sub_park(e) and ctx.article_at(e.start) == article]
+    zones = {e.key: e for e in mine}
+    if len(zones) <= 1:
+        return next(iter(zones.values()), None), False
+    counts = Counter(e.key for e in mine)
+    (top, n), (_, m) = counts.most_common(2)
+    head = next((p for p in ctx.paragraphs if p.article == article), None)
+    in_head = head is not None and any(e.key == top and head.start <= e.start < head.end for e in mine)
+    return (zones[top] if n > m and in_head else None), True
+
+
+def _names_a_place(park: Ent) -> bool:
+    """Whether a place name stands in the park's name (``中新南宁国际物流园``)."""
+    places = place_name_set()
+    name = park.text
+    return any(name[i:i + n] in places for n in (2, 3, 4) for i in range(len(name) - n + 1))
 
 
 def ancestors(parents: dict[str, Ent], park: Ent) -> list[Ent]:
