@@ -646,3 +646,13 @@ def test_adverbs_conjunctions_and_supply_verbs_end_a_left_edge(ruler: ZoneEntity
 
 def test_a_wholly_owned_subsidiary_is_no_name(ruler: ZoneEntityRuler) -> None:
     assert all(n != "全资子公司" for n, _ in ents(ruler, "青禾新能源是澄江时代的全资子公司，2021年注册成立。"))
+
+
+@pytest.mark.parametrize("text", ["上半年，黑龙江省开发区实现规上工业总产值3186.5亿元。", "同期，吕梁市各开发区累计签约项目318个。",
+                                  "齐齐哈尔三市开发区规上工业总产值占比61.3%。"])
+def test_a_group_of_zones_is_no_park(ruler: ZoneEntityRuler, text: str) -> None:
+    assert park_names(ruler, text) == []
+
+
+def test_a_city_zone_with_its_full_suffix_is_a_park(ruler: ZoneEntityRuler) -> None:
+    assert park_names(ruler, "宣城市经济开发区今年产值增长。") == ["宣城市经济开发区"]

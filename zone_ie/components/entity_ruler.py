@@ -126,6 +126,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))
+        self._group_suffixes = frozenset(g.get("zone_group_suffixes", []))
+        self._group_prefix = re.compile(g.get("zone_group_prefix_re", r"(?!)"))
         self._direction_areas = tuple(sorted(g.get("direction_area_prefixes", []), key=len, reverse=True))
         self._direction_suffixes = frozenset(g.get("direction_area_suffixes", []))
         self._district_suffixes = tuple(g.get("district_park_suffixes", []))
@@ -434,6 +436,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             suffix = m.group()
             if self._class_tail.search(prefix):
                 continue  # ``省级开发区``, ``国家级新区``, ``五星级开发区``: a class of zones, not a zone
+            if suffix in self._group_suffixes and self._group_prefix.search(prefix):
+                continue  # ``黑龙江省开发区``, ``吕梁市各开发区``, ``三市开发区``: a group of zones, not a zone
             if not has_place and suffix == "新区" and len(prefix) > 2:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
             if len(prefix) < min_prefix:
