@@ -656,3 +656,22 @@ def test_a_group_of_zones_is_no_park(ruler: ZoneEntityRuler, text: str) -> None:
 
 def test_a_city_zone_with_its_full_suffix_is_a_park(ruler: ZoneEntityRuler) -> None:
     assert park_names(ruler, "宣城市经济开发区今年产值增长。") == ["宣城市经济开发区"]
+
+
+@pytest.mark.parametrize(
+    "text,parks",
+    [
+        ("三年结硕果 六松现代产业园迎来新跨越", ["六松现代产业园"]),          # a space between phrases of a headline
+        ("记者：请问青禾高新区下一步有什么打算？", ["青禾高新区"]),
+        ("园区建有省级生物医药工业园。", ["生物医药工业园"]),
+        ("除医药健康产业园外，园区还在建设其他园区。", ["医药健康产业园"]),
+        ("推动高新区与新区融合发展。", []),
+        ("问天科技园今天揭牌。", ["问天科技园"]),
+    ],
+)
+def test_more_left_edges(ruler: ZoneEntityRuler, text: str, parks: list[str]) -> None:
+    assert park_names(ruler, text) == parks
+
+
+def test_letter_spacing_is_still_removed() -> None:
+    assert repair("占阿拉善盟 总 量 的 41.6%").text == "占阿拉善盟总量的41.6%"

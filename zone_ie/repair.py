@@ -79,6 +79,7 @@ _ITEM_START = re.compile(r"[（(]?\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①②�
 _UNWRAPPED_LINE = 60  # a text whose 90th-percentile line is at least this long is unwrapped
 _HEADING_MAX = 30  # the longest line read as a heading in unwrapped text
 _CONTINUATIONS = set("的之地得了着过和与及或等")  # never open a paragraph
+_PHRASE_RUN = 3  # ideographs on each side of a space that make it a phrase gap, not letter-spacing
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("【", "】"))
 
 
@@ -237,7 +238,7 @@ def _layout_keep(raw: str) -> bytearray:
                 keep[s:e] = b"\x00" * (e - s)
             continue
         if "\n" not in ws:
-            if _spaced(raw[a], b):
+            if _spaced(raw[a], b) and not _phrase_gap(raw, a, e):
                 keep[s:e] = b"\x00" * (e - s)
             continue
         if _is_paragraph_break(raw, keep, a, ws, b, logical_start) or (a > body and heading_line(raw, a, b)):
@@ -353,6 +354,21 @@ def _is_paragraph_break(
     if j >= 0 and raw[j] in _ITEM_END and _ITEM_START.match(raw, a + 1 + len(ws)):
         return True  # ``…，落户A园；\n2.B公司…``: the next item of an enumeration
     return j >= 0 and raw[j] in _SENT_FINAL
+
+
+def _han_run(raw: str, i: int, step: int) -> int:
+    """How many CJK ideographs run from ``i`` in direction ``step`` (at most _PHRASE_RUN)."""
+    n = 0
+    while 0 <= i < len(raw) and n < _PHRASE_RUN and "\u4e00" <= raw[i] <= "\u9fff":
+        n += 1
+        i += step
+    return n
+
+
+def _phrase_gap(raw: str, a: int, e: int) -> bool:
+    """A space between two runs of unspaced ideographs (``三年结硕果 六松现代产业园``) separates
+    phrases, as in a web headline; letter-spacing (``总 量 的``) spaces single characters."""
+    return _han_run(raw, a, -1) >= _PHRASE_RUN and _han_run(raw, e, 1) >= _PHRASE_RUN
 
 
 def _glue(ch: str) -> bool:

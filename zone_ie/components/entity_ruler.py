@@ -440,6 +440,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                 continue  # ``黑龙江省开发区``, ``吕梁市各开发区``, ``三市开发区``: a group of zones, not a zone
             if not has_place and suffix == "新区" and len(prefix) > 2:
                 start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
+            if suffix == "新区" and prefix and (prefix.endswith(self._park_suffixes) or (
+                    prefix[-1] in self._leading_cut and (len(prefix) < 3 or prefix[:-1].endswith(self._park_suffixes)))):
+                continue  # ``高新区与新区`` / ``区与新区``: a zone word and a conjunction are no name of a 新区
             if len(prefix) < min_prefix:
                 continue
             if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix) or _COUNTED_INSIDE.search(prefix):
