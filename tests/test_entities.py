@@ -675,3 +675,18 @@ def test_more_left_edges(ruler: ZoneEntityRuler, text: str, parks: list[str]) ->
 
 def test_letter_spacing_is_still_removed() -> None:
     assert repair("占阿拉善盟 总 量 的 41.6%").text == "占阿拉善盟总量的41.6%"
+
+
+@pytest.mark.parametrize(
+    "full,mention",
+    [("湖北澄澴新材料股份有限公司", "澄澴新材"), ("福建青禾湾精密机械有限公司", "青禾湾精机"), ("澄联集成电路有限公司", "澄联集成")],
+)
+def test_a_short_form_that_abbreviates_the_rest_of_the_name_is_one_mention(ruler: ZoneEntityRuler, full: str, mention: str) -> None:
+    text = f"{full}成立于2005年。{mention}今年营收增长20%，{mention}拟投资5亿元。"
+    got = [n for n, label in ents(ruler, text) if label == "COMPANY"]
+    assert got.count(mention) == 2
+
+
+def test_a_short_form_followed_by_other_words_is_not_extended(ruler: ZoneEntityRuler) -> None:
+    text = "澄联集成电路有限公司成立于2005年。澄联新建厂房两栋。"
+    assert ("澄联新建", "COMPANY") not in ents(ruler, text)

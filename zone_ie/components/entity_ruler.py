@@ -625,6 +625,7 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
     def _short_names(self, text: str, found: list[Match]) -> list[Match]:
         """Legal-form stripped company cores and place-stripped / abbreviated park names."""
         shorts: dict[str, str] = {}
+        rests: dict[str, str] = {}  # company short name -> the rest of the longest name it starts
         seen: set[tuple[str, str]] = set()
         local = self._local_places(text, found)
         for m in found:
@@ -640,6 +641,9 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
                     if (len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s)
                             and not self._short_not.match(s)):  # 中国第二重型… -> not ``第二``
                         shorts.setdefault(s, "COMPANY")
+                        longer = max((c for c in cands if c.startswith(s) and len(c) > len(s)), key=len, default=None)
+                        if longer is not None and len(longer) - len(s) > len(rests.get(s, "")):
+                            rests[s] = longer[len(s):]  # 楚澴 of 楚澴新材料: the words its name goes on with
             else:
                 core = self._P.strip_leading(name, keep_core=True, min_core=4)
                 if core != name and len(core) >= 4 and not core.startswith(self._generic_heads):
@@ -655,7 +659,8 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
             if shorts[w] == "COMPANY":
                 if e - s == 2 and not self._clear_left(text, s):
                     continue  # 软件和信息: a two-character short name inside a word
-                e = self._extend_business(text, e, starts)
+                grown = self._extend_business(text, e, starts)
+                e = grown if grown > e else e + _abbreviated(text, e, rests.get(w, ""))
             more.append(Match(s, e, shorts[w]))
         return _add_non_overlapping(found, more)
 
@@ -909,6 +914,21 @@ class ZoneEntityRuler(CompanyListGrammar, SubParkListGrammar):
 
 
 _GENERIC_PARK_WORDS = frozenset({"园区", "本区", "全区", "该区", "区内", "片区", "新区", "开发区", "保税区", "综保区"})
+
+
+def _abbreviated(text: str, e: int, rest: str) -> int:
+    """How many characters after ``e`` abbreviate ``rest``, the words a company's name
+    goes on with after its short form (``楚澴`` + ``新材`` of 新材料, ``兴化湾`` + ``精机`` of
+    精密机械): at least two, the first of ``rest`` first, each next one later in ``rest``."""
+    if len(rest) < 2 or not text.startswith(rest[0], e):
+        return 0
+    n, k = 1, 1
+    while e + n < len(text) and n < len(rest):
+        j = rest.find(text[e + n], k)
+        if j < 0:
+            break
+        n, k = n + 1, j + 1
+    return n if n >= 2 else 0
 
 
 def norm_key(name: str) -> str:
