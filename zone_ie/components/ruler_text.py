@@ -253,3 +253,9 @@ def _non_overlapping(matches: list[Match]) -> list[Match]:
         chosen.append(m)
     chosen.sort()
     return chosen
+
+
+# ``(同期声)X经济开发区``: a short bracketed label before a name
+_LEADING_BRACKETED = regex.compile(r"[（(][^（()）]{1,8}[)）]")
+# bare zone words: never a name of their own
+_GENERIC_PARK_WORDS = frozenset({"园区", "本区", "全区", "该区", "区内", "片区", "新区", "开发区", "保税区", "综保区"})

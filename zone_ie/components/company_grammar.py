@@ -1,0 +1,111 @@
+"""Company names from the legal-form grammar (``patterns/grammar.json``): a legal form
+(``有限公司``, ``集团``…) extended to the left over name characters, bracketed places and
+forms (``（集团）``, ``（中国）``), and business words that extend a short name
+(``甬飞`` + ``科技``). A mixin of :class:`ZoneEntityRuler`."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+from ..clusters import word_at, word_before
+from .ruler_text import _BRACKETED, _LEADING_BRACKETED, Match
+
+
+class CompanyGrammar:
+    """Company names from legal forms (see the module docstring)."""
+
+    # --- companies ----------------------------------------------------------
+    def _grammar_companies(self, text: str, taken: list[Match]) -> list[Match]:
+        out: list[Match] = []
+        ends = sorted(t.end for t in taken)
+        # taken spans by start, and the furthest end among each start and those before
+        spans = sorted((t.start, t.end) for t in taken)
+        starts = [s for s, _ in spans]
+        reach = [e for _, e in spans]
+        for k in range(1, len(reach)):
+            reach[k] = max(reach[k], reach[k - 1])
+        park_at_end = {t.end: t.start for t in taken if t.label == "PARK"}
+        for m in self._legal_re.finditer(text):
+            k = bisect_right(starts, m.start())
+            if k and reach[k - 1] > m.start():
+                continue  # inside a taken name
+            start, _, _ = self._left_edge(text, m.start(), ends)
+            for pe in range(max(0, m.start() - 12), m.start()):
+                if pe in park_at_end and self._platform_core(text[pe:m.start()]):
+                    start = park_at_end[pe]  # ``滨江新区港务有限公司``: the park's platform company
+                    break
+            start = self._after_open_bracket(text, start, m.start())
+            start = self._before_bracketed_form(text, start, m.start(), ends)
+            if text[start] in "（(":
+                continue  # ``（集团）有限公司`` alone is debris, no name
+            name = text[start : m.end()]
+            prefix = text[start : m.start()]
+            if len(prefix) < int(self.grammar["company_short_heads_min"]):
+                continue
+            if name in self._not_company or self._not_company_tail.search(prefix):
+                continue
+            strong = name.endswith(self._strong_legal)
+            if not strong and self._not_company_head_re.search(prefix):
+                continue
+            if strong and prefix.startswith(self._not_company_heads):
+                continue
+            if self._P.is_place(prefix) or self._is_place_unbracketed(prefix):
+                continue  # 浙江嘉兴分公司: a branch named only by its place
+            if prefix in self._generic_brands:
+                continue
+            out.append(Match(start, m.end(), "COMPANY"))
+        return out
+
+    def _before_bracketed_form(self, text: str, start: int, legal: int, ends: list[int]) -> int:
+        """``北京X投资（集团）有限公司``: a name never opens with a closed bracket. When the
+        left edge stops right before one, the word there (a boundary word such as
+        投资) belongs to the name, which starts where the edge before that word is."""
+        if start >= legal or text[start] not in "（(" or not _LEADING_BRACKETED.match(text, start, legal):
+            return start
+        word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
+        if not word:
+            return start
+        earlier, _, _ = self._left_edge(text, start - len(word), ends)
+        return earlier if start - len(word) - earlier >= 2 else start
+
+    def _platform_core(self, core: str) -> bool:
+        """``港务`` / ``投资发展``: a core made only of generic business words."""
+        if not core:
+            return False
+        i = 0
+        while i < len(core):
+            w = next((w for w in self._platform_words if core.startswith(w, i)), None)
+            if w is None:
+                return False
+            i += len(w)
+        return True
+
+    def _after_open_bracket(self, text: str, start: int, legal: int) -> int:
+        """``世仓智能（浙江世仓…有限公司的简称）``: a bracket opened before a legal form and
+        not closed before it starts the name (a short name before it is another mention;
+        a closed bracket, ``甬飞电驱（宁波）有限公司``, stays inside the name)."""
+        k = max(text.rfind("（", start, legal), text.rfind("(", start, legal))
+        if k < 0 or text.find("）", k, legal) >= 0 or text.find(")", k, legal) >= 0:
+            return start
+        return k + 1
+
+    def _is_place_unbracketed(self, prefix: str) -> bool:
+        """Whether ``prefix`` without its brackets is a place (浙江（嘉兴）); a prefix
+        without an opening bracket stays the same, and is no place here."""
+        return ("（" in prefix or "(" in prefix) and self._P.is_place(_BRACKETED.sub("", prefix))
+
+    def _extend_business(self, text: str, end: int, starts: Iterable[int] = ()) -> int:
+        """``创维`` + ``智能``: a brand followed by business words that end the name."""
+        stops = starts if isinstance(starts, (set, frozenset)) else set(starts)
+        e = end
+        for _ in range(2):
+            w = word_at(self._industry_heads_by_len, text, e)
+            if w is None:
+                break
+            e += len(w)
+        while e > end:
+            if e >= len(text) or not self._is_name_char(text[e]) or e in stops or self._boundary_at.match(text, e):
+                return e
+            w = word_before(self._industry_by_len, text, end, e)
+            e = e - len(w) if w else end
+        return end

@@ -1,0 +1,211 @@
+"""Park names from the zone-suffix grammar (``patterns/grammar.json``): a zone suffix
+(``高新区``, ``经济技术开发区``, ``产业园``…) extended to the left over name characters, cut
+after the last boundary word, a place (or a county, for parks) starting the name; and the
+left edges that company names share. A mixin of :class:`ZoneEntityRuler`: it uses the
+ruler's compiled patterns and word lists."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+
+from ..clusters import Places
+from .ruler_text import _COUNTED, _COUNTED_INSIDE, _LEADING_BRACKETED, Match, _non_overlapping, _starts_with_place
+
+
+class ParkGrammar:
+    """Left edges of names and park names from the suffix grammar (see the module docstring)."""
+
+    # --- left edges -------------------------------------------------------
+    def _is_name_char(self, ch: str) -> bool:
+        """``self._name_char`` on one character, memoized per character."""
+        known = self._name_char_memo.get(ch)
+        if known is None:
+            known = self._name_char_memo[ch] = self._name_char.match(ch) is not None
+        return known
+
+    def _left_edge(self, text: str, end_of_prefix: int, taken_ends: list[int], park: bool = False) -> tuple[int, int, bool]:
+        """``(start, uncut_start, has_place)`` of a name whose suffix begins at ``end_of_prefix``
+        (``park``: a park's name, which a county may also start).
+
+        ``uncut_start`` is where the name would start without the place cut;
+        ``has_place``: whether ``text[start:end_of_prefix]`` holds a place name;
+        ``taken_ends`` are the sorted end offsets of the names found so far.
+        """
+        i = end_of_prefix
+        limit = max(0, end_of_prefix - self.max_prefix)
+        k = bisect_right(taken_ends, end_of_prefix)
+        if k and taken_ends[k - 1] > limit:  # never extend into an earlier name
+            limit = taken_ends[k - 1]
+        if i > limit:  # back over the name characters ending at ``i``, down to ``limit``
+            i -= self._name_run.match(text[limit:i][::-1]).end()
+        cut, place, has_place = self._prefix_edge(text[i:end_of_prefix], park)
+        start = i + cut
+        return start + place, start, has_place
+
+    def _prefix_edge(self, prefix: str, park: bool = False) -> tuple[int, int, bool]:
+        """``(cut, place, has_place)``: the name starts ``cut`` characters into the run
+        of name characters ``prefix``, and ``place`` more characters on when a place
+        name inside it starts the name (0 if none); ``has_place``: whether a place
+        is in ``prefix[cut:]`` (then also in ``prefix[cut + place:]``)."""
+        P = self._PK if park else self._P
+        places = P.spans(prefix)
+        cut = 0
+        words = [m.span() for m in self._boundary_exempt.finditer(prefix)] if self._boundary_exempt else ()
+        for b in self._boundary_at.finditer(prefix):
+            s, e = b.span(1)
+            if e > cut and not any(ps < e and s < pe for ps, pe in places) and not any(ws <= s and e <= we for ws, we in words):
+                cut = e  # (和林格尔, 和田市, 家居: a boundary inside a place or a name word does not count)
+        conj = self._conj
+        # 研究所与X: a conjunction after an organisation (cut only grows: look at k >= cut)
+        for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):
+            k = c.start()
+            if prefix[k - 1] in self._org_tail and not any(s <= k < e for s, e in places):
+                cut = k + 1
+        legal = self._legal_re.search(prefix)
+        if legal is not None:
+            # 甲有限公司扩建和乙…: a conjunction after an earlier company name and its words
+            for c in conj.finditer(prefix, max(legal.end(), cut), len(prefix) - 1):
+                k = c.start()
+                if not any(s <= k < e for s, e in places):
+                    cut = k + 1
+        for d in self._left_cut.finditer(prefix):
+            cut = max(cut, d.end())
+        # ``与X高新区`` / ``——访X综保区``: a conjunction or 访 opening the run is never part of a name
+        if (
+            cut < len(prefix) - 2
+            and prefix[cut] in self._leading_cut
+            and not any(s <= cut < e for s, e in places)
+        ):
+            cut += 1
+        if cut and self._bilateral:
+            # ``中德（嘉兴）中小企业合作区``: a two-country head with its bracketed place opens the
+            # name, whatever boundary words follow it
+            for b in self._bilateral_bracket.finditer(prefix, 0, cut):
+                if P.is_place(b.group("place")):
+                    cut = b.start()
+                    break
+        rest = prefix[cut:]
+        lead = self._left_strip.match(rest)
+        if lead:
+            cut += lead.end()
+        chain = self._places_from(prefix, places, cut, P)
+        for s, _ in chain:  # 甬飞电驱（宁波）…: a bracketed place is inside the name
+            if s == cut or prefix[s - 1] not in "（(":
+                head = next((h for h in self._bilateral if prefix.endswith(h, cut, s)), None)
+                if head is not None:  # ``中新南宁国际物流园``: the two countries open the name
+                    return cut, s - len(head) - cut, True
+                return cut, s - cut, True
+        return cut, 0, bool(chain)
+
+    def _places_from(self, s: str, spans: list[tuple[int, int]], cut: int, P: Places) -> list[tuple[int, int]]:
+        """The spans of ``P.spans(s[cut:])``, in ``s``, given ``spans == P.spans(s)``: the
+        same places from ``cut`` on, unless one runs across ``cut``."""
+        j = bisect_left(spans, (cut,))  # the first place starting at or after ``cut``
+        if j and spans[j - 1][1] > cut:
+            return [(a + cut, b + cut) for a, b in P.spans(s[cut:])]
+        return spans[j:]
+
+    # --- parks ------------------------------------------------------------
+    def _grammar_parks(self, text: str, taken: list[Match]) -> tuple[list[Match], dict[tuple[int, int], int]]:
+        out: list[Match] = []
+        cut_from: dict[tuple[int, int], int] = {}
+        ends = sorted(t.end for t in taken)  # of taken + out, kept sorted
+        min_prefix = int(self.grammar["park_needs_prefix_len"])
+        for m in self._park_suffix_re.finditer(text):
+            start, uncut, has_place = self._left_edge(text, m.start(), ends, park=True)
+            if text.startswith("度", start) and text[start - 1 : start] == "年":
+                start += 1  # ``2023年度省级开发区考评``: 度 closes the year, it opens no name
+            lead = _LEADING_BRACKETED.match(text, start, m.start())
+            if lead is not None:
+                start = lead.end()  # ``(同期声)X经济开发区``: a bracketed label before the name
+            run = text[uncut : m.start()]
+            k = max(run.rfind("（"), run.rfind("("))
+            if k >= 0 and "）" not in run[k:] and ")" not in run[k:]:
+                # ``A软件园（B高新技术产业园）``: a name never holds an unclosed bracket; a
+                # place right after it starts the name
+                start = uncut + k + 1
+            prefix = text[start : m.start()]
+            bare = next((w for w in self._park_suffixes if prefix.startswith(w)), None) if prefix.startswith(self._park_suffixes) else None
+            if bare is not None and len(prefix) - len(bare) >= 2:
+                # ``在开发区特种纸产业园``: a bare zone word (the zone said again) before a sub-park
+                start, prefix = start + len(bare), prefix[len(bare):]
+            level = next((w for w in self._level_heads if prefix.startswith(w)), None) if prefix.startswith(self._level_heads) else None
+            if level is not None and len(prefix) - len(level) >= 2:
+                start, prefix = start + len(level), prefix[len(level):]  # ``国家级青禾经开区``
+            suffix = m.group()
+            if self._class_tail.search(prefix):
+                continue  # ``省级开发区``, ``国家级新区``, ``五星级开发区``: a class of zones, not a zone
+            if suffix in self._group_suffixes and self._group_prefix.search(prefix):
+                continue  # ``黑龙江省开发区``, ``吕梁市各开发区``, ``三市开发区``: a group of zones, not a zone
+            if not has_place and suffix == "新区" and len(prefix) > 2:
+                start, prefix = m.start() - 2, prefix[-2:]  # X新区 names are two characters
+            if suffix == "新区" and prefix and (prefix.endswith(self._park_suffixes) or (
+                    prefix[-1] in self._leading_cut and (len(prefix) < 3 or prefix[:-1].endswith(self._park_suffixes)))):
+                continue  # ``高新区与新区`` / ``区与新区``: a zone word and a conjunction are no name of a 新区
+            if len(prefix) < min_prefix:
+                continue
+            if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix) or _COUNTED_INSIDE.search(prefix):
+                continue  # ``五大园区``, ``杭州四个国家级经开区``: a count of zones, not a name
+            if suffix in self._ftz_area:
+                # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
+                ftz = next((t for t in taken + out if t.end == start and text.endswith(self._ftz, t.start, t.end)), None)
+                if ftz is not None and len(prefix) >= 2:
+                    out = [o for o in out if o is not ftz]
+                    out.append(Match(ftz.start, m.end(), "PARK"))
+                    insort(ends, m.end())
+                    continue
+            if has_place and suffix.endswith(self._city_place_suffixes) and self._PK is not self._P:
+                has_place = self._prefix_edge(prefix, False)[2]  # ``花山片区``: a county's area, not a zone
+            if suffix.endswith(self._weak_suffixes) and not has_place:
+                direction = next((d for d in self._direction_areas if prefix.endswith(d)), None)
+                if direction is None or suffix not in self._direction_suffixes:
+                    continue
+                # ``选址城北片区``: a sub-area named by its direction (城北, 江北, 东部…)
+                start = m.start() - len(direction)
+            out.append(Match(start, m.end(), "PARK"))
+            insort(ends, m.end())
+            if uncut < start:
+                cut_from[(start, m.end())] = uncut
+        return out, cut_from
+
+    def _extend_parks(self, text: str, found: list[Match], cut_from: dict[tuple[int, int], int]) -> list[Match]:
+        """Give back a cut-off head that is a company of the document (``甬飞宁波…产业园``)."""
+        brands = {text[m.start : m.end] for m in found if m.label == "COMPANY" and m.end - m.start <= 6}
+        out = []
+        for m in found:
+            uncut = cut_from.get((m.start, m.end))
+            if m.label == "PARK" and uncut is not None:
+                head = text[uncut : m.start]
+                for b in sorted(brands, key=len, reverse=True):
+                    if head.endswith(b):
+                        m = Match(m.start - len(b), m.end, "PARK", m.id)
+                        break
+            out.append(m)
+        return _non_overlapping(out)
+
+    def _merge_adjacent_parks(self, text: str, found: list[Match]) -> list[Match]:
+        """``山西转型综改示范区晋中开发区``: a zone followed directly by a place-headed zone is one name."""
+        out: list[Match] = []
+        for m in found:
+            if (
+                out
+                and m.label == "PARK"
+                and out[-1].label == "PARK"
+                and out[-1].end == m.start
+                and text[out[-1].start : out[-1].end].endswith(self._weak_suffixes)
+                and _starts_with_place(self._P.first(text[m.start : m.end]))
+            ):
+                out[-1] = Match(out[-1].start, m.end, "PARK", out[-1].id)
+                continue
+            if (
+                out
+                and m.label == "PARK"
+                and out[-1].label == "PARK"
+                and out[-1].end == m.start
+                and next((x for x in self._park_suffixes if text.endswith(x, out[-1].start, out[-1].end)), "") in self._district_suffixes
+                and text[m.start : m.end].endswith(self._sub_park_suffixes)
+                and self._P.first(text[m.start : m.end]) is None
+            ):  # ``X新区数字经济产业园``: a sub-park named with its district, like a place prefix
+                out[-1] = Match(out[-1].start, m.end, "PARK")
+                continue
+            out.append(m)
+        return out
