@@ -35,7 +35,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import areas, context, figures, indicators, metrics, periods_of, projects, scopes, subjects
+    from . import areas, context, figure_roles, figures, indicator_of, indicators, metrics, periods_of, projects, scopes, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -51,19 +51,19 @@ def prepare() -> None:
     context._typed_anaphora()
     context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
-    for build in (figures._frame_out_re, metrics._rate_after_re, metrics._settle_re, figures._threshold_re,
-                  scopes._sector_frame_re, metrics._comparison_base_re, figures._anecdote_res,
+    for build in (figures._frame_out_re, figure_roles._rate_after_re, metrics._settle_re, figures._threshold_re,
+                  scopes._sector_frame_re, indicator_of._comparison_base_re, figures._anecdote_res,
                   subjects._workplace_frame_re, periods_of._founding_re, subjects._park_lead_re):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()
     figures._bound_first()
-    metrics._compare_first()
+    indicator_of._compare_first()
     projects._headline_re()
     projects._grammar()
     from . import furniture
     furniture._grammar()
-    metrics._difference_re()
+    indicator_of._difference_re()
     subjects._descriptor_re()
     figures._zone_count_re()
     figures._zones_have_re()
@@ -72,7 +72,7 @@ def prepare() -> None:
     rx.compiled(cues["firm_count_list_re"])
     rx.compiled(cues["ranked_list_re"])
     scopes._scope_cut_re()
-    metrics._stated_after_re()
+    figure_roles._stated_after_re()
     # the quantity pattern and the traditional-character check serve almost every document:
     # compiled with the pipeline, not inside the first document (the period and scanner
     # patterns behind the fast paths stay lazy: documents rarely need them)

@@ -1,0 +1,427 @@
+"""Which words name a figure's indicator and scope (SPEC 4, 7): the words before a figure
+(without names, periods, anaphora and value verbs), the longest indicator form in them
+or right after the figure, the scope in front of the form, a count's noun, a predicate's
+scope (``企业中有研发机构的达…``), a sub-list inheriting its parent's indicator, a share's
+base (``占全市外贸的``). Word lists: ``patterns/indicators.json``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..models import MetricFact
+from .context import DocContext, Ent, Qty, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
+from .scopes import _WORDY, _strip_value_words
+from .labels import after_marks
+
+_LIST_SEP = re.compile("[、，,]")
+_PRODUCT_END = re.compile("[的、，,。；;：:）)“”\"]")
+_COUNT_HEAD = re.compile(r"^[\d.]+[个家项所]")
+_CONJ = re.compile("[和及与、]")
+_CAPACITY_ITEM_END = re.compile("[、，,的]")
+
+
+def _phrase(ctx: DocContext, start: int, end: int) -> str:
+    """The indicator words between ``start`` and a figure at ``end``."""
+    text = ctx.text
+    # drop names, anaphora and periods in front
+    cut = start
+    for ent in ctx.ents_in(start, end):
+        if ent.end > cut:
+            cut = ent.end
+    for p in ctx.pers_in(start, end):
+        before = text[max(start, p.start - 2):p.start]
+        base = next((w for w in _comparison_words() if before.endswith(w)), None)
+        if base is not None and p.start - len(base) > cut:
+            # ``出口额比去年增长20%``: the base of a comparison ends the indicator words
+            end = p.start - len(base)
+            break
+        if before.endswith(("由", "从")) and p.start - 1 > cut:
+            end = p.start - 1  # ``规上工业企业由2020年的62家…``: the words before the from-frame
+            break
+        if p.end > cut:
+            cut = p.end
+    phrase = text[cut:end]
+    anaphora = longest_first("anaphora_park", "anaphora_company")
+    if phrase.startswith(anaphora):
+        for a in anaphora:
+            if phrase.startswith(a):
+                phrase = phrase[len(a):]
+                break
+    v = vocab()
+    if has_vocab("completion_blockers", phrase):
+        for w in longest_first_of(tuple(v["completion_blockers"])):
+            k = phrase.find(w)
+            if k >= 0:
+                phrase = phrase[k + len(w):]
+    phrase = _lstrip_words(phrase.strip(), v["phrase_strip"])
+    stripped = _strip_value_words(phrase)
+    hit = find_indicator(phrase)
+    k = phrase.find(stripped) if stripped else -1
+    cut_into = hit is not None and k >= 0 and (hit[1] < k < hit[2] or hit[1] < k + len(stripped) < hit[2])
+    if hit is not None and (cut_into or (find_indicator(stripped) or ("",))[0] != hit[0]):
+        # stripping cut into the indicator (``完成签约`` -> 签, ``已完成投资`` -> 投资):
+        # strip only the words around its form
+        ind, i, j = hit
+        return _strip_value_words(phrase[:i]) + phrase[i:j] + _strip_value_words(phrase[j:])
+    return stripped
+
+
+@lru_cache(maxsize=1)
+def _comparison_words() -> tuple[str, ...]:
+    return tuple(sorted(vocab()["comparison_before"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _scope_value_words() -> tuple[str, ...]:
+    """``vocab()["scope_strip"] + vocab()["value_verbs"]`` (this order), built once."""
+    return tuple(vocab()["scope_strip"] + vocab()["value_verbs"])
+
+
+def _lstrip_words(phrase: str, words: list[str]) -> str:
+    changed = True
+    prefixes = tuple(words)
+    while changed and phrase and phrase.startswith(prefixes):
+        changed = False
+        for w in words:
+            if phrase.startswith(w):
+                phrase, changed = phrase[len(w):], True
+    return phrase
+
+
+def _before_share(phrase: str) -> str:
+    """The part of a share phrase before its 占 (the numerator's words)."""
+    k = phrase.find("占")
+    return phrase[:k] if k >= 0 else phrase
+
+
+def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str, Optional[str], Optional[str]]:
+    """``(indicator id, indicator_text, scope)`` for a figure."""
+    v = vocab()
+    if starts_any(phrase, v["other_prefixes"]):
+        return "other", phrase, None
+    unit, cls = q.q.get("unit"), q.q.get("classifier")
+    listed = _listed_verb_noun(raw_pre) if unit == "count" else None
+    if listed is not None:
+        return listed
+    if unit == "count" and phrase.endswith(v["example_marker"]):
+        # ``A、B等146个省级研发机构``: the words before 等 are examples, the noun after the count is counted
+        phrase = ""
+    if unit == "rank":
+        # SPEC 10: a ranking is ``other`` whatever it ranks
+        return "other", phrase or None, None
+    nouns = v["enterprise_nouns"]
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and not find_indicator(phrase):
+        pred = _predicate_scope(after)
+        if pred is not None:
+            return "enterprise_count", pred[0], pred[1]
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.startswith(vocab_tuple("activity_verbs")):
+        # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
+        return "other", phrase, None
+    if unit == "count" and cls in _FIRM_CLASSIFIERS:
+        if phrase and (ends_any(phrase, nouns) or phrase.endswith("业")):
+            return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
+        tail = _LIST_SEP.split(after)[0]
+        if ends_any(tail, nouns) and len(tail) <= 14 and not find_indicator(phrase):
+            core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
+            return "enterprise_count", tail, core
+    cap = _capacity_list(after, q)
+    if cap is not None and not find_indicator(phrase):
+        return cap
+    if unit == "count" and cls in v["project_classifiers"] and not find_indicator(phrase):
+        tail = _LIST_SEP.split(after)[0]
+        staged = _staged_noun(tail) if find_indicator(tail) is None else None
+        if staged is not None:  # ``4个项目集中开工``: a count of projects at a stage
+            return "other", staged, staged
+    hit = find_indicator(phrase)
+    if hit is not None and hit[0] in v["project_count_ids"] and unit == "count" and cls not in v["project_classifiers"]:
+        return "other", phrase or after or None, None
+    if hit is None and after.startswith("的"):
+        h = find_indicator(after)
+        if h is not None and h[1] <= 3:
+            return h[0], after[1:h[2]], None
+    if hit is not None and hit[0] == "production_capacity":
+        product = _PRODUCT_END.split(after)[0]
+        if product and len(product) <= 14 and _WORDY.search(product):
+            return hit[0], phrase[hit[1]:hit[2]], product
+        before = strip_words(phrase[:hit[1]], _scope_value_words())
+        if before:  # ``TDI年产能达到15万吨``: the product before the form
+            return hit[0], phrase[hit[1]:hit[2]], before
+    if hit is not None:
+        ind, i, j = hit
+        rest = phrase[j:]
+        ratios = v["ratio_suffixes"]
+        ratio = next((r for r in ratios if rest.startswith(r)), None) if starts_any(rest, ratios) else None
+        if ratio is None and unit == "%" and 0 < len(rest) <= 4 and rest.endswith(tuple(v["ratio_ends"])):
+            ratio = rest  # ``主营业务收入利润率10.1%``: a rate built on the indicator
+        if (ratio and unit == "count" and ratio in v["count_stocks"] and not phrase.startswith("每")
+                and float(q.q.get("value") or 0).is_integer()):
+            ratio = None  # ``发明专利拥有量590件``: a count of what is owned, not a ratio
+        if ratio:
+            # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
+            return "other", phrase[: j + len(ratio)], None
+        scope = strip_words(phrase[:i], _scope_value_words()) or None
+        if scope is not None and len(scope) < 2:
+            scope = None  # a lone character left by stripping (签约… -> 签) names nothing
+        scope = scope or v["form_scopes"].get(phrase[i:j])
+        nouns = v["split_form_nouns"]
+        noun = next((n for n in nouns if rest.endswith(n)), None) if ends_any(rest, nouns) else None
+        if noun and len(rest) - len(noun) <= v["split_form_max"] and not scope:
+            # ``新签约光电项目17个``: the words between the form and its noun are the scope
+            return ind, phrase, rest[: -len(noun)] or None
+        return ind, phrase[: j] or None, scope
+    if q.q.get("unit") == "count":
+        nouns = vocab()["enterprise_nouns"]
+        if q.q.get("classifier") == "家" and (starts_any(after, nouns) or ends_any(phrase, nouns)):
+            return "enterprise_count", phrase or after[:2], None
+        hit = find_indicator(after)
+        if hit is not None and hit[1] <= 6:
+            scope = after[: hit[1]] or None
+            if scope is None and raw_pre.endswith("的") and 0 < len(phrase) <= v["modifier_scope_max"]:
+                # ``新获批的4家博士后科研工作站``: the relative clause says which
+                scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
+            return hit[0], after[: hit[2]], scope
+    return "other", phrase or after or None, None
+
+
+_FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
+
+
+def _listed_verb_noun(raw_pre: str):
+    """``累计签约A、B、C等项目134个``: the verb before the examples and the noun after
+    等 name the indicator (签约 + 项目 -> signed_projects)."""
+    v = vocab()
+    k = raw_pre.rfind(v["example_marker"])
+    if k <= 0:
+        return None
+    noun = raw_pre[k + 1:]
+    if noun not in v["project_count_nouns"] + v["enterprise_nouns"]:
+        return None
+    first = _LIST_SEP.split(raw_pre[:k])[0]
+    found = [(first.find(w), -len(w), w) for w in v["list_verbs"] if w in first]
+    verb = min(found)[2] if found else None
+    hit = find_indicator(verb + noun) if verb else None
+    return (hit[0], verb + noun, None) if hit else None
+
+
+def _predicate_scope(after: str) -> Optional[tuple[str, str]]:
+    """``280家企业在产业链关键领域实现…`` / ``251家企业属于工业“六基”领域`` /
+    ``201家企业拥有…的I类知识产权``: a count of firms described by a predicate is
+    scoped by what the predicate says they are, have or do: ``(predicate, scope)``."""
+    v = vocab()
+    noun = next((n for n in v["enterprise_nouns"] if after.startswith(n)), None)
+    if noun is None:
+        return None
+    pred = after[len(noun):].rstrip("。；;，,")
+    verb = next((w for w in sorted(v["enterprise_predicates"], key=len, reverse=True) if pred.startswith(w)), None)
+    if verb is None:
+        return None
+    obj = pred[len(verb):]
+    if verb == v["locative_predicate"]:
+        # ``在X实现Y``: the field X
+        k = min([i for i in (obj.find(w) for w in v["enterprise_predicates"]) if i > 0] or [-1])
+        obj = obj[:k] if k > 0 else ""
+    else:
+        obj = obj[obj.rfind("的") + 1:]
+        k = obj.rfind("等")
+        if k >= 0:
+            obj = _COUNT_HEAD.sub("", obj[k + 1:])
+        obj = _CONJ.split(obj)[0]
+    obj = obj.strip()
+    if len(obj) < 2:
+        return None
+    return pred, obj
+
+
+def _capacity_list(after: str, q: Qty):
+    """``具备5200台A、3万台B、1.5GW C的年产能``: each figure is a capacity of its product."""
+    frames = vocab()["capacity_frames"]
+    if not has_any(frames, after):
+        return None  # no frame anywhere in ``after``
+    for f in frames:
+        k = after.find(f)
+        if k > 0:
+            product = _CAPACITY_ITEM_END.split(after)[0].strip()
+            if product:
+                return "production_capacity", f.lstrip("的"), product
+    return None
+
+
+def _qualified(ind, phrase: str):
+    """``平均营业收入`` / ``人均…``: the qualifier is the scope the gold keeps; in a
+    comparison (``高于全市平均水平``) the area compared with is the scope; a product
+    before a measure noun (``钛材产量``, ``负极材料销量``) scopes it."""
+    m = _comparison_base_re().search(phrase) if phrase and not _compare_first().isdisjoint(phrase) else None
+    if m is not None:
+        return ind[0], ind[1], m.group("area")
+    for w in vocab()["scope_qualifiers"]:
+        if w in phrase:
+            return ind[0], ind[1], w
+    if ind[0] == "other" and not ind[2] and ind[1]:
+        text = ind[1]
+        for noun in _measure_nouns():
+            if text.endswith(noun) and len(text) > len(noun):
+                product = strip_words(text[: -len(noun)], vocab()["value_verbs"] + vocab()["scope_strip"] + ["的", "我们的", "公司"])
+                if product and _WORDY.search(product):
+                    return ind[0], ind[1], product
+                break
+    return ind
+
+
+@lru_cache(maxsize=1)
+def _compare_first() -> frozenset[str]:
+    """First characters of the comparison verbs (a cheap test before the pattern)."""
+    return frozenset(w[0] for w in vocab()["comparison_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _difference_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["difference_re"])
+
+
+@lru_cache(maxsize=1)
+def _comparison_base_re() -> "re.Pattern[str]":
+    verbs = "|".join(map(re.escape, vocab()["comparison_verbs"]))
+    return re.compile(f"(?:{verbs}){vocab()['comparison_base_re']}")
+
+
+@lru_cache(maxsize=1)
+def _measure_nouns() -> tuple[str, ...]:
+    return tuple(sorted(vocab()["measure_nouns"], key=len, reverse=True))
+
+
+def _denominator(phrase: str) -> bool:
+    """The words of a share that name only the whole (``在总投资额中``, ``全年目标任务的``)."""
+    if not phrase:
+        return True
+    if phrase.startswith("在") and phrase.endswith("中"):
+        return True
+    p = strip_words(phrase, vocab()["value_verbs"] + ["的"])
+    return not p or has_cue("share_target_cues", phrase)
+
+
+def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: Ent, pre: str = ""):
+    """``新增X企业23家，总数达到118家`` / ``累计注册企业426家，较年初新增58家``: a total or
+    new entrants with no noun of their own count what the figure before counts;
+    ``规上企业82户，比上年增加6户``: a difference from an earlier date is an ``other``
+    figure scoped by what the figure before counts."""
+    if ind[0] != "other" or open_m is None or open_m.subject != subject.text or open_m.value is None:
+        return ind
+    if open_m.value.unit != q.q.get("unit") or open_m.value.classifier != q.q.get("classifier"):
+        return ind
+    if _difference_re().search(pre):
+        counted = open_m.scope if open_m.scope and len(open_m.scope) > 1 else open_m.indicator_text
+        return "other", pre.strip("，,；; "), counted
+    v = vocab()
+    rest = strip_words(phrase, v["inherit_words"] + v["value_verbs"] + ["同比", "的"])
+    if rest or not phrase:
+        return ind
+    return open_m.indicator, phrase, open_m.scope
+
+
+def _count_noun(phrase: str, after: str) -> Optional[str]:
+    """What a count counts: ``实施新材料项目36个`` / ``引进40个沿海项目`` -> …项目."""
+    nouns = vocab()["project_count_nouns"]
+    p = _strip_value_words(phrase)
+    if any(p.endswith(n) for n in nouns):
+        return p
+    k = min([i for i in (after.find("、"), after.find("，")) if i >= 0] or [len(after)])
+    a = after[:k]
+    if any(a.endswith(n) for n in nouns) and len(a) <= 12:
+        return a
+    return _staged_noun(a)
+
+
+def _staged_noun(a: str) -> Optional[str]:
+    """``项目集中开工`` / ``产业项目在建``: the stage the projects are in names them
+    (集中开工项目, 在建产业项目)."""
+    for n in vocab()["project_count_nouns"]:
+        j = a.find(n)
+        stage = a[j + len(n):] if j >= 0 else ""
+        if stage and stage in vocab()["project_stage_verbs"] and j <= 8:
+            return stage + a[:j + len(n)]
+    return None
+
+
+def _inherit(ind, phrase, after, q, parent, parent_noun, between):
+    """List members and totals take their indicator from the count they detail:
+    ``新签约项目76个，其中工业项目46个`` -> signed_projects (scope 工业项目);
+    ``实施X项目36个，总投资98.8亿元`` -> project_investment of X项目
+    (signed_investment when the count is of signed projects)."""
+    if parent is None:
+        return ind
+    if ind[0] == "other" and q.q.get("unit") == "count" and has_cue("list_frame_cues", between):
+        if parent.indicator != "other":
+            return (parent.indicator, ind[1], ind[1] or ind[2])
+    bare = ind[0] == "other" and (ind[1] or "").endswith(vocab()["investment_word"]) and q.q.get("unit") == "CNY"
+    if (ind[0] in ("project_investment", "fixed_asset_investment") or bare) and not ind[2] and parent_noun:
+        new_id = "signed_investment" if parent.indicator == "signed_projects" else "project_investment"
+        return (new_id, ind[1], parent_noun)
+    if ind[0] == "signed_investment" and not ind[2] and parent.indicator == "signed_projects" and parent.scope:
+        # ``新签约光电项目17个，协议总投资86亿元``: the investment of the projects just counted
+        return (ind[0], ind[1], parent.scope)
+    return ind
+
+
+_SHARE_BASE = re.compile(r"占(?:全市|全省|全区|全县|全州|全国|全疆|全自治区|[^，,。；;的]{1,4}?(?:市|省|县|州))(?P<base>[^，,。；;]{1,8}?)(?:总[量额值数])?的?(?:比重)?(?:为|达|达到)?[约近超逾]?$")
+
+
+def _from_to(text: str, cs: int, open_m: MetricFact, pre: str) -> bool:
+    """Whether ``pre`` (the words before a figure) closes a ``由A…增至`` frame whose A is
+    ``open_m``'s figure in the same clause."""
+    v = vocab()
+    body = _FROM_TO_FILLER.sub("", pre)
+    if body not in v["from_to_verbs"]:
+        return False
+    return any(w in text[cs:cs + 40] for w in v["from_to_open"])
+
+
+_FROM_TO_FILLER = re.compile(r"(?:(?:19|20)\d{2}年(?:底|末)?的?|的)")
+
+
+def _share_base_indicator(pre: str):
+    """``占全市外贸的``: the indicator a share of an area's total is of, named in its base."""
+    m = _SHARE_BASE.search(pre)
+    if m is None:
+        return None
+    hit = find_indicator(m.group("base"))
+    if hit is None:
+        return None
+    return hit[0], m.group("base"), None
+
+
+def _head_indicator(ctx: DocContext, s: int, cs: int, q: Qty):
+    """A bare change (``增长幅度达到100%``) whose indicator was named earlier in the sentence."""
+    head = ctx.text[s:cs]
+    hit = find_indicator(head)
+    if hit is None:
+        return None
+    ind, i, j = hit
+    k = after_marks(head, max(head.rfind(c, 0, i) for c in "，,：:") + 1, i)  # no bullet (``■ ``)
+    keep = [w for w in vocab()["scope_strip"] if w != "新"]
+    scope = strip_words(head[k:i], keep + vocab()["value_verbs"]) or None
+    return ind, head[k:j], scope
+
+
+def _strip_yoy(phrase: str) -> str:
+    for w in longest_first("yoy_cues"):
+        k = phrase.find(w)
+        if k >= 0:
+            phrase = phrase[:k]
+    return strip_words(phrase, vocab()["value_verbs"] + vocab()["scope_strip"] + ["同比", "较上年", "较上年度", "比上年"])
+
+
+def _split_list(scope: str, n: int = 0) -> list[str]:
+    """The members of a ``分别`` list. Official names contain 和/及
+    (化学原料和化学制品制造业), so split on 、 and only split on 和/及 too when
+    that is what makes the members as many as the figures (``n``)."""
+    items = [x.strip() for x in scope.split("、") if x.strip()]
+    if n and len(items) != n:
+        alt = scope
+        for sep in ("和", "及", "与"):
+            alt = alt.replace(sep, "、")
+        alt_items = [x.strip() for x in alt.split("、") if x.strip()]
+        if len(alt_items) == n:
+            return alt_items
+    return items
