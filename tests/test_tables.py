@@ -45,3 +45,38 @@ def test_prose_restating_a_row_is_one_fact(nlp) -> None:
     got = [m for m in metrics(nlp, TABLE + PROSE, "2023-11-29") if m["indicator"] == "industrial_output_above_scale"]
     assert len(got) == 1
     assert (got[0]["value"]["value"], got[0]["yoy_pct"], got[0]["share_pct"]) == (61247000000.0, 13.8, 13.2)
+
+
+RANKING = (
+    "全省开发区综合考评结果出炉\n\n"
+    "记者日前获悉，《关于2022年度全省开发区综合考评结果的通报》印发，青禾经济开发区以92.8分位列全省第2位。\n\n"
+    "现将综合排名前4位的开发区名单摘录如下：\n\n"
+    "排名 | 开发区 | 得分 | 较上年位次变化\n"
+    "1 | 澄江经济开发区 | 93.6 | 上升2位\n"
+    "2 | 青禾经济开发区 | 92.8 | 上升3位\n"
+    "3 | 蓝田高新技术产业开发区 | 90.4 | 持平\n"
+    "4 | 云岭经济开发区 | 89.7 | 下降2位\n\n"
+    "从通报看，全省开发区主要指标好于预期。\n"
+)
+
+
+def test_a_ranking_table_gives_each_row_its_park_rank_score_and_change(rules_nlp) -> None:
+    ms = metrics(rules_nlp, RANKING, "2023-09-15")
+    by = {(m["subject"], m["indicator_text"]): m for m in ms}
+    assert by[("澄江经济开发区", "排名")]["value"] == {**by[("澄江经济开发区", "排名")]["value"], "value": 1.0, "unit": "rank"}
+    assert by[("蓝田高新技术产业开发区", "得分")]["value"]["value"] == 90.4
+    assert by[("蓝田高新技术产业开发区", "得分")]["value"]["unit"] == "other:分"
+    assert by[("云岭经济开发区", "较上年位次变化下降")]["value"]["value"] == 2.0
+    assert not any(s == "蓝田高新技术产业开发区" and t.startswith("较上年") for s, t in by)  # 持平: no change
+    assert by[("云岭经济开发区", "排名")]["period"]["year"] == 2022  # the evaluation's year
+
+
+def test_repair_keeps_the_rows_of_a_piped_table() -> None:
+    text = repair(RANKING).text
+    assert "\n2 | 青禾经济开发区 | 92.8 | 上升3位\n3 | " in text
+    assert "如下：\n\n排名 | 开发区" in text
+
+
+def test_a_navigation_bar_is_no_table() -> None:
+    raw = "首页 | 园区概况 | 新闻中心 | 招商引资\n您当前的位置:首页 > 新闻中心\n\n青禾经开区召开会议。"
+    assert table_rows(raw) == ()

@@ -258,6 +258,7 @@ def _layout_keep(raw: str) -> bytearray:
 
 
 _COLUMN_GAP = re.compile(r"[ \u3000\t]{2,}|\t")
+_PIPE = re.compile(r"[|｜]")  # the cell separator of a plain-text table on a web page
 _CELL_NUMBER = re.compile(r"^[-+－—]?\d[\d,.]*%?$|^[—–-]+$")
 
 
@@ -267,12 +268,15 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     whose cells, split by column gaps (two spaces or more, or a tab), hold two figures
     or more (``规模以上工业总产值　　亿元　　612.47　　13.8``), with the header line above
     them and a name line wrapped between them."""
-    if "\u3000\u3000" not in raw and "  " not in raw and "\t" not in raw:
+    piped = "|" in raw or "｜" in raw
+    if "\u3000\u3000" not in raw and "  " not in raw and "\t" not in raw and not piped:
         return ()
     lines: list[tuple[int, int, int]] = []  # (start, end, figure cells)
     pos = 0
     for line in raw.split("\n"):
         cells = [c for c in _COLUMN_GAP.split(line.strip()) if c]
+        if piped and len(cells) < 3:
+            cells = [c.strip() for c in _PIPE.split(line.strip()) if c.strip()]  # ``1 | 甲开发区 | 93.6``
         figures = sum(1 for c in cells if _CELL_NUMBER.match(c))
         lines.append((pos, pos + len(line), figures if len(cells) >= 3 else 0))
         pos += len(line) + 1

@@ -1,0 +1,128 @@
+"""Ranking tables (``排名 | 开发区 | 得分 | 较上年位次变化``): a table whose rows are parks
+(or firms), one row each, with their rank, score, change of rank and other figures in
+columns. Layout repair keeps the rows (:func:`zone_ie.repair.table_rows`, also for cells
+split by ``|``); here the header line names the columns and every row gives the metrics
+of the park named in its name cell. The period is the one that governs the table (the
+evaluation's year). Header words: ``ranking_*`` in ``patterns/relations.json``."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..models import MetricFact, Period, Quantity
+from .context import DocContext, Ent, cues, table_spans
+from .indicators import find_indicator
+from .periods_of import evaluation_year, period_for
+
+_SPLIT = re.compile(r"\s*[|｜\t]\s*|[ \u3000]{2,}")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
+    """The metrics of every row of every ranking table of the document."""
+    spans = table_spans(ctx)
+    out: list[MetricFact] = []
+    text = ctx.text
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        roles = _header_roles(_cells(text[s:e]))
+        k += 1
+        if roles is None:
+            continue
+        period = period_for(ctx, s, s)
+        if period is None:  # the year of the evaluation the article announces
+            year = evaluation_year(ctx, ctx.article_at(s))
+            period = {"year": year, "start_month": None, "end_month": None} if year is not None else None
+        while k < len(spans) and spans[k][0] <= spans[k - 1][1] + 1:
+            rs, re_ = spans[k]
+            k += 1
+            out.extend(_row_metrics(ctx, roles, period, rs, re_))
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _SPLIT.split(line.strip()) if c]
+
+
+def _header_roles(cells: list[str]) -> Optional[dict[str, list[int]]]:
+    """Column indexes by role (``name``, ``rank``, ``score``, ``change``, ``figure``), or
+    None when the line heads no ranking table (a name column and a rank or score column)."""
+    if len(cells) < 3:
+        return None
+    c = cues()
+    roles: dict[str, list[int]] = {}
+    for i, cell in enumerate(cells):
+        word = cell.replace(" ", "")
+        if any(h in word for h in c["ranking_change_headers"]):
+            roles.setdefault("change", []).append(i)
+        elif word in c["ranking_rank_headers"]:
+            roles.setdefault("rank", []).append(i)
+        elif any(h in word for h in c["ranking_score_headers"]):
+            roles.setdefault("score", []).append(i)
+        elif any(word.endswith(h) for h in c["ranking_name_headers"]) and "name" not in roles:
+            roles["name"] = [i]
+        elif find_indicator(word) is not None:
+            roles.setdefault("figure", []).append(i)
+    if "name" not in roles or not ("rank" in roles or "score" in roles):
+        return None
+    roles["_headers"] = cells  # type: ignore[assignment]
+    return roles
+
+
+def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e: int) -> list[MetricFact]:
+    """The metrics of one row: its rank, score, change of rank and other figures."""
+    text = ctx.text
+    cells = _cells(text[s:e])
+    headers: list[str] = roles["_headers"]
+    if len(cells) != len(headers):
+        return []
+    subject = _named(ctx, cells[roles["name"][0]], s, e)
+    if subject is None:
+        return []
+    ev = ctx.raw(s, e)
+    per = Period(**period) if period else None
+    out: list[MetricFact] = []
+
+    def add(text_: str, value: float, unit: str, indicator: str = "other") -> None:
+        out.append(MetricFact(subject=subject.text, indicator=indicator, indicator_text=text_, period=per,
+                              value=Quantity(value=value, unit=unit), evidence=ev))
+
+    for i in roles.get("rank", []):
+        if _NUMBER.match(cells[i]):
+            add(headers[i], float(cells[i]), "rank")
+    for i in roles.get("score", []):
+        if _NUMBER.match(cells[i]):
+            add(headers[i], float(cells[i]), "other:分")
+    for i in roles.get("change", []):
+        m = _change_re().match(cells[i].replace(" ", ""))
+        if m is not None:
+            add(headers[i] + m.group("dir"), float(m.group("n")), "rank")
+    for i in roles.get("figure", []):
+        # ``规上工业增加值增速（%）``: a growth column is the change of that indicator
+        hit = find_indicator(headers[i].replace(" ", ""))
+        cell = cells[i].rstrip("%％")
+        if hit is not None and _NUMBER.match(cell) and any(w in headers[i] for w in cues()["ranking_growth_headers"]):
+            out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=headers[i], period=per,
+                                  yoy_pct=float(cell), evidence=ev))
+    return out
+
+
+def _named(ctx: DocContext, cell: str, s: int, e: int) -> Optional[Ent]:
+    """The park or firm a row's name cell names: a mention that fills the cell."""
+    for ent in ctx.ents_in(s, e):
+        if ent.text == cell.strip():
+            return ent
+    return None
+
+
+_CHANGE: list[re.Pattern[str]] = []
+
+
+def _change_re() -> re.Pattern[str]:
+    """``上升2位`` / ``前移3个位次`` / ``下降1位``: the direction and the number of places."""
+    if not _CHANGE:
+        c = cues()
+        words = "|".join(map(re.escape, c["ranking_up_words"] + c["ranking_down_words"]))
+        _CHANGE.append(re.compile(rf"^(?P<dir>{words})(?P<n>\d+)(?:个)?(?:位次|位|名)$"))
+    return _CHANGE[0]
