@@ -80,3 +80,30 @@ def test_repair_keeps_the_rows_of_a_piped_table() -> None:
 def test_a_navigation_bar_is_no_table() -> None:
     raw = "首页 | 园区概况 | 新闻中心 | 招商引资\n您当前的位置:首页 > 新闻中心\n\n青禾经开区召开会议。"
     assert table_rows(raw) == ()
+
+
+PROJECTS = (
+    "青禾经开区2024年8月份招商引资工作月报\n\n"
+    "8月份，青禾经开区全月新签约项目3个，协议总投资18.7亿元。\n\n"
+    "项目名称 | 投资方 | 总投资(亿元) | 进展\n"
+    "年产10万吨高档润滑油项目 | 澄江润滑科技有限公司 | 6.5 | 签约\n"
+    "原料药及制剂生产基地项目 | 蓝田制药有限公司 | 5.2 | 开工\n"
+    "微型光纤放大器产业化基地项目 | 云岭光讯科技有限公司 | 8.0 | 在谈，协议起草中\n"
+    "合计 | — | 19.7 | —\n\n"
+    "青禾经开区投资促进局表示，9月份将继续跟进在谈项目。\n"
+)
+
+
+def test_a_project_table_gives_each_row_its_investor_investment_and_stage(rules_nlp) -> None:
+    from factkit import facts
+
+    got = {f["name"]: f for f in facts(rules_nlp, PROJECTS, "project", "2024-09-19")}
+    row = got["年产10万吨高档润滑油项目"]
+    assert row["company"] == "澄江润滑科技有限公司"
+    assert row["investment"]["value"] == 6.5e8 and row["investment"]["unit"] == "CNY"
+    assert row["status"] == "signed"
+    assert row["capacity"][0]["value"] == 1e5
+    assert got["原料药及制剂生产基地项目"]["status"] == "under_construction"
+    assert got["微型光纤放大器产业化基地项目"]["status"] == "planned"
+    assert all(f["park"] == "青禾经开区" for f in got.values())
+    assert "合计" not in got  # a total row names no project

@@ -275,9 +275,11 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     pos = 0
     for line in raw.split("\n"):
         cells = [c for c in _COLUMN_GAP.split(line.strip()) if c]
+        figures = 0
         if piped and len(cells) < 3:
             cells = [c.strip() for c in _PIPE.split(line.strip()) if c.strip()]  # ``1 | 甲开发区 | 93.6``
-        figures = sum(1 for c in cells if _CELL_NUMBER.match(c))
+            figures = 1 if len(cells) >= 3 else 0  # cells set apart by bars: one figure makes a row
+        figures += sum(1 for c in cells if _CELL_NUMBER.match(c))
         lines.append((pos, pos + len(line), figures if len(cells) >= 3 else 0))
         pos += len(line) + 1
     out: list[tuple[int, int]] = []

@@ -21,7 +21,8 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, longest_first
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, in_table, longest_first, table_spans
+from .project_tables import table_projects
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -456,9 +457,14 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
     may_name = _name_words()
     headlines = _headline_projects(ctx)
     out.extend((a, f) for a, _, f in headlines.values())
+    tables = table_spans(ctx)
+    if tables:
+        out.extend((ctx.repair.from_raw(f.evidence[0]), f) for f in table_projects(ctx))
     for (s, e, para), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
         if para in headlines:
             continue  # a project's own item paragraph: one project, read whole
+        if tables and in_table(ctx, s, e):
+            continue  # a table row is read by ``table_projects``
         found: list[tuple[int, int, ProjectFact]] = []
         names: list[tuple[int, int]] = []
         if may_name.search(text, s, e):  # else none of the three finds anything
