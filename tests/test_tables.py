@@ -107,3 +107,25 @@ def test_a_project_table_gives_each_row_its_investor_investment_and_stage(rules_
     assert got["微型光纤放大器产业化基地项目"]["status"] == "planned"
     assert all(f["park"] == "青禾经开区" for f in got.values())
     assert "合计" not in got  # a total row names no project
+
+
+SERIES = (
+    "青禾科技冲刺创业板\n\n"
+    "6月16日，湖北青禾科技股份有限公司（以下简称“青禾科技”）首次公开发行股票的申请已获受理。"
+    "招股说明书显示，青禾科技住所位于云岭高新区，前身为2009年设立的青禾金属材料有限公司，2020年整体变更为股份有限公司。\n\n"
+    "截至招股说明书签署日，公司拥有1家控股子公司：武汉青禾新能源有限公司，公司持股70%，主要从事铜箔基材的研发和销售。\n\n"
+    "报告期内，公司经营业绩保持较快增长：\n\n"
+    "年度 | 营业收入（万元） | 归母净利润（万元）\n"
+    "2021年 | 91,204.53 | 10,487.12\n"
+    "2022年 | 114,692.08 | 13,825.39\n\n"
+    "青禾科技表示，募集资金将用于扩产。\n"
+)
+
+
+def test_a_year_table_gives_the_introduced_firm_its_yearly_figures(rules_nlp) -> None:
+    ms = metrics(rules_nlp, SERIES, "2023-06-20")
+    rows = {(m["indicator"], m["period"]["year"]): m for m in ms if m["period"] and m["value"] and m["value"]["value"] > 1e7}
+    assert rows[("operating_revenue", 2022)]["value"]["value"] == 1146920800.0
+    assert rows[("net_profit", 2021)]["value"]["value"] == 104871200.0
+    # 公司 opening its own paragraph is the article's firm, not the subsidiary named once before
+    assert {m["subject"] for m in rows.values()} == {"青禾科技"}

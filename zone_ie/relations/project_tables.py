@@ -74,9 +74,10 @@ def _row_project(ctx: DocContext, roles: dict, s: int, e: int) -> Optional[Proje
         return None  # a row of another kind (a total, a note)
     company = _named(ctx, cells[roles["company"]], s, e) if "company" in roles else None
     investment = None
-    if "investment" in roles and _NUMBER.match(cells[roles["investment"]]):
+    amount = cells[roles["investment"]].replace(",", "") if "investment" in roles else ""
+    if _NUMBER.match(amount):  # ``42,000.00`` (万元)
         factor, unit = roles["scale"]
-        investment = Quantity(value=round(float(cells[roles["investment"]]) * factor, 6), unit=unit)
+        investment = Quantity(value=round(float(amount) * factor, 6), unit=unit)
     status = None
     if "status" in roles:
         cell = cells[roles["status"]]
@@ -91,8 +92,10 @@ def _row_project(ctx: DocContext, roles: dict, s: int, e: int) -> Optional[Proje
 
 
 def _named(ctx: DocContext, cell: str, s: int, e: int) -> Optional[Ent]:
-    """The company a row's investor cell names: a mention that fills the cell."""
-    for ent in ctx.ents_in(s, e):
-        if ent.label == "COMPANY" and ent.text == cell.strip():
-            return ent
-    return None
+    """The company a row's investor cell names: the longest mention inside the cell."""
+    a = ctx.text.find(cell.strip(), s, e)
+    if a < 0:
+        return None
+    b = a + len(cell.strip())
+    inside = [x for x in ctx.ents_in(a, b) if x.label == "COMPANY"]
+    return max(inside, key=lambda x: x.end - x.start) if inside else None

@@ -314,7 +314,8 @@ _BARE_LEAD = re.compile(
     r"[ “”\"‘’「」]*(?:(?:目前|如今|现在|当前|截至目前|近年来|今年以来|去年以来|此外|同时|另外|其中|(?:19|20)\d\d年|今年|去年"
     r"|上半年|前三季度|一季度|全年"
     # a reporting frame before the clause: ``财务数据显示，…`` / ``据介绍，…`` / ``公告显示，…``
-    r"|(?:财务数据|数据|公告|年报|财报|半年报|季报|统计|资料)显示|据(?:介绍|了解|悉|统计|公告)|记者(?:了解到|获悉)"
+    r"|(?:财务数据|数据|公告|年报|财报|半年报|季报|统计|资料|招股说明书(?:（申报稿）)?)显示|据(?:介绍|了解|悉|统计|公告)|记者(?:了解到|获悉)"
+    r"|报告期内|报告期|截至报告期末"
     r")[，,]?)*"
 )
 
@@ -340,7 +341,25 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     if hit is None:
         return None
     ref = last_company(ctx, hit[0])
+    if ref is not None and ctx.paragraph_at(ref.start) != ctx.paragraph_at(hit[0]):
+        ref = _dominant_company(ctx, hit[0], ref) or ref
     return (hit[0], hit[1], ref) if ref is not None else None
+
+
+def _dominant_company(ctx: DocContext, pos: int, ref: Ent) -> Optional[Ent]:
+    """In an article about one firm (its cluster named three times or more, twice as often
+    as any other), a bare ``公司`` opening a paragraph of its own is that firm, not a
+    subsidiary or partner named once in a paragraph before (``…武汉X有限公司，公司持股70%``)."""
+    art = ctx.article_at(pos)
+    counts: dict[str, list[Ent]] = {}
+    for ent in ctx.ents:
+        if ent.label == "COMPANY" and ent.start < pos and ctx.article_at(ent.start) == art:
+            counts.setdefault(ent.key, []).append(ent)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or ranked[0][-1].key == ref.key:
+        return None
+    top, second = len(ranked[0]), len(ranked[1]) if len(ranked) > 1 else 0
+    return ranked[0][-1] if top >= 3 and top >= 2 * max(second, 1) else None
 
 
 @lru_cache(maxsize=1)
