@@ -30,7 +30,7 @@ eval-table: setup
 
 # retrain the metric-confidence model (patterns/fact_confidence.json) on the labelled sets
 train-confidence: setup
-	$(BIN)/python benchmarks/train_confidence.py --check blind11,blind12,dev/noisy
+	$(BIN)/python benchmarks/train_confidence.py --check blind14,dev/noisy
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

@@ -30,7 +30,7 @@ from zone_ie.pipeline import extract_many, load  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 MODEL = ROOT / "patterns" / "fact_confidence.json"
-DEFAULT_TRAIN = ["seeds", "dev", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"]
+DEFAULT_TRAIN = ["seeds", "dev", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
 
 Rows = list[tuple[dict[str, float], int]]
 DROP: set[str] = set()  # features left out (--drop, for ablations)
