@@ -133,3 +133,12 @@ def test_a_headline_figure_repeated_in_the_lead_is_one_fact(nlp):
             "本报讯 今年前三季度，云岭综合保税区（以下简称“云岭综保区”）实现进出口54.6亿元，同比增长35.9%。")
     ms = [m for m in metrics(nlp, text, "2024-10-26") if m["indicator"] == "foreign_trade"]
     assert len(ms) == 1
+
+
+def test_an_intensity_per_mu_or_head_is_no_total(nlp):
+    text = "2023年，云岭经开区亩均规上工业税收达到23.67万元/亩，人均产值达到150万元，规上工业税收完成8.6亿元。"
+    ms = metrics(nlp, text, "2024-03-01")
+    by_value = {m["value"]["value"]: m for m in ms if m["value"]}
+    assert by_value[23.67]["indicator"] == "other"
+    assert by_value[1.5e6]["indicator"] == "other"
+    assert by_value[8.6e8]["indicator"] == "tax_revenue"
