@@ -142,3 +142,14 @@ def test_an_intensity_per_mu_or_head_is_no_total(nlp):
     assert by_value[23.67]["indicator"] == "other"
     assert by_value[1.5e6]["indicator"] == "other"
     assert by_value[8.6e8]["indicator"] == "tax_revenue"
+
+
+def test_an_industrys_output_is_output_value_not_the_parks(nlp):
+    text = ("2023年，云岭经开区实现工业总产值520亿元，其中医药工业产值96亿元，农产品加工业产值31亿元；"
+            "规模以上工业企业工业总产值316亿元，增长8.7%。该园工业产值增长9%。")
+    ms = metrics(nlp, text, "2024-02-01")
+    by_value = {m["value"]["value"]: m for m in ms if m["value"]}
+    assert by_value[520e8]["indicator"] == "industrial_output"
+    assert by_value[96e8]["indicator"] == "output_value"
+    assert by_value[31e8]["indicator"] == "output_value"
+    assert by_value[316e8]["indicator"] != "output_value"  # a class of firms, not an industry

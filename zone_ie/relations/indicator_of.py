@@ -261,6 +261,10 @@ def _qualified(ind, phrase: str):
             # indicator it divides (every labelled set: 43 of 45 such figures are ``other``)
             intensity = w in vocab()["intensity_qualifiers"]
             return ("other" if intensity else ind[0]), ind[1], w
+    if ind[0] in ("industrial_output", "industrial_output_above_scale") and _sector_scope(ind[2]):
+        # ``医药工业产值96亿元``: the output of one industry is output_value of that industry
+        # (SPEC 7; the park's whole 工业产值 keeps industrial_output)
+        return "output_value", ind[1], ind[2]
     if ind[0] == "other" and not ind[2] and ind[1]:
         text = ind[1]
         for noun in _measure_nouns():
@@ -270,6 +274,15 @@ def _qualified(ind, phrase: str):
                     return ind[0], ind[1], product
                 break
     return ind
+
+
+def _sector_scope(scope: Optional[str]) -> bool:
+    """Whether a scope names an industry (``医药``, ``农产品加``, ``新材料产业``), not a group
+    of firms (``…企业``), the park itself (``该园``), a class (``规模以上…``) or debris (``力争``)."""
+    v = vocab()
+    return bool(scope and len(scope) >= 2 and _WORDY.search(scope) and scope not in v["not_sector_scopes"]
+                and not scope.endswith(tuple(v["not_sector_scope_tails"]))
+                and not scope.startswith(tuple(v["not_sector_scope_heads"])))
 
 
 @lru_cache(maxsize=1)
