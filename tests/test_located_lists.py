@@ -273,3 +273,17 @@ def test_a_park_named_with_its_own_place_is_not_a_sub_park_of_the_article_zone(n
             "与之相邻的青禾综合保税区，去年完成进出口额512.7亿元。")
     got = pairs(nlp, text)
     assert not any(p == "青禾国际铁路港" and c in ("京东", "顺丰") for c, p in got)
+
+
+@pytest.mark.parametrize("lead", ["区内已集聚了", "园区先后引进了", "目前，园区内已入驻"])
+def test_a_park_anaphor_before_a_hosting_verb_hosts_the_list(nlp, lead):
+    text = ("青禾高新区上半年经济运行情况发布会举行。\n\n"
+            f"发布人：光伏是我们着力打造的产业链之一。{lead}澄江太阳能、蓝天光伏、禾丰新能等上下游企业，上半年光伏产业产值46.3亿元。")
+    got = pairs(nlp, text)
+    assert {(c, "青禾高新区") for c in ("澄江太阳能", "蓝天光伏", "禾丰新能")} <= got
+
+
+def test_customers_after_a_supply_verb_are_not_hosted(nlp):
+    text = "青禾高新区的澄江光伏今年产销两旺，产品已批量供货蓝天能源集团、禾丰电力等上下游企业。"
+    got = pairs(nlp, text)
+    assert ("蓝天能源集团", "青禾高新区") not in got

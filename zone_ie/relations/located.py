@@ -228,6 +228,8 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     park = before[-1] if before else topic
                 elif has_cue("located_places", after) or has_cue("located_build_verbs", text[co.end:co.end + 6]):
                     park = topic
+                elif _anaphor_host(text, s, co):
+                    park = topic  # ``区内已集聚了A、B等企业``: the park the paragraph is about hosts them
                 elif rx.search(cues()["firm_count_list_re"], text[max(s, co.start - 80):co.start]) is not None:
                     # ``新增…企业5家，分别是A、B…``: the firms a count of the park's firms names
                     park = topic
@@ -386,6 +388,18 @@ def _host_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
             return None
         return p
     return None
+
+
+def _anaphor_host(text: str, s: int, co: Ent) -> bool:
+    """``区内已集聚了A、B等企业`` / ``园区先后引进了A``: a park anaphor (``host_anaphors``) and a
+    hosting verb right before the company, in its clause."""
+    lo = max(s, co.start - 24)
+    before = text[lo:co.start]
+    k = max((before.rfind(v) for v in _host_verbs()), default=-1)
+    if k < 0 or before[k:].strip("了先后相继陆续") and any(c in before[k:] for c in "，,。；;"):
+        return False
+    head = before[:k]
+    return any(head.endswith(a) or head.rstrip("已目前先后相继陆续均都共还") .endswith(a) for a in cues()["host_anaphors"])
 
 
 @lru_cache(maxsize=1)
