@@ -287,3 +287,8 @@ def test_customers_after_a_supply_verb_are_not_hosted(nlp):
     text = "青禾高新区的澄江光伏今年产销两旺，产品已批量供货蓝天能源集团、禾丰电力等上下游企业。"
     got = pairs(nlp, text)
     assert ("蓝天能源集团", "青禾高新区") not in got
+
+
+def test_firms_said_to_be_the_parks_own_are_companies_of_the_park(nlp):
+    text = "青禾高新区成立于1992年，目前区内企业超过3000家。澄江化工是园区的龙头企业，去年营收26亿元。"
+    assert ("澄江化工", "青禾高新区") in pairs(nlp, text)

@@ -78,6 +78,14 @@ class CompanyListGrammar:
                         self._brand_like(rest[:k], known) or self._brand_shape(rest[:k])):
                     new.setdefault(rest[:k], "COMPANY")
                     break
+        for x in self._predicate_re.finditer(text):  # A、B是园区最早的一批“老住户” / X是园区的龙头企业
+            items = [self._clean_item(it) for it in x.group("rest").split("、")]
+            start, _, _ = self._left_edge(text, x.end("rest"), sorted(m.end for m in found if m.label != "COMPANY"))
+            first = text[start:x.end("rest")].split("、")[0]
+            items[0] = first[self._list_head_cut(first):]
+            if all(2 <= len(it) <= 8 and self._plausible_brand(it) for it in items):
+                for it in items:
+                    new.setdefault(it, "COMPANY")
         for x in self._stock_code_re.finditer(text):  # X（688093）: a listed firm's short name and code
             # a short form of the firm found before (世华 of 世华科技) does not stop the name
             start, _, _ = self._left_edge(text, x.start("code"), sorted(m.end for m in found if m.label != "COMPANY"))
