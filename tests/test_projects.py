@@ -308,3 +308,11 @@ def test_each_enumerated_item_keeps_its_own_sub_park(nlp):
     assert got["深圳市鑫源储能科技有限公司"] == "低碳生态园"  # named by the counted list of parts
     assert got["吕梁恒泰新能源有限公司"] in ("青禾经济开发区", "青禾经开区")  # no sub-park of its own
     assert got["杭州谷丰家居有限公司"] == "特色轻工产业园"  # 家居: 居 is no boundary inside a word
+
+
+@pytest.mark.parametrize("anaphor", ["该企业", "该公司", "公司"])
+def test_a_company_anaphor_builds_the_project(nlp, anaphor):
+    text = f"澄江新材料是青禾新区培育起来的本土龙头。{anaphor}此次追加投资42亿元建设高端聚烯烃二期项目，规划年产高端聚烯烃40万吨。"
+    [p] = facts(nlp, text, "project", "2024-01-01")
+    assert p["company"] == "澄江新材料"
+    assert p["investment"]["value"] == 42e8

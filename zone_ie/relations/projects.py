@@ -23,6 +23,7 @@ from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
 from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, in_table, longest_first, table_spans
 from .project_tables import table_projects
+from .subjects import _company_anaphor
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
 _MAX_NAME = 30
@@ -207,7 +208,8 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     for x in reversed(ctx.ents_in(s, start)):  # the last company before the name that is not a partner
         if x.label == "COMPANY" and not is_partner(ctx, x, end):
             return x
-    return None
+    hit = _company_anaphor(ctx, s, start)  # ``该企业此次追加投资42亿元建设…二期项目``: the firm referred to
+    return hit[2] if hit is not None else None
 
 
 def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = None) -> Optional[Ent]:
