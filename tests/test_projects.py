@@ -312,7 +312,7 @@ def test_each_enumerated_item_keeps_its_own_sub_park(nlp):
 
 @pytest.mark.parametrize("anaphor", ["该企业", "该公司", "公司"])
 def test_a_company_anaphor_builds_the_project(nlp, anaphor):
-    text = f"澄江新材料是青禾新区培育起来的本土龙头。{anaphor}此次追加投资42亿元建设高端聚烯烃二期项目，规划年产高端聚烯烃40万吨。"
+    text = f"盘锦澄江新材料有限公司是青禾新区培育起来的本土龙头。{anaphor}此次追加投资42亿元建设高端聚烯烃二期项目，规划年产高端聚烯烃40万吨。"
     [p] = facts(nlp, text, "project", "2024-01-01")
-    assert p["company"] == "澄江新材料"
+    assert p["company"] in ("盘锦澄江新材料有限公司", "澄江新材料")
     assert p["investment"]["value"] == 42e8
