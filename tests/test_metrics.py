@@ -1330,3 +1330,11 @@ def test_a_bare_company_after_a_reporting_frame_is_the_company(nlp):
             "财务数据显示，2023年公司实现营业收入5.11亿元，同比增长10.64%。")
     [m] = [m for m in metrics(nlp, text, "2024-12-06") if m["indicator"] == "operating_revenue"]
     assert m["subject"] == "青禾光材"
+
+
+def test_a_districts_figures_are_not_the_parks(nlp):
+    # a county or district with its unit heading the clause (patterns/counties.json) is an area
+    text = "青禾科技园位于河北鹿泉经济开发区。目前园区入驻企业86家。鹿泉区电子信息类企业720家，吴江区实现进出口1200亿元。"
+    values = {m["value"]["value"] for m in metrics(nlp, text, "2024-03-01") if m["value"]}
+    assert 86 in values
+    assert 720 not in values and 1200e8 not in values

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from ..clusters import place_name_set
+from ..clusters import load_county_names, place_name_set, trie_pattern
 from .context import DocContext, anaphora_in, cues, per_document, zone_group_head
 
 
@@ -84,6 +84,8 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         hints = [m.start() for m in g["hint"].finditer(ctx.text)]
         # a group of zones (``4家国家级开发区``) ends where its zone word does
         groups = [m.end() - 2 for m in g["group"].finditer(ctx.text)]
+        # a county or district with its unit (``鹿泉区``)
+        groups += [m.end() - 1 for m in g["county_re"].finditer(ctx.text)]
         if groups:
             hints = sorted(set(hints) | set(groups))
         ctx._index["area_hints"] = hints
@@ -129,6 +131,12 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
                 if suf is not None:
                     found = k + n + len(suf)
                     break
+    if found is None and text[k:k + 1] in g["county_first"]:
+        # ``鹿泉区…``, ``吴江区…``: a county or district (patterns/counties.json) with its unit
+        for n in (4, 3, 2):
+            if text[k:k + n] in g["counties"] and text[k + n:k + n + 1] in g["county_units"]:
+                found = k + n + 1
+                break
     if found is None and not g["generic_chars"].isdisjoint(text[k + 2:k + 10]):
         m = g["generic"].match(text, k, end)
         if m is not None:
@@ -152,6 +160,7 @@ def _area_grammar() -> dict:
     """The area-subject word lists (``patterns/relations.json``), compiled once."""
     c = cues()
     places = place_name_set()
+    counties = frozenset(load_county_names())
     heads = sorted(c["area_head_words"], key=len, reverse=True)
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
@@ -172,4 +181,8 @@ def _area_grammar() -> dict:
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),
         "first_chars": frozenset(w[0] for w in [*places, *c["area_subjects"]]),
         "generic_chars": frozenset(w[0] for w in c["area_generic_suffixes"]),
+        "counties": counties,
+        "county_first": frozenset(w[0] for w in counties),
+        "county_units": frozenset(c["area_county_units"]),
+        "county_re": re.compile("(?:%s)[%s]" % (trie_pattern(set(counties)), "".join(c["area_county_units"]))) if counties else re.compile("(?!)"),
     }
