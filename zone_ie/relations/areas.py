@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from ..clusters import load_county_names, place_name_set, trie_pattern
+from ..clusters import load_county_names, place_name_set
 from .context import DocContext, anaphora_in, cues, per_document, zone_group_head
 
 
@@ -85,7 +85,10 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         # a group of zones (``4家国家级开发区``) ends where its zone word does
         groups = [m.end() - 2 for m in g["group"].finditer(ctx.text)]
         # a county or district with its unit (``鹿泉区``)
-        groups += [m.end() - 1 for m in g["county_re"].finditer(ctx.text)]
+        text, counties = ctx.text, g["counties"]
+        groups += [m.start() for m in g["county_unit_re"].finditer(text)
+                   if text[max(0, m.start() - 2):m.start()] in counties or text[max(0, m.start() - 3):m.start()] in counties
+                   or text[max(0, m.start() - 4):m.start()] in counties]
         if groups:
             hints = sorted(set(hints) | set(groups))
         ctx._index["area_hints"] = hints
@@ -184,5 +187,5 @@ def _area_grammar() -> dict:
         "counties": counties,
         "county_first": frozenset(w[0] for w in counties),
         "county_units": frozenset(c["area_county_units"]),
-        "county_re": re.compile("(?:%s)[%s]" % (trie_pattern(set(counties)), "".join(c["area_county_units"]))) if counties else re.compile("(?!)"),
+        "county_unit_re": re.compile("[%s]" % "".join(c["area_county_units"])) if counties else re.compile("(?!)"),
     }
