@@ -294,3 +294,14 @@ def test_a_bare_year_in_the_title_dates_a_year_end_review(nlp):
 
 def as_tuple_dict(period: dict | None) -> tuple | None:
     return None if period is None else (period["year"], period["start_month"], period["end_month"])
+
+
+def test_a_rank_of_this_evaluation_takes_its_year(nlp):
+    from factkit import metrics
+
+    text = ("商务部日前公布2024年国家级经开区综合发展水平考核评价结果。\n"
+            "青禾经开区在2020年度“国考”中由第73位跃升至第36位，此次排名第41位，位次略有回落。\n"
+            "2022年首次挺进全国30强的澄江经开区，此次位列第24位，较上年前进5位。")
+    ranks = {m["value"]["value"]: m for m in metrics(nlp, text, "2025-01-10") if m["value"] and m["value"]["unit"] == "rank"}
+    assert ranks[41.0]["period"]["year"] == 2024
+    assert ranks[24.0]["period"]["year"] == 2024

@@ -23,7 +23,7 @@ from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, settle_scopes
-from .periods_of import period_for, sentence_period
+from .periods_of import evaluation_year, period_for, sentence_period
 from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
 from .labels import label_frame
 from .parallel import parallel_indicator, row_before
@@ -374,6 +374,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
         period = period_for(ctx, q.start, s)
+        if q.q.get("unit") == "rank" and has_vocab("current_evaluation_cues", text[cs:q.start]):
+            # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
+            # earlier one its sentence recalls (``在2020年度“国考”中由第73位跃升至第36位``)
+            year = evaluation_year(ctx, ctx.article_at(q.start))
+            if year is not None:
+                period = {"year": year, "start_month": None, "end_month": None}
         if period is not None and ind[0] == "land_area" and not sentence_period(ctx, q.start, s):
             period = None  # an area is a standing fact: only a period of its own sentence dates it
         m = _new(subject, ind, period, ev)
