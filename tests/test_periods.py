@@ -305,3 +305,12 @@ def test_a_rank_of_this_evaluation_takes_its_year(nlp):
     ranks = {m["value"]["value"]: m for m in metrics(nlp, text, "2025-01-10") if m["value"] and m["value"]["unit"] == "rank"}
     assert ranks[41.0]["period"]["year"] == 2024
     assert ranks[24.0]["period"]["year"] == 2024
+
+
+def test_a_year_right_before_a_figure_dates_it(nlp):
+    from factkit import metrics
+
+    text = "今年1—9月，青禾综保区进出口增长12%。全区外贸进出口额由2020年的不足200亿元跃升至2022年的713.3亿元。"
+    by = {m["value"]["value"]: m for m in metrics(nlp, text, "2024-10-20") if m["value"]}
+    assert by[200e8]["period"]["year"] == 2020 and by[200e8]["period"]["start_month"] is None
+    assert by[713.3e8]["period"]["year"] == 2022

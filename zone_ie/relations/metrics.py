@@ -373,7 +373,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
-        period = period_for(ctx, q.start, s)
+        period = _dated_figure(ctx, cs, q) or period_for(ctx, q.start, s)
         if q.q.get("unit") == "rank" and has_vocab("current_evaluation_cues", text[cs:q.start]):
             # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
             # earlier one its sentence recalls (``在2020年度“国考”中由第73位跃升至第36位``)
@@ -407,6 +407,21 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+_DATED_GAP = re.compile(r"的?(?:不足|约|近|超过?|逾|仅|达)?")
+
+
+def _dated_figure(ctx: DocContext, cs: int, q: Qty) -> Optional[dict]:
+    """``由2020年的不足200亿元跃升至2022年的713.3亿元``: a year right before a figure (only
+    ``的`` and a qualifier between) dates that figure, whatever frames the paragraph."""
+    pers = ctx.pers_in(cs, q.start)
+    if not pers:
+        return None
+    p = pers[-1]
+    if p.p is None or p.p.get("year") is None or not _DATED_GAP.fullmatch(ctx.text, p.end, q.start):
+        return None
+    return dict(p.p)
 
 
 def _same_full_sentence(ctx: DocContext, prior: Sequence[MetricFact], s: int) -> list[MetricFact]:
