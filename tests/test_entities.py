@@ -690,3 +690,14 @@ def test_a_short_form_that_abbreviates_the_rest_of_the_name_is_one_mention(ruler
 def test_a_short_form_followed_by_other_words_is_not_extended(ruler: ZoneEntityRuler) -> None:
     text = "澄联集成电路有限公司成立于2005年。澄联新建厂房两栋。"
     assert ("澄联新建", "COMPANY") not in ents(ruler, text)
+
+
+def test_a_short_area_name_joins_the_one_longer_area_it_ends(ruler: ZoneEntityRuler) -> None:
+    text = "中国（四川）自由贸易试验区青禾临港片区今年新设企业1862家。青禾临港片区管委会表示，临港片区将继续扩大开放。"
+    parks = [(text[m.start:m.end], m.id) for m in ruler.match(text) if m.label == "PARK"]
+    assert parks[0][0] == "中国（四川）自由贸易试验区青禾临港片区"  # the area's own place does not cut it off its zone
+    assert {i for _, i in parks} == {parks[0][0]}  # every later short mention is the same area
+
+
+def test_a_call_to_look_is_no_name(ruler: ZoneEntityRuler) -> None:
+    assert park_names(ruler, "一起来看新区的年度答卷——") == []

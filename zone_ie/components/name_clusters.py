@@ -256,6 +256,12 @@ class NameClusters:
                 if 0 < k < len(nm) - 2:
                     union(self._park_node(nm[k:]), n)
         parks = sorted({nm for m, nm in zip(found, names) if m.label == "PARK"}, key=len, reverse=True)
+        for m, n, nm in zip(found, node, names):
+            # ``临港片区`` of ``川南临港片区``: an area named by the tail of one longer area's name
+            if m.label == "PARK" and nm.endswith(self._ftz_area) and len(nm) >= 4:
+                longer = {find(self._park_node(f)) for f in parks if len(f) > len(nm) and f.endswith(nm)}
+                if len(longer) == 1:
+                    union(next(iter(longer)), n)
         for m, n, nm in zip(found, node, names):  # 留创园 joins 西宁留学人员创业园
             if m.label == "PARK" and len(nm) == 3:
                 full = next((f for f in parks if nm in self._abbreviations(nm, f)), None)

@@ -147,7 +147,8 @@ class ParkGrammar:
                 continue  # ``五大园区``, ``杭州四个国家级经开区``: a count of zones, not a name
             if suffix in self._ftz_area:
                 # ``中国（X）自由贸易试验区Y片区``: an area named right after its free-trade zone
-                ftz = next((t for t in taken + out if t.end == start and text.endswith(self._ftz, t.start, t.end)), None)
+                # (the area's name may hold a place its cut started at: ``…试验区川南临港片区``)
+                ftz = next((t for t in taken + out if t.end in (start, uncut) and text.endswith(self._ftz, t.start, t.end)), None)
                 if ftz is not None and len(prefix) >= 2:
                     out = [o for o in out if o is not ftz]
                     out.append(Match(ftz.start, m.end(), "PARK"))
