@@ -10,49 +10,34 @@ import re
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, Ent, cues, table_spans
+from .context import DocContext, Ent, cues
 from .indicators import find_indicator
 from .periods_of import evaluation_year, period_for
+from .table_rows import NUMBER, cells, headed_tables
 
-_SPLIT = re.compile(r"\s*[|｜\t]\s*|[ \u3000]{2,}")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
 def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
     """The metrics of every row of every ranking table of the document."""
-    spans = table_spans(ctx)
     out: list[MetricFact] = []
-    text = ctx.text
-    k = 0
-    while k < len(spans):
-        s, e = spans[k]
-        roles = _header_roles(_cells(text[s:e]))
-        k += 1
-        if roles is None:
-            continue
+    for roles, (s, _), rows in headed_tables(ctx, _header_roles):
         period = period_for(ctx, s, s)
         if period is None:  # the year of the evaluation the article announces
             year = evaluation_year(ctx, ctx.article_at(s))
             period = {"year": year, "start_month": None, "end_month": None} if year is not None else None
-        while k < len(spans) and spans[k][0] <= spans[k - 1][1] + 1:
-            rs, re_ = spans[k]
-            k += 1
+        for rs, re_ in rows:
             out.extend(_row_metrics(ctx, roles, period, rs, re_))
     return out
 
 
-def _cells(line: str) -> list[str]:
-    return [c for c in _SPLIT.split(line.strip()) if c]
-
-
-def _header_roles(cells: list[str]) -> Optional[dict[str, list[int]]]:
+def _header_roles(heads: list[str]) -> Optional[dict[str, list[int]]]:
     """Column indexes by role (``name``, ``rank``, ``score``, ``change``, ``figure``), or
     None when the line heads no ranking table (a name column and a rank or score column)."""
-    if len(cells) < 3:
+    if len(heads) < 3:
         return None
     c = cues()
     roles: dict[str, list[int]] = {}
-    for i, cell in enumerate(cells):
+    for i, cell in enumerate(heads):
         word = cell.replace(" ", "")
         if any(h in word for h in c["ranking_change_headers"]):
             roles.setdefault("change", []).append(i)
@@ -66,18 +51,18 @@ def _header_roles(cells: list[str]) -> Optional[dict[str, list[int]]]:
             roles.setdefault("figure", []).append(i)
     if "name" not in roles or not ("rank" in roles or "score" in roles):
         return None
-    roles["_headers"] = cells  # type: ignore[assignment]
+    roles["_headers"] = heads  # type: ignore[assignment]
     return roles
 
 
 def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e: int) -> list[MetricFact]:
     """The metrics of one row: its rank, score, change of rank and other figures."""
     text = ctx.text
-    cells = _cells(text[s:e])
+    row = cells(text[s:e])
     headers: list[str] = roles["_headers"]
-    if len(cells) != len(headers):
+    if len(row) != len(headers):
         return []
-    subject = _named(ctx, cells[roles["name"][0]], s, e)
+    subject = _named(ctx, row[roles["name"][0]], s, e)
     if subject is None:
         return []
     ev = ctx.raw(s, e)
@@ -89,20 +74,20 @@ def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e
                               value=Quantity(value=value, unit=unit), evidence=ev))
 
     for i in roles.get("rank", []):
-        if _NUMBER.match(cells[i]):
-            add(headers[i], float(cells[i]), "rank")
+        if NUMBER.match(row[i]):
+            add(headers[i], float(row[i]), "rank")
     for i in roles.get("score", []):
-        if _NUMBER.match(cells[i]):
-            add(headers[i], float(cells[i]), "other:分")
+        if NUMBER.match(row[i]):
+            add(headers[i], float(row[i]), "other:分")
     for i in roles.get("change", []):
-        m = _change_re().match(cells[i].replace(" ", ""))
+        m = _change_re().match(row[i].replace(" ", ""))
         if m is not None:
             add(headers[i] + m.group("dir"), float(m.group("n")), "rank")
     for i in roles.get("figure", []):
         # ``规上工业增加值增速（%）``: a growth column is the change of that indicator
         hit = find_indicator(headers[i].replace(" ", ""))
-        cell = cells[i].rstrip("%％")
-        if hit is not None and _NUMBER.match(cell) and any(w in headers[i] for w in cues()["ranking_growth_headers"]):
+        cell = row[i].rstrip("%％")
+        if hit is not None and NUMBER.match(cell) and any(w in headers[i] for w in cues()["ranking_growth_headers"]):
             out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=headers[i], period=per,
                                   yoy_pct=float(cell), evidence=ev))
     return out

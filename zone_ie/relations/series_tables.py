@@ -11,53 +11,39 @@ import re
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from .context import DocContext, cues, table_spans
+from .context import DocContext, cues
 from .indicators import find_indicator
 from .subjects import subject_for
+from .table_rows import NUMBER, UNIT, cells, headed_tables
 
-_SPLIT = re.compile(r"\s*[|｜\t]\s*|[ \u3000]{2,}")
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^((?:19|20)\d\d)年?度?$")
-_UNIT = re.compile(r"[（(](?P<unit>[^()（）]{1,4})[)）]")
 
 
 def series_table_metrics(ctx: DocContext) -> list[MetricFact]:
     """The metrics of every year table of the document."""
-    spans = table_spans(ctx)
     out: list[MetricFact] = []
-    k = 0
-    while k < len(spans):
-        s, e = spans[k]
-        cols = _header_columns(_cells(ctx.text[s:e]))
-        k += 1
-        if cols is None:
-            continue
+    for cols, (s, _), rows in headed_tables(ctx, _header_columns):
         subject = _introduced_subject(ctx, s)
-        while k < len(spans) and spans[k][0] <= spans[k - 1][1] + 1:
-            rs, re_ = spans[k]
-            k += 1
-            if subject is not None:
-                out.extend(_row_metrics(ctx, subject.text, cols, rs, re_))
+        if subject is None:
+            continue
+        for rs, re_ in rows:
+            out.extend(_row_metrics(ctx, subject.text, cols, rs, re_))
     return out
 
 
-def _cells(line: str) -> list[str]:
-    return [c for c in _SPLIT.split(line.strip()) if c]
-
-
-def _header_columns(cells: list[str]) -> Optional[list[Optional[tuple]]]:
+def _header_columns(heads: list[str]) -> Optional[list[Optional[tuple]]]:
     """Per column ``(indicator id, header text, scale, unit)`` (None for the year column
     and columns of no known indicator and unit); None when the line heads no year table."""
-    if len(cells) < 2 or cells[0].replace(" ", "") not in cues()["series_period_headers"]:
+    if len(heads) < 2 or heads[0].replace(" ", "") not in cues()["series_period_headers"]:
         return None
     units = cues()["project_table_units"]
     cols: list[Optional[tuple]] = [None]
-    for cell in cells[1:]:
+    for cell in heads[1:]:
         word = cell.replace(" ", "")
-        hit = find_indicator(_UNIT.sub("", word))
-        m = _UNIT.search(word)
+        hit = find_indicator(UNIT.sub("", word))
+        m = UNIT.search(word)
         scale = units.get(m.group("unit")) if m else None
-        cols.append((hit[0], _UNIT.sub("", word), scale[0], scale[1]) if hit and scale else None)
+        cols.append((hit[0], UNIT.sub("", word), scale[0], scale[1]) if hit and scale else None)
     return cols if any(cols) else None
 
 
@@ -73,16 +59,16 @@ def _introduced_subject(ctx: DocContext, header: int):
 
 
 def _row_metrics(ctx: DocContext, subject: str, cols: list, s: int, e: int) -> list[MetricFact]:
-    cells = _cells(ctx.text[s:e])
-    year = _YEAR.match(cells[0]) if cells else None
-    if year is None or len(cells) != len(cols):
+    row = cells(ctx.text[s:e])
+    year = _YEAR.match(row[0]) if row else None
+    if year is None or len(row) != len(cols):
         return []
     period = Period(year=int(year.group(1)))
     ev = ctx.raw(s, e)
     out = []
-    for cell, col in zip(cells[1:], cols[1:]):
+    for cell, col in zip(row[1:], cols[1:]):
         amount = cell.replace(",", "")
-        if col is None or not _NUMBER.match(amount):
+        if col is None or not NUMBER.match(amount):
             continue
         indicator, words, scale, unit = col
         out.append(MetricFact(subject=subject, indicator=indicator, indicator_text=words, period=period,
