@@ -155,6 +155,7 @@ from zone_ie.relations import dedupe as D  # noqa: E402
 from zone_ie.relations import indicators as I  # noqa: E402
 from zone_ie.relations import metrics as M  # noqa: E402
 from zone_ie.relations import projects as P  # noqa: E402
+from zone_ie.relations import topics as T  # noqa: E402
 
 walk_texts = st.lists(st.sampled_from(list("，,：:。；、 aB1高新区项目建设的在") + ["\n", "𠀀"]), max_size=40).map("".join)
 
@@ -223,9 +224,9 @@ han = st.lists(st.sampled_from(list("高新区产业园同比增长ab，\n\r") +
 @given(han)
 def test_paragraph_bigrams_count_like_the_strings(text):
     paras = C.split_paragraphs(text)
-    coded = C._ParagraphBigrams(text, paras)
+    coded = T._ParagraphBigrams(text, paras)
     for i, p in enumerate(paras):
-        want = Counter((ord(a) << 16) | ord(b) for a, b in (pair for pair in C._bigram_list(text[p.start:p.end])))
+        want = Counter((ord(a) << 16) | ord(b) for a, b in (pair for pair in T._bigram_list(text[p.start:p.end])))
         assert coded.counts([i]) == want
     assert coded.counts(list(range(len(paras)))) == sum(
         (coded.counts([i]) for i in range(len(paras))), Counter())

@@ -12,10 +12,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import add, attrgetter, itemgetter, mul
+from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-import numpy as np
 from spacy.tokens import Doc
 
 from ..extensions import span_values
@@ -368,6 +367,7 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     breaks = sorted({rep.from_raw(b) for _, b in ctx.display})
     ctx.sentences = split_sentences(text, ctx.paragraphs, breaks)
     assign_articles(ctx)
+    from .topics import assign_topics  # it reads this module's mentions and cue words
     assign_topics(ctx)
     return ctx
 
@@ -451,134 +451,6 @@ def assign_articles(ctx: DocContext) -> None:
         p.article = article
 
 
-def _main_park(ents: list[Ent], weight: Optional[Counter] = None) -> Optional[Ent]:
-    """The park named most often (document-wide counts break ties), first on ties."""
-    parks = [e for e in ents if e.label == "PARK"]
-    if not parks:
-        return None
-    first = parks[0].key
-    if all(e.key == first for e in parks):
-        return parks[0]  # one park: nothing to weigh
-    counts = Counter(e.key for e in parks)
-    weight = weight or Counter()
-    score = {k: (weight[k], counts[k]) for k in counts}
-    best = max(score.values())
-    return next(e for e in parks if score[e.key] == best)
-
-
-def assign_topics(ctx: DocContext) -> None:
-    """Each paragraph's topic park: its own main park, else the article's running
-    topic (an article that names no park keeps the previous one)."""
-    by_article: dict[int, list[int]] = {}
-    for i, p in enumerate(ctx.paragraphs):
-        by_article.setdefault(p.article, []).append(i)
-    previous: Optional[Ent] = None
-    weight = Counter(e.key for e in ctx.ents if e.label == "PARK")
-    for _, indices in sorted(by_article.items()):
-        article_ents = [e for i in indices for e in ctx.ents_of(i)]
-        main = current = _main_park(article_ents, weight) or previous
-        several = False  # the paragraph before named several parks (a roundup of sub-parks)
-        for i in indices:
-            p = ctx.paragraphs[i]
-            mine = ctx.ents_of(i)
-            own = _main_park(mine, weight)
-            if own is not None:
-                current = own
-            else:
-                if several and main is not None:
-                    current = main  # after ``园区板块：A…；B…`` the article's zone comes back
-                current = _anaphor_topic(ctx, p, current, article_ents) or current
-            several = len({e.key for e in mine if e.label == "PARK"}) > 1
-            passing = own is not None and main is not None and own.key != main.key and is_sub_park(own)
-            if passing and _last_item(ctx, i, own):
-                # ``…；B产业园新入驻企业9家。``: a sub-park named as the last item of a paragraph
-                # about the zone is not what the paragraph is about (its own clause names it)
-                current = main
-            p.topic = current
-            if passing and _after_first_sentence(ctx, i, own):
-                current = main  # a sub-park not opening its paragraph holds no later paragraph
-            elif (own is not None and main is not None and own.key != main.key
-                    and _list_item_re().match(ctx.text, p.start, p.end)):
-                current = main  # ``2.X公司…项目，落户Y产业园；``: an enumerated item's park is its own
-        previous = current
-    _cohesion_topics(ctx)
-
-
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
-
-
-def _bigram_list(text: str) -> list[str]:
-    """The pairs of adjacent CJK ideographs of ``text`` (other characters skipped)."""
-    han = _NOT_HAN.sub("", text)
-    return list(map(add, han, han[1:]))
-
-
-def _cosine(a: Counter, b: Counter, b_squares: Optional[int] = None) -> float:
-    """Cosine of two count vectors; ``b_squares`` is ``b``'s sum of squares when known."""
-    if not a or not b:
-        return 0.0
-    dot = sum([a[k] * b[k] for k in a.keys() & b.keys()])  # integer counts: exact in any order
-    if b_squares is None:
-        b_squares = _squares(b)
-    return dot / ((_squares(a) * b_squares) ** 0.5)
-
-
-def _squares(counts: Counter) -> int:
-    values = list(counts.values())
-    return sum(map(mul, values, values))
-
-
-class _ParagraphBigrams:
-    """The :func:`_bigram_list` pairs of every paragraph at once, each pair coded as
-    one integer (both ideographs are below U+10000, so the code is one-to-one):
-    counting ints skips building a two-character string per pair."""
-
-    def __init__(self, text: str, paragraphs: list[Paragraph]) -> None:
-        chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-        han = np.flatnonzero((chars >= 0x4E00) & (chars <= 0x9FFF))
-        # every ideograph lies in a paragraph (a line holding one is not blank)
-        para = np.searchsorted(np.array([p.start for p in paragraphs]), han, side="right") - 1
-        same = para[:-1] == para[1:]  # a pair never spans two paragraphs
-        self.codes = ((chars[han[:-1]].astype(np.int64) << 16) | chars[han[1:]])[same]
-        # the pairs come in text order: paragraph i's are codes[bounds[i]:bounds[i + 1]]
-        self.bounds = np.searchsorted(para[:-1][same], np.arange(len(paragraphs) + 1)).tolist()
-
-    def counts(self, paras: list[int]) -> Counter:
-        """Counts of the coded pairs of paragraphs ``paras``."""
-        b = self.bounds
-        return Counter(np.concatenate([self.codes[b[i]:b[i + 1]] for i in paras] or [self.codes[:0]]).tolist())
-
-
-_WHOLE_ZONE = re.compile("全区|该区|本区")
-
-
-@lru_cache(maxsize=1)
-def _list_item_re() -> "re.Pattern[str]":
-    """An enumerated item's opening (``1.``, ``（2）``, ``③``, a bullet): ``list_item_re``."""
-    return re.compile(cues()["list_item_re"])
-
-
-def _after_first_sentence(ctx: DocContext, para: int, park: Ent) -> bool:
-    """Whether ``park`` is first named after the first sentence of paragraph ``para``."""
-    sents = ctx.sentences_of(para)
-    return bool(sents) and all(e.start >= sents[0][1] for e in ctx.ents_of(para) if e.key == park.key)
-
-
-def _last_item(ctx: DocContext, para: int, park: Ent) -> bool:
-    """``park`` first named in the last sentence of a paragraph of several sentences,
-    with nothing after it pointing back (``…均布局于此``)."""
-    sents = ctx.sentences_of(para)
-    if len(sents) < 2:
-        return False
-    mine = [e for e in ctx.ents_of(para) if e.key == park.key]
-    if not mine or mine[0].start < sents[-1][0]:
-        return False
-    return _HERE.search(ctx.text, mine[0].end, ctx.paragraphs[para].end) is None
-
-
-_HERE = re.compile("[于在]此|这里|该园|此地|园内|园区内")
-
-
 def table_spans(ctx: DocContext) -> list[tuple[int, int]]:
     """``(start, end)`` in the repaired text of the lines of statistics tables: the rows
     layout repair found and kept (:func:`zone_ie.repair.table_rows`, memoized), mapped."""
@@ -606,78 +478,6 @@ def is_sub_park(ent: Ent) -> bool:
 @lru_cache(maxsize=1)
 def _sub_park_suffixes() -> tuple[str, ...]:
     return tuple(cues().get("sub_park_suffixes", []))
-
-
-def _cohesion_topics(ctx: DocContext) -> None:
-    """A paragraph that names no park, on a page whose columns interleave several
-    articles, may continue the article that comes *after* it. Between the park
-    before it and the park after it (when they differ), it takes the one whose
-    paragraphs share more vocabulary with it (character bigrams, TextTiling-style)."""
-    paras = ctx.paragraphs
-    if not paras or paras[-1].article == 0:
-        return  # one article: nothing interleaves
-    ents = [ctx.ents_of(i) for i in range(len(paras))]
-    own = [any(e.label == "PARK" for e in x) for x in ents]
-    if not any(own):
-        return
-    vocab: dict[str, tuple[Counter, int]] = {}  # topic key -> (bigram counts, sum of squares)
-    about: dict[str, list[int]] = {}  # topic key -> the paragraphs that name a park
-    for i, (q, has) in enumerate(zip(paras, own)):
-        if has and q.topic is not None:
-            about.setdefault(q.topic.key, []).append(i)
-    bigrams: list[_ParagraphBigrams] = []  # built on first use
-
-    def counts(indices: list[int]) -> Counter:
-        if not bigrams:
-            bigrams.append(_ParagraphBigrams(ctx.text, paras))
-        return bigrams[0].counts(indices)
-
-    def vocabulary(key: str) -> tuple[Counter, int]:
-        """Bigram counts of the paragraphs that name a park and are about ``key``
-        (built on first use: their topics never change here)."""
-        if key not in vocab:
-            found = counts(about.get(key, []))
-            vocab[key] = (found, _squares(found))
-        return vocab[key]
-
-    seen: dict[str, set[str]] = {}  # topic key -> companies named in its paragraphs so far
-    for i, p in enumerate(paras):
-        companies = {e.key for e in ents[i] if e.label == "COMPANY"}
-        continues = False
-        if p.topic is not None:
-            known = seen.setdefault(p.topic.key, set())
-            continues = bool(companies & known)
-            known |= companies
-        if own[i] or p.topic is None or continues:
-            continue  # a firm already met under this topic keeps the paragraph there
-        if _WHOLE_ZONE.search(ctx.text, p.start, p.end) and not is_sub_park(p.topic):
-            continue  # ``占全区…``: the paragraph points back at its zone as a whole
-        nxt = next((q for q, has in zip(paras[i + 1:i + 3], own[i + 1:i + 3]) if has), None)
-        if nxt is None or nxt.topic is None or nxt.topic.key == p.topic.key:
-            continue
-        if nxt.topic.key[:2] == p.topic.key[:2]:
-            continue  # same place: a sub-park of the same zone, not another article
-        words = counts([i])
-        here = _cosine(words, *vocabulary(p.topic.key))
-        there = _cosine(words, *vocabulary(nxt.topic.key))
-        if there > here * 1.2:
-            p.topic = nxt.topic
-
-
-def _anaphor_topic(ctx: DocContext, p: Paragraph, current: Optional[Ent], article_ents: list[Ent]) -> Optional[Ent]:
-    """A paragraph that names no park but says ``经开区`` is about the article's
-    park of that kind when the running topic is of another kind."""
-    for pos, word in anaphora_in(ctx, p.start, p.end):
-        kind = anaphor_kind(word) or []
-        fits = lambda e: e.label == "PARK" and any(e.text.endswith(k) for k in kind)  # noqa: E731
-        if current is not None and fits(current):
-            return current
-        pool = [e for e in article_ents if fits(e)] or [e for e in ctx.ents if fits(e)]
-        if pool:
-            counts = Counter(e.key for e in pool)
-            best = max(counts.values())
-            return next(e for e in pool if counts[e.key] == best)
-    return None
 
 
 def _clean_names(ents: list[Ent]) -> list[Ent]:
