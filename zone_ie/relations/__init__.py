@@ -73,6 +73,12 @@ def prepare() -> None:
     rx.compiled(cues["ranked_list_re"])
     scopes._scope_cut_re()
     figure_roles._stated_after_re()
+    from . import labels, ranking_tables, topics
+    labels._number_re()
+    labels._value_words()
+    topics._list_item_re()
+    ranking_tables._change_re()
+    indicators._kept_heads()
     # the quantity pattern and the traditional-character check serve almost every document:
     # compiled with the pipeline, not inside the first document (the period and scanner
     # patterns behind the fast paths stay lazy: documents rarely need them)

@@ -86,9 +86,8 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         groups = [m.end() - 2 for m in g["group"].finditer(ctx.text)]
         # a county or district with its unit (``鹿泉区``)
         text, counties = ctx.text, g["counties"]
-        groups += [m.start() for m in g["county_unit_re"].finditer(text)
-                   if text[max(0, m.start() - 2):m.start()] in counties or text[max(0, m.start() - 3):m.start()] in counties
-                   or text[max(0, m.start() - 4):m.start()] in counties]
+        groups += [i for i in (m.start() for m in g["county_unit_re"].finditer(text))
+                   if any(text[max(0, i - n):i] in counties for n in (2, 3, 4))]
         if groups:
             hints = sorted(set(hints) | set(groups))
         ctx._index["area_hints"] = hints

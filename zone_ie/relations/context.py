@@ -76,6 +76,13 @@ def _cue_alternation(key: str) -> "re.Pattern[str]":
     return _alternation(tuple(cues()[key]))
 
 
+def first_status(key: str, text: str) -> Optional[str]:
+    """The stage named by the earliest of the ``(word, stage)`` pairs ``cues()[key]`` found
+    in ``text`` (ties: the pair listed first), else None."""
+    hits = [(text.find(w), st) for w, st in cues()[key] if w in text]
+    return min(hits)[1] if hits else None
+
+
 def has_cue(key: str, text: str) -> bool:
     """``has_any(cues()[key], text)``, its pattern found by the list's name."""
     return _cue_alternation(key).search(text) is not None

@@ -396,10 +396,10 @@ def _anaphor_host(text: str, s: int, co: Ent) -> bool:
     lo = max(s, co.start - 24)
     before = text[lo:co.start]
     k = max((before.rfind(v) for v in _host_verbs()), default=-1)
-    if k < 0 or before[k:].strip("了先后相继陆续") and any(c in before[k:] for c in "，,。；;"):
+    if k < 0 or any(c in before[k:] for c in "，,。；;"):
         return False
-    head = before[:k]
-    return any(head.endswith(a) or head.rstrip("已目前先后相继陆续均都共还") .endswith(a) for a in cues()["host_anaphors"])
+    head = before[:k].rstrip("已目前先后相继陆续均都共还")  # ``区内已…``, ``园区先后…``
+    return head.endswith(tuple(cues()["host_anaphors"]))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..models import ProjectFact, Quantity
-from .context import DocContext, Ent, cues
+from .context import DocContext, Ent, cues, first_status
 from .table_rows import NUMBER, UNIT, cells, headed_tables
 
 
@@ -62,11 +62,7 @@ def _row_project(ctx: DocContext, roles: dict, s: int, e: int) -> Optional[Proje
     if NUMBER.match(amount):  # ``42,000.00`` (万元)
         factor, unit = roles["scale"]
         investment = Quantity(value=round(float(amount) * factor, 6), unit=unit)
-    status = None
-    if "status" in roles:
-        cell = row[roles["status"]]
-        hits = [(cell.find(w), st) for w, st in cues()["project_table_status"] if w in cell]
-        status = min(hits)[1] if hits else None
+    status = first_status("project_table_status", row[roles["status"]]) if "status" in roles else None
     park = ctx.topic_at(s)
     start = text.find(name, s, e)
     capacity = [Quantity(**q.q) for q in ctx.qtys_in(start, start + len(name))

@@ -21,7 +21,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, has_cue, in_table, longest_first, table_spans
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
 from .project_tables import table_projects
 from .subjects import _company_anaphor
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
@@ -150,8 +150,7 @@ def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _status(text: str) -> Optional[str]:
-    hits = [(text.find(w), st) for w, st in cues()["project_status"] if w in text]
-    return min(hits)[1] if hits else None
+    return first_status("project_status", text)
 
 
 def _money(q) -> bool:

@@ -7,6 +7,7 @@ evaluation's year). Header words: ``ranking_*`` in ``patterns/relations.json``."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
@@ -14,7 +15,6 @@ from .context import DocContext, Ent, cues
 from .indicators import find_indicator
 from .periods_of import evaluation_year, period_for
 from .table_rows import NUMBER, cells, headed_tables
-
 
 
 def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -101,13 +101,9 @@ def _named(ctx: DocContext, cell: str, s: int, e: int) -> Optional[Ent]:
     return None
 
 
-_CHANGE: list[re.Pattern[str]] = []
-
-
-def _change_re() -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _change_re() -> "re.Pattern[str]":
     """``上升2位`` / ``前移3个位次`` / ``下降1位``: the direction and the number of places."""
-    if not _CHANGE:
-        c = cues()
-        words = "|".join(map(re.escape, c["ranking_up_words"] + c["ranking_down_words"]))
-        _CHANGE.append(re.compile(rf"^(?P<dir>{words})(?P<n>\d+)(?:个)?(?:位次|位|名)$"))
-    return _CHANGE[0]
+    c = cues()
+    words = "|".join(map(re.escape, c["ranking_up_words"] + c["ranking_down_words"]))
+    return re.compile(rf"^(?P<dir>{words})(?P<n>\d+)(?:个)?(?:位次|位|名)$")
