@@ -71,6 +71,29 @@ def test_a_ranking_table_gives_each_row_its_park_rank_score_and_change(rules_nlp
     assert by[("云岭经济开发区", "排名")]["period"]["year"] == 2022  # the evaluation's year
 
 
+SPACED_RANKING = (
+    "2023年度全省产业园考核结果公布\n\n"
+    "本报讯 省工信厅日前公布2023年度产业园考核结果，前四位如下：\n\n"
+    "排名  园区名称                    所在地市  综合得分\n"
+    "1     青禾（澄江）产业转移工业园  澄江      95.31\n"
+    "2     蓝田产业转移工业园          蓝田      93.08\n"
+    "3     云岭（青禾）产业转移工业园  青禾      91.77\n"
+    "4     澄江（蓝田）产业转移工业园  蓝田      90.02\n\n"
+    "从全省看，参评园区主要指标稳中有进。\n"
+)
+
+
+def test_a_space_aligned_ranking_table_keeps_every_score_with_the_shipped_filter(nlp) -> None:
+    """A table row's figures are named by the table's header, not by prose cues: the
+    confidence filter, which reads prose cues, does not judge them."""
+    ms = metrics(nlp, SPACED_RANKING, "2024-07-12")
+    scores = {m["subject"]: m["value"]["value"] for m in ms if m["indicator_text"] == "综合得分"}
+    assert scores == {"青禾（澄江）产业转移工业园": 95.31, "蓝田产业转移工业园": 93.08,
+                      "云岭（青禾）产业转移工业园": 91.77, "澄江（蓝田）产业转移工业园": 90.02}
+    ranks = {m["subject"]: m["value"]["value"] for m in ms if m["indicator_text"] == "排名"}
+    assert ranks["云岭（青禾）产业转移工业园"] == 3.0
+
+
 def test_repair_keeps_the_rows_of_a_piped_table() -> None:
     text = repair(RANKING).text
     assert "\n2 | 青禾经济开发区 | 92.8 | 上升3位\n3 | " in text

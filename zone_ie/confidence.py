@@ -24,7 +24,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import regex
 
-from .repair import RepairedText, repair
+from .repair import RepairedText, repair, table_rows
 from .resources import load_json
 
 MODEL_FILE = "fact_confidence.json"  # in patterns/
@@ -177,10 +177,11 @@ def doc_metric_features(
         if c is not None:
             starts.setdefault(c[1], []).append(rep.from_raw(s))
     spans = Counter(tuple(_get(f, "evidence") or ()) for f in facts if _get(f, "type") == "metric")
+    rows = table_rows(rep.source)
     out: list[Optional[dict[str, float]]] = []
     for f in facts:
-        if _get(f, "type") != "metric":
-            out.append(None)
+        if _get(f, "type") != "metric" or _in_table_row(rows, _get(f, "evidence")):
+            out.append(None)  # not a metric, or read from a table row under its header
             continue
         c = cluster_of.get(norm_name(_get(f, "subject") or ""))
         raw_span = tuple(_get(f, "evidence") or (0, 0))
@@ -190,6 +191,16 @@ def doc_metric_features(
             spans[raw_span], cues, rep.view is not None,
         ))
     return out
+
+
+def _in_table_row(rows: Sequence[tuple[int, int]], evidence: Any) -> bool:
+    """Whether a raw evidence span lies within one line of a table (a table reader's
+    figure: its header names the indicator and its row the subject, so the model,
+    which reads prose cues, has nothing to judge)."""
+    if not rows or not evidence:
+        return False
+    s, e = evidence[0], evidence[1]
+    return any(a <= s and e <= b for a, b in rows)
 
 
 class FactScorer:
