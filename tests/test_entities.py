@@ -627,6 +627,34 @@ def test_a_descriptor_noun_before_a_brand_names_a_firm(ruler: ZoneEntityRuler, f
     assert ("澄江机电", "COMPANY") in ents(ruler, frame.format("澄江机电"))
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("澄江光电投资12亿元的显示模组项目已进入试生产阶段。", "澄江光电"),
+        ("今年以来，蓝禾精工总投资8.5亿元的二期项目加快建设。", "蓝禾精工"),
+        ("青云马力投资3亿元建设年产20万台电机生产线。", "青云马力"),
+        ("园区新增工业项目15个；北辰汇通计划投资6亿元的智能仓储中心年底投用。", "北辰汇通"),
+    ],
+)
+def test_the_opening_of_a_clause_that_invests_in_a_project_is_its_investor(
+        ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(ruler, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区总投资100亿元的20个项目集中开工。",
+        "今年计划投资20亿元的项目有10个。",
+        "园区累计投资30亿元建设基础设施工程。",
+        "新开工项目投资50亿元的产业基地开工。",
+        "固定资产投资12亿元的技改项目完成备案。",
+    ],
+)
+def test_an_investment_frame_without_a_brand_names_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
 def test_a_descriptor_noun_alone_names_nothing(ruler: ZoneEntityRuler) -> None:
     assert ents(ruler, "区内重点企业在今年实现增长，龙头企业的带动作用明显。") == []
 

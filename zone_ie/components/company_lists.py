@@ -93,6 +93,7 @@ class CompanyListGrammar:
             brand = brand[self._list_head_cut(brand):]
             if 2 <= len(brand) <= 8 and self._plausible_brand(brand):
                 new.setdefault(brand, "COMPANY")
+        self._investor_companies(text, found, known, new)
         self._project_prefix_companies(text, found, known, new)
         if not new:
             return found
@@ -103,6 +104,28 @@ class CompanyListGrammar:
                 continue
             more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
         return _add_non_overlapping(found, more)
+
+    def _investor_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``长信科技投资32亿元的高端显示器件项目``: the brand opening a clause before an
+        investment that builds a named project is its investor (``company_investor_re``)."""
+        if "投资" not in text and "出资" not in text:
+            return
+        ends = sorted(m.end for m in found)
+        for x in self._investor_re.finditer(text):
+            k = x.start()
+            if any(f.start < k <= f.end for f in found):
+                continue  # a name already found invests (its company, or a park)
+            start, _, has_place = self._left_edge(text, k, ends)
+            if start in ends or (start > 0 and text[start - 1] not in "，,。；;：:！？!?\n、“\"》 \u3000"):
+                continue  # not the opening of its clause
+            brand = text[start:k]
+            brand = brand[self._list_head_cut(brand):]
+            if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
+                continue
+            if any(w in brand for w in self._investor_not) or brand.endswith(self._project_prefix_not):
+                continue  # ``全区投资…``, ``项目总投资…``: a frame, not an investor
+            if self._brand_shape(brand) or (3 <= len(brand) <= 6 and not has_place):
+                new.setdefault(brand, "COMPANY")
 
     def _project_prefix_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``东恒新能源年产5万吨导电材料项目`` / ``玖龙纸业二期项目``: the brand opening a

@@ -185,6 +185,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._descriptor_right = regex.compile(g.get("company_descriptor_right_re", r"(?!)"))
         self._stock_code_re = regex.compile(g.get("company_stock_code_re", r"(?!)"))
         self._predicate_re = regex.compile(g.get("company_predicate_re", r"(?!)"))
+        self._investor_re = regex.compile(g.get("company_investor_re", r"(?!)"))
+        self._investor_not = tuple(g.get("company_investor_not", []))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))
         self._short_not = regex.compile(g.get("short_name_not_re", r"(?!)"))
