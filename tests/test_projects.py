@@ -316,3 +316,23 @@ def test_a_company_anaphor_builds_the_project(nlp, anaphor):
     [p] = facts(nlp, text, "project", "2024-01-01")
     assert p["company"] in ("盘锦澄江新材料有限公司", "澄江新材料")
     assert p["investment"]["value"] == 42e8
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # each clause names its own investor and sum
+        ("临川高新区签约项目亮点纷呈。青禾半导体有限公司将投资22亿元建设年产36万片碳化硅衬底项目，"
+         "明川智造科技有限公司将投资12亿元建设智能终端研发生产基地。",
+         {"年产36万片碳化硅衬底项目": 2.2e9, "智能终端研发生产基地": 1.2e9}),
+        # a list of projects, each introduced by its own sum
+        ("临川高新区上半年新开工一批项目。总投资35亿元的青禾风电装备基地、投资12亿元的年产8000万颗传感器项目相继开工。",
+         {"青禾风电装备基地": 3.5e9, "年产8000万颗传感器项目": 1.2e9}),
+        # the sum after the name, in the clause that follows, still belongs to it
+        ("临川高新区再添新动能。明川新材料有限公司年产2万吨锂电池铜箔项目签约落地，总投资18亿元。",
+         {"明川新材料有限公司年产2万吨锂电池铜箔项目": 1.8e9}),
+    ],
+)
+def test_each_project_takes_the_sum_invested_in_it(nlp, text, want):
+    got = {p["name"]: (p["investment"] or {}).get("value") for p in facts(nlp, text, "project")}
+    assert got == want

@@ -21,7 +21,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
+from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
 from .project_tables import table_projects
 from .subjects import _company_anaphor
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
@@ -163,13 +163,26 @@ def _money_unit(unit: str) -> bool:
     return bool(rx.match(cues()["project_investment_units_re"], unit))
 
 
-def _investment(ctx: DocContext, s: int, e: int) -> Optional[Quantity]:
-    for q in ctx.qtys_starting(s, e):
-        if _money(q):
-            before = ctx.text[max(s, q.start - 6):q.start]
-            if has_cue("investment_cues", before):
-                return Quantity(**q.q)
-    return None
+def _investment(ctx: DocContext, s: int, e: int, start: Optional[int] = None, end: Optional[int] = None
+                ) -> Optional[Quantity]:
+    """The sum invested in the project named at ``[start, end)`` of the sentence ``[s, e)``:
+    the one that introduces the name (``投资12亿元的‹name›``), else the first in the name's
+    clause (``，B公司将投资12亿元建设‹name›``), else the first in the sentence."""
+    text = ctx.text
+    sums = [q for q in ctx.qtys_starting(s, e)
+            if _money(q) and has_cue("investment_cues", text[max(s, q.start - 6):q.start])]
+    if not sums:
+        return None
+    if start is not None and end is not None and len(sums) > 1:
+        lead = [q for q in sums if q.end <= start and rx.match(cues()["project_after_investment_re"], text[q.end:start])]
+        if lead:
+            return Quantity(**lead[-1].q)
+        lo = after_last(text, "，,；;。", s, start)
+        hi = before_first(text, "，,；;。", end, e)
+        own = [q for q in sums if lo <= q.start < hi]
+        if own:
+            return Quantity(**own[0].q)
+    return Quantity(**sums[0].q)
 
 
 def _capacity(ctx: DocContext, start: int, end: int) -> list[Quantity]:
@@ -341,7 +354,7 @@ def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent
         name=name,
         company=company.text if company else None,
         park=park.text if park else None,
-        investment=own or _investment(ctx, s, e),
+        investment=own or _investment(ctx, s, e, None if end is None else end - len(name), end),
         capacity=capacity,
         status=status,  # type: ignore[arg-type]
         evidence=ctx.raw(s, e),
