@@ -607,6 +607,27 @@ def test_company_profile_bare_company_after_a_frame_word(nlp):
     assert {m["subject"] for m in ms if m["indicator"] in ("patents", "employees")} == {"星海智能装备有限公司"}
 
 
+@pytest.mark.parametrize("lead", ["2023年6月，", "今年1—5月，", "前三季度，", "去年上半年，", "2022年10月18日，"])
+def test_company_profile_bare_company_after_a_date(nlp, lead):
+    text = ("青禾高新区企业星海智能装备有限公司成立于2012年，主要生产工业机器人。"
+            f"{lead}公司实现营业收入12.6亿元，同比增长18.5%。")
+    ms = [m for m in metrics(nlp, text, "2023-11-20") if m["indicator"] == "operating_revenue"]
+    assert [m["subject"] for m in ms] == ["星海智能装备有限公司"]
+
+
+def test_a_later_clause_opened_by_a_bare_company_word_is_the_firm(nlp):
+    text = ("青禾高新区企业星海智能装备有限公司成立于2012年，主要生产工业机器人。"
+            "二期厂房于2023年4月正式投产，公司年产能由此提升至5万台。")
+    ms = [m for m in metrics(nlp, text, "2023-11-20") if m["indicator"] == "production_capacity"]
+    assert [m["subject"] for m in ms] == ["星海智能装备有限公司"]
+
+
+def test_a_generic_company_word_in_a_later_clause_is_no_anaphor(nlp):
+    text = ("青禾高新区引进了星海智能装备有限公司。"
+            "主任说：我想说，企业的事就是高新区的事。去年我们帮企业解决用地、融资问题130多个。")
+    assert all(m["subject"] != "星海智能装备有限公司" for m in metrics(nlp, text, "2023-11-20"))
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

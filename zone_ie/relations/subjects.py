@@ -311,8 +311,11 @@ def _prior_parks(ctx: DocContext, pos: int, suf: str) -> list[Ent]:
 
 # quotes and frame words that may open a clause before a bare 公司 (``目前，公司累计…``)
 _BARE_LEAD = re.compile(
-    r"[ “”\"‘’「」]*(?:(?:目前|如今|现在|当前|截至目前|近年来|今年以来|去年以来|此外|同时|另外|其中|(?:19|20)\d\d年|今年|去年"
-    r"|上半年|前三季度|一季度|全年"
+    r"[ “”\"‘’「」]*(?:(?:目前|如今|现在|当前|截至目前|近年来|今年以来|去年以来|此外|同时|另外|其中"
+    # a date or period: ``2014年6月，公司…``, ``今年1—5月，公司…``, ``前三季度，公司…``
+    r"|(?:19|20)\d\d年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|(?:今年|去年)?\d{1,2}(?:[—–-]\d{1,2})?月份?(?:\d{1,2}日)?"
+    r"|(?:今年|去年)?前[一二三四五六七八九十\d]+个?月|今年|去年"
+    r"|(?:今年|去年)?(?:上半年|下半年|前三季度|[一二三四]季度)|全年"
     # a reporting frame before the clause: ``财务数据显示，…`` / ``据介绍，…`` / ``公告显示，…``
     r"|(?:财务数据|数据|公告|年报|财报|半年报|季报|统计|资料|招股说明书(?:（申报稿）)?)显示|据(?:介绍|了解|悉|统计|公告)|记者(?:了解到|获悉)"
     r"|报告期内|报告期|截至报告期末"
@@ -332,18 +335,33 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
     # the bare words can only open the clause at its quote lead (``min(…, end)``)
-    if hit is None and (start >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, start).end(), end))):
-        lead = _BARE_LEAD.match(text, start, end).end()
-        for w in v["company_bare_anaphora"]:
-            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
-                hit = (lead, lead + len(w))
-                break
+    if hit is None:
+        hit = _bare_company(text, start, end)
     if hit is None:
         return None
     ref = last_company(ctx, hit[0])
     if ref is not None and ctx.paragraph_at(ref.start) != ctx.paragraph_at(hit[0]):
         ref = _dominant_company(ctx, hit[0], ref) or ref
     return (hit[0], hit[1], ref) if ref is not None else None
+
+
+def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """A bare ``公司``/``企业`` opening the sentence at ``start``, or a bare ``公司`` opening
+    one of its later clauses before ``end`` (``…二期正式投产，公司年产能提升至200万吨``;
+    a later clause's ``企业的事`` is generic: ``company_bare_clause_*``), after its lead words."""
+    v = vocab()
+    opens = [start] + [k + 1 for k in range(start, end) if text[k] in "，,"]
+    for c in opens:
+        if c > start and c >= end:
+            break
+        if not (c >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, c).end(), end))):
+            continue
+        lead = _BARE_LEAD.match(text, c, end).end()
+        for w in v["company_bare_anaphora"] if c == start else v["company_bare_clause_anaphora"]:
+            nexts = v["company_bare_next"] if c == start else v["company_bare_clause_next"]
+            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in nexts):
+                return (lead, lead + len(w))
+    return None
 
 
 def _dominant_company(ctx: DocContext, pos: int, ref: Ent) -> Optional[Ent]:
