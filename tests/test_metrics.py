@@ -628,6 +628,20 @@ def test_a_generic_company_word_in_a_later_clause_is_no_anaphor(nlp):
     assert all(m["subject"] != "星海智能装备有限公司" for m in metrics(nlp, text, "2023-11-20"))
 
 
+def test_what_a_project_yields_once_built_is_its_builders(nlp):
+    text = ("青禾高新区今年开工项目18个。星海新材料有限公司年产8万吨正极材料项目落户青禾高新区，总投资12亿元。\n"
+            "项目分两期建设，一期计划年底投产。全部达产后，预计年产值46亿元，可带动就业600人。")
+    got = {m["indicator"]: m["subject"] for m in metrics(nlp, text, "2023-05-10")}
+    assert got["output_value"] == "星海新材料有限公司"
+
+
+def test_what_a_group_of_projects_yields_stays_the_parks(nlp):
+    text = ("星海新材料有限公司年产8万吨正极材料项目当天开工。\n"
+            "青禾高新区集中签约项目7个，协议总投资21亿元。签约项目全部投产后，预计新增年产值35亿元。")
+    got = [m["subject"] for m in metrics(nlp, text, "2023-05-10") if m["indicator"] == "output_value"]
+    assert got == ["青禾高新区"]
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

@@ -523,8 +523,28 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     subj = quote_speaker(ctx, pos)
     if subj is not None:
         return subj
+    subj = _project_builder(ctx, pos, sent_start)
+    if subj is not None:
+        return subj
     # depends on the paragraph and sentence only
     return per_document(ctx, "carried_subject", _carried_subject, ctx.paragraph_at(pos), sent_start)
+
+
+def _project_builder(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
+    """``…建设年产10万吨电解液项目。全部达产后，预计年产值138亿元``: a figure of what a
+    project yields once built (``project_outcome_cues`` before it in its sentence, which
+    names no subject and no group of projects) is the company building it: the last
+    company named, not as an object, in this paragraph or the one before."""
+    text = ctx.text
+    v = vocab()
+    head = text[sent_start:pos]
+    if not any(c in head for c in v["project_outcome_cues"]) or any(
+            g in head for g in (*v["group_markers"], *v["project_group_heads"])):
+        return None
+    company = last_company(ctx, sent_start)
+    if company is None or ctx.paragraph_at(pos) - ctx.paragraph_at(company.start) > 1:
+        return None
+    return company
 
 
 def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
