@@ -305,6 +305,14 @@ def test_known_short_name_glued_to_a_legal_form_is_not_a_mention(ruler: ZoneEnti
     assert ents(ruler, text) == [("青杉基因科技有限公司", "COMPANY")]
 
 
+@pytest.mark.parametrize("declared", ["（以下简称青禾（澄江）园）", "（以下简称“青禾（澄江）园”）", "(下称青禾(澄江)园)"])
+def test_a_declared_alias_may_hold_a_bracketed_place(ruler: ZoneEntityRuler, declared: str) -> None:
+    alias = declared[declared.index("称") + 1:-1].strip("“”")
+    text = f"青禾（澄江）产业转移工业园{declared}排名全省第一。2023年，{alias}实现产值120亿元。"
+    assert [n for n, label in ents(ruler, text)] == ["青禾（澄江）产业转移工业园", alias, alias]
+    assert len(set(ids(ruler, text).values())) == 1
+
+
 def test_definition_declares_an_alias() -> None:
     import zone_ie
 

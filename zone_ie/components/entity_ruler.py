@@ -200,7 +200,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._ftz_area = tuple(g.get("ftz_area_suffixes", []))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
         self._alias_re = regex.compile(
-            rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>[{chars}&&[^（）()]]{{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
+            rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>(?:[{chars}&&[^（）()]]|[（(][{chars}&&[^（）()]]{{1,6}}[）)]){{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
             regex.V1,
         )
         self._alias_inline_re = regex.compile(r"(?:又称|也称|亦称|又名|简称)[“\"「]?")
