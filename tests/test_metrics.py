@@ -456,6 +456,18 @@ def test_area_figures_are_not_the_parks(nlp):
     assert [(m["subject"], m["yoy_pct"]) for m in ms] == [("青禾高新区", 10.2)]
 
 
+@pytest.mark.parametrize("group", [
+    "2022年全年，全省综保区进出口1292.6亿元。",
+    "从全省看，1—10月，浙江12个综合保税区合计进出口1186.4亿元。",
+    "前三季度，湖南省国家级和省级开发区实现规上工业增加值4120亿元。",
+    "2023年全省各化工园区实现营业收入约4800亿元。",
+])
+def test_an_areas_group_of_zones_is_not_the_park(nlp, group):
+    text = "青禾综合保税区1—10月进出口41.2亿元，同比增长18.6%。" + group
+    ms = metrics(nlp, text, "2023-11-15")
+    assert [(m["subject"], m["value"]["value"]) for m in ms if m["value"]] == [("青禾综合保税区", 4120000000.0)]
+
+
 def test_area_in_a_share_or_comparison_base_keeps_the_park(nlp):
     text = "青禾高新区实现产值520亿元，占全市的31%，增速高于全省平均水平2.1个百分点。"
     ms = metrics(nlp, text)

@@ -41,7 +41,11 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
         return (per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
                 and not _anaphora_from(ctx, sent_start, sent_start, pos))
     a_end = heads[k][1]
-    return not ctx.ents_in(a_end, pos) and not _anaphora_from(ctx, sent_start, a_end, pos)
+    # ``全省综保区进出口…``: a bare zone word right after the area (and its qualifiers) is
+    # that area's group of zones, not an anaphor of the park
+    g = _area_grammar()
+    z = g["zone_after"].match(ctx.text, a_end, pos)
+    return not ctx.ents_in(a_end, pos) and not _anaphora_from(ctx, sent_start, z.end() if z else a_end, pos)
 
 
 def _anaphora_from(ctx: DocContext, sent_start: int, start: int, end: int) -> bool:
@@ -133,6 +137,10 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
                 if suf is not None:
                     found = k + n + len(suf)
                     break
+                grp = g["group"].match(text, k + n, end)  # ``浙江12个综合保税区…``: a place's group of zones
+                if grp is not None:
+                    found = grp.end()
+                    break
     if found is None and text[k:k + 1] in g["county_first"]:
         # ``鹿泉区…``, ``吴江区…``: a county or district (patterns/counties.json) with its unit
         for n in (4, 3, 2):
@@ -167,6 +175,7 @@ def _area_grammar() -> dict:
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
     zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
+    quals = "|".join(map(re.escape, sorted([*c["zone_count_qualifiers"], "各", "所有", "全部", "和", "及", "与", "、"], key=len, reverse=True)))
     return {
         "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
         "places": places,
@@ -177,6 +186,7 @@ def _area_grammar() -> dict:
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
+        "zone_after": re.compile(rf"(?:{quals})*(?:{zones})"),
         "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
