@@ -468,6 +468,17 @@ def test_an_areas_group_of_zones_is_not_the_park(nlp, group):
     assert [(m["subject"], m["value"]["value"]) for m in ms if m["value"]] == [("青禾综合保税区", 4120000000.0)]
 
 
+@pytest.mark.parametrize("text", [
+    "青禾高新区营业收入增长15%，对全区营业收入增长的贡献率达到21.3%。",
+    "青禾高新区规上工业增加值增长9.6%，对全市工业增长的贡献度为38%。",
+])
+def test_a_contribution_to_growth_is_no_growth_rate(rules_nlp, text):
+    ms = metrics(rules_nlp, text, "2023-11-15")
+    contribution = [m for m in ms if m["value"] and m["value"]["unit"] == "%"]
+    assert len(contribution) == 1 and contribution[0]["indicator"] == "other" and contribution[0]["yoy_pct"] is None
+    assert sorted(m["yoy_pct"] for m in ms if m["yoy_pct"] is not None) in ([15.0], [9.6])
+
+
 def test_area_in_a_share_or_comparison_base_keeps_the_park(nlp):
     text = "青禾高新区实现产值520亿元，占全市的31%，增速高于全省平均水平2.1个百分点。"
     ms = metrics(nlp, text)

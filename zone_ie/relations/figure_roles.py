@@ -24,6 +24,8 @@ def _role(pre: str, q: Qty) -> str:
     if unit != "%":
         return ROLE_VALUE
     window = pre[-14:]
+    if has_vocab("contribution_words", window[-8:]):
+        return ROLE_VALUE  # ``对全区营业收入增长的贡献率达到21.3%``: a contribution, not a growth
     if has_cue("share_cues", window) or has_cue("share_target_cues", window):
         return ROLE_SHARE
     if has_cue("yoy_cues", window) or has_vocab("yoy_extra_cues", window):

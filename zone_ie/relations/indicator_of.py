@@ -99,8 +99,8 @@ def _before_share(phrase: str) -> str:
 def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str, Optional[str], Optional[str]]:
     """``(indicator id, indicator_text, scope)`` for a figure."""
     v = vocab()
-    if starts_any(phrase, v["other_prefixes"]):
-        return "other", phrase, None
+    if starts_any(phrase, v["other_prefixes"]) or has_vocab("contribution_words", phrase):
+        return "other", phrase, None  # ``…增长的贡献率``: a contribution, not the indicator
     unit, cls = q.q.get("unit"), q.q.get("classifier")
     listed = _listed_verb_noun(raw_pre) if unit == "count" else None
     if listed is not None:
