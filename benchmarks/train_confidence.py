@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 
@@ -32,7 +33,7 @@ DATA = ROOT / "benchmarks" / "data"
 MODEL = ROOT / "patterns" / "fact_confidence.json"
 DEFAULT_TRAIN = ["seeds", "dev", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13"]
 
-Rows = list[tuple[dict[str, float], int]]
+Rows = list[tuple[Optional[dict[str, float]], int]]  # None: a fact the model does not score
 DROP: set[str] = set()  # features left out (--drop, for ablations)
 
 
@@ -60,11 +61,15 @@ def set_rows(nlp, name: str, cues: _Cues) -> tuple[Rows, int]:
         for fact, f in zip(pred["facts"], feats):
             if f is not None:
                 rows.append(({k: v for k, v in f.items() if k not in DROP}, int(id(fact) not in wrong)))
+            elif fact.get("type") == "metric":  # not scored (a table row): always kept
+                rows.append((None, int(id(fact) not in wrong)))
     return rows, n_gold
 
 
 def fit(rows: Rows, l2: float) -> tuple[dict[str, float], float]:
-    """Weights and bias of an L2-regularised logistic regression (bias not penalised)."""
+    """Weights and bias of an L2-regularised logistic regression (bias not penalised),
+    fitted on the scored rows (a row without features is a fact the model never sees)."""
+    rows = [r for r in rows if r[0] is not None]
     keys = sorted({k for f, _ in rows for k in f})
     index = {k: i for i, k in enumerate(keys)}
     x = np.zeros((len(rows), len(keys) + 1))
@@ -95,7 +100,7 @@ def f1_at(scorer: FactScorer, sets: list[tuple[Rows, int]], threshold: float) ->
     for rows, n in sets:
         n_gold += n
         for f, label in rows:
-            if scorer.probability(f) >= threshold:
+            if f is None or scorer.probability(f) >= threshold:
                 tp += label
                 fp += 1 - label
     return 2 * tp / (tp + fp + n_gold) if tp + fp + n_gold else 0.0

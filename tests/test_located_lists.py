@@ -292,3 +292,18 @@ def test_customers_after_a_supply_verb_are_not_hosted(nlp):
 def test_firms_said_to_be_the_parks_own_are_companies_of_the_park(nlp):
     text = "青禾高新区成立于1992年，目前区内企业超过3000家。澄江化工是园区的龙头企业，去年营收26亿元。"
     assert ("澄江化工", "青禾高新区") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("tail", ["以及120余家配套供应商", "订单饱满"])
+def test_words_after_a_closed_list_say_nothing_of_whom_it_serves(nlp, tail):
+    text = f"青禾高新区发布前三季度数据。电子信息产业园集聚了星海重工、蓝天电子、澄江精密等整机企业{tail}。"
+    got = pairs(nlp, text)
+    assert {(c, "电子信息产业园") for c in ("星海重工", "蓝天电子", "澄江精密")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "青禾高新区企业成长迅速，262家企业成为星海电网等知名企业的稳定供货商。",
+    "青禾高新区的园区企业所需材料大多从山东的星海材料有限公司等企业采购。",
+])
+def test_a_closed_list_that_goes_on_as_an_object_stays_out(nlp, text):
+    assert not any(c.startswith("星海") for c, _ in pairs(nlp, text))

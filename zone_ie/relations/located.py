@@ -164,6 +164,10 @@ def _object_of_trade(before: str, after: str) -> bool:
     return False
 
 
+_OBJECT_PREPOSITIONS = frozenset("从向为给替")
+_LIST_CLOSED = re.compile(r"[^，,。；;]{0,40}?等[^，,。；;、]{0,6}?(?:企业|公司|厂商|龙头)")
+
+
 def _negative(ctx: DocContext, ent: Ent, s: int, e: int, clause: tuple[str, str, int]) -> bool:
     """A customer, supplier, partner or order context around ``ent`` (``clause``: its :func:`_clause`)."""
     text = ctx.text
@@ -174,7 +178,15 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int, clause: tuple[str, str,
         if prev is None or prev.end != start - 1:
             break
         start = prev.start
-    window = text[max(s, start - 8):max(end, min(e, ent.end + 8))]
+    stop = max(end, min(e, ent.end + 8))
+    closed = _LIST_CLOSED.match(text, ent.end, stop)
+    if (closed is not None and not text.startswith("的", closed.end())
+            and _OBJECT_PREPOSITIONS.isdisjoint(text[max(s, start - 12):start])):
+        # ``A、B等整机企业以及120余家配套供应商`` / ``A、B等配套企业订单饱满``: the list is the
+        # subject; what follows it says nothing of whom they serve (``A等知名企业的稳定供货商``
+        # and ``从A等企业采购`` go on with the list as an object)
+        stop = closed.end()
+    window = text[max(s, start - 8):stop]
     if has_cue("located_negative", window):
         return True
     return _partner(ctx, ent, after) or _object_of_trade(before, after)
