@@ -350,18 +350,22 @@ def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     one of its later clauses before ``end`` (``…二期正式投产，公司年产能提升至200万吨``;
     a later clause's ``企业的事`` is generic: ``company_bare_clause_*``), after its lead words."""
     v = vocab()
-    opens = [start] + [k + 1 for k in range(start, end) if text[k] in "，,"]
-    for c in opens:
-        if c > start and c >= end:
-            break
-        if not (c >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, c).end(), end))):
-            continue
-        lead = _BARE_LEAD.match(text, c, end).end()
-        for w in v["company_bare_anaphora"] if c == start else v["company_bare_clause_anaphora"]:
-            nexts = v["company_bare_next"] if c == start else v["company_bare_clause_next"]
-            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in nexts):
+    if start >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, start).end(), end)):
+        lead = _BARE_LEAD.match(text, start, end).end()
+        for w in v["company_bare_anaphora"]:
+            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
                 return (lead, lead + len(w))
-    return None
+    best: Optional[tuple[int, int]] = None
+    for w in v["company_bare_clause_anaphora"]:
+        k = text.find(w, start + 1, end)
+        while k >= 0 and (best is None or k < best[0]):
+            c = max(text.rfind("，", start, k), text.rfind(",", start, k))
+            if (c >= start and _BARE_LEAD.match(text, c + 1, k).end() == k
+                    and _vocab_alternation("company_bare_clause_next").match(text, k + len(w))):
+                best = (k, k + len(w))
+                break
+            k = text.find(w, k + 1, end)
+    return best
 
 
 def _dominant_company(ctx: DocContext, pos: int, ref: Ent) -> Optional[Ent]:
@@ -536,10 +540,9 @@ def _project_builder(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent
     names no subject and no group of projects) is the company building it: the last
     company named, not as an object, in this paragraph or the one before."""
     text = ctx.text
-    v = vocab()
     head = text[sent_start:pos]
-    if not any(c in head for c in v["project_outcome_cues"]) or any(
-            g in head for g in (*v["group_markers"], *v["project_group_heads"])):
+    if not has_vocab("project_outcome_cues", head) or has_vocab("group_markers", head) or has_vocab(
+            "project_group_heads", head):
         return None
     company = last_company(ctx, sent_start)
     if company is None or ctx.paragraph_at(pos) - ctx.paragraph_at(company.start) > 1:
