@@ -795,6 +795,11 @@ def test_area_is_a_standing_fact_without_a_carried_period(nlp):
 @pytest.mark.parametrize("text,indicator", [
     ("青禾经开区规上企业产值增长8.2%。", "industrial_output_above_scale"),
     ("青禾综保区总建筑面积约6万平方米。", "other"),   # floor space is not land (DECISIONS, fourth round: 49 of 52 labelled facts)
+    ("青禾经开区家居产业园新建标房20万平方米。", "other"),
+    ("青禾综保区今年在区内新建2.2万平方米的保税仓。", "other"),
+    ("青禾开发区改造沥青路面13.3万平方米。", "other"),
+    ("青禾产业园签约招商面积13.2万平方米。", "other"),
+    ("青禾经开区规划面积25.6平方公里。", "land_area"),
     ("青禾经开区亩均税收达到35万元。", "other"),          # a ratio per mu, not the tax revenue
     ("青禾经开区单位工业增加值能耗下降5%。", "other"),
 ])

@@ -347,7 +347,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])
-        if ind[0] == "land_area" and has_vocab("floor_area_words", (ind[1] or "") + pre):
+        if ind[0] == "land_area" and has_vocab("floor_area_words", (ind[1] or "") + pre + (after[:8] if after.startswith("的") else "")):
             ind = ("other", ind[1], ind[2])  # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``: floor space, not land
         ind = _restated(ind, phrase, q, open_m, subject, pre)
         if ind[0] == "other" and role == ROLE_VALUE:
