@@ -665,6 +665,24 @@ def test_what_a_group_of_projects_yields_stays_the_parks(nlp):
     assert got == ["青禾高新区"]
 
 
+def test_an_interview_question_dates_its_answer(nlp):
+    text = ("“让先进制造在园区扎根”\n——访青禾经济开发区管委会主任王立新\n\n青禾日报记者 孙雅\n\n"
+            "新年伊始，记者专访了青禾经济开发区（以下简称“青禾经开区”）管委会主任王立新。\n\n"
+            "记者：2024年，青禾经开区的发展有哪些亮点？\n\n"
+            "王立新：全年我们完成规上工业总产值176.8亿元，同比增长9.3%；上半年实现工业投资7.3亿元，增长40%。\n\n"
+            "记者：园区目前是怎样的布局？\n\n"
+            "王立新：目前园区规上工业企业达到53家。")
+    ms = {m["indicator"]: m for m in metrics(nlp, text, "2025-02-10")}
+    assert per(ms["industrial_output_above_scale"]) == (2024, 1, 12)
+    assert per(ms["fixed_asset_investment"]) == (2024, 1, 6)
+    assert ms["enterprise_count"]["period"] is None or per(ms["enterprise_count"])[0] != 2024
+
+
+def test_the_number_of_points_a_plan_makes_is_no_count(nlp):
+    text = "青禾经开区今年重点抓四件事：一是筑牢制造业主阵地，全年力争新增规上企业30家；二是扩大开放。"
+    assert [m["value"]["value"] for m in metrics(nlp, text, "2025-02-10") if m["value"]] == [30.0]
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

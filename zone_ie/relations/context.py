@@ -436,6 +436,12 @@ def _is_byline(line: str) -> bool:
 
 
 _QUESTION = re.compile(r"(?:本报)?记者\s*[：:]")
+_ASKED = re.compile(r"\s*(?:(?:本报)?记者|问|主持人|Q)\s*[：:]")
+
+
+def is_question(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``[start, end)`` is an interviewer's question (``记者：…``, ``问：…``)."""
+    return _ASKED.match(text, start, min(end, start + 12)) is not None
 
 
 def assign_articles(ctx: DocContext) -> None:

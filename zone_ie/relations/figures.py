@@ -174,6 +174,8 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
             return True
         if head[:1] in c["denominator_frame"] and after.endswith("中") and ce < e:
             return True
+        if q.text[:1] in _HAN_NUMERALS and _enumerates(text, q.end, e):
+            return True  # ``重点抓四件事：一是…``: the number of points a list makes, not a count
     if head.lstrip(" “”\"").startswith(longest_first("own_subject_cues")):
         # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
@@ -193,6 +195,15 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
         if not has_cue("duration_cues", window) or "力争" in window:
             return True
     return False
+
+
+def _enumerates(text: str, end: int, e: int) -> bool:
+    """Whether the words after a count end in a colon that opens an enumeration
+    (``四件事：一是…``, ``三个方面：（一）…``): ``enumeration_openers``."""
+    k = text.find("：", end, min(e + 1, end + 8))
+    if k < 0:
+        k = text.find(":", end, min(e + 1, end + 8))
+    return k >= 0 and text.startswith(tuple(cues()["enumeration_openers"]), k + 1)
 
 
 _PROJECT_OPEN = ("项目（", "项目(", "工程（", "工程(", "基地（", "基地(", "产线（", "产线(")

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, longest_first, per_document, split_sentences
+from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, is_question, longest_first, per_document, split_sentences
 from .indicators import _vocab_alternation, vocab
 
 _YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
@@ -226,18 +226,22 @@ def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = N
 def _section_year(ctx: DocContext, para: int, article: int) -> Optional[int]:
     """The single year of the nearest section heading above paragraph ``para`` that names
     one (``二、2024年工作规划``: the targets below it are 2024's); headings without a year
-    (``（一）主要目标``) are passed over."""
+    (``（一）主要目标``) are passed over. An interview question is the heading of its answer
+    (``记者：2024年，园区的发展有哪些亮点？``: the answer's figures are 2024's)."""
     for i in range(para - 1, -1, -1):
         p = ctx.paragraphs[i]
         if p.article != article:
             return None
-        if not p.heading:
+        question = is_question(ctx.text, p.start, p.end)
+        if not p.heading and not question:
             continue
         years = set(_TITLE_YEAR.findall(ctx.text, p.start, p.end))
         if len(years) == 1:
             return int(years.pop())
-        if years:
-            return None  # ``2023年总结和2024年规划``: a heading over both years dates neither
+        if years or question:
+            # ``2023年总结和2024年规划``: a heading over both years dates neither; an
+            # interview question without a year leaves its answer to its own time
+            return None
     return None
 
 
