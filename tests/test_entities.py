@@ -313,6 +313,14 @@ def test_a_declared_alias_may_hold_a_bracketed_place(ruler: ZoneEntityRuler, dec
     assert len(set(ids(ruler, text).values())) == 1
 
 
+def test_a_declared_short_name_joins_the_firm_it_was_declared_for(ruler: ZoneEntityRuler) -> None:
+    text = ("走进石家庄星海科技股份有限公司（以下简称星海科技）总部。"
+            "星海科技在山西设立的山西星海锂电科技有限公司（以下简称山西星海）去年投产，山西星海纳税居全区第一。")
+    key = ids(ruler, text)
+    assert key["星海科技"] == key["石家庄星海科技股份有限公司"]
+    assert key["山西星海"] == key["山西星海锂电科技有限公司"] != key["星海科技"]
+
+
 def test_definition_declares_an_alias() -> None:
     import zone_ie
 

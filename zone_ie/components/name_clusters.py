@@ -246,8 +246,11 @@ class NameClusters:
             done.add((names[i], node[i]))
             for s in self._company_shorts(self._strip_local(names[i], local)):
                 owner.setdefault(s, node[i])
-        for m, n in zip(found, node):  # short names join the first full name they abbreviate
-            if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n:
+        declared = {text[as_:ae] for _, _, as_, ae, label in aliases if label == "COMPANY"}
+        for m, n, nm in zip(found, node, names):  # short names join the first full name they abbreviate
+            if m.label == "COMPANY" and n[2:] in owner and owner[n[2:]] != n and nm not in declared:
+                # (a declared short name joins the name it was declared for, below: 山西尚太 of
+                # 山西尚太锂电科技有限公司, not 石家庄尚太科技股份有限公司 whose core is also 尚太)
                 union(owner[n[2:]], n)
         for m, n, nm in zip(found, node, names):
             # ``中国（X）自由贸易试验区Y片区`` / ``X自贸试验区Y片区`` / ``Y片区``: one area of the zone
