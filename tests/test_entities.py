@@ -321,6 +321,18 @@ def test_a_declared_short_name_joins_the_firm_it_was_declared_for(ruler: ZoneEnt
     assert key["山西星海"] == key["山西星海锂电科技有限公司"] != key["星海科技"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("主要客户包括广州的星海汽车、长沙的蓝天电池，还有几家合资品牌。", "星海汽车"),
+    ("3M材料技术（太仓）有限公司落户太仓高新区。", "3M材料技术（太仓）有限公司"),
+    ("2023年度青禾科技有限公司获评省级绿色工厂。", "青禾科技有限公司"),
+    ("园区由临沧高新投资发展（集团）有限公司负责建设和运营。", "临沧高新投资发展（集团）有限公司"),
+])
+def test_a_company_name_keeps_its_edges(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    """No 的 or debris at the left edge (长沙的X, 年度X), a digit-led brand (3M) kept whole,
+    and a name never reduced to generic business words (发展（集团）有限公司)."""
+    assert (name, "COMPANY") in ents(ruler, text)
+
+
 def test_definition_declares_an_alias() -> None:
     import zone_ie
 

@@ -683,6 +683,14 @@ def test_the_number_of_points_a_plan_makes_is_no_count(nlp):
     assert [m["value"]["value"] for m in metrics(nlp, text, "2025-02-10") if m["value"]] == [30.0]
 
 
+def test_customers_in_a_quote_are_not_what_the_next_figure_is_about(rules_nlp):
+    text = ("青禾经开区企业星海钢板有限公司（以下简称星海钢板）去年营业收入128亿元。\n"
+            "“我们的产品约七成供给新能源汽车，主要客户包括广州的蓝天汽车、长沙的澄江汽车。”"
+            "公司销售总监介绍，去年公司对新能源汽车客户的供货量同比增长了六成多。")
+    got = [m["subject"] for m in metrics(rules_nlp, text, "2024-06-20") if m["yoy_pct"] == 60.0]
+    assert got and not any(g.endswith("汽车") for g in got)
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

@@ -36,6 +36,7 @@ class CompanyGrammar:
                     break
             start = self._after_open_bracket(text, start, m.start())
             start = self._before_bracketed_form(text, start, m.start(), ends)
+            start = self._before_generic_core(text, start, m.start(), ends)
             if text[start] in "（(":
                 continue  # ``（集团）有限公司`` alone is debris, no name
             name = text[start : m.end()]
@@ -64,6 +65,19 @@ class CompanyGrammar:
             return start
         word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
         if not word:
+            return start
+        earlier, _, _ = self._left_edge(text, start - len(word), ends)
+        return earlier if start - len(word) - earlier >= 2 else start
+
+    def _before_generic_core(self, text: str, start: int, legal: int, ends: list[int]) -> int:
+        """``乐山高新投资发展（集团）有限公司``: a name is never only generic business words
+        (``发展（集团）``). When the left edge leaves only those, the boundary word before
+        them (投资) and the words before it belong to the name."""
+        core = _BRACKETED.sub("", text[start:legal])
+        if not core or not self._platform_core(core) or start < 3:
+            return start
+        word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
+        if not word or not self._platform_core(word):
             return start
         earlier, _, _ = self._left_edge(text, start - len(word), ends)
         return earlier if start - len(word) - earlier >= 2 else start

@@ -54,7 +54,7 @@ class CompanyListGrammar:
                 if (v or strong or 2 <= len(it) <= 4) and self._plausible_brand(it):
                     new.setdefault(it, "COMPANY")
         for x in self._role_list.finditer(text):  # 投资方包括A和B: every item is a firm
-            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
+            items = [p[p.rfind("的") + 1:] for it in x.group("rest").split("、") for p in self._split_conj(it)]
             items[-1] = _LIST_TAIL.sub("", items[-1])
             if all(self._plausible_brand(it) and 2 <= len(it) <= 8 for it in items):
                 for it in items:
@@ -211,7 +211,9 @@ class CompanyListGrammar:
         return cut
 
     def _clean_item(self, item: str) -> str:
-        """A list item without a phase (``二期``) or project tail."""
+        """A list item without a phase (``二期``) or project tail, nor the words that
+        modify it (``长沙的比亚迪``: a firm's name never holds 的)."""
+        item = item[item.rfind("的") + 1:]
         return _without_phase(self._project_tail.sub("", _without_phase(item)))
 
     def _split_conj(self, item: str) -> list[str]:

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor
+from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -29,8 +29,24 @@ def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
             continue
         if not _clause_initial(ctx, ent, start):
             continue
+        if ent.label == "COMPANY" and _trade_partner(text, ent):
+            continue
         out.append(ent)
     return out
+
+
+def _trade_partner(text: str, ent: Ent) -> bool:
+    """``主要客户包括A、B、C``: a firm named as a customer, supplier or partner (a
+    ``located_negative`` cue before it in its sentence) is not what the sentence is about."""
+    lo = after_last(text, "。！？!?\n，,；;", max(0, ent.start - 24), ent.start)
+    return _partner_list_re().search(text, lo, ent.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _partner_list_re() -> "re.Pattern[str]":
+    """A partner word introducing a list that runs to the end of the window (``客户包括A、``)."""
+    words = "|".join(map(re.escape, longest_first("located_negative")))
+    return re.compile(rf"(?:{words})(?:主要)?(?:包括|包含|涵盖|有|为|是|如|：|:)[^，,；;。]*$")
 
 
 def _clause_initial(ctx: DocContext, ent: Ent, start: int) -> bool:
@@ -402,6 +418,8 @@ def last_company(ctx: DocContext, pos: int) -> Optional[Ent]:
         after = text[ent.end:ent.end + 1]
         if (before and before in _OBJECT_MARKERS) or after in ("等", "、"):
             continue
+        if _trade_partner(text, ent):
+            continue  # ``主要客户包括A、B、C``: a customer or supplier is not who 公司 is
         return ent
     return None
 
