@@ -333,6 +333,23 @@ def test_a_company_name_keeps_its_edges(ruler: ZoneEntityRuler, text: str, name:
     assert (name, "COMPANY") in ents(ruler, text)
 
 
+@pytest.mark.parametrize("text,name", [
+    ("温州滨海产业集聚区管委会发布数据。", "温州滨海产业集聚区"),
+    ("郸城县产业集聚区实现产值100亿元。", "郸城县产业集聚区"),
+    ("福清青禾投资区前三季度规上工业产值增长8.6%。", "福清青禾投资区"),
+    ("项目落户德阳—阿坝生态经济产业园区。", "德阳—阿坝生态经济产业园区"),
+    ("中国—印度尼西亚经贸创新发展示范园区用地1700亩。", "中国—印度尼西亚经贸创新发展示范园区"),
+])
+def test_more_kinds_of_administered_zones(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    """产业集聚区 / 投资区 / 示范园区 with a place, and two places (or 中国 and a partner
+    country) joined by a dash naming one cooperation park."""
+    assert park_names(ruler, text) == [name]
+
+
+def test_a_subtitle_dash_is_no_cooperation_park(ruler: ZoneEntityRuler) -> None:
+    assert park_names(ruler, "——访青禾高新区管委会主任王立新") == ["青禾高新区"]
+
+
 def test_definition_declares_an_alias() -> None:
     import zone_ie
 

@@ -117,6 +117,7 @@ class ParkGrammar:
             lead = _LEADING_BRACKETED.match(text, start, m.start())
             if lead is not None:
                 start = lead.end()  # ``(同期声)X经济开发区``: a bracketed label before the name
+            start = self._dash_pair_start(text, start)
             run = text[uncut : m.start()]
             k = max(run.rfind("（"), run.rfind("("))
             if k >= 0 and "）" not in run[k:] and ")" not in run[k:]:
@@ -167,6 +168,18 @@ class ParkGrammar:
             if uncut < start:
                 cut_from[(start, m.end())] = uncut
         return out, cut_from
+
+    def _dash_pair_start(self, text: str, start: int) -> int:
+        """``德阳—阿坝生态经济产业园区``, ``江阴—靖江工业园区``, ``中国—印度尼西亚…示范园区``: two
+        places (or 中国 and a partner country) joined by a dash name one cooperation park;
+        the first place, before the dash, opens the name."""
+        if start < 3 or text[start - 1] not in "—–－-" or text[start - 2] in "—–－-":
+            return start  # (``——访X高新区``: a double dash leads a subtitle)
+        for n in (4, 3, 2):
+            head = text[start - 1 - n:start - 1]
+            if len(head) == n and (head == "中国" or self._PK.is_place(head)):
+                return start - 1 - n
+        return start
 
     def _extend_parks(self, text: str, found: list[Match], cut_from: dict[tuple[int, int], int]) -> list[Match]:
         """Give back a cut-off head that is a company of the document (``甬飞宁波…产业园``)."""
