@@ -128,6 +128,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._park_suffix_set = frozenset(self._park_suffixes)
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        # zone words that end with a weak one but need no place (台商投资区)
+        self._strong_suffixes = frozenset(g.get("standalone_park_suffixes", []))
         self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))
         self._group_suffixes = frozenset(g.get("zone_group_suffixes", []))
         self._group_prefix = re.compile(g.get("zone_group_prefix_re", r"(?!)"))

@@ -157,7 +157,8 @@ class ParkGrammar:
                     continue
             if has_place and suffix.endswith(self._city_place_suffixes) and self._PK is not self._P:
                 has_place = self._prefix_edge(prefix, False)[2]  # ``花山片区``: a county's area, not a zone
-            if suffix.endswith(self._weak_suffixes) and not has_place:
+            if suffix.endswith(self._weak_suffixes) and suffix not in self._strong_suffixes and not has_place:
+                # (``台商投资区`` is a zone word of its own, though it ends with the weak 投资区)
                 direction = next((d for d in self._direction_areas if prefix.endswith(d)), None)
                 if direction is None or suffix not in self._direction_suffixes:
                     continue
