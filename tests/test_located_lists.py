@@ -307,3 +307,12 @@ def test_words_after_a_closed_list_say_nothing_of_whom_it_serves(nlp, tail):
 ])
 def test_a_closed_list_that_goes_on_as_an_object_stays_out(nlp, text):
     assert not any(c.startswith("星海") for c, _ in pairs(nlp, text))
+
+
+def test_a_countys_own_industrial_park_is_not_a_sub_park_of_the_citys_zone(nlp):
+    text = ("青禾日报　2023年11月14日\n\n石嘴山高新区推动高质量发展\n◎本报记者 李晨\n"
+            "今年以来，石嘴山高新技术产业开发区（以下简称“石嘴山高新区”）完成规上工业总产值213.5亿元。\n"
+            "平罗工业园区围绕现代化工主导产业，持续做强特种合金板块。星海冶金、蓝天循环等龙头企业带动上下游配套企业集聚。")
+    got = pairs(nlp, text)
+    assert ("星海冶金", "平罗工业园区") in got
+    assert not any(p.startswith("石嘴山") for c, p in got if c == "星海冶金")
