@@ -154,6 +154,8 @@ from zone_ie.relations import context as C  # noqa: E402
 from zone_ie.relations import dedupe as D  # noqa: E402
 from zone_ie.relations import indicators as I  # noqa: E402
 from zone_ie.relations import metrics as M  # noqa: E402
+from zone_ie.relations import project_merge as PM  # noqa: E402
+from zone_ie.relations import project_names as PN  # noqa: E402
 from zone_ie.relations import projects as P  # noqa: E402
 from zone_ie.relations import topics as T  # noqa: E402
 
@@ -183,7 +185,7 @@ def test_clause_bounds_equal_one_figure_at_a_time(text, raw):
 @given(walk_texts, st.integers(-45, 45), st.integers(-45, 45))
 def test_last_stops_read_bounds_like_rfind(text, lo, hi):
     found = {w: text.rfind(w, lo, hi) for w in C.longest_first("project_left_stops")}
-    assert P._last_stops(text, lo, hi) == {w: k for w, k in found.items() if k >= 0}
+    assert PN._last_stops(text, lo, hi) == {w: k for w, k in found.items() if k >= 0}
 
 
 @settings(max_examples=300, deadline=None)
@@ -191,9 +193,9 @@ def test_last_stops_read_bounds_like_rfind(text, lo, hi):
 def test_clause_edge_is_the_name_walk(text, s, end):
     s, end = min(s, len(text)), min(end, len(text))
     i = end
-    while i > s and end - i < P._MAX_NAME and (text[i - 1] not in P._BREAK or P._ascii_space(text, i - 1)):
+    while i > s and end - i < PN._MAX_NAME and (text[i - 1] not in PN.NAME_BREAK or PN._ascii_space(text, i - 1)):
         i -= 1
-    assert P._clause_edge(text, s, end) == i
+    assert PN._clause_edge(text, s, end) == i
 
 
 names = st.lists(st.sampled_from(list("甲乙丙丁年产万吨项目一期（）( ) ")), max_size=12).map("".join)
@@ -202,7 +204,7 @@ names = st.lists(st.sampled_from(list("甲乙丙丁年产万吨项目一期（�
 @settings(max_examples=500, deadline=None)
 @given(names, names)
 def test_names_match_is_project_names_match(a, b):
-    assert P._names_match(a, b) == project_names_match(a, b)
+    assert PM._names_match(a, b) == project_names_match(a, b)
 
 
 def test_cue_tests_by_key_equal_has_any():
@@ -338,7 +340,7 @@ def test_zone_ending_at_is_the_scan_of_all_mentions(raw):
 @settings(max_examples=500, deadline=None)
 @given(names, names)
 def test_shared_characters_are_the_counter_intersection(a, b):
-    assert P._shared(Counter(a), Counter(b)) == sum((Counter(a) & Counter(b)).values())
+    assert PM._shared(Counter(a), Counter(b)) == sum((Counter(a) & Counter(b)).values())
 
 
 def _plain_canonical_names(pairs):
@@ -385,7 +387,7 @@ def test_sentence_prechecks_skip_only_empty_work(nlp):
             if not P._name_words().search(ctx.text, s, e):
                 assert P._respective_projects(ctx, s, e) == []
                 assert P._list_projects(ctx, s, e) == []
-                assert P._find_names(ctx, s, e) == []
+                assert PN.find_names(ctx, s, e) == []
             for hi in range(s, e + 1, 3):
                 if not P._list_cuts().search(ctx.text, s, hi):
                     assert len(P._split_items(ctx, s, hi)) <= 1

@@ -19,7 +19,8 @@ from ..relations.headlines import drop_display_repeats
 from ..relations.located import located_facts
 from ..relations.metrics import metric_facts
 from ..relations.scopes import scope_project_figures
-from ..relations.projects import merge_mentions, project_facts
+from ..relations.project_merge import merge_mentions
+from ..relations.projects import project_facts
 from ..convert import as_written
 from ..repair import RepairedText
 

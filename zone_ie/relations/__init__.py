@@ -6,7 +6,8 @@ articles and topics (``furniture`` marks page furniture, ``headlines`` display l
 about and ``periods_of`` when, ``areas`` which figures are a city's or province's
 rather than a park's; ``indicators`` and ``scopes`` what a figure measures; ``metrics``,
 ``located`` and ``projects`` build the facts (``name_lists`` pairs listed names with their
-figures and ranks, ``tables`` reads statistics tables); ``dedupe`` removes repeats.
+figures and ranks, ``tables`` reads statistics tables; ``project_names`` finds where
+project names are, ``project_merge`` merges a project named twice); ``dedupe`` removes repeats.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def prepare() -> None:
     """Compile the extractors' fixed patterns now (at pipeline load), not inside the
     first documents that happen to need them. Idempotent; changes no result."""
     from .. import rx
-    from . import areas, context, figure_roles, figures, indicator_of, indicators, metrics, periods_of, projects, scopes, subjects
+    from . import areas, context, figure_roles, figures, indicator_of, indicators, metrics, periods_of, project_names, projects, scopes, subjects
 
     cues, vocab = context.cues(), indicators.vocab()
     for key in _CUE_KEYS:
@@ -60,7 +61,7 @@ def prepare() -> None:
     figures._bound_first()
     indicator_of._compare_first()
     projects._headline_re()
-    projects._grammar()
+    project_names.project_grammar()
     from . import furniture
     furniture._grammar()
     indicator_of._difference_re()

@@ -12,7 +12,6 @@ Groups (``46个工业项目``, ``一批…项目``) are statistics, not named pr
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
@@ -20,134 +19,14 @@ import regex
 
 from .. import rx
 from ..models import ProjectFact, Quantity
-from ..names import NAME_SIM, lcs_len, norm_name, project_names_match
+from ..names import norm_name
 from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
+from .project_names import NAME_BREAK, find_names, project_grammar
 from .project_tables import table_projects
 from .subjects import _company_anaphor
 from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
 
-_MAX_NAME = 30
-_BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
 _CAPACITY_UNITS = ("W", "t", "Wh", "m2", "mu")
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> dict[str, "regex.Pattern[str]"]:
-    c = cues()
-    heads = "".join(c["project_group_heads"])
-    num = r"(?:[0-9]+|[一二两三四五六七八九十百千几多]+)"
-    words = "|".join(map(regex.escape, c["project_group_words"]))
-    marker = "|".join(map(regex.escape, sorted(c["project_list_markers"], key=len, reverse=True)))
-    return {
-        "group": regex.compile(rf"^(?:(?:{words}))*{num}[{heads}]|^(?:一批|多个|这些|各类|一系列)"),
-        "list_marker": regex.compile(
-            rf"(?:{marker})|等{num}个(?:重点|重大)?(?:项目|工程)|(?<!等)项目(?P<tail>\p{{Han}}{{0,6}}?)(?=[，,。；;]|$)"
-        ),
-        "phase": regex.compile(c["project_phase_re"]),
-        "anaphor": regex.compile(c["project_anaphor_re"]),
-        "respective": regex.compile(c["project_respective_re"]),
-    }
-
-
-def _name_start(ctx: DocContext, s: int, end: int) -> int:
-    """Left edge of a project name ending at ``end``: the clause start, moved
-    past the last stop word (verbs, prepositions) before the name."""
-    text = ctx.text
-    i = _clause_edge(text, s, end)
-    best = i
-    for w, k in _last_stops(text, i, end - 2).items():
-        if ctx.ent_at(k) is None and k + len(w) > best and not _inner_conjunction(ctx, w, k, i):
-            best = k + len(w)
-    return best
-
-
-@lru_cache(maxsize=1)
-def _inner_conjunction_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The conjunctions that may join products inside a name, and the project suffixes."""
-    return frozenset(cues()["project_inner_conjunctions"]), tuple(cues()["project_suffixes"])
-
-
-def _inner_conjunction(ctx: DocContext, w: str, k: int, lo: int) -> bool:
-    """``原料药及成品药建设项目`` / ``总装及零配件制造项目``: a conjunction joining two
-    products inside one name, not two names (the words before it end no project and
-    no name ends right before it)."""
-    conjunctions, suffixes = _inner_conjunction_words()
-    if w not in conjunctions:
-        return False
-    left = ctx.text[lo:k]
-    if not left or left.endswith(suffixes):
-        return False
-    return not any(e.end == k for e in ctx.ents_in(lo, k))
-
-
-def _last_stops(text: str, lo: int, hi: int) -> dict[str, int]:
-    """``{w: text.rfind(w, lo, hi)}`` for the stop words found in ``[lo, hi)``: one
-    scan for the places a stop word starts, then the words starting there."""
-    words, by_first, starts = _stop_words()
-    lo, hi, _ = slice(lo, hi).indices(len(text))  # str.rfind's reading of the bounds
-    if starts is None:  # an empty stop word: every position holds one
-        found = {w: text.rfind(w, lo, hi) for w in words}
-        return {w: k for w, k in found.items() if k >= 0}
-    last: dict[str, int] = {}
-    for m in starts.finditer(text, lo, hi):
-        k = m.start()
-        for w in by_first[text[k]]:
-            if text.startswith(w, k, hi):
-                last[w] = k
-    return last
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> tuple[tuple[str, ...], dict[str, list[str]], "Optional[re.Pattern[str]]"]:
-    """The left stop words, grouped by first character, and a pattern for those characters."""
-    words = longest_first("project_left_stops")
-    if "" in words:
-        return words, {}, None
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w)
-    return words, by_first, char_class("".join(by_first))
-
-
-def _clause_edge(text: str, s: int, end: int) -> int:
-    """Just after the last break before ``end`` (a space inside ASCII words is no
-    break), going back at most ``_MAX_NAME`` characters and not before ``s``."""
-    lo = max(s, end - _MAX_NAME)
-    if end <= lo:
-        return end
-    edge = lo
-    for m in _BREAK_RE.finditer(text, lo, end):
-        if not _ascii_space(text, m.start()):
-            edge = m.end()
-    return edge
-
-
-_BREAK_RE = char_class("".join(sorted(_BREAK)))
-
-
-def _ascii_space(text: str, k: int) -> bool:
-    """A space between two ASCII words (``10GW N型``) is part of a name."""
-    return text[k] == " " and 0 < k < len(text) - 1 and text[k - 1].isascii() and text[k - 1].isalnum() and text[k + 1].isascii() and text[k + 1].isalnum()
-
-
-def _find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
-    text = ctx.text
-    spans: list[tuple[int, int]] = []
-    if not has_cue("project_suffixes", text[s:e]):
-        return spans
-    not_after = tuple(cues()["project_not_after_suffix"])
-    for suf in longest_first("project_suffixes"):
-        k = text.find(suf, s, e)
-        while k >= 0:
-            end = k + len(suf)
-            inside_name = ctx.ent_at(k) is not None
-            if not inside_name and not any(a <= k < b for a, b in spans) and not text.startswith(not_after, end):
-                start = _name_start(ctx, s, k)
-                if end - start > len(suf) + 1:
-                    spans.append((start, end))
-            k = text.find(suf, end, e)
-    return sorted(spans)
-
 
 def _status(text: str) -> Optional[str]:
     return first_status("project_status", text)
@@ -273,7 +152,7 @@ def _snap_start(ctx: DocContext, start: int, end: int) -> int:
 
 
 def _is_group(name: str) -> bool:
-    return bool(_grammar()["group"].search(name))
+    return bool(project_grammar()["group"].search(name))
 
 
 _DEICTIC = re.compile("[该等这此]")  # 该/这/此 point back, 等 closes a list: not a name
@@ -375,7 +254,7 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
     if not (has_cue("project_list_markers", sentence) or "等" in sentence or "项目" in sentence):
         return out  # every list marker holds one of these words
     verbs = _list_verbs()
-    for m in _grammar()["list_marker"].finditer(text, s, e):
+    for m in project_grammar()["list_marker"].finditer(text, s, e):
         tail = m.group("tail")
         etc = tail is not None and tail.startswith("等")  # ``A基地、B中试项目等均在其列``
         if etc:
@@ -453,8 +332,8 @@ def _phase_projects(ctx: DocContext, s: int, e: int, ents: list[Ent]) -> list[tu
     for co in ents:
         if co.label != "COMPANY":
             continue
-        m = _grammar()["phase"].search(text, co.end, min(e, co.end + 10))
-        if m is None or any(c in _BREAK for c in text[co.end:m.start()]):
+        m = project_grammar()["phase"].search(text, co.end, min(e, co.end + 10))
+        if m is None or any(c in NAME_BREAK for c in text[co.end:m.start()]):
             continue
         end = m.end()
         if any(text.startswith(suf, end, end + 8) for suf in cues()["project_suffixes"]):
@@ -486,7 +365,7 @@ def project_facts(ctx: DocContext) -> list[ProjectFact]:
             listed = _list_projects(ctx, s, e)
             if listed:
                 found += [x for x in listed if not any(a < x[1] and x[0] < b for a, b, _ in found)]
-            names = _find_names(ctx, s, e)
+            names = find_names(ctx, s, e)
         if not found and out and _follow_up(ctx, s, e, names, out):
             continue
         for start, end in names:
@@ -579,7 +458,7 @@ def _follow_up(ctx: DocContext, s: int, e: int, names: list[tuple[int, int]],
     gives that project its missing investment and capacity."""
     text = ctx.text
     head = text[s:e]
-    anaphor = _grammar()["anaphor"].match(head)
+    anaphor = project_grammar()["anaphor"].match(head)
     if not anaphor and not names:
         return False  # nothing refers back
     para = ctx.paragraph_at(s)
@@ -624,7 +503,7 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
         if run and not (text[run[-1].end:x.start] in ("、", "和", "及", "与")):
             run = []
         run.append(x)
-    m = _grammar()["respective"].search(text, k, e)
+    m = project_grammar()["respective"].search(text, k, e)
     if len(run) < 2 or m is None:
         return []
     lo, hi = m.start("items"), m.end("items")
@@ -645,93 +524,4 @@ def _respective_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int
         f = ProjectFact(name=name, company=co.text, park=_park(ctx, s, e, a).text if _park(ctx, s, e, a) else None,
                         investment=inv, capacity=[], status=st, evidence=ctx.raw(s, e))  # type: ignore[arg-type]
         out.append((a, b if n < len(items) - 1 else m.end(), f))
-    return out
-
-
-class _Names:
-    """What comparing project names reads off a name (its :func:`norm_name`, phases
-    and character counts), worked out once per name: one memo per :func:`merge_mentions`."""
-
-    def __init__(self) -> None:
-        self._norms: dict[str, str] = {}
-        self._phases: dict[str, frozenset[str]] = {}
-        self._counts: dict[str, Counter] = {}
-
-    def norm(self, name: str) -> str:
-        hit = self._norms.get(name)
-        if hit is None:
-            hit = self._norms[name] = norm_name(name)
-        return hit
-
-    def phases(self, name: str) -> frozenset[str]:
-        hit = self._phases.get(name)
-        if hit is None:
-            hit = self._phases[name] = frozenset(_grammar()["phase"].findall(name))
-        return hit
-
-    def counts(self, norm: str) -> Counter:
-        hit = self._counts.get(norm)
-        if hit is None:
-            hit = self._counts[norm] = Counter(norm)
-        return hit
-
-
-def _names_match(a: str, b: str, names: Optional[_Names] = None) -> bool:
-    """``project_names_match(a, b)``, without its LCS when the names' lengths or
-    shared characters (both bound the LCS from above) already rule a match out."""
-    names = names or _Names()
-    an, bn = names.norm(a or ""), names.norm(b or "")
-    if an and bn and an not in bn and bn not in an:
-        longest = max(len(an), len(bn))
-        if min(len(an), len(bn)) / longest < NAME_SIM:
-            return False  # the shared characters are at most the shorter name
-        if _shared(names.counts(an), names.counts(bn)) / longest < NAME_SIM:  # shared >= the LCS length
-            return False
-    return project_names_match(a, b)
-
-
-def _shared(a: Counter, b: Counter) -> int:
-    """``sum((a & b).values())`` of positive counts, without building ``a & b``."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([min(n, b[k]) for k, n in a.items() if k in b])
-
-
-def _same_project(p: ProjectFact, q: ProjectFact, names: _Names) -> bool:
-    """Names match by SPEC 9; of one company, the shorter name may also be a near
-    subsequence of the longer (``X高性能材料制造`` ~ ``X科技年产1万吨高性能材料制造项目``)."""
-    if p.company and q.company and p.company != q.company:
-        return False
-    phases = [names.phases(p.name), names.phases(q.name)]
-    if all(phases) and phases[0] != phases[1]:
-        return False  # 一期 and 三期 of one plant are two projects
-    if _names_match(p.name, q.name, names):
-        return True
-    a, b = names.norm(p.name), names.norm(q.name)
-    if all(phases) and p.company and p.company == q.company:  # X一期项目 ~ X一期5GW组件项目
-        own = [norm_name(x.name.replace(p.company, "")) for x in (p, q)]
-        short, long_ = sorted(own, key=len)
-        if short and lcs_len(short, long_) == len(short):
-            return True
-    return bool(p.company and p.company == q.company and lcs_len(a, b) >= 0.8 * min(len(a), len(b)))
-
-
-def merge_mentions(projects: list[ProjectFact]) -> list[ProjectFact]:
-    """One fact per project: later mentions of the same project (same company or
-    none, names matching by SPEC 9) fill in what the first mention lacked."""
-    out: list[ProjectFact] = []
-    names = _Names()
-    for p in projects:
-        for i, q in enumerate(out):
-            if _same_project(p, q, names):
-                out[i] = q.model_copy(update={
-                    "name": max(q.name, p.name, key=len),
-                    "company": q.company or p.company,
-                    "investment": q.investment or p.investment,
-                    "capacity": q.capacity or p.capacity,
-                    "status": q.status or p.status,
-                })
-                break
-        else:
-            out.append(p)
     return out
