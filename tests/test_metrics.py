@@ -691,6 +691,12 @@ def test_customers_in_a_quote_are_not_what_the_next_figure_is_about(rules_nlp):
     assert got and not any(g.endswith("汽车") for g in got)
 
 
+def test_taxable_sales_are_operating_revenue(nlp):
+    text = "2023年，青禾高新区规模工业应税销售412.8亿元，增长11.3%。"
+    (m,) = [m for m in metrics(nlp, text, "2024-02-01") if m["value"]]
+    assert (m["indicator"], m["value"]["value"], m["yoy_pct"]) == ("operating_revenue", 41280000000.0, 11.3)
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))
