@@ -697,6 +697,23 @@ def test_taxable_sales_are_operating_revenue(nlp):
     assert (m["indicator"], m["value"]["value"], m["yoy_pct"]) == ("operating_revenue", 41280000000.0, 11.3)
 
 
+@pytest.mark.parametrize("text", [
+    "青禾开发区将围绕电子信息、智能装备两条产业链开展精准招商。",
+    "青禾产业园区力争到2025年形成石化、冶金、绿色新能源电池3个千亿级主导产业集群。",
+    "青禾经开区的评价体系有亩产效益、对外开放、创新驱动、产业集聚四大类。",
+])
+def test_the_size_of_a_list_of_words_is_no_count(rules_nlp, text):
+    assert metrics(rules_nlp, text, "2023-05-10") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("去年青禾高新区新增省技术创新中心3家、省重点实验室2家。", 2.0),
+    ("青禾高新区招商项目和技改项目各3个。", 3.0),
+])
+def test_counts_beside_a_list_keep_their_own_figures(rules_nlp, text, value):
+    assert value in [m["value"]["value"] for m in metrics(rules_nlp, text, "2023-05-10") if m["value"]]
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

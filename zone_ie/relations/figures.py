@@ -176,6 +176,8 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
             return True
         if q.text[:1] in _HAN_NUMERALS and _enumerates(text, q.end, e):
             return True  # ``重点抓四件事：一是…``: the number of points a list makes, not a count
+        if _list_size(head, q.q.get("value")):
+            return True  # ``围绕电子信息、智能装备两条产业链``: the size of the list just given
     if head.lstrip(" “”\"").startswith(longest_first("own_subject_cues")):
         # ``我国…产能达…``: the country's figure (``引进国内…资金`` is the subject's own)
         return True
@@ -195,6 +197,25 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
         if not has_cue("duration_cues", window) or "力争" in window:
             return True
     return False
+
+
+_LIST_ITEM_SEP = re.compile("[、和及与]")
+
+
+def _list_size(head: str, value) -> bool:
+    """Whether a count right after a list of words (``石化、冶金、新能源电池3个…集群``,
+    ``和平片区和苟江片区两个部分``) is the number of its items: the clause before the count
+    splits into exactly that many items, the later ones short (the first may hold a lead-in)."""
+    if not value or not 2 <= value <= 8 or "等" in head or not _LIST_ITEM_SEP.search(head):
+        return False
+    items = _LIST_ITEM_SEP.split(head)
+    if _COUNTED_BEFORE.search(items[0]):
+        return False  # ``新增A中心3家、B实验室2家``: figures of their own, not a list of words
+    return len(items) == value and all(1 <= len(it) <= 12 and not _DIGIT.search(it) for it in items[1:])
+
+
+_DIGIT = re.compile(r"\d")
+_COUNTED_BEFORE = re.compile(r"\d(?!\d*年)")  # a digit that is no year (``2025年`` may lead in)
 
 
 def _enumerates(text: str, end: int, e: int) -> bool:
