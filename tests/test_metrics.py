@@ -714,6 +714,12 @@ def test_counts_beside_a_list_keep_their_own_figures(rules_nlp, text, value):
     assert value in [m["value"]["value"] for m in metrics(rules_nlp, text, "2023-05-10") if m["value"]]
 
 
+def test_a_multiple_of_a_base_year_long_past_is_no_yearly_growth(rules_nlp):
+    ms = metrics(rules_nlp, "青禾高新区营业收入比2015年增长3倍。青禾高新区税收增长1.8倍。", "2023-05-10")
+    got = {(m["indicator"], (m["value"] or {}).get("value"), m["yoy_pct"]) for m in ms}
+    assert ("operating_revenue", 3.0, None) in got and ("tax_revenue", None, 180.0) in got
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

@@ -20,6 +20,8 @@ def _role(pre: str, q: Qty) -> str:
     """Whether a figure is a change, a share or a plain value, from the words before it."""
     unit = q.q.get("unit")
     if unit == "x" and _GROWTH_BY.search(pre[-4:]) and not _RATE_WORDS.search(pre[-10:]):
+        if _BASE_YEAR.search(pre[-16:]):
+            return ROLE_VALUE  # ``比2005年增长3倍以上``: a multiple of a base year long past, no yearly change
         return ROLE_YOY  # ``增长1.8倍``: a change of 180 % (``是…的2.5倍`` stays a ratio)
     if unit != "%":
         return ROLE_VALUE
@@ -33,7 +35,8 @@ def _role(pre: str, q: Qty) -> str:
     return ROLE_VALUE
 
 
-_RATE_WORDS = re.compile(r"速度|增速|增幅|速率")  # ``增长速度增加了70倍``: the rate itself, a ratio
+_RATE_WORDS = re.compile(r"速度|增速|增幅|速率")
+_BASE_YEAR = re.compile(r"[比较](?:19|20)\d\d年")  # ``增长速度增加了70倍``: the rate itself, a ratio
 
 
 _GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|增)了?(?:近|约|超过?|逾)?$")
