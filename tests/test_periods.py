@@ -314,3 +314,16 @@ def test_a_year_right_before_a_figure_dates_it(nlp):
     by = {m["value"]["value"]: m for m in metrics(nlp, text, "2024-10-20") if m["value"]}
     assert by[200e8]["period"]["year"] == 2020 and by[200e8]["period"]["start_month"] is None
     assert by[713.3e8]["period"]["year"] == 2022
+
+
+@pytest.mark.parametrize("text,year", [
+    ("青禾高新区企业星海新能源有限公司发展迅速。2022年5月，星海新能源一期投产。当年公司就实现产值约90亿元。", 2022),
+    ("2010年，青禾高新区地区生产总值达到328亿元，主要指标均比2005年增长3倍以上。当年，青禾高新区集聚企业227家。", 2010),
+])
+def test_that_year_is_the_whole_year_last_written_before_it(nlp, text, year):
+    """当年 dates a figure by the year written last before it in its paragraph (not a
+    comparison's base year), the whole year, not that date's month."""
+    from factkit import metrics
+
+    got = [m["period"] for m in metrics(nlp, text, "2024-01-08") if m["value"] and m["value"]["value"] in (9e9, 227.0)]
+    assert got == [{"year": year, "start_month": None, "end_month": None}]

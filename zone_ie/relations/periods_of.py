@@ -433,6 +433,9 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     event = _event_period(ctx, pos, sent_start)
     if event is not None:
         return event
+    that_year = _that_year(ctx, pos, sent_start)
+    if that_year is not None:
+        return that_year
     # rules 2-4 depend on the paragraph and the sentence only, not on ``pos``
     para = ctx.paragraph_at(pos)
     memo = ctx._index.setdefault("carried_period", {})
@@ -440,6 +443,28 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     if key not in memo:
         memo[key] = _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
     return memo[key]
+
+
+_THAT_YEAR = re.compile(r"当年(?!度)")
+
+
+def _that_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """``2022年5月，一期投产。当年我们就做到了约90亿元的产值``: 当年 (that year) before a
+    figure dates it by the year of the last period written with a year in its paragraph
+    before it, the whole year (not that period's months)."""
+    text = ctx.text
+    if _THAT_YEAR.search(text, sent_start, pos) is None:
+        return None
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    lo = para.start if para is not None else 0
+    for p in reversed(ctx.pers_in(lo, sent_start)):
+        val = _usable_period(ctx, p)  # not the base of a comparison (``比2005年增长…``)
+        if val and val.get("year") is not None and _NUMERIC_YEAR.search(p.text):
+            return {"year": val["year"], "start_month": None, "end_month": None}
+    return None
+
+
+_NUMERIC_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}")
 
 
 def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
