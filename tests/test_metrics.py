@@ -720,6 +720,17 @@ def test_a_multiple_of_a_base_year_long_past_is_no_yearly_growth(rules_nlp):
     assert ("operating_revenue", 3.0, None) in got and ("tax_revenue", None, 180.0) in got
 
 
+def test_from_then_to_now_gives_both_figures_the_indicator_and_now_no_period(rules_nlp):
+    text = ("青禾经开区举办招聘会。作为园区LED封装企业的代表，星海光电有限公司员工已从投产初期的200余人"
+            "增加到目前的680人。园区企业数量由2019年的21家增至去年的67家。")
+    ms = metrics(rules_nlp, text, "2024-03-01")
+    staff = {m["value"]["value"]: m for m in ms if m["indicator"] == "employees"}
+    assert set(staff) == {200.0, 680.0}
+    assert {m["subject"] for m in staff.values()} == {"星海光电有限公司"}  # the 作为 frame only describes it
+    assert staff[680.0]["period"] is None
+    assert {m["value"]["value"] for m in ms if m["indicator"] == "enterprise_count"} == {21.0, 67.0}
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

@@ -393,7 +393,8 @@ def _from_to(text: str, cs: int, open_m: MetricFact, pre: str) -> bool:
     return any(w in text[cs:cs + 40] for w in v["from_to_open"])
 
 
-_FROM_TO_FILLER = re.compile(r"(?:(?:19|20)\d{2}年(?:底|末)?的?|的)")
+_FROM_TO_FILLER = re.compile(
+    r"(?:(?:(?:19|20)\d{2}年|去年|今年|上年|前年)(?:底|末)?的?|(?:现在|目前|如今|当前|眼下|今天)的?|的)")
 
 
 def _share_base_indicator(pre: str):

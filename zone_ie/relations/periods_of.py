@@ -422,6 +422,8 @@ def sentence_period(ctx: DocContext, pos: int, sent_start: int) -> bool:
 
 def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     """The period of a figure (see the rule above)."""
+    if _PRESENT_BEFORE.search(ctx.text, max(sent_start, pos - 6), pos):
+        return None  # ``从最初的800多人增加到现在的6300多人``: the figure now, no period (SPEC 10)
     found, period = _period_in(ctx, sent_start, pos)
     if found:
         if period and period.get("year") is None and period.get("end_month") is not None:
@@ -446,6 +448,7 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
 
 
 _THAT_YEAR = re.compile(r"当年(?!度)")
+_PRESENT_BEFORE = re.compile(r"(?:现在|目前|如今|眼下)的?(?:[约近超逾]|超过)?$")
 
 
 def _that_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:

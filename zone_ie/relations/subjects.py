@@ -539,6 +539,13 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
         subj = explicit_subject(ctx, k, pos)
         if subj is not None:
             return subj
+    role = _role_frame_end(ctx.text, sent_start, pos)
+    if role is not None:
+        # ``作为园区LED封装企业的代表，芯映光电员工…``: the 作为 frame describes the subject
+        # named after it; a park word inside the frame is not who the figure is about
+        subj = explicit_subject(ctx, role, pos)
+        if subj is not None:
+            return subj
     subj = explicit_subject(ctx, sent_start, pos)
     if subj is not None:
         return subj
@@ -566,6 +573,15 @@ def _project_builder(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent
     if company is None or ctx.paragraph_at(pos) - ctx.paragraph_at(company.start) > 1:
         return None
     return company
+
+
+_ROLE_FRAME = re.compile(r"[ “”\"]*作为[^，,。；;]{2,30}[，,]")
+
+
+def _role_frame_end(text: str, sent_start: int, pos: int) -> Optional[int]:
+    """Where the clause after a sentence-opening ``作为…，`` frame starts (before ``pos``)."""
+    m = _ROLE_FRAME.match(text, sent_start, pos)
+    return m.end() if m is not None else None
 
 
 def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
