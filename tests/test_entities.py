@@ -350,6 +350,20 @@ def test_a_subtitle_dash_is_no_cooperation_park(ruler: ZoneEntityRuler) -> None:
     assert park_names(ruler, "——访青禾高新区管委会主任王立新") == ["青禾高新区"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("隔壁展位，澄江光电的招聘人员忙着回答问题。", "澄江光电"),
+    ("星海精工董事长王某表示，公司订单饱满。", "星海精工"),
+    ("作为园区的代表企业，蓝禾新材员工已增加到680人。", "蓝禾新材"),
+])
+def test_a_firm_shaped_brand_before_its_staff_is_a_company(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert (name, "COMPANY") in ents(ruler, text)
+
+
+@pytest.mark.parametrize("text", ["园区管委会负责人表示，明年将扩大招商。", "新能源汽车产业的研发人员增加。"])
+def test_staff_of_no_firm_name_no_company(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
 def test_definition_declares_an_alias() -> None:
     import zone_ie
 

@@ -94,6 +94,7 @@ class CompanyListGrammar:
             if 2 <= len(brand) <= 8 and self._plausible_brand(brand):
                 new.setdefault(brand, "COMPANY")
         self._investor_companies(text, found, known, new)
+        self._staff_companies(text, found, known, new)
         self._project_prefix_companies(text, found, known, new)
         if not new:
             return found
@@ -125,6 +126,20 @@ class CompanyListGrammar:
             if any(w in brand for w in self._investor_not) or brand.endswith(self._project_prefix_not):
                 continue  # ``全区投资…``, ``项目总投资…``: a frame, not an investor
             if self._brand_shape(brand) or (3 <= len(brand) <= 6 and not has_place):
+                new.setdefault(brand, "COMPANY")
+
+    def _staff_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``芯映光电的招聘人员`` / ``星海精工董事长``: a firm-shaped brand right before its
+        staff or officers (``company_staff_re``) is a company."""
+        ends = sorted(m.end for m in found)
+        for x in self._staff_re.finditer(text):
+            k = x.start()
+            if k < 3 or any(f.start < k <= f.end for f in found):
+                continue  # after a name already found (its staff), or too early
+            start, _, _ = self._left_edge(text, k, ends)
+            brand = text[start:k]
+            brand = brand[self._list_head_cut(brand):]
+            if brand not in known and self._brand_shape(brand):
                 new.setdefault(brand, "COMPANY")
 
     def _project_prefix_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
