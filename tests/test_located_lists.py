@@ -316,3 +316,11 @@ def test_a_countys_own_industrial_park_is_not_a_sub_park_of_the_citys_zone(nlp):
     got = pairs(nlp, text)
     assert ("星海冶金", "平罗工业园区") in got
     assert not any(p.startswith("石嘴山") for c, p in got if c == "星海冶金")
+
+
+def test_firms_a_count_names_at_the_parks_event_are_its_firms(nlp):
+    text = ("青禾经开区星海科技园项目集中开工暨签约仪式举行。此次集中开工的7家企业中，3家为电子信息类企业，"
+            "分别是青禾方圆计量技术有限公司、青禾华行供热有限公司、青禾云诗科技有限公司。")
+    got = pairs(nlp, text)
+    for co in ("青禾方圆计量技术有限公司", "青禾华行供热有限公司", "青禾云诗科技有限公司"):
+        assert any(c == co for c, _ in got)
