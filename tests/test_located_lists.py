@@ -324,3 +324,12 @@ def test_firms_a_count_names_at_the_parks_event_are_its_firms(nlp):
     got = pairs(nlp, text)
     for co in ("青禾方圆计量技术有限公司", "青禾华行供热有限公司", "青禾云诗科技有限公司"):
         assert any(c == co for c, _ in got)
+
+
+def test_a_sub_park_built_in_a_zone_is_inside_it(nlp):
+    text = ("蓝田高新区上半年实现规上工业产值120亿元，蓝田高新区增长8%。\n"
+            "2021年，澄江在青禾经济开发区新增规划21.3平方公里，建设绿色新能源电池产业园。"
+            "星海新材料有限公司在绿色新能源电池产业园建设的年产30万吨负极材料项目今年投产。")
+    got = pairs(nlp, text)
+    assert ("星海新材料有限公司", "绿色新能源电池产业园") in got
+    assert ("星海新材料有限公司", "青禾经济开发区") in got

@@ -58,6 +58,8 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
         after = rx.match(c["containment_after_re"], text[b.end:b.end + 8])
         if a is None and after is not None:  # <sub-park>位于<zone>
             a = _zone_starting_at(ctx, b.end + after.end())
+        if a is None:  # 在<zone>新增规划21.3平方公里，建设<sub-park>
+            a = _built_in(ctx, b)
         if a is not None and a.key != b.key and not is_sub_park(a):
             out[b.key] = a
     main: dict[int, tuple[Optional[Ent], bool]] = {}
@@ -76,6 +78,23 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
             if topic is not None and topic.key != b.key and not is_sub_park(topic) and not _placed_elsewhere(b, topic):
                 out[b.key] = topic
     return out
+
+
+_BUILT_IN_VERB = re.compile(r"(?:规划建设|建设|布局|打造|设立|建成|兴建)(?:了|起)?$")
+
+
+def _built_in(ctx: DocContext, b: Ent) -> Optional[Ent]:
+    """``在X产业园区新增规划21.3平方公里，建设Y产业园``: a sub-park built ``在`` a zone named
+    earlier in its sentence is inside that zone."""
+    text = ctx.text
+    k = b.start
+    while k > 0 and text[k - 1] in "“\"":
+        k -= 1
+    if not _BUILT_IN_VERB.search(text, max(0, k - 6), k):
+        return None
+    s = ctx.sentence_at(b.start)[0]
+    zones = [a for a in ctx.ents_in(s, b.start, "PARK") if a.key != b.key and text[a.start - 1:a.start] == "在"]
+    return zones[-1] if zones else None
 
 
 def _placed_elsewhere(park: Ent, zone: Ent) -> bool:
