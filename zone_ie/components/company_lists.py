@@ -134,8 +134,10 @@ class CompanyListGrammar:
         ends = sorted(m.end for m in found)
         for x in self._staff_re.finditer(text):
             k = x.start()
-            if k < 3 or any(f.start < k <= f.end for f in found):
-                continue  # after a name already found (its staff), or too early
+            if k < 3 or word_before(self._industry_by_len, text, max(0, k - 5), k) is None:
+                continue  # no industry word ends the words before: no firm-shaped brand
+            if any(f.start < k <= f.end for f in found):
+                continue  # after a name already found (its staff)
             start, _, _ = self._left_edge(text, k, ends)
             brand = text[start:k]
             brand = brand[self._list_head_cut(brand):]

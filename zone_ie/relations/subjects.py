@@ -361,6 +361,10 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     return (hit[0], hit[1], ref) if ref is not None else None
 
 
+# the last characters a clause's lead (:data:`_BARE_LEAD`) can end with, or a comma
+_LEAD_LAST = frozenset("，,“”\"‘’「」 前今在来外时中年月份日度示绍悉计告到内期末")
+
+
 def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """A bare ``公司``/``企业`` opening the sentence at ``start``, or a bare ``公司`` opening
     one of its later clauses before ``end`` (``…二期正式投产，公司年产能提升至200万吨``;
@@ -375,6 +379,9 @@ def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     for w in v["company_bare_clause_anaphora"]:
         k = text.find(w, start + 1, end)
         while k >= 0 and (best is None or k < best[0]):
+            if text[k - 1] not in _LEAD_LAST:
+                k = text.find(w, k + 1, end)  # ``有限公司``: not after a comma or a lead word
+                continue
             c = max(text.rfind("，", start, k), text.rfind(",", start, k))
             if (c >= start and _BARE_LEAD.match(text, c + 1, k).end() == k
                     and _vocab_alternation("company_bare_clause_next").match(text, k + len(w))):
