@@ -731,6 +731,13 @@ def test_from_then_to_now_gives_both_figures_the_indicator_and_now_no_period(rul
     assert {m["value"]["value"] for m in ms if m["indicator"] == "enterprise_count"} == {21.0, 67.0}
 
 
+def test_projects_named_then_signed_are_signed_projects(rules_nlp):
+    text = "青禾高新区举行推介会，9个生物医药及大健康项目集中签约，协议总投资79.5亿元；30个项目集中开工。"
+    ms = {m["value"]["value"]: m for m in metrics(rules_nlp, text, "2023-12-01") if m["value"]}
+    assert (ms[9.0]["indicator"], ms[9.0]["scope"]) == ("signed_projects", "生物医药及大健康项目")
+    assert ms[30.0]["indicator"] == "other"  # projects started are no signed projects
+
+
 def test_generic_zone_word_declared_as_short_name_stays_an_anaphor(nlp):
     text = "青禾工业园区（以下简称“园区”）实现地区生产总值3686亿元。园区完成固定资产投资592.9亿元。"
     doc = nlp(make_doc(nlp, text))

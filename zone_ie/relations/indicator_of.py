@@ -131,6 +131,9 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         return cap
     if unit == "count" and cls in v["project_classifiers"] and not find_indicator(phrase):
         tail = _LIST_SEP.split(after)[0]
+        signed = _project_noun_then_form(tail)
+        if signed is not None:  # ``9个生物医药及大健康项目集中签约``: projects named, then signed
+            return signed
         staged = _staged_noun(tail) if find_indicator(tail) is None else None
         if staged is not None:  # ``4个项目集中开工``: a count of projects at a stage
             return "other", staged, staged
@@ -347,6 +350,20 @@ def _count_noun(phrase: str, after: str) -> Optional[str]:
     if any(a.endswith(n) for n in nouns) and len(a) <= 12:
         return a
     return _staged_noun(a)
+
+
+def _project_noun_then_form(tail: str):
+    """``生物医药及大健康项目集中签约``: the projects a count names, then a short stage that is
+    an indicator form (``集中签约`` -> signed_projects): ``(id, text, scope)``, the named
+    projects as scope; else None."""
+    for n in vocab()["project_count_nouns"]:
+        j = tail.find(n)
+        if j < 0 or len(tail) - j - len(n) > 4:
+            continue
+        hit = find_indicator(tail[j + len(n):])
+        if hit is not None and hit[0] in vocab()["project_count_ids"]:
+            return hit[0], tail, tail[:j + len(n)]
+    return None
 
 
 def _staged_noun(a: str) -> Optional[str]:
