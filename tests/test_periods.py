@@ -327,3 +327,14 @@ def test_that_year_is_the_whole_year_last_written_before_it(nlp, text, year):
 
     got = [m["period"] for m in metrics(nlp, text, "2024-01-08") if m["value"] and m["value"]["value"] in (9e9, 227.0)]
     assert got == [{"year": year, "start_month": None, "end_month": None}]
+
+
+def test_a_count_of_projects_at_the_event_takes_the_events_month(nlp):
+    """``9个…项目集中签约``: the event's verb after the count dates it by the event day,
+    even when that day is the dateline's."""
+    from factkit import metrics
+
+    text = ("推介会现场签约79.5亿元\n青禾日报讯（全媒体记者 李晨）11月30日下午，青禾高新区生物医药产业推介会在青禾举行。"
+            "会上，9个生物医药及大健康项目集中签约，协议总投资79.5亿元。")
+    got = [m["period"] for m in metrics(nlp, text, "2023-12-02") if m["value"] and m["value"]["value"] == 9.0]
+    assert got == [{"year": 2023, "start_month": 11, "end_month": 11}]

@@ -470,13 +470,16 @@ def _that_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
 _NUMERIC_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}")
 
 
+_EVENT_AFTER = re.compile(r"[\d.]*[个家项][^，,。；;]{0,16}?(?:集中|现场)(?:签约|开工|开复工|竣工|投产)")
+
+
 def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     """``本次集中开工项目共52个`` / ``当天现场签约项目29个``: a figure of the event the article
     reports (an event word before it in its clause) is dated by the event's month: the
     last day date of the article before it, else the publication date's month."""
     text = ctx.text
-    if _event_re().search(text, sent_start, pos) is None:
-        return None
+    if _event_re().search(text, sent_start, pos) is None and _EVENT_AFTER.match(text, pos, pos + 32) is None:
+        return None  # (``9个…项目集中签约``: the event's verb may follow the count it counts)
     if _vocab_alternation("completion_blockers").search(text, sent_start, pos) or _rank_frame(text, sent_start, pos):
         return None  # what the projects will do once built; a ranking's year
     date = _doc_date(ctx)
