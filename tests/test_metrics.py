@@ -645,6 +645,18 @@ def test_a_later_clause_opened_by_a_bare_company_word_is_the_firm(nlp):
     assert [m["subject"] for m in ms] == ["星海智能装备有限公司"]
 
 
+@pytest.mark.parametrize("lead", ["", "目前，", "此外，", "2023年6月，", "今年1—5月，", "前三季度，", "据介绍，",
+                                  "财务数据显示，", "报告期内，", "截至报告期末，", "“"])
+def test_a_later_clause_opens_with_a_bare_company_word_after_any_lead(lead):
+    """The later-clause scan looks only after a comma or a lead word's last character
+    (``subjects._LEAD_LAST``): every kind of lead must still be seen."""
+    from zone_ie.relations.subjects import _bare_company
+
+    text = f"二期厂房正式投产，{lead}公司年产能提升至5万台。"
+    k = text.index("公司")
+    assert _bare_company(text, 0, len(text)) == (k, k + 2)
+
+
 def test_a_generic_company_word_in_a_later_clause_is_no_anaphor(nlp):
     text = ("青禾高新区引进了星海智能装备有限公司。"
             "主任说：我想说，企业的事就是高新区的事。去年我们帮企业解决用地、融资问题130多个。")

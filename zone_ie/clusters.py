@@ -291,6 +291,12 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def county_name_set() -> frozenset[str]:
+    """:func:`load_county_names` as a set (membership tests of areas and sub-parks)."""
+    return frozenset(load_county_names())
+
+
+@lru_cache(maxsize=1)
 def place_name_set() -> frozenset[str]:
     """The place names of two characters or more, as a set (membership tests of areas and
     located_in)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
@@ -200,7 +201,8 @@ def _in_table_row(rows: Sequence[tuple[int, int]], evidence: Any) -> bool:
     if not rows or not evidence:
         return False
     s, e = evidence[0], evidence[1]
-    return any(a <= s and e <= b for a, b in rows)
+    k = bisect_right(rows, (s, 1 << 62)) - 1  # the last row starting at or before s (rows are sorted)
+    return k >= 0 and rows[k][0] <= s and e <= rows[k][1]
 
 
 class FactScorer:

@@ -63,11 +63,7 @@ class CompanyGrammar:
         投资) belongs to the name, which starts where the edge before that word is."""
         if start >= legal or text[start] not in "（(" or not _LEADING_BRACKETED.match(text, start, legal):
             return start
-        word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
-        if not word:
-            return start
-        earlier, _, _ = self._left_edge(text, start - len(word), ends)
-        return earlier if start - len(word) - earlier >= 2 else start
+        return self._over_boundary_word(text, start, ends)
 
     def _before_generic_core(self, text: str, start: int, legal: int, ends: list[int]) -> int:
         """``乐山高新投资发展（集团）有限公司``: a name is never only generic business words
@@ -76,8 +72,15 @@ class CompanyGrammar:
         core = _BRACKETED.sub("", text[start:legal])
         if not core or not self._platform_core(core) or start < 3:
             return start
+        return self._over_boundary_word(text, start, ends, generic_only=True)
+
+    def _over_boundary_word(self, text: str, start: int, ends: list[int], generic_only: bool = False) -> int:
+        """Where a name starts that the left edge cut right after a boundary word (投资):
+        the word and the name characters before it belong to the name (at least two of
+        them, else ``start`` stands); ``generic_only``: only when the word is a generic
+        business word itself."""
         word = word_before(self._boundaries_by_len, text, max(0, start - 6), start)
-        if not word or not self._platform_core(word):
+        if not word or (generic_only and not self._platform_core(word)):
             return start
         earlier, _, _ = self._left_edge(text, start - len(word), ends)
         return earlier if start - len(word) - earlier >= 2 else start

@@ -88,9 +88,7 @@ class CompanyListGrammar:
                     new.setdefault(it, "COMPANY")
         for x in self._stock_code_re.finditer(text):  # X（688093）: a listed firm's short name and code
             # a short form of the firm found before (世华 of 世华科技) does not stop the name
-            start, _, _ = self._left_edge(text, x.start("code"), sorted(m.end for m in found if m.label != "COMPANY"))
-            brand = text[start:x.start("code")]
-            brand = brand[self._list_head_cut(brand):]
+            _, brand, _ = self._brand_ending_at(text, x.start("code"), sorted(m.end for m in found if m.label != "COMPANY"))
             if 2 <= len(brand) <= 8 and self._plausible_brand(brand):
                 new.setdefault(brand, "COMPANY")
         self._investor_companies(text, found, known, new)
@@ -106,6 +104,14 @@ class CompanyListGrammar:
             more.append(Match(s, self._extend_business(text, e, starts), "COMPANY"))
         return _add_non_overlapping(found, more)
 
+    def _brand_ending_at(self, text: str, k: int, ends: list[int]) -> tuple[int, str, bool]:
+        """``(start, brand, has_place)`` of the words a frame at ``k`` follows: the left
+        edge of the name characters ending at ``k`` (:meth:`_left_edge`), then the brand
+        after the last boundary word among them."""
+        start, _, has_place = self._left_edge(text, k, ends)
+        brand = text[start:k]
+        return start, brand[self._list_head_cut(brand):], has_place
+
     def _investor_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``长信科技投资32亿元的高端显示器件项目``: the brand opening a clause before an
         investment that builds a named project is its investor (``company_investor_re``)."""
@@ -116,11 +122,9 @@ class CompanyListGrammar:
             k = x.start()
             if any(f.start < k <= f.end for f in found):
                 continue  # a name already found invests (its company, or a park)
-            start, _, has_place = self._left_edge(text, k, ends)
+            start, brand, has_place = self._brand_ending_at(text, k, ends)
             if start in ends or (start > 0 and text[start - 1] not in "，,。；;：:！？!?\n、“\"》 \u3000"):
                 continue  # not the opening of its clause
-            brand = text[start:k]
-            brand = brand[self._list_head_cut(brand):]
             if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
                 continue
             if any(w in brand for w in self._investor_not) or brand.endswith(self._project_prefix_not):
@@ -138,9 +142,7 @@ class CompanyListGrammar:
                 continue  # no industry word ends the words before: no firm-shaped brand
             if any(f.start < k <= f.end for f in found):
                 continue  # after a name already found (its staff)
-            start, _, _ = self._left_edge(text, k, ends)
-            brand = text[start:k]
-            brand = brand[self._list_head_cut(brand):]
+            _, brand, _ = self._brand_ending_at(text, k, ends)
             if brand not in known and self._brand_shape(brand):
                 new.setdefault(brand, "COMPANY")
 

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from ..clusters import load_county_names, place_name_set
+from ..clusters import county_name_set, place_name_set
 from .context import DocContext, anaphora_in, cues, per_document, zone_group_head
 
 
@@ -170,7 +170,7 @@ def _area_grammar() -> dict:
     """The area-subject word lists (``patterns/relations.json``), compiled once."""
     c = cues()
     places = place_name_set()
-    counties = frozenset(load_county_names())
+    counties = county_name_set()
     heads = sorted(c["area_head_words"], key=len, reverse=True)
     period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))

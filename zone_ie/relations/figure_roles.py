@@ -35,8 +35,8 @@ def _role(pre: str, q: Qty) -> str:
     return ROLE_VALUE
 
 
-_RATE_WORDS = re.compile(r"速度|增速|增幅|速率")
-_BASE_YEAR = re.compile(r"[比较](?:19|20)\d\d年")  # ``增长速度增加了70倍``: the rate itself, a ratio
+_RATE_WORDS = re.compile(r"速度|增速|增幅|速率")  # ``增长速度增加了70倍``: the rate itself, a ratio
+_BASE_YEAR = re.compile(r"[比较](?:19|20)\d\d年")  # ``比2005年增长3倍``: a base year, not last year
 
 
 _GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|增)了?(?:近|约|超过?|逾)?$")

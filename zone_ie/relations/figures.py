@@ -204,7 +204,7 @@ _LIST_ITEM_SEP = re.compile("[、和及与]")
 
 def _list_size(head: str, value) -> bool:
     """Whether a count right after a list of words (``石化、冶金、新能源电池3个…集群``,
-    ``和平片区和苟江片区两个部分``) is the number of its items: the clause before the count
+    ``亩产效益、对外开放、创新驱动、产业集聚四大类``) is the number of its items: the clause before the count
     splits into exactly that many items, the later ones short (the first may hold a lead-in)."""
     if not value or not 2 <= value <= 8 or "等" in head or not _LIST_ITEM_SEP.search(head):
         return False

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import rx
-from ..clusters import load_county_names, place_name_set
+from ..clusters import county_name_set, place_name_set
 from ..models import LocatedInFact, ProjectFact
 from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
 
@@ -101,14 +101,9 @@ def _placed_elsewhere(park: Ent, zone: Ent) -> bool:
     """``亳州芜湖现代产业园区`` under a paragraph about 蒙城经开区: a park whose name opens
     with a place the zone's name does not hold has a home of its own."""
     places = place_name_set()
-    counties = _county_names()  # ``平罗工业园区`` under 石嘴山高新区: a county's own zone
+    counties = county_name_set()  # ``平罗工业园区`` under 石嘴山高新区: a county's own zone
     place = next((park.text[:n] for n in (4, 3, 2) if park.text[:n] in places or park.text[:n] in counties), None)
     return place is not None and place not in zone.text and place not in zone.key
-
-
-@lru_cache(maxsize=1)
-def _county_names() -> frozenset[str]:
-    return frozenset(load_county_names())
 
 
 def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> tuple[Optional[Ent], bool]:

@@ -192,7 +192,8 @@ def _usable_period(ctx: DocContext, p: Per) -> Optional[dict]:
 
 _ANNUAL_OF = re.compile(r"[\u4e00-\u9fff]")  # 年度 followed by a noun: a modifier
 _THIS_YEAR_SINCE = re.compile(r"(?:今年|本年)(?:以来|来)")
-_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}|今年|去年|上年|前年|明年|本年|当年")
+_NUMERIC_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}")
+_WRITTEN_YEAR = re.compile(_NUMERIC_YEAR.pattern + "|今年|去年|上年|前年|明年|本年|当年")
 
 
 def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = None) -> Optional[int]:
@@ -465,9 +466,6 @@ def _that_year(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
         if val and val.get("year") is not None and _NUMERIC_YEAR.search(p.text):
             return {"year": val["year"], "start_month": None, "end_month": None}
     return None
-
-
-_NUMERIC_YEAR = re.compile(r"(?:19|20)\d\d|[一二][〇零一二三四五六七八九]{3}")
 
 
 _EVENT_AFTER = re.compile(r"[\d.]*[个家项][^，,。；;]{0,16}?(?:集中|现场)(?:签约|开工|开复工|竣工|投产)")
