@@ -788,3 +788,36 @@ def test_a_short_area_name_joins_the_one_longer_area_it_ends(ruler: ZoneEntityRu
 
 def test_a_call_to_look_is_no_name(ruler: ZoneEntityRuler) -> None:
     assert park_names(ruler, "一起来看新区的年度答卷——") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("鹏远机床、汉江电工等老牌企业迁入新厂区后订单大增。", ["鹏远机床", "汉江电工"]),
+    ("岭南、泰和等物流企业已在保税仓库开展业务。", ["岭南", "泰和"]),
+    ("青梅坊、云岭佳酿、竹溪等3家酒企完成整合。", ["青梅坊", "云岭佳酿", "竹溪"]),
+    ("金辉光电、瑞祥包材、华盛精机3家上市公司落户园区。", ["金辉光电", "瑞祥包材", "华盛精机"]),
+    ("以嘉禾、远帆新能、博雅科技为代表的链主企业满负荷生产。", ["嘉禾", "远帆新能", "博雅科技"]),
+])
+def test_a_list_closed_by_a_typed_firm_noun_names_firms(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    """``A、B等老牌企业`` / ``等3家酒企`` / ``A、B、C3家上市公司`` / ``以A、B为代表的链主企业``:
+    a firm noun with any modifier closes a list of firms."""
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "园区储能柜、光伏组件等装备制造企业订单饱满。",
+    "风电、氢能等新能源企业加快集聚。",
+    "生物医药、电子信息等产业企业超过200家。",
+])
+def test_a_list_of_sectors_or_their_products_before_a_typed_firm_noun_names_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
+def test_a_firm_list_ends_at_its_closer_before_a_later_list_of_the_clause(ruler: ZoneEntityRuler) -> None:
+    text = "园区内，云台、青川、石门古等企业酿造、灌装、包装同步推进。"
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == ["云台", "青川", "石门古"]
+
+
+def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRuler) -> None:
+    """``A、B、C均实现增长``: no closer, but every item is a brand plus an industry word."""
+    text = "分企业看，江岸炼化、北山化肥、兴隆热电均实现增长。"
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == ["江岸炼化", "北山化肥", "兴隆热电"]

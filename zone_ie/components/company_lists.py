@@ -30,6 +30,16 @@ class CompanyListGrammar:
             items = c.split("、")
             last = items[-1]
             close = self._list_close(last)
+            if close is None and len(items) > 2:
+                # ``A、B等企业制曲、生产、包装同步推进``: the list ends at its closer, before
+                # the later list of the clause
+                for i in range(1, len(items) - 1):
+                    k = self._list_close(items[i])
+                    if k is not None and self._strong_closer.match(items[i][k:]):
+                        items, last, close = items[: i + 1], items[i], k
+                        break
+            if close is None:
+                items[-1] = self._before_predicate(items[-1], known)
             if close is None and not self._all_items_brand_like(items, known):
                 continue  # the check below, lazily: most lists without a closer stop here
             if _SECTOR_LIST.search(last):
@@ -41,6 +51,8 @@ class CompanyListGrammar:
             if close is not None:  # ``A、B和C3家企业``: a conjunction joins the last two items
                 items = [part for it in items for part in self._split_conj(it)]
             cleaned = [self._without_site(self._clean_item(it)) for it in items]
+            if strong and any(self._sector_item(it) for it in cleaned):
+                strong = False  # ``光伏、风电等新能源企业``: the items are sectors, not firms
             bare_project = close is not None and last[close:].startswith("项目")
             if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
                 continue  # ``建设A、B和C项目`` lists products unless every item is a company
@@ -203,6 +215,14 @@ class CompanyListGrammar:
         head = items[0]
         return self._brand_like(self._clean_item(head[self._list_head_cut(head) :]), known)
 
+    def _before_predicate(self, last: str, known: set[str]) -> str:
+        """The last item of a list without a closer, up to a predicate that follows a
+        brand-shaped name (``国电库车发电均实现增长`` -> ``国电库车发电``), else as it is."""
+        for k in range(min(8, len(last) - 1), 2, -1):
+            if last.startswith(self._list_predicates, k) and self._brand_like(last[:k], known):
+                return last[:k]
+        return last
+
     def _list_close(self, last: str) -> Optional[int]:
         """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
         if self._closer_search is None:
@@ -261,6 +281,13 @@ class CompanyListGrammar:
         (``南汽新能源整车基地`` stays: 整车 is no place)."""
         m = _SITE_TAIL.search(item)
         return item[: m.start()] if m is not None and self._P.is_place(item[m.start() : m.start() + 2]) else item
+
+    def _sector_item(self, item: str) -> bool:
+        """``光伏`` / ``电子信息产业`` / ``风电塔筒``: a list item that names a sector, an
+        industry or a product of one, not a firm."""
+        return (item in self._generic_brands or item in self._industry_set
+                or (item.endswith(self._sector_tails) and not self._brand_shape(item))
+                or any(item[:k] in self._generic_brands for k in range(2, min(5, len(item) - 1))))
 
     def _plausible_brand(self, s: str) -> bool:
         if not 2 <= len(s) <= 8 or not _BRAND_CHARS.fullmatch(s):
