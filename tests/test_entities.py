@@ -821,3 +821,29 @@ def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRule
     """``A、B、C均实现增长``: no closer, but every item is a brand plus an industry word."""
     text = "分企业看，江岸炼化、北山化肥、兴隆热电均实现增长。"
     assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == ["江岸炼化", "北山化肥", "兴隆热电"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("临澧工业集中区一季度实现技工贸总收入41.2亿元。", "临澧工业集中区"),
+    ("株洲田心高科园新引进项目6个。", "株洲田心高科园"),
+    ("钦州出口加工区进出口额增长12%。", "钦州出口加工区"),
+    ("芜湖保税物流中心（B型）一季度进出口8.6亿元。", "芜湖保税物流中心（B型）"),
+    ("东兴边境经济合作区新增外贸企业15家。", "东兴边境经济合作区"),
+    ("宁波石化基地炼化一体化项目开工。", "宁波石化基地"),
+    ("昆山花桥化学工业区安全评级为A级。", "昆山花桥化学工业区"),
+    ("石嘴山化工园区规上企业达到48家。", "石嘴山化工园区"),
+    ("潍坊高端装备产业港首批企业入驻。", "潍坊高端装备产业港"),
+])
+def test_more_kinds_of_zone_words_name_parks(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    """集中区, 高科园, 出口加工区, 保税物流中心（B型）, 边境经济合作区, 石化基地, 化学工业区,
+    化工园区, 产业港: zone words of real zones (the weak ones with a place before them)."""
+    assert name in park_names(ruler, text)
+
+
+@pytest.mark.parametrize("text", [
+    "全力打造绿色化工园区和智慧园区。",
+    "争创国家生态工业园区。",
+    "推进低碳产业园建设标准。",
+])
+def test_an_adjective_before_a_bare_zone_word_names_a_kind_of_zone(ruler: ZoneEntityRuler, text: str) -> None:
+    assert park_names(ruler, text) == []

@@ -153,6 +153,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._brand_place = regex.compile(g.get("park_brand_place_re", r"(?!)"))
         self._not_after = regex.compile(g.get("not_after_name_re", r"(?!)"))
         self._generic_heads = tuple(g["park_generic_heads"])
+        self._kind_adjectives = frozenset(g.get("park_kind_adjectives", []))
         self._class_tail = regex.compile(g.get("park_class_tail_re", r"(?!)"))
         self._init_sub_park_lists(g)
         self._bilateral = tuple(sorted(g.get("bilateral_heads", []), key=len, reverse=True))

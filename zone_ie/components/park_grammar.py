@@ -144,6 +144,8 @@ class ParkGrammar:
                 continue  # ``高新区与新区`` / ``区与新区``: a zone word and a conjunction are no name of a 新区
             if len(prefix) < min_prefix:
                 continue
+            if prefix in self._kind_adjectives:
+                continue  # ``打造绿色化工园区``: an adjective and a zone word name a kind of zone
             if prefix.startswith(self._generic_heads) or _COUNTED.match(prefix) or _COUNTED_INSIDE.search(prefix):
                 continue  # ``五大园区``, ``杭州四个国家级经开区``: a count of zones, not a name
             if suffix in self._ftz_area:
