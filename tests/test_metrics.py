@@ -1486,3 +1486,41 @@ def test_a_districts_figures_are_not_the_parks(nlp):
     values = {m["value"]["value"] for m in metrics(nlp, text, "2024-03-01") if m["value"]}
     assert 86 in values
     assert 720 not in values and 1200e8 not in values
+
+
+@pytest.mark.parametrize("years", ["2021年至2023年", "2021—2023年", "2021年、2022年和2023年"])
+def test_a_respective_list_after_a_range_of_years_is_a_series_over_those_years(nlp, years):
+    """``Y1年至Y3年，X分别实现营业收入a、b和c；净利润分别为x、y和z``: one indicator, each value
+    dated by its year, even where a paragraph before set another year."""
+    text = (
+        "2024年，青禾精工股份有限公司登陆科创板。\n"
+        f"招股书显示，{years}，青禾精工股份有限公司分别实现营业收入2.18亿元、3.05亿元和4.47亿元，"
+        "年均复合增长率43.2%；同期净利润分别为0.36亿元、0.52亿元和0.81亿元。"
+    )
+    got = {m["value"]["value"]: (m["indicator"], per(m)) for m in metrics(nlp, text, date="2024-05-10")
+           if m["value"] and m["indicator"] in ("operating_revenue", "net_profit")}
+    assert got == {
+        218000000.0: ("operating_revenue", (2021, None, None)),
+        305000000.0: ("operating_revenue", (2022, None, None)),
+        447000000.0: ("operating_revenue", (2023, None, None)),
+        36000000.0: ("net_profit", (2021, None, None)),
+        52000000.0: ("net_profit", (2022, None, None)),
+        81000000.0: ("net_profit", (2023, None, None)),
+    }
+
+
+def test_a_values_list_without_years_is_not_read_as_a_series(nlp):
+    """``工业投资、服务业投资分别完成a、b``: the list before 分别 names what each value is; no
+    value takes the first one's indicator."""
+    text = "今年1—9月，青禾高新区工业投资、服务业投资分别完成61.2亿元、47.3亿元。"
+    got = [m for m in metrics(nlp, text, date="2024-10-20") if m["value"] and m["value"]["value"] == 4.73e9]
+    assert all(m["indicator"] != "fixed_asset_investment" for m in got)
+
+
+def test_later_from_to_pairs_of_a_sentence_compare_the_years_of_the_first(nlp):
+    text = ("“十四五”以来，青禾经开区营业收入由2020年的1398.2亿元增至2024年的1862.5亿元，年均增长7.4%；"
+            "规上工业总产值由1356.7亿元增至1790.4亿元，年均增长7.2%。")
+    got = {m["value"]["value"]: per(m) for m in metrics(nlp, text, date="2025-12-18") if m["value"]}
+    assert got[135670000000.0] == (2020, None, None)
+    assert got[179040000000.0] == (2024, None, None)
+    assert got[186250000000.0] == (2024, None, None)

@@ -24,6 +24,7 @@ from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
 from .scopes import _WORDY, settle_scopes
 from .periods_of import evaluation_year, period_for, sentence_period
+from .series_periods import date_series, years_before
 from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
 from .labels import label_frame
 from .parallel import parallel_indicator, row_before
@@ -60,6 +61,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     if tables:
         keys = {e.text: e.key for e in ctx.ents}
         out = merge_table_metrics(table_metrics(ctx) + ranking_table_metrics(ctx) + series_table_metrics(ctx), out, keys)
+    date_series(ctx, out)
     # a figure whose quantity has no number (``从26.62平方公里到163.41平方公里`` read as a
     # bare unit) states nothing an analyst could cite
     return [m for m in out if _has_number(m)]
@@ -123,6 +125,9 @@ def _clause_bounds(text: str, s: int, e: int, qtys: list[Qty]) -> list[tuple[int
 
 
 _AREA_WORD = re.compile(r"全[市省区县州盟国]|[\u4e00-\u9fff]{2}[市省县](?![场区])")
+
+
+_VALUE_JOIN = re.compile(r"\s*[、和及与]\s*")
 
 
 _SHARE_LIST_ITEM = re.compile(r"的[^，,。；;\d]{1,14}[、和及与]")
@@ -329,6 +334,18 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``进出口总额增长15%以上、突破440亿元``: the level the changed figure reaches
             _set(target, role, q, pre)
             target.evidence = (target.evidence[0], max(target.evidence[1], ev[1]))
+            prev_end = q.end
+            continue
+        if (respective and role == ROLE_VALUE and open_m is not None and open_m.subject == subject.text
+                and open_m.value is not None and open_m.value.unit == q.q.get("unit") and _VALUE_JOIN.fullmatch(pre)
+                and years_before(ctx, q.start)):
+            # ``2020年至2022年，X分别实现营业收入3.38亿元、4.16亿元和4.52亿元``: a list of
+            # values under one indicator (dated by :mod:`.series_periods`)
+            m = open_m.model_copy(deep=True)
+            m.value, m.yoy_pct, m.share_pct, m.evidence = None, None, None, ev
+            _set(m, role, q, pre)
+            out.append(m)
+            open_m = m
             prev_end = q.end
             continue
         ind = _indicator(phrase, after, q, head)
