@@ -1524,3 +1524,19 @@ def test_later_from_to_pairs_of_a_sentence_compare_the_years_of_the_first(nlp):
     assert got[135670000000.0] == (2020, None, None)
     assert got[179040000000.0] == (2024, None, None)
     assert got[186250000000.0] == (2024, None, None)
+
+
+def test_the_day_that_opens_the_lead_dates_the_event_it_counts_in_later_sentences(nlp):
+    """Title, byline, then ``3月12日下午，X推介会在苏州举行。…现场签约项目14个``: the event's
+    figures in later paragraphs (each park's share of the signing) take the day's month."""
+    text = (
+        "青禾赴苏招商 14个项目签约62.5亿元\n\n本报记者 林一 发自苏州\n\n"
+        "3月12日下午，青禾市智能装备产业招商推介会在苏州举行。来自长三角的90余家企业负责人参会，"
+        "现场签约项目14个，总投资62.5亿元。\n\n"
+        "青禾经开区签约项目6个，总投资28.4亿元，数量和金额均列各园区第一。\n\n"
+        "柳溪高新区签约项目4个，总投资15.2亿元。"
+    )
+    got = {m["value"]["value"]: per(m) for m in metrics(nlp, text, date="2024-03-13") if m["value"]}
+    assert got[6.0] == (2024, 3, 3)
+    assert got[2.84e9] == (2024, 3, 3)
+    assert got[1.52e9] == (2024, 3, 3)

@@ -341,12 +341,17 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
         first = ctx.paragraphs[paras[0]]
         # the lead's sentences as written: a title joined to the lead frames it
         lead_sentences = split_sentences(ctx.text, [first])
+        opening = _opening_day(ctx, *lead_sentences[0][:2]) if lead_sentences else None
         for s, e, _ in lead_sentences:
             figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
                 continue
             found, period = _period_in(ctx, s, figs[0].start)
             pers = [p for p in ctx.pers_in(s, figs[0].start) if _usable_period(ctx, p)]
+            if not found and opening is not None:
+                # ``2月26日下午，X推介会在深圳举行。……现场签约项目18个``: the day that opens
+                # the lead dates the event its later sentences count
+                found, period, pers = True, _usable_period(ctx, opening), [opening]
             if found and period:
                 day = bool(pers) and _DAY.search(pers[-1].text) is not None
                 result = (period, first.topic.key if first.topic else None)
@@ -365,6 +370,18 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
             result = (_title_period(ctx, article), None)
     cache[article] = result
     return result
+
+
+_DAY_CLAUSE = re.compile(r"(?:上午|下午|晚间|晚上|早上|晚)?[，,]")
+
+
+def _opening_day(ctx: DocContext, s: int, e: int):
+    """The day date that opens a clause of the lead's first sentence (``2月26日下午，``;
+    the title and byline lines before it may be joined to it), if any."""
+    for p in ctx.pers_in(s, e):
+        if _DAY.search(p.text) and _DAY_CLAUSE.match(ctx.text, p.end) and _usable_period(ctx, p):
+            return p
+    return None
 
 
 _RELEASE = re.compile(r"(?:公布|发布|印发|通报|揭晓|公示)了?[^。；，,：:]{0,14}?$")
