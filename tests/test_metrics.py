@@ -1540,3 +1540,14 @@ def test_the_day_that_opens_the_lead_dates_the_event_it_counts_in_later_sentence
     assert got[6.0] == (2024, 3, 3)
     assert got[2.84e9] == (2024, 3, 3)
     assert got[1.52e9] == (2024, 3, 3)
+
+
+def test_a_sub_park_opening_the_figures_own_clause_is_its_subject(nlp):
+    """``A经开区提出，到2030年规上工业总产值突破600亿元，…，B产业园产值突破100亿元``: the
+    sub-park's own figure, not the zone's."""
+    text = ("青禾经开区建设青禾光伏玻璃产业园。\n"
+            "青禾经开区提出，到2030年规模以上工业总产值突破600亿元，规上工业企业达到180家，"
+            "光伏玻璃产业园产值突破100亿元。")
+    got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2025-11-20") if m["value"]}
+    assert got[6e10] == "青禾经开区"
+    assert got[1e10] in ("光伏玻璃产业园", "青禾光伏玻璃产业园")

@@ -508,10 +508,13 @@ def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
     an example of the zone's figure before it)."""
     text = ctx.text
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sent_start, pos)]
-    for k in reversed(breaks):
+    for i, k in enumerate(reversed(breaks)):
         lead = _BARE_LEAD.match(text, k, pos).end()
         ent = ctx.ent_at(lead)
-        if ent is not None and ent.start == lead and ent.label == "PARK" and not is_sub_park(ent) and ent.end <= pos:
+        if ent is not None and ent.start == lead and ent.label == "PARK" and ent.end <= pos and (
+                not is_sub_park(ent) or i == 0):
+            # (a sub-park counts only when it opens the figure's own clause: ``…，X产业园产值
+            # 突破100亿元``)
             return k
     return sent_start
 
