@@ -847,3 +847,40 @@ def test_more_kinds_of_zone_words_name_parks(ruler: ZoneEntityRuler, text: str, 
 ])
 def test_an_adjective_before_a_bare_zone_word_names_a_kind_of_zone(ruler: ZoneEntityRuler, text: str) -> None:
     assert park_names(ruler, text) == []
+
+
+def companies(ruler: ZoneEntityRuler, text: str) -> list[str]:
+    return [t for t, label in ents(ruler, text) if label == "COMPANY"]
+
+
+def test_a_short_name_after_a_date_goes_on_with_its_business_word_before_a_figure(ruler: ZoneEntityRuler) -> None:
+    text = "青禾岭创电子科技股份有限公司（以下简称岭创）成立于2010年。2024年岭创科技净利润降至2394万元。"
+    assert companies(ruler, text)[-1] == "岭创科技"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("鲁岳工程机械股份有限公司（以下简称鲁岳）成立于1980年。鲁岳股份亩均税收达到68.4万元。", "鲁岳股份"),
+    ("青禾推土机股份有限公司（以下简称青推）成立于1980年。青推控股营业收入增长9%。", "青推控股"),
+])
+def test_a_short_name_with_its_share_company_word_before_a_figure(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert name in companies(ruler, text)
+
+
+def test_a_firm_of_the_document_and_a_unit_name_in_a_list_is_one_firm(ruler: ZoneEntityRuler) -> None:
+    """``上汽大众``-like: a known firm and the two characters of its unit, in a list before 分别."""
+    text = ("青禾汽车集团有限公司（以下简称青汽）在园区布局整车项目。"
+            "青汽岚图、东岭三菱汽车有限公司入库税收分别为18.6亿元、11.2亿元。")
+    assert companies(ruler, text)[-2:] == ["青汽岚图", "东岭三菱汽车有限公司"]
+
+
+@pytest.mark.parametrize("text", [
+    "青汽两家企业入库税收分别为18.6亿元、11.2亿元。",
+    "隔膜和铜箔分别从江西、福建的工厂运来。",
+])
+def test_a_count_or_a_product_list_before_respectively_is_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []
+
+
+def test_a_sector_word_is_never_a_short_name_of_a_firm(ruler: ZoneEntityRuler) -> None:
+    text = "中国化工集团在园区投资建厂。到2025年化工新材料产值占比提高到35%，化工企业达到60家。"
+    assert companies(ruler, text) == ["中国化工集团"]

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import Iterable
 
 from ..clusters import word_at, word_before
-from .ruler_text import _BRACKETED, _LEADING_BRACKETED, Match
+from .ruler_text import _NOT_BUSINESS_HEADS, _BRACKETED, _LEADING_BRACKETED, Match
 
 
 class CompanyGrammar:
@@ -121,8 +121,16 @@ class CompanyGrammar:
                 break
             e += len(w)
         while e > end:
-            if e >= len(text) or not self._is_name_char(text[e]) or e in stops or self._boundary_at.match(text, e):
+            if self._name_ends_at(text, e, stops):
                 return e
             w = word_before(self._industry_by_len, text, end, e)
             e = e - len(w) if w else end
+        if text.startswith(_NOT_BUSINESS_HEADS, end) and self._name_ends_at(text, end + 2, stops):
+            return end + 2  # ``山推股份亩均税收…``, ``国药控股、…``: a short name with its share-company word
         return end
+
+    def _name_ends_at(self, text: str, e: int, stops: set) -> bool:
+        """Whether a name may end at ``e``: the text ends, a non-name character, another
+        name, a boundary word or a word that follows names (``name_right_edges``)."""
+        return (e >= len(text) or not self._is_name_char(text[e]) or e in stops or bool(self._boundary_at.match(text, e))
+                or text.startswith(self._right_edges, e))

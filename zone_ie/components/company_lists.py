@@ -15,6 +15,8 @@ from .ruler_text import (
 )
 
 
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+_UNIT_NOT = set("一二两三四五六七八九十百千万亿几多数余个家期批类种项座条台套等和及与的后续同新")
 _SECTOR_LIST = regex.compile(r"(?:领域|行业|板块|赛道)(?:的|[\d一二三四五六七八九十百多余]+(?:家|个))")
 _SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司)$")
 
@@ -27,6 +29,11 @@ class CompanyListGrammar:
         known = {text[m.start : m.end] for m in found if m.label == "COMPANY"}
         new: dict[str, str] = {}
         for c in self._list_clauses(text):
+            k = c.find("分别")
+            if k > 0:
+                c = c[:k]  # ``A、B有限公司入库税收分别为x、y``: the names stand before 分别
+                if "、" not in c:
+                    continue
             items = c.split("、")
             last = items[-1]
             close = self._list_close(last)
@@ -54,9 +61,11 @@ class CompanyListGrammar:
             if strong and any(self._sector_item(it) for it in cleaned):
                 strong = False  # ``光伏、风电等新能源企业``: the items are sectors, not firms
             bare_project = close is not None and last[close:].startswith("项目")
-            if (close is None or bare_project) and not all(self._brand_like(it, known) for it in cleaned):
+            projects = close is not None and "项目" in last[close:close + 6]
+            like = self._brand_like if projects else self._firm_item
+            if (close is None or bare_project) and not all(like(it, known) for it in cleaned):
                 continue  # ``建设A、B和C项目`` lists products unless every item is a company
-            votes = [self._brand_like(it, known) for it in cleaned]
+            votes = [like(it, known) for it in cleaned]
             # ``A、B、C等一批企业``: a strong closer says every item is a firm; an item longer
             # than a short brand must look like a firm name itself or stay short of a clause
             ok = sum(votes) * 2 >= len(votes) or (strong and all(2 <= len(it) <= 5 or v or len(it) <= 10 for it, v in zip(cleaned, votes)))
@@ -210,18 +219,20 @@ class CompanyListGrammar:
         """Whether every item of a list without a closer, cleaned (the first one
         after its head cut), is brand-like; the later items first, stopping early."""
         for it in items[1:]:
-            if not self._brand_like(self._clean_item(it), known):
+            if not self._firm_item(self._clean_item(it), known):
                 return False
         head = items[0]
-        return self._brand_like(self._clean_item(head[self._list_head_cut(head) :]), known)
+        return self._firm_item(self._clean_item(head[self._list_head_cut(head) :]), known)
 
     def _before_predicate(self, last: str, known: set[str]) -> str:
-        """The last item of a list without a closer, up to a predicate that follows a
-        brand-shaped name (``国电库车发电均实现增长`` -> ``国电库车发电``), else as it is."""
+        """The last item of a list without a closer, up to a predicate or a figure's word that
+        follows a brand-shaped name (``国电库车发电均实现增长`` -> ``国电库车发电``, ``徐工矿山机械
+        产值增长`` -> ``徐工矿山机械``) or up to a firm's full name found before, else as it is."""
         for k in range(min(8, len(last) - 1), 2, -1):
-            if last.startswith(self._list_predicates, k) and self._brand_like(last[:k], known):
+            if (last.startswith(self._list_predicates, k) or last.startswith(self._right_edges, k)) and self._firm_item(last[:k], known):
                 return last[:k]
-        return last
+        name = max((k for k in known if last.startswith(k)), key=len, default="")
+        return name if len(name) > 8 else last  # ``…、A有限公司入库税收分别为…``: the firm's full name
 
     def _list_close(self, last: str) -> Optional[int]:
         """Where the closer of a list (``等企业``, ``为代表``, ``项目``) starts in its last item."""
@@ -265,6 +276,21 @@ class CompanyListGrammar:
     def _brand_like(self, item: str, known: set[str]) -> bool:
         """``利乐包装``: a non-generic brand of 2-4 characters plus an industry word."""
         return item in known or self._brand_shape(item)
+
+    def _firm_item(self, item: str, known: set[str]) -> bool:
+        """An item of a list of firms (not of projects): brand-like, or a firm of the
+        document followed by the two characters of one of its units (``上汽大众``,
+        ``北汽福田`` after ``上汽``, ``北汽``; in a list of projects they name a product:
+        ``星海单晶炉二期``)."""
+        return self._brand_like(item, known) or (
+            4 <= len(item) <= 8 and self._unit_of_known(item, known) and self._plausible_brand(item))
+
+    def _unit_of_known(self, item: str, known: set[str]) -> bool:
+        """``上汽大众``: a firm of the document and two characters naming one of its units
+        (not a count, a phase or a product: ``通威两家``, ``晶科二期``, ``海辰储能锂电``)."""
+        unit = next((item[len(k):] for k in known if len(k) >= 2 and item.startswith(k) and len(item) - len(k) == 2), None)
+        return (unit is not None and _HAN_PAIR.fullmatch(unit) is not None and unit not in self._industry_set
+                and unit not in self._generic_brands and not any(c in _UNIT_NOT for c in unit))
 
     def _brand_shape(self, item: str) -> bool:
         """:meth:`_brand_like` without the document's known names."""

@@ -179,6 +179,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._industry_set = frozenset(self._industry)
         self._sector_tails = tuple(g.get("company_sector_item_tails", []))
         self._list_predicates = tuple(g.get("list_predicate_heads", []))
+        self._right_edges = tuple(sorted(g.get("name_right_edges", []), key=len, reverse=True))
         self._project_tail = regex.compile(g.get("project_tails_re", r"(?!)"))
         self._closer = regex.compile(g.get("list_company_closers_re", r"(?!)"))
         self._closer_search = _unanchored(self._closer)

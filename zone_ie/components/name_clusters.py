@@ -65,7 +65,9 @@ class NameClusters:
                     cands = [name] + cands  # an alias or known name is itself a short name
                 for s in cands:
                     if (len(s) >= 2 and s not in self._short_stop and not self._P.is_place(s)
-                            and not self._short_not.match(s)):  # 中国第二重型… -> not ``第二``
+                            and not self._short_not.match(s)  # 中国第二重型… -> not ``第二``
+                            and (s == name or (s not in self._generic_brands and s not in self._industry_set))):
+                        # (中国化工集团 -> not ``化工``: a short name is never a sector word)
                         shorts.setdefault(s, "COMPANY")
                         longer = max((c for c in cands if c.startswith(s) and len(c) > len(s)), key=len, default=None)
                         if longer is not None and len(longer) - len(s) > len(rests.get(s, "")):
@@ -172,6 +174,8 @@ class NameClusters:
         """Whether a name may start at ``s``: after punctuation or a boundary word."""
         if s == 0 or not self._is_name_char(text[s - 1]):
             return True
+        if s >= 2 and text[s - 1] in "年月日" and text[s - 2].isdigit():
+            return True  # ``2024年通合…``: a date before the name
         return self._ends_with_boundary(text[max(0, s - 6) : s])
 
     def _ends_with_boundary(self, before: str) -> bool:
