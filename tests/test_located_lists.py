@@ -333,3 +333,24 @@ def test_a_sub_park_built_in_a_zone_is_inside_it(nlp):
     got = pairs(nlp, text)
     assert ("星海新材料有限公司", "绿色新能源电池产业园") in got
     assert ("星海新材料有限公司", "青禾经济开发区") in got
+
+
+@pytest.mark.parametrize("text", [
+    "青禾综合保税区进出口增长12%。位于综保区内的唐立特纺织品有限公司产量增长两成。",
+    "青禾综合保税区进出口增长12%。区内的唐立特纺织品有限公司产量增长两成。",
+    "青禾综合保税区内的唐立特纺织品有限公司产量增长两成。",
+    "青禾综合保税区内企业唐立特纺织品有限公司产量增长两成。",
+])
+def test_a_firm_inside_the_park_or_its_anaphor_is_located_there(nlp, text):
+    """``<park>内的Y`` / ``位于综保区内的Y`` / ``区内的Y``: 内 places the firm in the park."""
+    assert pairs(nlp, text) == {("唐立特纺织品有限公司", "青禾综合保税区")}
+
+
+def test_a_customer_word_before_a_firm_is_no_part_of_its_name(nlp):
+    doc = nlp(make_doc(nlp, "青禾综合保税区的客户唐立特纺织品有限公司追加订单。"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == ["唐立特纺织品有限公司"]
+
+
+def test_a_circular_economy_park_with_a_place_is_a_park(nlp):
+    text = "在阜阳循环经济园区，皖北再生资源有限公司年处理三十万吨废旧金属项目投产。"
+    assert pairs(nlp, text) == {("皖北再生资源有限公司", "阜阳循环经济园区")}

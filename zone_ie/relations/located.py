@@ -249,7 +249,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
             if _negative(ctx, co, s, e, clause):
                 continue
             park = (appos or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
-                    or _host_link(ctx, co, parks) or _locative_lead(ctx, co, parks))
+                    or _host_link(ctx, co, parks) or _locative_lead(ctx, co, parks) or _inside_link(ctx, co, parks))
             if park is None:
                 park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
@@ -472,6 +472,14 @@ def here_park(ctx: DocContext, s: int, pos: int) -> Optional[Ent]:
     article = ctx.article_at(s)
     prior = ctx.parks_before(s, article)
     return prior[-1] if prior and is_sub_park(prior[-1]) else None
+
+
+def _inside_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
+    """``X综合保税区内的Y`` / ``X园区内企业Y``: the park named right before, with 内."""
+    for p in parks:
+        if p.end <= co.start and co.start - p.end <= 8 and rx.match(cues()["located_inside_gap_re"], ctx.text[p.end:co.start]):
+            return p
+    return None
 
 
 def _home_of(ctx: DocContext, co: Ent, parks: list[Ent], s: int) -> Optional[Ent]:
