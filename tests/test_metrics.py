@@ -1551,3 +1551,8 @@ def test_a_sub_park_opening_the_figures_own_clause_is_its_subject(nlp):
     got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2025-11-20") if m["value"]}
     assert got[6e10] == "青禾经开区"
     assert got[1e10] in ("光伏玻璃产业园", "青禾光伏玻璃产业园")
+
+
+def test_a_park_in_brackets_after_an_area_does_not_make_the_area_s_figure_the_park_s(nlp):
+    text = "青禾经开区加快发展。江宁区（不含青禾经开区）去年实现地区生产总值2239.58亿元，增长7.3%。"
+    assert metrics(nlp, text, date="2024-02-01") == []

@@ -371,3 +371,11 @@ def test_regular_chinese_numerals_read_as_cn2an_reads_them():
         assert ours == float(cn2an.cn2an(form, "normal")), form
     for irregular in ("一万二", "三百五", "两三", "千五"):
         assert _read_regular(irregular) is None  # left to cn2an or refused
+
+
+@pytest.mark.parametrize("text", ["产值均保持两位数增长", "外贸实现三位数增长", "我们算过一笔账"])
+def test_digit_counts_and_idioms_are_no_quantities(text):
+    """``两位数增长`` is double-digit growth, ``算一笔账`` an idiom: no number is stated."""
+    from zone_ie.quantities import scan_quantities
+
+    assert scan_quantities(text) == [] and list(find_quantities(text)) == []

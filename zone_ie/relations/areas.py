@@ -45,7 +45,20 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
     # that area's group of zones, not an anaphor of the park
     g = _area_grammar()
     z = g["zone_after"].match(ctx.text, a_end, pos)
-    return not ctx.ents_in(a_end, pos) and not _anaphora_from(ctx, sent_start, z.end() if z else a_end, pos)
+    return not _named_after(ctx, a_end, pos) and not _anaphora_from(ctx, sent_start, z.end() if z else a_end, pos)
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _named_after(ctx: DocContext, a_end: int, pos: int) -> bool:
+    """Whether a park or company is named between the area and the figure, outside
+    brackets (``武进区（不含常州经开区）…``: the bracket qualifies the area)."""
+    ents = ctx.ents_in(a_end, pos)
+    if not ents:
+        return False
+    spans = [m.span() for m in _BRACKETED.finditer(ctx.text, a_end, pos)]
+    return any(not any(a <= e.start and e.end <= b for a, b in spans) for e in ents)
 
 
 def _anaphora_from(ctx: DocContext, sent_start: int, start: int, end: int) -> bool:

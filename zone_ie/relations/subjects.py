@@ -14,6 +14,9 @@ from .indicators import _vocab_alternation, has_vocab, vocab
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 
 
+_BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,7}$")
+
+
 def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
     """The mentions of ``ents`` (those after ``start``) that can be a sentence's
     subject: not inside brackets, not list members (``A、B等``), not objects of a
@@ -23,8 +26,8 @@ def _candidates(ctx: DocContext, start: int, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         before = text[max(start, ent.start - 1):ent.start]
         after = text[ent.end:ent.end + 1]
-        if before and before in "（(":
-            continue
+        if before and before in "（(" or _BRACKET_OPEN.search(text, max(start, ent.start - 8), ent.start):
+            continue  # ``X区（不含Y经开区）…``: a name inside brackets qualifies what is before them
         if after in ("等", "、") or (before and before in _OBJECT_MARKERS):
             continue
         if not _clause_initial(ctx, ent, start):
