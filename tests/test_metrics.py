@@ -1556,3 +1556,20 @@ def test_a_sub_park_opening_the_figures_own_clause_is_its_subject(nlp):
 def test_a_park_in_brackets_after_an_area_does_not_make_the_area_s_figure_the_park_s(nlp):
     text = "青禾经开区加快发展。江宁区（不含青禾经开区）去年实现地区生产总值2239.58亿元，增长7.3%。"
     assert metrics(nlp, text, date="2024-02-01") == []
+
+
+@pytest.mark.parametrize("sentence,indicator", [
+    ("青禾经开区规模以上工业企业总数达到612家。", "enterprise_count"),
+    ("青禾经开区区内上市企业总数达到12家。", "enterprise_count"),
+    ("青禾经开区全年实施重点产业项目52个。", "major_projects"),
+    ("青禾经开区上半年实施重点工程项目47个。", "major_projects"),
+    ("青禾经开区实到外资2.5亿美元。", "foreign_investment"),
+    ("青禾经开区实现经营（销售）收入620.4亿元，同比增长18.5%。", "operating_revenue"),
+    ("青禾经开区招商引资到位市外资金70亿元。", "funds_in_place"),
+    ("青禾经开区9月当月完成规上工业总产值28.46亿元，同比增长10.3%。", "industrial_output_above_scale"),
+])
+def test_more_forms_of_the_indicators(nlp, sentence, indicator):
+    """总数 after the firms counted; 重点产业/工程项目; 实到外资; 经营（销售）收入; 到位市外资金; a
+    time word (当月) before 规上工业总产值 is no industry scope."""
+    (m,) = [m for m in metrics(nlp, sentence, date="2024-10-20") if m["value"]]
+    assert m["indicator"] == indicator

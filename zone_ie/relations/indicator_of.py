@@ -120,8 +120,10 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         # ``对接企业70余家`` / ``走访企业30家``: firms the subject worked with, not its firms
         return "other", phrase, None
     if unit == "count" and cls in _FIRM_CLASSIFIERS:
-        if phrase and (ends_any(phrase, nouns) or phrase.endswith("业")):
-            return "enterprise_count", phrase, strip_words(phrase, v["value_verbs"]) or None
+        core = _COUNT_TAIL.sub("", phrase) if phrase else phrase
+        if core and (ends_any(core, nouns) or core.endswith("业")):
+            # (``规模以上工业企业总数达到612家``: the number of the firms is their count)
+            return "enterprise_count", phrase, strip_words(core, v["value_verbs"]) or None
         tail = _LIST_SEP.split(after)[0]
         if ends_any(tail, nouns) and len(tail) <= 14 and not find_indicator(phrase):
             core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
@@ -188,7 +190,8 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     return "other", phrase or after or None, None
 
 
-_FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
+_FIRM_CLASSIFIERS = frozenset({"家", "户"})
+_COUNT_TAIL = re.compile(r"(?:总数|数量|总量|个数|家数|户数)$")  # 规上企业82户 counts firms as 企业…家 does
 
 
 def _listed_verb_noun(raw_pre: str):
