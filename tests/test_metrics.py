@@ -216,7 +216,9 @@ def test_change_after_adjunct_joins_open_metric(nlp):
 
 
 def test_ratio_on_indicator_is_other(nlp):
-    (m,) = metrics(nlp, "明年，青禾科技城全社会研发投入强度提升至4.5%。")
+    """A rate built on an indicator is other (R&D intensity is the exception: the share of
+    R&D spending, ``test_rnd_intensity_is_the_share_of_rnd_spending``)."""
+    (m,) = metrics(nlp, "明年，青禾科技城主营业务收入利润率提升至4.5%。")
     assert m["indicator"] == "other"
 
 
@@ -1573,3 +1575,21 @@ def test_more_forms_of_the_indicators(nlp, sentence, indicator):
     time word (当月) before 规上工业总产值 is no industry scope."""
     (m,) = [m for m in metrics(nlp, sentence, date="2024-10-20") if m["value"]]
     assert m["indicator"] == indicator
+
+
+def test_rnd_intensity_is_the_share_of_rnd_spending(nlp):
+    """``研发投入强度3.5%``: rnd_expenditure with share 3.5 (not another indicator's value)."""
+    (m,) = metrics(nlp, "青禾高新区研发经费投入强度达到3.5%。", date="2024-10-20")
+    assert (m["indicator"], m["share_pct"], m["value"]) == ("rnd_expenditure", 3.5, None)
+
+
+def test_a_from_to_pair_of_shares_is_two_shares_not_a_share_and_a_change(nlp):
+    text = "青禾经开区研发投入强度由2020年的2.1%提高到2024年的3.4%。"
+    got = sorted((m["share_pct"], m["yoy_pct"], per(m)) for m in metrics(nlp, text, date="2025-12-18"))
+    assert got == [(2.1, None, (2020, None, None)), (3.4, None, (2024, None, None))]
+
+
+def test_the_value_added_of_a_high_tech_industry_is_industrial_value_added(nlp):
+    """``高新技术产业增加值`` is industrial (industrial_value_added); ``第二产业增加值`` stays gdp."""
+    ms = metrics(nlp, "青禾高新区高新技术产业增加值增长12.1%，第二产业增加值增长8.3%。", date="2024-10-20")
+    assert {m["yoy_pct"]: m["indicator"] for m in ms} == {12.1: "industrial_value_added", 8.3: "gdp"}

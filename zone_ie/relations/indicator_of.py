@@ -163,6 +163,9 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         if (ratio and unit == "count" and ratio in v["count_stocks"] and not phrase.startswith("每")
                 and float(q.q.get("value") or 0).is_integer()):
             ratio = None  # ``发明专利拥有量590件``: a count of what is owned, not a ratio
+        if ratio and unit == "%" and ratio in v["ratio_as_share"].get(ind, ()):
+            # ``研发投入强度3.5%``: the indicator's share (the figure's role: :func:`share_ratio`)
+            return ind, phrase[: j + len(ratio)], None
         if ratio:
             # ``研发投入强度`` / ``专利拥有量``: a ratio built on the indicator, not the indicator
             return "other", phrase[: j + len(ratio)], None
@@ -462,3 +465,9 @@ def _split_list(scope: str, n: int = 0) -> list[str]:
         if len(alt_items) == n:
             return alt_items
     return items
+
+
+def share_ratio(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> bool:
+    """Whether a percentage is the share that names the indicator's ratio (``研发投入强度3.5%``)."""
+    text = ind[1] or ""
+    return q.q.get("unit") == "%" and any(text.endswith(r) for r in vocab()["ratio_as_share"].get(ind[0], ()))

@@ -37,7 +37,7 @@ from .figure_roles import (
     _fraction_share, _milestone, _money, _rate_after, _role, _set, _slot_free, _value_after_change,
 )
 from .indicator_of import (
-    _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy,
+    _before_share, _count_noun, share_ratio, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy,
 )
 
 
@@ -317,6 +317,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             out.append(m)
             prev_end = q.end
             continue
+        if open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre):
+            # ``由2020年的2.1%提高到2024年的3.4%``: the later figure is the same kind as the
+            # earlier one (a level, not a change)
+            if open_m.value is None and open_m.share_pct is not None:
+                role = ROLE_SHARE
+            elif open_m.value is not None and role == ROLE_YOY:
+                role = ROLE_VALUE
         target = open_m
         if role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
             # ``…318.6亿元，增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%``:
@@ -367,6 +374,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if ind[0] == "land_area" and has_vocab("floor_area_words", (ind[1] or "") + pre + (after[:8] if after.startswith("的") else "")):
             ind = ("other", ind[1], ind[2])  # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``: floor space, not land
         ind = _restated(ind, phrase, q, open_m, subject, pre)
+        if role == ROLE_VALUE and share_ratio(ind, q):
+            role = ROLE_SHARE  # ``研发投入强度达到3.5%``: R&D spending's share
         if ind[0] == "other" and role == ROLE_VALUE:
             if template is None:
                 template = row_before(ctx, prior, s)
