@@ -1593,3 +1593,10 @@ def test_the_value_added_of_a_high_tech_industry_is_industrial_value_added(nlp):
     """``高新技术产业增加值`` is industrial (industrial_value_added); ``第二产业增加值`` stays gdp."""
     ms = metrics(nlp, "青禾高新区高新技术产业增加值增长12.1%，第二产业增加值增长8.3%。", date="2024-10-20")
     assert {m["yoy_pct"]: m["indicator"] for m in ms} == {12.1: "industrial_value_added", 8.3: "gdp"}
+
+
+def test_this_year_before_a_plan_verb_dates_the_planned_figure(nlp):
+    """``今年计划实施重点项目56个``: this year's figure; ``完成全年计划的85%``: the plan's time
+    is only the base of the share."""
+    ms = metrics(nlp, "青禾经开区加快建设。全区今年计划实施重点项目56个。", date="2025-02-17")
+    assert [(m["value"]["value"], per(m)) for m in ms] == [(56.0, (2025, None, None))]

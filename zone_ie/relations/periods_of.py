@@ -43,14 +43,19 @@ def _modifier(text: str, end: int) -> bool:
     not as the time of a figure."""
     if _TARGET_FRAME.match(text, end):
         return False  # ``2024年的目标任务：力争…``: the year the targets after the colon are for
-    if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务", "计划"):
+    if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务"):
         return True
+    if text[end:end + 2] == "计划":
+        # ``完成全年计划的85%`` / ``2022年计划投资``: the plan's time (a written year before a
+        # plan frames no later sentence); ``今年计划实施重点项目56个``: this year's figure
+        return not (text[end - 2:end] in _THIS_YEAR_WORDS and text[end + 2:end + 3] not in ("的", "任", "目", ""))
     if _EVENT_MODIFIER.match(text, end):
         return True  # ``去年底投产的两条生产线``: the time of an event that qualifies a noun
     m = _PHRASE_AFTER.match(text[end:end + 14])
     return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
 
 
+_THIS_YEAR_WORDS = ("今年", "本年", "明年")
 _EVENT_MODIFIER = re.compile(r"(?:刚刚|刚|新|正式|已|先后|陆续)?(?:投产|开工|建成|竣工|签约|落户|引进|获批|成立|揭牌|挂牌|入驻|开业|落地|动工)的")
 # a year that heads a list of targets (``2024年的目标任务：``, ``今年主要预期目标是：``)
 _TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:是|为)?[：:]")
