@@ -884,3 +884,17 @@ def test_a_count_or_a_product_list_before_respectively_is_no_firm(ruler: ZoneEnt
 def test_a_sector_word_is_never_a_short_name_of_a_firm(ruler: ZoneEntityRuler) -> None:
     text = "中国化工集团在园区投资建厂。到2025年化工新材料产值占比提高到35%，化工企业达到60家。"
     assert companies(ruler, text) == ["中国化工集团"]
+
+
+def test_a_place_and_a_short_brand_before_a_project_capacity_is_a_firm(ruler: ZoneEntityRuler) -> None:
+    """``曲靖融合年产20万吨…项目``: the firm's local unit, a place and its brand."""
+    assert companies(ruler, "曲靖岭创年产20万吨磷酸铁项目进入设备安装阶段。") == ["曲靖岭创"]
+
+
+@pytest.mark.parametrize("text", [
+    "重大项目集中开工活动在兰州甘肃岭创年产10万吨负极材料项目现场举行。",  # two places: a venue first
+    "湖南长沙年产5万吨电机项目开工。",  # places only
+    "园区新建年产5万吨电解液项目。",
+])
+def test_no_place_brand_firm_without_exactly_one_place_and_a_brand(ruler: ZoneEntityRuler, text: str) -> None:
+    assert not any(c.startswith(("兰州", "湖南", "园区")) for c in companies(ruler, text))

@@ -185,8 +185,21 @@ class CompanyListGrammar:
                 continue
             if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
                 continue  # a verb or a frame word before the capacity, not a brand
-            if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place):
+            if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place) or self._place_brand(brand):
                 new.setdefault(brand, "COMPANY")
+
+    def _place_brand(self, brand: str) -> bool:
+        """``曲靖融合`` / ``扬州晶澳``: a place, then a brand of two or three characters that
+        is no place, sector or industry word (the firm's local unit, named before its
+        project)."""
+        if not 4 <= len(brand) <= 6:
+            return False
+        rest = self._P.strip_leading(brand, keep_core=False)
+        place = self._P.first(brand)
+        if place is None or place != (0, len(brand) - len(rest)):
+            return False  # no place first, or two places (``在兰州甘肃中科…项目现场``)
+        return (2 <= len(rest) <= 3 and self._plausible_brand(rest)
+                and not self._sector_item(rest) and not self._P.is_place(rest))
 
     def _list_clauses(self, text: str) -> list[str]:
         """The clauses (runs between punctuation, :data:`_CLAUSE_END`) of ``text``
