@@ -898,3 +898,14 @@ def test_a_place_and_a_short_brand_before_a_project_capacity_is_a_firm(ruler: Zo
 ])
 def test_no_place_brand_firm_without_exactly_one_place_and_a_brand(ruler: ZoneEntityRuler, text: str) -> None:
     assert not any(c.startswith(("兰州", "湖南", "园区")) for c in companies(ruler, text))
+
+
+def test_a_list_of_firm_shaped_names_ends_at_a_copula(ruler: ZoneEntityRuler) -> None:
+    assert companies(ruler, "生物医药方面，青岭生物、瑞禾药业、东岳制药是骨干企业。") == ["青岭生物", "瑞禾药业", "东岳制药"]
+
+
+def test_a_counted_list_may_end_with_a_firm_shaped_name_and_a_full_name_joined_by_he(ruler: ZoneEntityRuler) -> None:
+    """``新入统企业3家，分别为A、B和C有限公司``: 和 after a firm-shaped name ends that name; the
+    full legal name after it is a firm of its own."""
+    text = "园区新入统企业3家，分别为青岭家居、瑞禾智能科技和东岳生物科技有限公司。"
+    assert companies(ruler, text) == ["青岭家居", "瑞禾智能科技", "东岳生物科技有限公司"]

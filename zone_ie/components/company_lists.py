@@ -83,9 +83,11 @@ class CompanyListGrammar:
         for x in self._counted_list.finditer(text):  # 企业5家，分别是A、B…: as many firms as counted
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
             items = [_SITE_TAIL.sub("", self._clean_item(it)) for it in items]  # 海油工程珠海基地 -> 海油工程
-            if len(items) == to_number(x.group("n")) and all(self._plausible_brand(it) and 2 <= len(it) <= 12 for it in items):
-                for it in items:
-                    new.setdefault(it, "COMPANY")
+            if len(items) == to_number(x.group("n")) and all(
+                    (self._plausible_brand(it) and 2 <= len(it) <= 12) or it.endswith(self._legal_tuple) for it in items):
+                for it in items:  # (a full legal name among them is found by the name grammar)
+                    if not it.endswith(self._legal_tuple):
+                        new.setdefault(it, "COMPANY")
         for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
             rest = x.group("rest")
             for k in range(3, min(8, len(rest)) + 1):

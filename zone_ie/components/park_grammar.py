@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 
-from ..clusters import Places
+from ..clusters import Places, word_before
 from .ruler_text import _COUNTED, _COUNTED_INSIDE, _LEADING_BRACKETED, Match, _non_overlapping, _starts_with_place
 
 
@@ -58,8 +58,9 @@ class ParkGrammar:
         # 研究所与X: a conjunction after an organisation (cut only grows: look at k >= cut)
         for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):
             k = c.start()
-            if prefix[k - 1] in self._org_tail and not any(s <= k < e for s, e in places):
-                cut = k + 1
+            if (prefix[k - 1] in self._org_tail or (not park and len(prefix) - k > 4 and self._firm_shaped(prefix[cut:k]))) and not any(
+                    s <= k < e for s, e in places):
+                cut = k + 1  # (``…、凯威智能科技和百优特生物科技有限公司``: a firm-shaped name, then 和)
         legal = self._legal_re.search(prefix)
         if legal is not None:
             # 甲有限公司扩建和乙…: a conjunction after an earlier company name and its words
@@ -171,6 +172,13 @@ class ParkGrammar:
             if uncut < start:
                 cut_from[(start, m.end())] = uncut
         return out, cut_from
+
+    def _firm_shaped(self, run: str) -> bool:
+        """``凯威智能科技``: a brand of two or more characters and industry words, ten at most."""
+        if not 4 <= len(run) <= 10:
+            return False
+        w = word_before(self._industry_by_len, run, 0, len(run))
+        return w is not None and len(run) - len(w) >= 2 and run[:2] not in self._generic_brands
 
     def _dash_pair_start(self, text: str, start: int) -> int:
         """``德阳—阿坝生态经济产业园区``, ``江阴—靖江工业园区``, ``中国—印度尼西亚…示范园区``: two
