@@ -1600,3 +1600,14 @@ def test_this_year_before_a_plan_verb_dates_the_planned_figure(nlp):
     is only the base of the share."""
     ms = metrics(nlp, "青禾经开区加快建设。全区今年计划实施重点项目56个。", date="2025-02-17")
     assert [(m["value"]["value"], per(m)) for m in ms] == [(56.0, (2025, None, None))]
+
+
+def test_investment_after_a_count_of_named_projects_is_theirs(nlp):
+    """``在建亿元以上项目27个，完成投资38.6亿元`` / ``签约精细化工及化工新材料项目9个，协议投资41.8亿元``:
+    the sum is of the projects just counted, which name its scope."""
+    text = ("青禾经开区全区在建亿元以上项目27个，完成投资38.6亿元。"
+            "青禾经开区签约精细化工及化工新材料项目9个，协议投资41.8亿元。")
+    got = {m["value"]["value"]: (m["indicator"], m["scope"]) for m in metrics(nlp, text, date="2024-05-01")}
+    assert got[3.86e9] == ("completed_investment", "在建亿元以上项目")
+    assert got[9.0] == ("signed_projects", "精细化工及化工新材料")
+    assert got[4.18e9] == ("signed_investment", "精细化工及化工新材料")

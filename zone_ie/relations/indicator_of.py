@@ -397,6 +397,9 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
     if (ind[0] in ("project_investment", "fixed_asset_investment") or bare) and not ind[2] and parent_noun:
         new_id = "signed_investment" if parent.indicator == "signed_projects" else "project_investment"
         return (new_id, ind[1], parent_noun)
+    if ind[0] == "completed_investment" and not ind[2] and parent_noun and parent_noun not in vocab()["project_count_nouns"]:
+        # ``在建亿元以上项目27个，完成投资38.6亿元``: what the projects just counted have invested
+        return (ind[0], ind[1], parent_noun)
     if ind[0] == "signed_investment" and not ind[2] and parent.indicator == "signed_projects" and parent.scope:
         # ``新签约光电项目17个，协议总投资86亿元``: the investment of the projects just counted
         return (ind[0], ind[1], parent.scope)
