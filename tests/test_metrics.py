@@ -1611,3 +1611,16 @@ def test_investment_after_a_count_of_named_projects_is_theirs(nlp):
     assert got[3.86e9] == ("completed_investment", "在建亿元以上项目")
     assert got[9.0] == ("signed_projects", "精细化工及化工新材料")
     assert got[4.18e9] == ("signed_investment", "精细化工及化工新材料")
+
+
+def test_what_a_counted_group_of_projects_will_yield_is_scoped_by_it(nlp):
+    text = "青禾经开区集中开工项目12个，总投资58亿元，预计投产后年产值57亿元。"
+    got = {m["value"]["value"]: m["scope"] for m in metrics(nlp, text, date="2024-05-01")}
+    assert got[5.7e9] == "集中开工项目"
+
+
+def test_after_a_breakdown_of_projects_the_yield_is_not_the_last_item_s(nlp):
+    text = "9个项目中，10亿元以上项目4个，制造业项目7个，全部达产后预计年产值可达160亿元左右。"
+    got = [m for m in metrics(nlp, "青禾经开区举行签约仪式。" + text, date="2024-05-01")
+           if m["value"] and m["value"]["value"] == 1.6e10]
+    assert all(m["scope"] != "制造业项目" for m in got)

@@ -363,6 +363,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_SHARE and not phrase and (open_m is None or open_m.share_pct is not None) and ind[0] == "other":
             ind = _share_base_indicator(pre) or ind  # ``X占全市外贸的46.5%``: the park's share of 外贸
         ind = _inherit(ind, phrase, after, q, parent, parent_noun, text[parent_end:q.start])
+        if (not ind[2] and parent_noun and parent_noun not in vocab()["project_count_nouns"]
+                and has_vocab("project_outcome_cues", text[s:q.start]) and text.count("项目", s, q.start) == 1):
+            # ``集中开工项目12个，总投资58亿元，预计投产后年产值57亿元``: what the projects just
+            # counted will yield (not after a breakdown: ``9个项目中，…制造业项目7个，全部达产后…``)
+            ind = (ind[0], ind[1], parent_noun)
         if open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre):
             # ``由21家增至67家``: the later figure is the earlier one's indicator
             ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
