@@ -219,7 +219,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
     _MEMOIZED = (
         "_prefix_edge", "_park_suffix_of", "_local_place", "_abbreviation_core", "_company_core",
         "_company_shorts", "_park_key", "_ends_with_boundary", "_brand_shape", "_plausible_brand",
-        "_list_head_cut", "_clean_item",
+        "_list_head_cut", "_clean_item", "_park_node", "_sector_item",
     )
 
     def _memoize(self) -> None:
