@@ -32,6 +32,9 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
   arrived (``benchmarks/results/blind16.md``), tuned on by the next session;
 - blind17: ``benchmarks/data/blind17`` (12 articles, kinds unlike blind16's), scored when its
   labels arrived, not tuned on (``benchmarks/results/blind17.md``): the honest estimate;
+- blind18: ``benchmarks/data/blind18`` (12 articles of kinds no earlier batch had), scored when
+  its labels arrived, not tuned on (``benchmarks/results/blind18.md``): the honest estimate for
+  new kinds;
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -100,6 +103,7 @@ def main() -> None:
         "blind15": jsonl_set(DATA / "blind15" / "gold.jsonl", DATA / "blind15" / "docs.jsonl"),
         "blind16": jsonl_set(DATA / "blind16" / "gold.jsonl", DATA / "blind16" / "docs.jsonl"),
         "blind17": jsonl_set(DATA / "blind17" / "gold.jsonl", DATA / "blind17" / "docs.jsonl"),
+        "blind18": jsonl_set(DATA / "blind18" / "gold.jsonl", DATA / "blind18" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
