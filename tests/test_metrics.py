@@ -1624,3 +1624,10 @@ def test_after_a_breakdown_of_projects_the_yield_is_not_the_last_item_s(nlp):
     got = [m for m in metrics(nlp, "青禾经开区举行签约仪式。" + text, date="2024-05-01")
            if m["value"] and m["value"]["value"] == 1.6e10]
     assert all(m["scope"] != "制造业项目" for m in got)
+
+
+@pytest.mark.parametrize("clause,noun", [("12个项目计划开工", "计划开工项目"), ("12个项目集中开竣工", "集中开竣工项目")])
+def test_a_count_of_projects_at_a_stage_scopes_their_investment(nlp, clause, noun):
+    text = f"青禾高新区加快建设。下半年青禾高新区{clause}，总投资86亿元。"
+    got = {m["value"]["value"]: m["scope"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
+    assert got[12.0] == noun and got[8.6e9] == noun
