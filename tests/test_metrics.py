@@ -1631,3 +1631,10 @@ def test_a_count_of_projects_at_a_stage_scopes_their_investment(nlp, clause, nou
     text = f"青禾高新区加快建设。下半年青禾高新区{clause}，总投资86亿元。"
     got = {m["value"]["value"]: m["scope"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
     assert got[12.0] == noun and got[8.6e9] == noun
+
+
+def test_a_count_of_projects_after_a_firm_s_sentence_is_the_park_s(nlp):
+    text = ("青禾高新区加快建设。青禾太阳能有限公司年产5GW电池片项目已投产，营业收入增长12%。"
+            "下半年还有12个项目计划开工，总投资86亿元。")
+    got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
+    assert got[12.0] == "青禾高新区" and got[8.6e9] == "青禾高新区"

@@ -404,6 +404,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
+        if subject.label == "COMPANY" and _project_group(ind, q) and not any(
+                e.key == subject.key for e in ctx.ents_in(s, q.start)):
+            # ``…潞安太阳能…。下半年还有12个项目计划开工，总投资86亿元``: a count (or the sum) of a
+            # group of projects is the park's, not the firm an earlier sentence was about
+            topic = ctx.topic_at(q.start)
+            if topic is not None and topic.label == "PARK":
+                subject = topic
         period = _dated_figure(ctx, cs, q) or period_for(ctx, q.start, s)
         if q.q.get("unit") == "rank" and has_vocab("current_evaluation_cues", text[cs:q.start]):
             # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
@@ -438,6 +445,15 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _project_group(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> bool:
+    """Whether a figure counts a group of projects or sums their investment."""
+    if ind[0] in vocab()["project_count_ids"]:
+        return True
+    scope = ind[2] or ""
+    return scope.endswith(tuple(vocab()["project_count_nouns"])) and (
+        q.q.get("unit") == "count" or ind[0] in ("project_investment", "signed_investment", "completed_investment"))
 
 
 _DATED_GAP = re.compile(r"的?(?:不足|约|近|超过?|逾|仅|达)?")
