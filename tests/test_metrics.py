@@ -1638,3 +1638,10 @@ def test_a_count_of_projects_after_a_firm_s_sentence_is_the_park_s(nlp):
             "下半年还有12个项目计划开工，总投资86亿元。")
     got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
     assert got[12.0] == "青禾高新区" and got[8.6e9] == "青禾高新区"
+
+
+def test_a_count_of_firms_after_a_firm_s_sentence_is_the_park_s(nlp):
+    text = ("青禾高新区加快建设。青禾新能源有限公司年产5GW电池片项目已投产。"
+            "力争新能源产业链企业达到40家。")
+    got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
+    assert got[40.0] == "青禾高新区"

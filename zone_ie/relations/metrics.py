@@ -404,10 +404,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
-        if subject.label == "COMPANY" and _project_group(ind, q) and not any(
+        if subject.label == "COMPANY" and (_project_group(ind, q) or ind[0] == "enterprise_count") and not any(
                 e.key == subject.key for e in ctx.ents_in(s, q.start)):
             # ``…潞安太阳能…。下半年还有12个项目计划开工，总投资86亿元``: a count (or the sum) of a
-            # group of projects is the park's, not the firm an earlier sentence was about
+            # group of projects, or a count of firms, is the park's, not the firm an earlier
+            # sentence was about
             topic = ctx.topic_at(q.start)
             if topic is not None and topic.label == "PARK":
                 subject = topic
