@@ -909,3 +909,19 @@ def test_a_counted_list_may_end_with_a_firm_shaped_name_and_a_full_name_joined_b
     full legal name after it is a firm of its own."""
     text = "园区新入统企业3家，分别为青岭家居、瑞禾智能科技和东岳生物科技有限公司。"
     assert companies(ruler, text) == ["青岭家居", "瑞禾智能科技", "东岳生物科技有限公司"]
+
+
+@pytest.mark.parametrize("text,parks", [
+    ("举行集中开工暨青禾精密科技产业园开园仪式。", ["青禾精密科技产业园"]),
+    ("规划5平方公里新能源产业园。", ["新能源产业园"]),
+    ("营业收入超千亿元开发区达到5家。", []),
+    ("考评结果出炉开发区排名前移。", []),
+    ("老牌经开区焕发新活力。", []),
+])
+def test_event_joiners_measures_verbs_and_descriptors_are_no_part_of_a_zone_name(ruler: ZoneEntityRuler, text: str, parks: list) -> None:
+    assert park_names(ruler, text) == parks
+
+
+@pytest.mark.parametrize("text", ["园区引进龙头上市公司3家、跨国公司2家。", "由项目公司负责建设运营。"])
+def test_a_kind_of_firm_is_no_firm_name(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []
