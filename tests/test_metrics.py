@@ -1645,3 +1645,13 @@ def test_a_count_of_firms_after_a_firm_s_sentence_is_the_park_s(nlp):
             "力争新能源产业链企业达到40家。")
     got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
     assert got[40.0] == "青禾高新区"
+
+
+def test_what_the_park_has_now_takes_no_carried_period(nlp):
+    """SPEC 6 (no time stated -> null): ``园区已集聚…企业32家`` after a paragraph framed by 1—7月;
+    the flow of the same paragraph keeps the frame."""
+    text = ("1—7月，青禾综合保税区进出口增长12%，新增企业5家。"
+            "青禾综合保税区已集聚电子信息、新能源材料等加工制造企业32家。")
+    got = {m["value"]["value"]: per(m) for m in metrics(nlp, text, date="2024-08-29") if m["value"]}
+    assert got[5.0] == (2024, 1, 7)
+    assert got[32.0] == (None, None, None)

@@ -421,6 +421,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 period = {"year": year, "start_month": None, "end_month": None}
         if period is not None and ind[0] == "land_area" and not sentence_period(ctx, q.start, s):
             period = None  # an area is a standing fact: only a period of its own sentence dates it
+        elif (period is not None and ind[0] in _STOCK_IDS and has_vocab("stock_cues", text[cs:q.start])
+                and not sentence_period(ctx, q.start, s) and _dated_figure(ctx, cs, q) is None):
+            # ``园区已集聚…企业32家`` / ``拥有100余项专利``: what the park has now, no period of its own
+            period = None
         m = _new(subject, ind, period, ev)
         _set(m, role, q, pre)
         k = bisect_left(starts, q.end)  # the next kept figure, if any
@@ -457,6 +461,7 @@ def _project_group(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> boo
         q.q.get("unit") == "count" or ind[0] in ("project_investment", "signed_investment", "completed_investment"))
 
 
+_STOCK_IDS = frozenset({"enterprise_count", "production_capacity", "patents", "rnd_platforms"})
 _DATED_GAP = re.compile(r"的?(?:不足|约|近|超过?|逾|仅|达)?")
 
 
