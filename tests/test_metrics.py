@@ -1655,3 +1655,14 @@ def test_what_the_park_has_now_takes_no_carried_period(nlp):
     got = {m["value"]["value"]: per(m) for m in metrics(nlp, text, date="2024-08-29") if m["value"]}
     assert got[5.0] == (2024, 1, 7)
     assert got[32.0] == (None, None, None)
+
+
+def test_a_breakdown_of_signed_projects_counts_and_sums_each_kind(nlp):
+    """``此次签约的13个项目中，A项目9个、总投资x，B项目4个、总投资y``: each kind is a count of
+    signed projects with its sum (an indicator after 、 is the next item's, not the count's)."""
+    text = ("青禾经开区举行签约仪式。此次签约的13个项目中，先进制造业项目9个、总投资121.5亿元，"
+            "现代服务业项目4个、总投资16.5亿元。")
+    got = {m["value"]["value"]: (m["indicator"], m["scope"]) for m in metrics(nlp, text, date="2022-01-30")}
+    assert got[9.0] == ("signed_projects", "先进制造业项目")
+    assert got[1.215e10] == ("signed_investment", "先进制造业项目")
+    assert got[4.0] == ("signed_projects", "现代服务业项目")

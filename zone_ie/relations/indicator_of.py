@@ -183,8 +183,8 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         nouns = vocab()["enterprise_nouns"]
         if q.q.get("classifier") == "家" and (starts_any(after, nouns) or ends_any(phrase, nouns)):
             return "enterprise_count", phrase or after[:2], None
-        hit = find_indicator(after)
-        if hit is not None and hit[1] <= 6:
+        hit = find_indicator(after) if not after.startswith(("、", "，", ",", "；", ";")) else None
+        if hit is not None and hit[1] <= 6:  # (after 、 the form is the next item's: ``A项目9个、总投资…``)
             scope = after[: hit[1]] or None
             if scope is None and raw_pre.endswith("的") and 0 < len(phrase) <= v["modifier_scope_max"]:
                 # ``新获批的4家博士后科研工作站``: the relative clause says which

@@ -184,6 +184,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     parent_noun: Optional[str] = None
     parent_end = s
     frame: Optional[str] = None
+    frame_ind: Optional[str] = None  # the indicator form of an among-frame's group (``签约的13个项目中``)
     spread: list[MetricFact] = []
     subjects_list: list[Ent] = []
     list_metric: Optional[MetricFact] = None
@@ -199,6 +200,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         among = _among_frame(text, q, ce, e)
         if among:
             frame = among
+            hit = find_indicator(text[cs:q.start])
+            # ``此次签约的13个项目中，A项目9个、…``: the group's form names its items' counts
+            frame_ind = hit[0] if hit is not None and hit[0] in vocab()["project_count_ids"] else None
             prev_end = q.end
             continue
         q = _money(q, text, cs, ce)
@@ -390,6 +394,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
         if host is not None:
             subject = host
+        if frame_ind and ind[0] == "other" and q.q.get("unit") == "count" and ends_any(ind[1] or "", vocab()["project_count_nouns"]):
+            ind = (frame_ind, ind[1], ind[1])
         if frame and not ind[2]:
             ind = (ind[0], ind[1], frame)
         if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
