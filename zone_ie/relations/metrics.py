@@ -429,7 +429,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             period = None  # an area is a standing fact: only a period of its own sentence dates it
         elif (period is not None and ind[0] in _STOCK_IDS and has_vocab("stock_cues", text[cs:q.start])
                 and not sentence_period(ctx, q.start, s) and _dated_figure(ctx, cs, q) is None):
-            # ``园区已集聚…企业32家`` / ``拥有100余项专利``: what the park has now, no period of its own
+            # ``园区已集聚…企业32家`` / ``现有高新技术企业68家``: what the park has now, no period of its own
             period = None
         m = _new(subject, ind, period, ev)
         _set(m, role, q, pre)
