@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import Iterable
 
 from ..clusters import word_at, word_before
-from .ruler_text import _NOT_BUSINESS_HEADS, _BRACKETED, _LEADING_BRACKETED, Match
+from .ruler_text import _BRACKETED, _LEADING_BRACKETED, _NOT_BUSINESS_HEADS, Match
 
 
 class CompanyGrammar:

@@ -193,8 +193,8 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     return "other", phrase or after or None, None
 
 
-_FIRM_CLASSIFIERS = frozenset({"家", "户"})
-_COUNT_TAIL = re.compile(r"(?:总数|数量|总量|个数|家数|户数)$")  # 规上企业82户 counts firms as 企业…家 does
+_FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
+_COUNT_TAIL = re.compile(r"(?:总数|数量|总量|个数|家数|户数)$")  # 企业总数612家: the firms' number
 
 
 def _listed_verb_noun(raw_pre: str):

@@ -37,7 +37,8 @@ from .figure_roles import (
     _fraction_share, _milestone, _money, _rate_after, _role, _set, _slot_free, _value_after_change,
 )
 from .indicator_of import (
-    _before_share, _count_noun, share_ratio, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy,
+    _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy,
+    share_ratio,
 )
 
 
@@ -74,18 +75,6 @@ def _has_number(m: MetricFact) -> bool:
 
 
 # fixed patterns, compiled at import rather than looked up (or compiled) in ``re``'s cache per call
-
-
-
-
-
-
-
-
-
-
-
-
 _SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
 
 
@@ -321,9 +310,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             out.append(m)
             prev_end = q.end
             continue
-        if open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre):
-            # ``由2020年的2.1%提高到2024年的3.4%``: the later figure is the same kind as the
-            # earlier one (a level, not a change)
+        # ``由21家增至67家`` / ``由2020年的2.1%提高到2024年的3.4%``: the later figure of a
+        # from-to pair in the clause of the earlier one
+        from_to = open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre)
+        if from_to:
+            # the same kind as the earlier one (a level, not a change)
             if open_m.value is None and open_m.share_pct is not None:
                 role = ROLE_SHARE
             elif open_m.value is not None and role == ROLE_YOY:
@@ -372,7 +363,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``集中开工项目12个，总投资58亿元，预计投产后年产值57亿元``: what the projects just
             # counted will yield (not after a breakdown: ``9个项目中，…制造业项目7个，全部达产后…``)
             ind = (ind[0], ind[1], parent_noun)
-        if open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre):
+        if from_to:
             # ``由21家增至67家``: the later figure is the earlier one's indicator
             ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
         ind = _qualified(ind, phrase)

@@ -106,7 +106,7 @@ def _date_respective(ctx: DocContext, metrics: list[MetricFact], years: list[int
 def _date_from_to(ctx: DocContext, metrics: list[MetricFact]) -> None:
     """Later from–to pairs of a full sentence take the years of the first dated pair."""
     text = ctx.text
-    verbs = tuple(sorted(vocab()["from_to_verbs"], key=len, reverse=True))
+    verbs = vocab()["from_to_verbs"]
     start = 0
     n = len(text)
     while start < n:
