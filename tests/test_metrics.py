@@ -1640,6 +1640,16 @@ def test_a_count_of_projects_after_a_firm_s_sentence_is_the_park_s(nlp):
     assert got[12.0] == "青禾高新区" and got[8.6e9] == "青禾高新区"
 
 
+@pytest.mark.parametrize("closer", ["等5个项目", "等5个重点项目"])
+def test_the_sum_of_a_counted_group_opened_by_a_firm_is_the_park_s(nlp, closer):
+    # the firm names one item of the group; the group's count and funds belong to the park
+    text = (f"青禾试验区一季度到位资金2.28亿元。其中，长兴工业园华远新材料有限公司年产3万吨改性塑料、瑞丰科技精密轴承"
+            f"{closer}到位资金1.1亿元。")
+    got = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-04-20") if m["value"]}
+    assert got[1.1e8] == "长兴工业园"
+    assert "华远新材料有限公司" not in got.values()
+
+
 def test_a_count_of_firms_after_a_firm_s_sentence_is_the_park_s(nlp):
     text = ("青禾高新区加快建设。青禾新能源有限公司年产5GW电池片项目已投产。"
             "力争新能源产业链企业达到40家。")

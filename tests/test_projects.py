@@ -336,3 +336,21 @@ def test_a_company_anaphor_builds_the_project(nlp, anaphor):
 def test_each_project_takes_the_sum_invested_in_it(nlp, text, want):
     got = {p["name"]: (p["investment"] or {}).get("value") for p in facts(nlp, text, "project")}
     assert got == want
+
+
+@pytest.mark.parametrize("tail", ["今年相继开工", "均已投产", "正式签约"])
+def test_items_named_in_full_keep_their_names_before_a_predicate(nlp, tail):
+    text = f"临川高新区企业扩产提速。青禾生物年产5万台电机项目、明川制药年产2万吨原料药项目{tail}，总投资分别为3.2亿元和1.5亿元。"
+    ps = {p["name"]: p for p in facts(nlp, text, "project")}
+    assert set(ps) == {"青禾生物年产5万台电机项目", "明川制药年产2万吨原料药项目"}
+    assert ps["明川制药年产2万吨原料药项目"]["company"] == "明川制药"
+
+
+def test_a_park_opening_a_list_item_is_the_items_park_not_part_of_the_name(nlp):
+    text = "临川市一季度招商到位资金5亿元。其中，长兴工业园华远新材年产3万吨改性塑料、瑞丰科技精密轴承等5个项目到位资金2.1亿元；东岭工业园青禾光电年产1万套镜头模组等3个项目到位资金0.8亿元。"
+    ps = {p["name"]: p for p in facts(nlp, text, "project")}
+    assert ps["华远新材年产3万吨改性塑料"]["park"] == "长兴工业园"
+    assert ps["华远新材年产3万吨改性塑料"]["company"] == "华远新材"
+    assert ps["瑞丰科技精密轴承"]["park"] == "长兴工业园"
+    assert ps["青禾光电年产1万套镜头模组"]["park"] == "东岭工业园"
+    assert not any(n.startswith(("长兴", "东岭")) for n in ps)

@@ -175,13 +175,15 @@ class CompanyListGrammar:
         if "项目" not in text and "基地" not in text and "线" not in text and "工程" not in text:
             return
         ends = sorted(m.end for m in found)
+        park_ends = {m[1] for m in found if m[2] == "PARK"}
         for m in self._project_prefix.finditer(text):
             k = m.start()
             if any(f.start < k <= f.end for f in found):
                 continue  # the marker follows a name already found (its company or park)
             start, _, has_place = self._left_edge(text, k, ends)
-            if start in ends:
-                continue  # ``A公司单晶炉二期``: words right after a name are its product
+            if start in ends and start not in park_ends:
+                continue  # ``A公司单晶炉二期``: words right after a firm's name are its product
+                # (after a park's name they are the firm in it: ``B工业园宏远新材年产…``)
             brand = text[start:k]
             if brand in known or not 2 <= len(brand) <= 8 or not self._plausible_brand(brand):
                 continue

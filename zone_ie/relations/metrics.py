@@ -401,14 +401,22 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
-        if subject.label == "COMPANY" and (_project_group(ind, q) or ind[0] == "enterprise_count") and not any(
-                e.key == subject.key for e in ctx.ents_in(s, q.start)):
-            # ``…潞安太阳能…。下半年还有12个项目计划开工，总投资86亿元``: a count (or the sum) of a
-            # group of projects, or a count of firms, is the park's, not the firm an earlier
-            # sentence was about
-            topic = ctx.topic_at(q.start)
-            if topic is not None and topic.label == "PARK":
-                subject = topic
+        if subject.label == "COMPANY" and (_project_group(ind, q) or ind[0] == "enterprise_count"):
+            own = [e for e in ctx.ents_in(s, q.start) if e.key == subject.key]
+            if not own:
+                # ``…潞安太阳能…。下半年还有12个项目计划开工，总投资86亿元``: a count (or the sum) of a
+                # group of projects, or a count of firms, is the park's, not the firm an earlier
+                # sentence was about
+                topic = ctx.topic_at(q.start)
+                if topic is not None and topic.label == "PARK":
+                    subject = topic
+            elif (g := _COUNTED_GROUP.search(text, own[-1].end, min(ce, q.end + 8))) is not None and g.start() < q.start:
+                # ``B工业园A公司年产…等3个项目到位资金0.1亿元``: the firm opens one item of a
+                # counted group; the group's figure is the park's the sentence names
+                parks = [e for e in ctx.ents_in(s, q.start) if e.label == "PARK"]
+                topic = parks[-1] if parks else ctx.topic_at(q.start)
+                if topic is not None and topic.label == "PARK":
+                    subject = topic
         period = _dated_figure(ctx, cs, q) or period_for(ctx, q.start, s)
         if q.q.get("unit") == "rank" and has_vocab("current_evaluation_cues", text[cs:q.start]):
             # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
@@ -449,13 +457,17 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     return out
 
 
+_COUNTED_GROUP = re.compile(r"等[0-9一二两三四五六七八九十几百]+[个家批](?:重点|重大)?(?:项目|工程|企业)")
+
+
 def _project_group(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> bool:
     """Whether a figure counts a group of projects or sums their investment."""
     if ind[0] in vocab()["project_count_ids"]:
         return True
     scope = ind[2] or ""
     return scope.endswith(tuple(vocab()["project_count_nouns"])) and (
-        q.q.get("unit") == "count" or ind[0] in ("project_investment", "signed_investment", "completed_investment"))
+        q.q.get("unit") == "count" or ind[0] in ("project_investment", "signed_investment", "completed_investment",
+                                                 "funds_in_place"))
 
 
 _STOCK_IDS = frozenset({"enterprise_count", "production_capacity", "patents", "rnd_platforms"})

@@ -271,24 +271,40 @@ def _list_projects(ctx: DocContext, s: int, e: int) -> list[tuple[int, int, Proj
                 lo, status = k + len(verb), st
                 break
         items = _split_items(ctx, lo, m.start())
+        suffixes = tuple(cues()["project_suffixes"])
+        if tail is not None and _tail_is_predicate(tail):
+            tail = ""  # ``A项目、B项目今年相继开工``: the words after 项目 say what the items did
         if tail is not None:  # ``A、B项目搬迁升级``: a list of company-led items only
             if len(items) < 2 or not all(_company_at(ctx, a) for a, _ in items):
                 continue
+        item_park: Optional[Ent] = None
         for a, b in items:
+            lead = ctx.ent_at(a)
+            if (lead is not None and lead.label == "PARK" and lead.start == a and b - lead.end >= 4
+                    and not PROJECT_NAME_AFTER.match(text, lead.end)):
+                item_park, a = lead, lead.end  # ``格尔木工业园A光伏储能、B…等4个项目``: the item's park, then the item
             item = rx.sub(c_alias_bracket(), "", text[a:b])
-            if tail is None or (etc and item.endswith(tuple(cues()["project_suffixes"]))):
-                name = item
+            if tail is None or (etc and item.endswith(suffixes)) or (b < m.start() and item.endswith(suffixes)):
+                name = item  # an item named in full before the next 、 keeps its own suffix
             else:
                 name = item + "项目" + tail
             if len(text[a:b]) < 2 or _is_group(text[a:b]):
                 continue
             company = _company_at(ctx, a) or next(iter(ctx.ents_in(a, b, "COMPANY")), None)
             st = status or _status(text[s:e])
-            f = _fact(ctx, name, company, _park(ctx, s, e, a), s, e, _capacity(ctx, a, b), st)
+            f = _fact(ctx, name, company, item_park or _park(ctx, s, e, a), s, e, _capacity(ctx, a, b), st)
             if len(items) > 1:  # one sum for several projects is a group figure
                 f = f.model_copy(update={"investment": _investment(ctx, a, b)})
             out.append((a, b, f))
     return out
+
+
+def _tail_is_predicate(tail: str) -> bool:
+    """Whether the words after a list's closing 项目 are its predicate (a time word,
+    an adverb or a stage verb: ``今年相继开工``, ``均已投产``), not part of the names."""
+    heads = cues()["project_list_tail_heads"]
+    return tail.startswith(tuple(heads)) or _status(tail[:4]) is not None or any(
+        tail.startswith(v) for v, _ in _list_verbs())
 
 
 _COUNTED_END = regex.compile(r"[0-9一二两三四五六七八九十几]+个$")
