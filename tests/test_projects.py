@@ -354,3 +354,19 @@ def test_a_park_opening_a_list_item_is_the_items_park_not_part_of_the_name(nlp):
     assert ps["瑞丰科技精密轴承"]["park"] == "长兴工业园"
     assert ps["青禾光电年产1万套镜头模组"]["park"] == "东岭工业园"
     assert not any(n.startswith(("长兴", "东岭")) for n in ps)
+
+
+def test_a_sub_park_in_another_firm_s_clause_hosts_only_that_firm_s_project(nlp):
+    text = ("青禾经开区举行集中签约。签约现场，华远电子有限公司投资12亿元建设高多层印制电路板项目，"
+            "宏拓新能源有限公司投资20亿元，在开发区新能源材料产业园建设年产5万吨正极材料项目，"
+            "锐芯科技有限公司则将投资8.5亿元建设车规级功率模块封测基地。")
+    got = {p["name"]: p["park"] for p in facts(nlp, text, "project")}
+    assert got == {"高多层印制电路板项目": "青禾经开区", "年产5万吨正极材料项目": "新能源材料产业园",
+                   "车规级功率模块封测基地": "青禾经开区"}
+
+
+def test_projects_going_to_a_park_together_are_all_hosted_there(nlp):
+    text = ("青禾市新材料项目集中签约。华远电子有限公司年产500吨高纯铟项目总投资6.8亿元，"
+            "宏拓新能源有限公司年产3万吨再生铝项目总投资5.6亿元，两个项目均落户青禾有色金属产业园。")
+    got = {p["name"]: p["park"] for p in facts(nlp, text, "project")}
+    assert set(got.values()) == {"青禾有色金属产业园"}

@@ -110,20 +110,33 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     # a park-like project name (``中集智能制造产业园项目``) hosts nothing
     parks = [x for x in ctx.ents_in(s, e) if x.label == "PARK" and not PROJECT_NAME_AFTER.match(text, x.end)]
     after = [x for x in parks if x.start >= start]
-    if after:
+    if after and (not _other_firm(ctx, start, after[0].start, company)
+                  or _COLLECTIVE.search(text, start, after[0].start)):
+        # (not a park in the clause of another firm named after this project, unless the
+        # projects go there together: ``A项目…，B项目…，两个项目均落户Y产业园``)
         return after[0]
     sub = _sub_park_anaphor(ctx, s, start) or here_park(ctx, s, start)
     if sub is not None:
         return sub
     before = [x for x in parks if x.end <= start]
-    if before and is_sub_park(before[-1]):
-        return before[-1]  # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park
+    if before and is_sub_park(before[-1]) and not (
+            _other_firm(ctx, s, before[-1].start, company)
+            and (company is None or company.start > before[-1].start)):
+        # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park (unless another firm's
+        # clause holds it: ``A公司在Y产业园建设…，B公司则投资…建设…基地``)
+        return before[-1]
     topic = sub_park_topic(ctx, s)
     if topic is None and company is not None:
         topic = sub_park_home(ctx, company, s)
     return topic or ctx.topic_at(s)
 
 
+def _other_firm(ctx: DocContext, a: int, b: int, company: Optional[Ent]) -> bool:
+    """Whether a firm other than ``company`` is named in ``[a, b)``."""
+    return any(x.label == "COMPANY" and (company is None or x.key != company.key) for x in ctx.ents_in(a, b))
+
+
+_COLLECTIVE = re.compile(r"[均都]|以上|[0-9一二两三四五六七八九十]+个(?:项目|工程)")
 _BY_COMPANY = re.compile(r"[（(]?[一二三四五六七八九十]?期?[）)]?[，,]?(?:由|系)")
 
 
