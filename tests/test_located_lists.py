@@ -354,3 +354,12 @@ def test_a_customer_word_before_a_firm_is_no_part_of_its_name(nlp):
 def test_a_circular_economy_park_with_a_place_is_a_park(nlp):
     text = "在阜阳循环经济园区，皖北再生资源有限公司年处理三十万吨废旧金属项目投产。"
     assert pairs(nlp, text) == {("皖北再生资源有限公司", "阜阳循环经济园区")}
+
+
+@pytest.mark.parametrize("clause", ["园区主要面向澄江电子、蓝天光电等重点企业招引配套项目",
+                                    "园区重点引进澄江电子、蓝天光电等龙头企业的上下游配套企业",
+                                    "园区重点招引澄江电子、蓝天光电等整机厂的配套企业"])
+def test_firms_a_park_serves_or_whose_suppliers_it_seeks_are_not_located_there(nlp, clause):
+    text = f"青禾高新区智能制造产业园于去年开园。{clause}，已签约项目12个。"
+    got = pairs(nlp, text)
+    assert not {c for c, _ in got} & {"澄江电子", "蓝天光电"}
