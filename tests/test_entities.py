@@ -925,3 +925,14 @@ def test_event_joiners_measures_verbs_and_descriptors_are_no_part_of_a_zone_name
 @pytest.mark.parametrize("text", ["园区引进龙头上市公司3家、跨国公司2家。", "由项目公司负责建设运营。"])
 def test_a_kind_of_firm_is_no_firm_name(ruler: ZoneEntityRuler, text: str) -> None:
     assert companies(ruler, text) == []
+
+
+def _company_ids(ruler: ZoneEntityRuler, text: str) -> dict[str, str]:
+    return {text[m.start:m.end]: m.id for m in ruler.match(text) if m.label == "COMPANY"}
+
+
+def test_a_brand_with_a_bare_gongsi_joins_the_one_full_name_it_opens(ruler: ZoneEntityRuler) -> None:
+    text = "位于青禾经开区的安徽恒拓汽车部件有限公司新能源底盘项目投产。恒拓公司总经理介绍，明年将启动二期建设。"
+    ids = _company_ids(ruler, text)
+    assert ids["恒拓公司"] == ids["安徽恒拓汽车部件有限公司"]
+

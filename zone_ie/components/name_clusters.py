@@ -5,7 +5,7 @@ abbreviating the rest: ``兴化湾精机``), place-stripped and abbreviated park
 A mixin of :class:`ZoneEntityRuler`."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from ..clusters import company_core, core_shorts, park_key, word_before
 from .ruler_text import (
@@ -123,6 +123,26 @@ class NameClusters:
         if b and self._P.first(b.group(1)) is None and b.group(1) not in self._legal_forms and b.group(1) not in self._business:
             return b.group(1)
         return None
+
+    def _bare_firm_forms(self, found: list[Match], node: list[str], names: list[str], declared: set[str],
+                         union: Callable[[str, str], None]) -> None:
+        """``恒拓公司`` joins ``安徽恒拓汽车部件有限公司``: a brand with a bare 公司 names the one
+        full name of the document whose core (its place left out) opens with that brand."""
+        bare = [(n, nm) for m, n, nm in zip(found, node, names)
+                if m.label == "COMPANY" and nm == n[2:] + "公司" and nm not in declared and 2 <= len(n) - 2 <= 4]
+        if not bare:
+            return
+        cores: dict[str, set[str]] = {}
+        for m, n, nm in zip(found, node, names):
+            if m.label == "COMPANY" and nm.endswith(self._legal_tuple) and nm != n[2:] + "公司":
+                core = n[2:]
+                for c in {core, self._P.strip_leading(core, keep_core=False)}:
+                    cores.setdefault(c, set()).add(n)
+        for n, _ in bare:
+            brand = n[2:]
+            hits = {x for c, ns in cores.items() if c.startswith(brand) and len(c) > len(brand) for x in ns}
+            if len(hits) == 1:
+                union(next(iter(hits)), n)
 
     def _park_suffix_of(self, name: str) -> str:
         """The longest zone suffix that ``name`` ends with, or ``""``."""
@@ -256,6 +276,7 @@ class NameClusters:
                 # (a declared short name joins the name it was declared for, below: 山西尚太 of
                 # 山西尚太锂电科技有限公司, not 石家庄尚太科技股份有限公司 whose core is also 尚太)
                 union(owner[n[2:]], n)
+        self._bare_firm_forms(found, node, names, declared, union)
         for m, n, nm in zip(found, node, names):
             # ``中国（X）自由贸易试验区Y片区`` / ``X自贸试验区Y片区`` / ``Y片区``: one area of the zone
             if m.label == "PARK" and nm.endswith(self._ftz_area):
