@@ -1676,3 +1676,11 @@ def test_a_breakdown_of_signed_projects_counts_and_sums_each_kind(nlp):
     assert got[9.0] == ("signed_projects", "先进制造业项目")
     assert got[1.215e10] == ("signed_investment", "先进制造业项目")
     assert got[4.0] == ("signed_projects", "现代服务业项目")
+
+
+@pytest.mark.parametrize("comparison, value", [("高于全市7个百分点", 7.0), ("列全市第3位", 3.0),
+                                               ("增速较一季度加快2.5个百分点", 2.5)])
+def test_a_comparison_after_a_figure_has_that_figure_s_scope(nlp, comparison, value):
+    text = f"上半年，青禾高新区规上工业企业实现利润总额11.6亿元，同比增长6.3%，{comparison}。"
+    got = [m for m in metrics(nlp, text, date="2022-07-20") if m["value"] and m["value"]["value"] == value]
+    assert got and got[0]["scope"] == "规上工业企业"

@@ -432,6 +432,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             period = None
         m = _new(subject, ind, period, ev)
         _set(m, role, q, pre)
+        if (m.indicator == "other" and q.q.get("unit") in ("pp", "rank") and open_m is not None
+                and open_m.scope and open_m.subject == m.subject):
+            # ``规模以下工业增加值增长11.5%，高于全市7个百分点，列全市首位``: a comparison is
+            # about the figure before it, so it has that figure's scope
+            m.scope = open_m.scope
         k = bisect_left(starts, q.end)  # the next kept figure, if any
         nxt = starts[k] if k < len(starts) else e
         if m.yoy_pct is None and has_vocab("doubling_words", text[q.end:nxt]):
