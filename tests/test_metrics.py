@@ -1684,3 +1684,17 @@ def test_a_comparison_after_a_figure_has_that_figure_s_scope(nlp, comparison, va
     text = f"上半年，青禾高新区规上工业企业实现利润总额11.6亿元，同比增长6.3%，{comparison}。"
     got = [m for m in metrics(nlp, text, date="2022-07-20") if m["value"] and m["value"]["value"] == value]
     assert got and got[0]["scope"] == "规上工业企业"
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("2023年，青禾高新区规上工业企业全年研发经费支出14.6亿元，增长18.9%。", "规上工业企业"),
+    ("青禾高新区新能源产业上半年实现产值31.2亿元，增长1.6倍。", "新能源产业"),
+])
+def test_a_group_before_a_time_word_is_the_scope_of_the_indicator_after_it(nlp, text, scope):
+    got = [m for m in metrics(nlp, text, date="2024-01-20") if m["value"]]
+    assert got and got[0]["scope"] == scope
+
+
+def test_a_customer_before_a_time_word_is_no_scope_when_no_indicator_follows(nlp):
+    text = "“外省的一家手表盖板企业去年从我们这里采购了近200万片镜面毛坯。”青禾高新区企业天通银厦负责人说。"
+    assert not any("手表盖板企业" in (m["scope"] or "") for m in metrics(nlp, text, date="2024-01-20"))

@@ -27,6 +27,7 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
     text = ctx.text
     # drop names, anaphora and periods in front
     cut = start
+    keep = ""
     for ent in ctx.ents_in(start, end):
         if ent.end > cut:
             cut = ent.end
@@ -41,8 +42,14 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
             end = p.start - 1  # ``规上工业企业由2020年的62家…``: the words before the from-frame
             break
         if p.end > cut:
+            pre = text[cut:p.start]
+            # ``规上工业企业全年研发经费支出``: a group of firms or a sector before a time word
+            # is the scope of the indicator after it
+            keep = pre if len(pre) >= 2 and ends_any(pre, _group_nouns()) and _NO_MARK.fullmatch(pre) else ""
             cut = p.end
     phrase = text[cut:end]
+    if keep and find_indicator(phrase) is not None:
+        phrase = keep + phrase
     anaphora = longest_first("anaphora_park", "anaphora_company")
     if phrase.startswith(anaphora):
         for a in anaphora:
@@ -66,6 +73,16 @@ def _phrase(ctx: DocContext, start: int, end: int) -> str:
         ind, i, j = hit
         return _strip_value_words(phrase[:i]) + phrase[i:j] + _strip_value_words(phrase[j:])
     return stripped
+
+
+_NO_MARK = re.compile(r"[^，,。；;：:、（）()“”的家\s\d]+")  # no clause mark, modifier or count
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> tuple[str, ...]:
+    """Nouns that end a group of firms or a sector (``规上工业企业``, ``新能源产业``)."""
+    v = vocab()
+    return tuple(sorted({*v["enterprise_nouns"], *v["sector_suffixes"]}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
