@@ -1698,3 +1698,11 @@ def test_a_group_before_a_time_word_is_the_scope_of_the_indicator_after_it(nlp, 
 def test_a_customer_before_a_time_word_is_no_scope_when_no_indicator_follows(nlp):
     text = "“外省的一家手表盖板企业去年从我们这里采购了近200万片镜面毛坯。”青禾高新区企业天通银厦负责人说。"
     assert not any("手表盖板企业" in (m["scope"] or "") for m in metrics(nlp, text, date="2024-01-20"))
+
+
+@pytest.mark.parametrize("opening, scope", [("新能源产业在光伏电池片项目集中放量带动下，", "新能源产业"),
+                                            ("其中，化工行业受原料价格下跌影响，", "化工行业")])
+def test_a_sector_opening_the_sentence_before_a_circumstance_scopes_the_next_clause(nlp, opening, scope):
+    text = f"一季度，青禾经开区工业稳步增长。{opening}实现产值31.2亿元，同比下降8.2%。"
+    got = [m for m in metrics(nlp, text, date="2024-04-20") if m["value"]]
+    assert got and got[0]["scope"] == scope

@@ -387,6 +387,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             subject = host
         if frame_ind and ind[0] == "other" and q.q.get("unit") == "count" and ends_any(ind[1] or "", vocab()["project_count_nouns"]):
             ind = (frame_ind, ind[1], ind[1])
+        if not ind[2] and cs > s and role != ROLE_SHARE:
+            topic = _sector_topic_re().fullmatch(text, s, cs)
+            if topic is not None:
+                # ``新能源产业在A项目带动下，实现产值31.2亿元``: the sector the sentence opens with
+                ind = (ind[0], ind[1], topic.group("sector"))
         if frame and not ind[2]:
             ind = (ind[0], ind[1], frame)
         if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
@@ -460,6 +465,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+@lru_cache(maxsize=1)
+def _sector_topic_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["sector_topic_re"])
 
 
 _COUNTED_GROUP = re.compile(r"等[0-9一二两三四五六七八九十几百]+[个家批](?:重点|重大)?(?:项目|工程|企业)")
