@@ -936,3 +936,12 @@ def test_a_brand_with_a_bare_gongsi_joins_the_one_full_name_it_opens(ruler: Zone
     ids = _company_ids(ruler, text)
     assert ids["恒拓公司"] == ids["安徽恒拓汽车部件有限公司"]
 
+
+
+@pytest.mark.parametrize("text, names", [
+    ("青禾经开区下辖金沙园和尼葛园。尼葛园去年实现产值50亿元。", ["青禾经开区", "金沙园", "尼葛园", "尼葛园"]),
+    ("青禾高新区下辖金沙园、尼葛园、北区三个园区。", ["青禾高新区", "金沙园", "尼葛园", "北区"]),
+    ("青禾高新区下设办公室和财政局。", ["青禾高新区"]),
+])
+def test_the_parts_a_zone_administers_are_sub_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert park_names(ruler, text) == names
