@@ -1706,3 +1706,13 @@ def test_a_sector_opening_the_sentence_before_a_circumstance_scopes_the_next_cla
     text = f"一季度，青禾经开区工业稳步增长。{opening}实现产值31.2亿元，同比下降8.2%。"
     got = [m for m in metrics(nlp, text, date="2024-04-20") if m["value"]]
     assert got and got[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("clause, period", [
+    ("青禾高新区今年的研发投入预计超过2.5亿元", {"year": 2024, "start_month": None, "end_month": None}),
+    ("青禾高新区今年的目标是营业收入突破30亿元", {"year": 2024, "start_month": None, "end_month": None}),
+])
+def test_a_this_year_qualifying_an_indicator_dates_its_figure(nlp, clause, period):
+    text = f"上半年，青禾高新区营业收入增长12%。{clause}。"
+    got = [m for m in metrics(nlp, text, date="2024-07-10") if m["value"] and m["value"]["unit"] == "CNY"]
+    assert got and got[0]["period"] == period

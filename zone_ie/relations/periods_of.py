@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, is_question, longest_first, per_document, split_sentences
-from .indicators import _vocab_alternation, vocab
+from .indicators import _vocab_alternation, find_indicator, has_vocab, vocab
 
 _YEAR_SINCE = re.compile(r"^(?:自|从)?((?:19|20)\d\d)年(?:以来|来)$")
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年$")
@@ -43,7 +43,13 @@ def _modifier(text: str, end: int) -> bool:
     not as the time of a figure."""
     if _TARGET_FRAME.match(text, end):
         return False  # ``2024年的目标任务：力争…``: the year the targets after the colon are for
-    if text[end:end + 1] == "的" or text[end:end + 2] in ("目标", "任务"):
+    if text[end:end + 1] == "的":
+        # ``今年的研发投入预计超过2.5亿元``: the period of the indicator it qualifies, unless
+        # that is a target, a plan or a base (``全年的目标``, ``去年的基数``)
+        after = _PHRASE_AFTER.match(text, end + 1).group(0)
+        hit = find_indicator(after) if after else None
+        return hit is None or hit[1] > 2 or has_vocab("period_modifier_nouns", after)
+    if text[end:end + 2] in ("目标", "任务"):
         return True
     if text[end:end + 2] == "计划":
         # ``完成全年计划的85%`` / ``2022年计划投资``: the plan's time (a written year before a
@@ -58,7 +64,7 @@ def _modifier(text: str, end: int) -> bool:
 _THIS_YEAR_WORDS = ("今年", "本年", "明年")
 _EVENT_MODIFIER = re.compile(r"(?:刚刚|刚|新|正式|已|先后|陆续)?(?:投产|开工|建成|竣工|签约|落户|引进|获批|成立|揭牌|挂牌|入驻|开业|落地|动工)的")
 # a year that heads a list of targets (``2024年的目标任务：``, ``今年主要预期目标是：``)
-_TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:是|为)?[：:]")
+_TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:(?:是|为)[：:]?|[：:])")
 
 
 def _founding(text: str, p: Per) -> bool:
