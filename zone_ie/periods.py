@@ -40,7 +40,7 @@ _NONE = (
     "截至目前|截止目前|截止到目前|截至当前|截止当前|到目前为止|目前为止|截至今日|"
     "近年来|近些年来?|近几年来?|今年以来|年初以来|年初至今|去年同期|上年同期|同期"
 )
-_CUT = r"截至|截止到|截止"
+_CUT = r"截至|截止到|截止|(?<![^，,。；;：:\n“”])(?:到|至)"  # 到/至 opening a clause: ``到2020年9月，园区…``
 _YEAR = (
     r"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{2}(?![0-9]))|(?P<ycn>[一二][〇零一二三四五六七八九]{3}))"
     rf"(?:{_S}年(?P<yd>度)?(?P<yend>底|末)?|(?=上半年|下半年|前三季度|第?[一二三四1-4]季度))"
@@ -72,7 +72,7 @@ _PERIOD = (
 _PERIOD_FIRST = "".join(sorted(
     {w[0] for w in _NONE.replace("?", "").split("|")}
     | {w[0] for w in _RELATIVE}
-    | set("截上下全前头第0123456789一二三四五六七八九十 \t\u00a0")
+    | set("截到至上下全前头第0123456789一二三四五六七八九十 \t\u00a0")
 ))
 # A tighter test at those characters: a match starts with a digit, 一…十, 第,
 # 前 or a blank (numbers, 第?{_S}季度, 前N个月), or else with one of the words
@@ -81,7 +81,7 @@ _PERIOD_HEAD = "(?=[{}]|{})".format(
     regex.escape("0123456789一二三四五六七八九十第前头 \t\u00a0"),
     "|".join(sorted({
         w[:2] for w in [*_NONE.replace("?", "").split("|"), *_RELATIVE, *_HALF.split("|"),
-                        *_CUT.split("|")]
+                        "截至", "截止", "到", "至"]
     })),
 )
 # The scanner's pattern: same matches as PERIOD_RE (no match starts elsewhere),
