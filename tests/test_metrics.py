@@ -1716,3 +1716,11 @@ def test_a_this_year_qualifying_an_indicator_dates_its_figure(nlp, clause, perio
     text = f"上半年，青禾高新区营业收入增长12%。{clause}。"
     got = [m for m in metrics(nlp, text, date="2024-07-10") if m["value"] and m["value"]["unit"] == "CNY"]
     assert got and got[0]["period"] == period
+
+
+def test_figures_before_the_article_first_names_its_zone_are_not_the_zone_s(nlp):
+    text = ("2025年1—8月全市规模以上工业运行情况\n\n1—8月，全市规模以上工业增加值同比增长8.3%。\n\n"
+            "三、分重点产业看，锂电及新材料产业增加值增长17.3%；食品饮料产业增长6.2%。\n\n"
+            "五、分园区看，青禾经济技术开发区规上工业增加值增长8.9%。")
+    got = [m["yoy_pct"] for m in metrics(nlp, text, date="2025-09-22")]
+    assert got == [8.9]

@@ -650,14 +650,29 @@ def _topic_named_before(ctx: DocContext, para: int, sent_start: int) -> Optional
     topic = p.topic
     if topic is None:
         return None
+    sent_end = ctx.sentence_at(sent_start)[1]
     own = [e.start for e in ctx.ents_of(para) if e.key == topic.key]
-    if not own or min(own) < ctx.sentence_at(sent_start)[1]:
+    if not own and _first_mention(ctx, topic) >= sent_end and not ctx.text[p.start:p.end].lstrip().startswith(("“", "\"", "「")):
+        # ``1—8月全市…；分重点产业看，A产业增长6.2%。…五、分园区看，X经开区…``: the article
+        # names its zone only later, so nothing before is the zone's
+        return None
+    if not own or min(own) < sent_end:
         return topic
     if ctx.text[p.start:p.end].lstrip().startswith(("“", "\"", "「")):
         return topic  # a quote whose speaker is named after it (“…。”X高新区管委会主任…)
     if para > 0 and ctx.paragraphs[para - 1].article == p.article:
         return ctx.paragraphs[para - 1].topic
     return None
+
+
+def _first_mention(ctx: DocContext, park: Ent) -> int:
+    """Where the document first names ``park``'s cluster."""
+    firsts = ctx._index.get("first_mention")
+    if firsts is None:
+        firsts = ctx._index["first_mention"] = {}
+        for e in ctx.ents:
+            firsts.setdefault(e.key, e.start)
+    return firsts.get(park.key, park.start)
 
 
 def _example_member(text: str, s: int, subj: Ent) -> bool:
