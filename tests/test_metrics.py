@@ -1724,3 +1724,15 @@ def test_figures_before_the_article_first_names_its_zone_are_not_the_zone_s(nlp)
             "五、分园区看，青禾经济技术开发区规上工业增加值增长8.9%。")
     got = [m["yoy_pct"] for m in metrics(nlp, text, date="2025-09-22")]
     assert got == [8.9]
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("青禾经开区有规上工业企业120家，其中产值超百亿元的4家、超10亿元的13家。",
+     {120.0: "规上工业企业", 4.0: "产值超百亿元的", 13.0: "超10亿元的"}),
+    ("青禾高新区单体产值过50亿元的企业10家、过百亿元的4家。",
+     {10.0: "单体产值过50亿元的企业", 4.0: "过百亿元的"}),
+])
+def test_a_threshold_before_an_elided_noun_bounds_a_class_of_the_group_counted(nlp, text, counts):
+    got = metrics(nlp, text, date="2025-03-01")
+    assert {m["value"]["value"]: m["scope"] for m in got} == counts
+    assert {m["indicator"] for m in got} == {"enterprise_count"}

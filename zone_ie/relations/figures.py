@@ -106,6 +106,8 @@ def _threshold(text: str, q: Qty, ce: int) -> bool:
     if m is None:
         return False
     bounded = bool(m.group("bound")) or q.q.get("qualifier") in ("over", "under") or q.q.get("low") is not None
+    if m.group("de3"):
+        return bounded  # (an unbounded ``总投资30亿元的2个`` is no class)
     return bounded or bool(m.group("de") or m.group("de2"))
 
 
@@ -121,7 +123,9 @@ def _threshold_re() -> "re.Pattern[str]":
     bounds = "|".join(sorted(c["threshold_bounds"], key=len, reverse=True))
     nouns = "|".join(sorted(c["threshold_nouns"], key=len, reverse=True))
     return re.compile(
-        rf"(?P<bound>{bounds})?(?:(?P<de>的)?[^，,。；;、:：\d“”]{{0,10}}?(?:{nouns})|(?P<de2>的)[有共达])"
+        rf"(?P<bound>{bounds})?(?:(?P<de>的)?[^，,。；;、:：\d“”]{{0,10}}?(?:{nouns})|(?P<de2>的)[有共达]"
+        # ``产值超百亿元的4家、超10亿元的13家``: the class's noun left out before its count
+        rf"|(?P<de3>的)[0-9一二两三四五六七八九十几百]+(?:家|个|户|项))"
     )
 
 

@@ -367,6 +367,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``由21家增至67家``: the later figure is the earlier one's indicator
             ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
         ind = _qualified(ind, phrase)
+        if (q.q.get("unit") == "count" and text[q.start - 1:q.start] == "的" and parent is not None
+                and parent.indicator != "other"):
+            cls = _elided_class(ctx, start, q)
+            if cls is not None:
+                # ``规上工业企业120家，其中产值超百亿元的4家、超10亿元的13家``: a count of the
+                # class a threshold bounds, its noun left out: the counted group's indicator
+                ind = (parent.indicator, parent.indicator_text, cls)
         if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
@@ -465,6 +472,19 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _elided_class(ctx: DocContext, start: int, q: Qty) -> Optional[str]:
+    """``产值超百亿元的`` before the count ``q`` (its noun left out): the words of a class a
+    money threshold bounds, from ``start`` (past 其中 and list marks), else None."""
+    text = ctx.text
+    words = _CLASS_LEAD.sub("", text[start:q.start])
+    if len(words) < 3 or not any(r.q.get("unit") in ("CNY", "USD") for r in ctx.qtys_in(start, q.start)):
+        return None
+    return words
+
+
+_CLASS_LEAD = re.compile(r"^[，,、；;\s]*(?:其中|包括|含)?[，,：:\s]*")
 
 
 @lru_cache(maxsize=1)
