@@ -1736,3 +1736,10 @@ def test_a_threshold_before_an_elided_noun_bounds_a_class_of_the_group_counted(n
     got = metrics(nlp, text, date="2025-03-01")
     assert {m["value"]["value"]: m["scope"] for m in got} == counts
     assert {m["indicator"] for m in got} == {"enterprise_count"}
+
+
+@pytest.mark.parametrize("end", ["。", "；", "！"])
+def test_firms_counted_before_their_noun_at_a_sentence_end_are_an_enterprise_count(nlp, end):
+    text = f"青禾高新区已集聚了华远电子、蓝天光电等60余家上下游企业{end}"
+    (m,) = metrics(nlp, text, date="2025-03-01")
+    assert m["indicator"] == "enterprise_count" and m["value"]["value"] == 60.0

@@ -15,7 +15,7 @@ from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tup
 from .scopes import _WORDY, _strip_value_words
 from .labels import after_marks
 
-_LIST_SEP = re.compile("[、，,]")
+_LIST_SEP = re.compile("[、，,。；;！？!?]")
 _PRODUCT_END = re.compile("[的、，,。；;：:）)“”\"]")
 _COUNT_HEAD = re.compile(r"^[\d.]+[个家项所]")
 _CONJ = re.compile("[和及与、]")
