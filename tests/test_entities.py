@@ -945,3 +945,14 @@ def test_a_brand_with_a_bare_gongsi_joins_the_one_full_name_it_opens(ruler: Zone
 ])
 def test_the_parts_a_zone_administers_are_sub_parks(ruler: ZoneEntityRuler, text: str, names: list) -> None:
     assert park_names(ruler, text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("株洲高新区董家塅高科园完成产值。董家塅高科园一季度完成规模工业产值46.3亿元。",
+     ["株洲高新区", "董家塅高科园", "董家塅高科园"]),
+    ("金昌经开区化工产业集中区规上工业增加值增长35.6%。", ["金昌经开区", "化工产业集中区"]),
+    ("董家塅高科园一季度完成规模工业产值46.3亿元。", []),
+    ("青禾产业园区白沙片区新增企业12家。", ["青禾产业园区"]),
+])
+def test_a_weak_zone_word_right_after_its_zone_names_a_part_of_it(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert park_names(ruler, text) == names

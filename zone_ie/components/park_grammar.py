@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 
 from ..clusters import Places, word_before
-from .ruler_text import _COUNTED, _COUNTED_INSIDE, _LEADING_BRACKETED, Match, _non_overlapping, _starts_with_place
+from .ruler_text import _COUNTED, _COUNTED_INSIDE, _LEADING_BRACKETED, Match, _literal_spans, _non_overlapping, _starts_with_place
 
 
 class ParkGrammar:
@@ -109,6 +109,7 @@ class ParkGrammar:
     def _grammar_parks(self, text: str, taken: list[Match]) -> tuple[list[Match], dict[tuple[int, int], int]]:
         out: list[Match] = []
         cut_from: dict[tuple[int, int], int] = {}
+        after_zone: set[str] = set()  # parts named right after their zone, found again in the text
         ends = sorted(t.end for t in taken)  # of taken + out, kept sorted
         min_prefix = int(self.grammar["park_needs_prefix_len"])
         for m in self._park_suffix_re.finditer(text):
@@ -163,14 +164,26 @@ class ParkGrammar:
             if suffix.endswith(self._weak_suffixes) and suffix not in self._strong_suffixes and not has_place:
                 # (``台商投资区`` is a zone word of its own, though it ends with the weak 投资区)
                 direction = next((d for d in self._direction_areas if prefix.endswith(d)), None)
-                if direction is None or suffix not in self._direction_suffixes:
+                if direction is not None and suffix in self._direction_suffixes:
+                    # ``选址城北片区``: a sub-area named by its direction (城北, 江北, 东部…)
+                    start = m.start() - len(direction)
+                elif (len(prefix) >= 2 and suffix.endswith(self._after_zone_suffixes)
+                      and any(t.end == start and t.label == "PARK" for t in (*taken, *out))):
+                    # ``株洲高新区董家塅高科园``: a part named right after its zone (found again below)
+                    after_zone.add(text[start:m.end()])
+                else:
                     continue
-                # ``选址城北片区``: a sub-area named by its direction (城北, 江北, 东部…)
-                start = m.start() - len(direction)
             out.append(Match(start, m.end(), "PARK"))
             insort(ends, m.end())
             if uncut < start:
                 cut_from[(start, m.end())] = uncut
+        if after_zone:
+            have = {(o.start, o.end) for o in out}
+            spans = [(t.start, t.end) for t in (*taken, *out)]
+            for a, b, _ in _literal_spans(after_zone, text):
+                if (a, b) not in have and not any(x < b and a < y for x, y in spans):
+                    out.append(Match(a, b, "PARK"))
+            out.sort(key=lambda o: o.start)
         return out, cut_from
 
     def _firm_shaped(self, run: str) -> bool:
