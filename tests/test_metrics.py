@@ -1743,3 +1743,9 @@ def test_firms_counted_before_their_noun_at_a_sentence_end_are_an_enterprise_cou
     text = f"青禾高新区已集聚了华远电子、蓝天光电等60余家上下游企业{end}"
     (m,) = metrics(nlp, text, date="2025-03-01")
     assert m["indicator"] == "enterprise_count" and m["value"]["value"] == 60.0
+
+
+def test_zones_listed_after_a_colon_with_their_areas_are_the_subjects_of_their_areas(nlp):
+    text = "青禾自贸试验区实施范围119.77平方公里，涵盖三个片区：洛阳片区73.17平方公里，开封片区19.94平方公里。"
+    got = {m["value"]["value"]: (m["subject"], m["indicator"]) for m in metrics(nlp, text, date="2025-03-01")}
+    assert got[73170000.0] == ("洛阳片区", "land_area") and got[19940000.0] == ("开封片区", "land_area")

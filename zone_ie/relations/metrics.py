@@ -374,7 +374,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 # ``规上工业企业120家，其中产值超百亿元的4家、超10亿元的13家``: a count of the
                 # class a threshold bounds, its noun left out: the counted group's indicator
                 ind = (parent.indicator, parent.indicator_text, cls)
-        if ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
+        if (ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and not (ind[1] or "").strip("。；;，, ")
+                and (park := ctx.ent_at(q.start - 1)) is not None and park.label == "PARK"):
+            # ``涵盖三个片区：郑州片区73.17平方公里，开封片区19.94平方公里``: a zone's own area
+            ind = ("land_area", None, None)
+        elif ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])

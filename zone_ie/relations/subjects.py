@@ -501,7 +501,7 @@ def _part_of_name(ctx: DocContext, pos: int) -> bool:
     return ctx.ent_at(pos) is not None
 
 
-_CLAUSE_BREAK = re.compile("[，,；;]")
+_CLAUSE_BREAK = re.compile("[，,；;：:]")
 
 
 def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
