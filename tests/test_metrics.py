@@ -1749,3 +1749,26 @@ def test_zones_listed_after_a_colon_with_their_areas_are_the_subjects_of_their_a
     text = "青禾自贸试验区实施范围119.77平方公里，涵盖三个片区：洛阳片区73.17平方公里，开封片区19.94平方公里。"
     got = {m["value"]["value"]: (m["subject"], m["indicator"]) for m in metrics(nlp, text, date="2025-03-01")}
     assert got[73170000.0] == ("洛阳片区", "land_area") and got[19940000.0] == ("开封片区", "land_area")
+
+
+RANKING_PAGE = (
+    "近日，省里印发《关于2020年度全省开发区综合考评结果的通报》。青禾经济开发区以92.8分位列全省第2位。\n\n"
+    "排名 | 开发区 | 得分 | 较上年位次变化\n"
+    "1 | 白沙经济开发区 | 93.6 | 上升2位\n"
+    "2 | 青禾经济开发区 | 92.8 | 上升3位\n"
+    "3 | 东岭经济开发区 | 84.1 | 持平\n"
+    "4 | 石桥经济开发区 | 83.6 | 下降1位\n\n"
+    "从通报看，前3名开发区的得分均在84分以上，平均分比上年提高2.6分。"
+)
+
+
+def test_a_table_row_is_not_dropped_as_a_display_line_the_prose_restates(nlp):
+    got = {(m["subject"], m["value"]["value"]) for m in metrics(nlp, RANKING_PAGE, date="2021-09-15")
+           if m["value"] and m["indicator_text"] == "得分"}
+    assert {("东岭经济开发区", 84.1), ("石桥经济开发区", 83.6)} <= got
+
+
+def test_a_score_in_the_prose_is_dated_by_the_evaluation_and_named_as_one(rules_nlp):
+    text = "近日，省里公布2023年度省产业园考核评价结果。青禾产业转移工业园以96.42分位居全省第一，比上年前移2位。"
+    got = [m for m in metrics(rules_nlp, text, date="2024-07-12") if m["value"] and m["value"]["unit"] == "other:分"]
+    assert [(m["indicator_text"], m["period"]["year"]) for m in got] == [("得分", 2023)]

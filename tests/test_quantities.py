@@ -379,3 +379,19 @@ def test_digit_counts_and_idioms_are_no_quantities(text):
     from zone_ie.quantities import scan_quantities
 
     assert scan_quantities(text) == [] and list(find_quantities(text)) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("在全省23家省级开发区中综合得分91.74分", [(91.74, "other:分")]),
+    ("得分分别为93.8分、91.2分和89.5分", [(93.8, "other:分"), (91.2, "other:分"), (89.5, "other:分")]),
+    ("青禾经济开发区（552.19分）", [(552.19, "other:分")]),
+    ("十分重要", []),
+    ("12时30分举行", []),
+    ("每件节约5分钱", []),
+    ("3分公司", []),
+    ("全程不到20分钟", [(20.0, "other:分钟")]),
+])
+def test_scores_are_points_written_in_digits(text: str, want: list) -> None:
+    from zone_ie.quantities import find_quantities
+    got = [(q.quantity.value, q.quantity.unit) for q in find_quantities(text) if q.quantity.unit != "count"]
+    assert got == want

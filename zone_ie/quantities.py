@@ -369,6 +369,10 @@ def _scan_ok(t: str, q: dict, end: int, scaled: bool) -> bool:
     return True
 
 
+_ARABIC = regex.compile(r"[0-9,.\s\u00a0\u2009\u202f]+")
+_CLOCK = frozenset("时点:：")
+
+
 def _build_main(t: str, m: regex.Match, scan: bool, gd: Optional[dict] = None) -> Optional[dict]:
     gd = gd if gd is not None else m.groupdict()
     get = gd.get
@@ -413,6 +417,8 @@ def _build_main(t: str, m: regex.Match, scan: bool, gd: Optional[dict] = None) -
                     m1 = ""
     if unit_text == "个多月":
         unit_text, infix = "个月", True
+    if unit_text == "分" and (is_range or not _ARABIC.fullmatch(n1 or "") or t[max(0, m.start() - 1):m.start()] in _CLOCK):
+        return None  # a score is written in digits (91.74分); 十分 is ``very``, 12时30分 a time
     digits = (n1 or "") + (n2 or "")
     scaled = bool(m1 or m2) or "万" in digits or "亿" in digits
     written = (m2 if is_range else m1) + (unit_text or "")

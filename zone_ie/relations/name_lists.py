@@ -93,10 +93,10 @@ def name_list(ctx: DocContext, start: int, end: int) -> list[Ent]:
 
 
 def date_ranks(ctx: DocContext, metrics: list[MetricFact]) -> None:
-    """A rank with no period of its own is of the evaluation the article announces
-    (``公布2024年…考核评价结果…此次综合排名全国第6位``: 2024)."""
+    """A rank or a score with no period of its own is of the evaluation the article
+    announces (``公布2024年…考核评价结果…此次综合排名全国第6位``, ``以96.42分位居全省第一``: 2024)."""
     for m in metrics:
-        if m.period is None and m.value is not None and m.value.unit == "rank" and m.evidence is not None:
+        if m.period is None and m.value is not None and m.value.unit in ("rank", "other:分") and m.evidence is not None:
             pos = ctx.repair.from_raw(m.evidence[0]) if ctx.repair is not None else m.evidence[0]
             year = evaluation_year(ctx, ctx.article_at(pos))
             if year is not None:

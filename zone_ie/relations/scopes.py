@@ -36,6 +36,10 @@ def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: l
     # nothing an analyst can cite: no metric
     kept: list[MetricFact] = []
     for m in found:
+        if (m.value is not None and m.value.unit == "other:分"
+                and not _WORDY.search((m.indicator_text or "").replace("以", ""))):
+            # ``X园以96.42分位居全省第一``: the score of the evaluation the sentence reports
+            m.indicator_text, m.scope = vocab()["score_indicator_text"], None
         if m.value is not None and m.value.unit == "rank" and not (m.indicator_text and _WORDY.search(m.indicator_text)):
             # ``青枫高新区位列第53位``: a place in a ranking is a figure of its own, named
             # by the ranking word even when the sentence names no measure

@@ -167,7 +167,8 @@ def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
                         keys: Optional[dict[str, str]] = None) -> list[MetricFact]:
     """The prose under a table restates its rows (``全区规模以上工业总产值612.47亿元，同比增长
     13.8%``): a prose metric of the same subject, indicator and period with the row's value
-    or change takes the row's missing numbers, and the row is dropped; other rows stay."""
+    or change takes the row's missing numbers and the row's line as its evidence, and the row
+    is dropped; other rows stay."""
     out = list(prose)
     for t in table:
         key = keys.get(t.subject, t.subject) if keys else t.subject
@@ -184,6 +185,9 @@ def merge_table_metrics(table: list[MetricFact], prose: list[MetricFact],
             same.yoy_pct = t.yoy_pct
         if same.share_pct is None and t.share_pct is not None:
             same.share_pct = t.share_pct
+        # the row confirms the prose: its line is the evidence (a table's figure, which the
+        # confidence model, reading prose cues, does not judge)
+        same.evidence = t.evidence
     return out
 
 
