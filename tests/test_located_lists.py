@@ -363,3 +363,10 @@ def test_firms_a_park_serves_or_whose_suppliers_it_seeks_are_not_located_there(n
     text = f"青禾高新区智能制造产业园于去年开园。{clause}，已签约项目12个。"
     got = pairs(nlp, text)
     assert not {c for c, _ in got} & {"澄江电子", "蓝天光电"}
+
+
+@pytest.mark.parametrize("verb", ["落户", "入驻", "位于"])
+def test_a_firm_settling_in_a_zone_s_named_part_is_in_the_part_and_the_zone(nlp, verb):
+    text = f"东莞市力川新能源科技有限公司年产5GWh储能电池项目{verb}青禾高新区新能源装备产业园。"
+    got = pairs(nlp, text)
+    assert {("东莞市力川新能源科技有限公司", "新能源装备产业园"), ("东莞市力川新能源科技有限公司", "青禾高新区")} <= got

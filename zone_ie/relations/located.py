@@ -369,8 +369,19 @@ def _verb_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
         if any(x in between for x in "。；"):
             continue
         if has_cue("located_verbs", between[-6:]):
-            return p
+            return _innermost(ctx, p)
     return None
+
+
+def _innermost(ctx: DocContext, p: Ent) -> Ent:
+    """``落户郴州高新区新能源装备产业园``: the last park of a chain of adjacent names (a zone,
+    then its part), where the firm is; its zones are added as its ancestors."""
+    gaps = cues()["containment_adjacent_gaps"]
+    while True:
+        nxt = ctx.ent_at(p.end) or ctx.ent_at(p.end + 1)
+        if nxt is None or nxt.label != "PARK" or nxt.key == p.key or ctx.text[p.end:nxt.start] not in gaps:
+            return p
+        p = nxt
 
 
 def _locative_lead(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
