@@ -370,3 +370,19 @@ def test_projects_going_to_a_park_together_are_all_hosted_there(nlp):
             "宏拓新能源有限公司年产3万吨再生铝项目总投资5.6亿元，两个项目均落户青禾有色金属产业园。")
     got = {p["name"]: p["park"] for p in facts(nlp, text, "project")}
     assert set(got.values()) == {"青禾有色金属产业园"}
+
+
+def test_links_to_other_articles_give_no_located_in_or_project(nlp):
+    text = ("青禾经开区上半年经济运行平稳，规上工业产值增长8%。\n\n"
+            "上一篇:湖南星沙精密机械有限公司入驻青禾经开区\n"
+            "下一篇:华远电子有限公司年产10万台电机项目在青禾经开区开工\n"
+            "相关阅读\n青禾经开区举行招商推介会 2024-05-01")
+    assert facts(nlp, text, "located_in") == [] and facts(nlp, text, "project") == []
+
+
+def test_a_table_with_bars_is_no_menu(nlp):
+    text = ("青禾经开区2023年签约项目一览：\n"
+            "序号 | 项目名称 | 投资主体 | 总投资（亿元）\n"
+            "1 | 年产10万台电机项目 | 华远电子有限公司 | 12.5\n"
+            "2 | 年产5万吨树脂项目 | 蓝天化工有限公司 | 8.2\n")
+    assert {p["name"] for p in facts(nlp, text, "project")} >= {"年产10万台电机项目", "年产5万吨树脂项目"}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..models import AliasFact, ProjectFact
 from ..relations import prepare
-from ..relations.context import build_context
+from ..relations.context import build_context, outside_furniture
 from ..relations.dedupe import canonical_names, canonicalize, dedupe
 from ..relations.headlines import drop_display_repeats
 from ..relations.located import located_facts
@@ -45,8 +45,8 @@ class ZoneRelations:
         facts: list[Any] = []
         facts.extend(self.alias_facts(doc, rep))
         ctx = build_context(doc, rep)
-        projects = project_facts(ctx)
-        facts.extend(located_facts(ctx, projects))
+        projects = outside_furniture(ctx, project_facts(ctx))
+        facts.extend(outside_furniture(ctx, located_facts(ctx, projects)))
         facts.extend(drop_display_repeats(ctx, scope_project_figures(ctx, metric_facts(ctx), projects)))
         facts.extend(projects)
         names = canonical_names((e.text, e.key) for e in ctx.ents)

@@ -171,6 +171,7 @@ class DocContext:
     sentences: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, paragraph
     repair: Optional[RepairedText] = None
     display: Optional[list[tuple[int, int]]] = None  # raw spans of display lines (headlines)
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # raw spans of page furniture lines
     _index: dict = field(default_factory=dict, repr=False, compare=False)
 
     # --- offsets -------------------------------------------------------
@@ -360,7 +361,11 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
     from .furniture import furniture_spans  # it reads this module's cue words
-    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in furniture_spans(rep.source)]
+    spans = furniture_spans(rep.source)
+    if spans:
+        rows = set(table_rows(rep.source))  # a menu's | bars are also a table's: rows state facts
+        ctx.furniture = [sp for sp in spans if not any(a <= sp[0] < b for a, b in rows)]
+    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in spans]
     if furniture:
         # page furniture states no figure and no period (its mentions stay: they still
         # tell which park the page is about)
@@ -624,4 +629,20 @@ def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
                 i += len(w) - 1
                 break
         i += 1
+    return out
+
+
+def outside_furniture(ctx: DocContext, facts: list) -> list:
+    """``facts`` less those whose evidence starts on a line of page furniture
+    (``下一篇:X公司…项目在Y经开区开工``: a link to another article states nothing here)."""
+    spans = ctx.furniture
+    if not spans:
+        return facts
+    starts = [a for a, _ in spans]
+    out = []
+    for f in facts:
+        a = f.evidence[0] if f.evidence else -1
+        k = bisect_right(starts, a) - 1
+        if not (k >= 0 and a < spans[k][1]):
+            out.append(f)
     return out
