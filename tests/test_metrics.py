@@ -1772,3 +1772,17 @@ def test_a_score_in_the_prose_is_dated_by_the_evaluation_and_named_as_one(rules_
     text = "近日，省里公布2023年度省产业园考核评价结果。青禾产业转移工业园以96.42分位居全省第一，比上年前移2位。"
     got = [m for m in metrics(rules_nlp, text, date="2024-07-12") if m["value"] and m["value"]["unit"] == "other:分"]
     assert [(m["indicator_text"], m["period"]["year"]) for m in got] == [("得分", 2023)]
+
+
+@pytest.mark.parametrize("clause, value", [("占地1334亩", 1334.0), ("可安排就业约300人", 300.0),
+                                           ("预计年产值6亿元", 6e8)])
+def test_a_projects_land_staff_and_forecast_are_scoped_by_the_project(rules_nlp, clause, value):
+    text = f"青禾经开区加快项目建设。华远电子有限公司年产10万台电机项目总投资12亿元，{clause}。"
+    got = [m for m in metrics(rules_nlp, text, date="2024-05-01") if m["value"] and m["value"]["value"] == value]
+    assert got and got[0]["scope"] == "华远电子有限公司年产10万台电机项目"
+
+
+def test_the_area_of_a_park_a_figure_qualifies_is_not_a_projects(rules_nlp):
+    text = "华远电子有限公司年产10万台电机项目落户青禾经开区，在占地5000亩的白沙新材料产业园建设。"
+    got = [m for m in metrics(rules_nlp, text, date="2024-05-01") if m["value"] and m["value"]["value"] == 5000.0]
+    assert got and got[0]["scope"] != "华远电子有限公司年产10万台电机项目"

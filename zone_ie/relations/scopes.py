@@ -126,6 +126,17 @@ def _inherit_sector(m: MetricFact, before: list[MetricFact], para: int, ctx: Doc
             return
 
 
+_PROJECT_OWN_IDS = frozenset({"land_area", "employees"})
+
+
+def _of_park_after(ctx: DocContext, a: int, e: int) -> bool:
+    """Whether a figure in ``[a, e)`` qualifies a park named after it (``…5000亩的X产业园``)."""
+    q = next((q for q in ctx.qtys_in(a, e)), None)
+    if q is None or not ctx.text.startswith("的", q.end):
+        return False
+    return any(p.start - q.end <= 12 for p in ctx.ents_in(q.end, min(e, q.end + 14), "PARK"))
+
+
 def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: list) -> list[MetricFact]:
     """``X项目…建成后可实现年产值21亿元``: a figure of the sentence that names a project,
     stated as what the project will do once built (a completion frame before it), is
@@ -137,13 +148,19 @@ def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: 
     builder = {p.name: p.company for p in projects if p.company}
     parks = {e.text for e in ctx.ents if e.label == "PARK"}
     for m in metrics:
-        if m.scope is not None:
-            continue
+        if m.scope is not None and not (m.indicator in _PROJECT_OWN_IDS and (
+                m.scope in vocab()["value_verbs"] or m.scope == m.indicator_text)):
+            continue  # (``可安排就业300人``: a verb, or the indicator's own word, as the scope names nothing)
         a = ctx.repair.from_raw(m.evidence[0])
         s, e, _ = ctx.sentence_at(a)
-        if not has_vocab("completion_blockers", text[s:a + 12]):
+        own = m.indicator in _PROJECT_OWN_IDS  # ``X项目占地1334亩，可安排就业300人``: the project's own
+        if not own and not has_vocab("completion_blockers", text[s:a + 12]) and not has_vocab("project_forecast_words", text[s:a + 12]):
             continue
         named = [name for ps, pe, name in spans if ps <= a < pe]
+        if own and not named:
+            continue  # (the land or staff of a project only in the sentence naming it)
+        if own and _of_park_after(ctx, ctx.repair.from_raw(m.evidence[0]), e):
+            continue  # ``在占地5000亩的小麦精深加工产业园``: the area of the park it qualifies
         if not named:
             # ``X项目…。该项目建成后年产值…``: the project the paragraph named last before it
             para = ctx.paragraphs[ctx.paragraph_at(a)] if ctx.paragraphs else None
