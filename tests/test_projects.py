@@ -386,3 +386,16 @@ def test_a_table_with_bars_is_no_menu(nlp):
             "1 | 年产10万台电机项目 | 华远电子有限公司 | 12.5\n"
             "2 | 年产5万吨树脂项目 | 蓝天化工有限公司 | 8.2\n")
     assert {p["name"] for p in facts(nlp, text, "project")} >= {"年产10万台电机项目", "年产5万吨树脂项目"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("青禾工业园区加快招商。科裕电子项目总投资1.2亿元，已于3月投产。", "科裕电子项目"),
+    ("青禾经开区今年实施白沙新能源汽车项目，总投资201.6亿元。", "白沙新能源汽车项目"),
+])
+def test_a_project_named_with_its_own_investment_is_a_project(nlp, text, name):
+    assert name in {p["name"] for p in facts(nlp, text, "project")}
+
+
+@pytest.mark.parametrize("text", ["青禾经开区重点项目总投资56亿元。", "全区产业项目计划总投资120亿元。"])
+def test_a_kind_of_project_with_a_sum_is_no_project(nlp, text):
+    assert facts(nlp, text, "project") == []

@@ -181,6 +181,8 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         return True
     if _bracketed_cost(ctx, start + len(name)) is not None:
         return True  # ``A液晶显示模组扩建项目(3亿元)``: a project listed with its own cost
+    if _COST_AFTER.match(ctx.text, start + len(name)) and not _generic_head(name):
+        return True  # ``科裕电子项目总投资1.2亿元``: a project named with its own investment (SPEC 4)
     if company is not None and company.end >= start - 1 and company.start < start + len(name):
         return True
     if company is not None and 0 <= company.start - (start + len(name)) <= 4:
@@ -225,6 +227,25 @@ def _specific(ctx: DocContext, name: str, start: int) -> bool:
         hi += 1
     clause = text[lo:start] + text[start + len(name):hi]
     return any(w in clause for w, _ in c["project_status"])
+
+
+_COST_AFTER = regex.compile(r"[，,]?(?:计划总投资|项目总投资|总投资额?|计划投资|投资额?|估算总投资)(?:约|达|为|近|超)?[0-9.]+\s*(?:万|亿)?(?:元|美元)")
+
+
+def _generic_head(name: str) -> bool:
+    """``重点项目`` / ``产业项目``: a kind of project, not a project's name."""
+    c = cues()
+    suffix = next((x for x in c["project_suffixes"] if name.endswith(x)), "")
+    head = name[: len(name) - len(suffix)]
+    for w in _ZONE_WORDS:  # ``园区重点项目``: the zone's key projects
+        if head.startswith(w):
+            head = head[len(w):]
+            break
+    return (len(head) < 3 or head.startswith(tuple(c["project_generic_heads"])) or _is_group(name)
+            or head.endswith(tuple(c["project_generic_heads"])))
+
+
+_ZONE_WORDS = ("园区", "全区", "该区", "本区", "开发区", "高新区", "经开区", "新区", "片区", "综保区")
 
 
 _BRACKETED_COST = regex.compile(r"[（(]\s*(?:总投资|投资|计划投资)?[约近超逾]?[0-9.]+\s*(?:万|亿)?(?:元|美元)\s*[)）]")
