@@ -399,3 +399,17 @@ def test_a_project_named_with_its_own_investment_is_a_project(nlp, text, name):
 @pytest.mark.parametrize("text", ["青禾经开区重点项目总投资56亿元。", "全区产业项目计划总投资120亿元。"])
 def test_a_kind_of_project_with_a_sum_is_no_project(nlp, text):
     assert facts(nlp, text, "project") == []
+
+
+@pytest.mark.parametrize("text, company", [
+    ("青禾高新区新签约一批项目。美国恒力新能源汽车电池包系统生产项目总投资5.5亿元。", "美国恒力"),
+    ("青禾经开区引进日本东研汽车零部件基地项目。", "日本东研"),
+])
+def test_a_country_and_a_brand_opening_a_project_name_are_a_foreign_firm(nlp, text, company):
+    (p,) = facts(nlp, text, "project")
+    assert p["company"] == company
+
+
+def test_a_country_in_prose_is_no_firm(nlp):
+    text = "青禾综保区对美国市场出口增长两成，日本客户订单增加。"
+    assert facts(nlp, text, "located_in") == [] and facts(nlp, text, "project") == []

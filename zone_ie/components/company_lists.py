@@ -8,7 +8,7 @@ from typing import Optional
 
 import regex
 
-from ..clusters import word_before
+from ..clusters import word_at, word_before
 from ..numerals import to_number
 from .ruler_text import (
     _BRAND_CHARS, _CLAUSE_END, _LIST_CUE, _LIST_TAIL, Match, _add_non_overlapping, _literal_spans, _without_phase,
@@ -19,6 +19,10 @@ _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 _UNIT_NOT = set("一二两三四五六七八九十百千万亿几多数余个家期批类种项座条台套等和及与的后续同新")
 _SECTOR_LIST = regex.compile(r"(?:领域|行业|板块|赛道)(?:的|[\d一二三四五六七八九十百多余]+(?:家|个))")
 _SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司)$")
+
+
+# the words of a clause after a point, up to the first project suffix
+_CLAUSE_TAIL = regex.compile(r"[^，,。；;：:、\n]{0,30}?(?:项目|基地|工厂|生产线)")
 
 
 class CompanyListGrammar:
@@ -117,6 +121,7 @@ class CompanyListGrammar:
         self._investor_companies(text, found, known, new)
         self._staff_companies(text, found, known, new)
         self._project_prefix_companies(text, found, known, new)
+        self._country_brand_companies(text, found, known, new)
         if not new:
             return found
         more = []
@@ -191,6 +196,25 @@ class CompanyListGrammar:
                 continue  # a verb or a frame word before the capacity, not a brand
             if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place) or self._place_brand(brand):
                 new.setdefault(brand, "COMPANY")
+
+    def _country_brand_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``美国恒力新能源汽车电池包系统生产项目``: a country, then a brand of two to four
+        characters that an industry word follows, opening a project name, is a foreign firm
+        (the country kept in its name, as the article writes it)."""
+        if self._country_brand is None or "项目" not in text and "基地" not in text:
+            return
+        for m in self._country_brand.finditer(text):
+            k = m.end("brand")
+            if any(f.start <= m.start() < f.end for f in found):
+                continue
+            if word_at(self._industry_by_len, text, k) is None:
+                continue  # no industry word after the brand: no firm's project
+            clause = _CLAUSE_TAIL.match(text, k)
+            if clause is None or not clause.group(0).endswith(("项目", "基地", "工厂", "生产线")):
+                continue  # the words after it are no project's name
+            brand = m.group("brand")
+            if self._plausible_brand(brand) and not self._sector_item(brand) and not self._P.is_place(brand):
+                new.setdefault(m.group(0), "COMPANY")
 
     def _place_brand(self, brand: str) -> bool:
         """``曲靖融合`` / ``扬州晶澳``: a place, then a brand of two or three characters that

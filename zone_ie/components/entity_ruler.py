@@ -183,6 +183,10 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._list_predicates = tuple(g.get("list_predicate_heads", []))
         self._right_edges = tuple(sorted(g.get("name_right_edges", []), key=len, reverse=True))
         self._project_tail = regex.compile(g.get("project_tails_re", r"(?!)"))
+        countries = sorted(g.get("country_names", []), key=len, reverse=True)
+        self._country_brand = regex.compile(
+            "(?<![中欧亚南北东西英法德日韩美])(?:" + ("|".join(map(regex.escape, countries)) or "(?!)") + r")(?P<brand>\p{Han}{2,4}?)"
+        ) if countries else None
         self._closer = regex.compile(g.get("list_company_closers_re", r"(?!)"))
         self._closer_search = _unanchored(self._closer)
         self._context_re = regex.compile(g.get("company_context_re", r"(?!)"))
