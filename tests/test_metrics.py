@@ -1786,3 +1786,15 @@ def test_the_area_of_a_park_a_figure_qualifies_is_not_a_projects(rules_nlp):
     text = "华远电子有限公司年产10万台电机项目落户青禾经开区，在占地5000亩的白沙新材料产业园建设。"
     got = [m for m in metrics(rules_nlp, text, date="2024-05-01") if m["value"] and m["value"]["value"] == 5000.0]
     assert got and got[0]["scope"] != "华远电子有限公司年产10万台电机项目"
+
+
+def test_an_administered_test_zone_and_its_bare_kind_word(nlp):
+    text = "柴达木循环经济试验区一季度完成招商引资到位资金2.28亿元。3月份，试验区规上工业增加值同比增长9.6%。"
+    got = {(m["subject"], m["indicator"]) for m in metrics(nlp, text, date="2022-04-20")}
+    assert got == {("柴达木循环经济试验区", "funds_in_place"), ("柴达木循环经济试验区", "industrial_value_added_above_scale")}
+
+
+def test_a_counted_kind_of_zone_is_no_anaphor(nlp):
+    text = ("同期，青禾自贸试验区三个片区合计实现进出口总额1076.4亿元。从全国看，2022年21个自贸试验区进出口总额达7.5万亿元，"
+            "增长14.5%；实际使用外资超过2200亿元，占全国的18.1%。")
+    assert not any(m["indicator"] == "foreign_investment" for m in metrics(nlp, text, date="2023-03-01"))

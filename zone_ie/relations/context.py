@@ -609,6 +609,21 @@ def _group_re() -> "re.Pattern[str]":
     return re.compile(zone_group_head() + "$")
 
 
+def tail_of_kind(text: str, pos: int, word: str) -> bool:
+    """``21个自贸试验区``: the anaphor ``word`` at ``pos`` ends a longer zone word (a kind of
+    zone, counted or named), so it points back to nothing."""
+    end = pos + len(word)
+    return any(text.startswith(w, end - len(w)) for w in _longer_kinds(word))
+
+
+@lru_cache(maxsize=None)
+def _longer_kinds(word: str) -> tuple[str, ...]:
+    """The zone words of the entity grammar (``patterns/grammar.json``) that end with ``word``."""
+    from ..resources import load_json
+
+    return tuple(w for w in load_json("grammar.json")["park_suffixes"] if len(w) > len(word) and w.endswith(word))
+
+
 def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
     """Typed zone anaphors (``经开区``, ``该高新区``) in ``[start, end)`` that are not part of a name."""
     text = ctx.text
@@ -622,7 +637,7 @@ def anaphora_in(ctx: DocContext, start: int, end: int) -> list[tuple[int, str]]:
         i = m.start()
         for w in words:
             if text.startswith(w, i) and i + len(w) <= end and ctx.ent_at(i) is None and ctx.ent_at(i + len(w) - 1) is None:
-                if _group_before(text, i):
+                if _group_before(text, i) or tail_of_kind(text, i, w):
                     i += len(w) - 1
                     break  # ``12家省级以上开发区``, ``全部开发区``: a group of zones, not one
                 out.append((i, w))

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor
+from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -116,7 +116,7 @@ def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent
     found: list[tuple[int, int, Optional[Ent]]] = []   # (position, end, referent)
     for a in longest_first("anaphora_park") if has_cue("anaphora_park", head_text) else ():
         k = head_text.find(a)
-        if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)):
+        if k >= 0 and (k == 0 or not _part_of_name(ctx, start + k)) and not tail_of_kind(text, start + k, a):
             found.append((start + k, start + k + len(a), None))
             break
     demo = _park_demonstrative(ctx, start, first_pos)
