@@ -370,3 +370,15 @@ def test_a_firm_settling_in_a_zone_s_named_part_is_in_the_part_and_the_zone(nlp,
     text = f"东莞市力川新能源科技有限公司年产5GWh储能电池项目{verb}青禾高新区新能源装备产业园。"
     got = pairs(nlp, text)
     assert {("东莞市力川新能源科技有限公司", "新能源装备产业园"), ("东莞市力川新能源科技有限公司", "青禾高新区")} <= got
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("依托江苏时代、上汽时代两大龙头，青禾高新区动力电池产业链企业已超过100家。", {"江苏时代", "上汽时代"}),
+    ("京东、菜鸟等跨境电商平台相继在青禾综保区布局中心仓。", {"京东", "菜鸟"}),
+])
+def test_a_list_closed_by_a_count_of_leaders_or_by_platforms_names_firms(nlp, text, firms):
+    assert firms <= {c for c, _ in pairs(nlp, text)}
+
+
+def test_a_count_of_major_industries_names_no_firms(nlp):
+    assert pairs(nlp, "青禾高新区围绕新能源、新材料两大产业发力，引进项目12个。") == set()
