@@ -413,3 +413,9 @@ def test_a_country_and_a_brand_opening_a_project_name_are_a_foreign_firm(nlp, te
 def test_a_country_in_prose_is_no_firm(nlp):
     text = "青禾综保区对美国市场出口增长两成，日本客户订单增加。"
     assert facts(nlp, text, "located_in") == [] and facts(nlp, text, "project") == []
+
+
+def test_a_zone_opening_the_sentence_as_a_locative_hosts_the_listed_projects(nlp):
+    text = ("白沙工业园区上半年产值增长10%，白沙工业园区新增企业5家。"
+            "东岭工业园区醴陵陶瓷产业基地内，鑫陶环保、华星化工填料等企业扩能项目稳步推进。")
+    assert {p["park"] for p in facts(nlp, text, "project")} == {"醴陵陶瓷产业基地"}

@@ -119,11 +119,12 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     if sub is not None:
         return sub
     before = [x for x in parks if x.end <= start]
-    if before and is_sub_park(before[-1]) and not (
+    if before and (is_sub_park(before[-1]) or text.startswith(("内，", "内,", "里，", "里,"), before[-1].end)) and not (
             _other_firm(ctx, s, before[-1].start, company)
             and (company is None or company.start > before[-1].start)):
-        # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park (unless another firm's
-        # clause holds it: ``A公司在Y产业园建设…，B公司则投资…建设…基地``)
+        # 位于X高新区的Y产业园内，Z公司…生产线: built in the sub-park, as in a zone that opens the
+        # sentence as a locative (``X基地内，A、B等企业扩能项目…``), unless another firm's clause
+        # holds it (``A公司在Y产业园建设…，B公司则投资…建设…基地``)
         return before[-1]
     topic = sub_park_topic(ctx, s)
     if topic is None and company is not None:
