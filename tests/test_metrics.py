@@ -1798,3 +1798,16 @@ def test_a_counted_kind_of_zone_is_no_anaphor(nlp):
     text = ("同期，青禾自贸试验区三个片区合计实现进出口总额1076.4亿元。从全国看，2022年21个自贸试验区进出口总额达7.5万亿元，"
             "增长14.5%；实际使用外资超过2200亿元，占全国的18.1%。")
     assert not any(m["indicator"] == "foreign_investment" for m in metrics(nlp, text, date="2023-03-01"))
+
+
+@pytest.mark.parametrize("clause, value, indicator", [
+    ("一期13,000平方米仓库已投入使用", 13000.0, "other"),
+    ("2021年建成69.72万平方米", 697200.0, "other"),
+    ("新建12万平方米标准厂房", 120000.0, "other"),
+    ("规划面积12平方公里", 12000000.0, "land_area"),
+    ("建成区面积达12平方公里", 12000000.0, "land_area"),
+])
+def test_floor_space_built_or_named_after_the_figure_is_no_land(rules_nlp, clause, value, indicator):
+    text = f"青禾综保区加快建设，{clause}。"
+    got = [m for m in metrics(rules_nlp, text, date="2022-03-01") if m["value"] and m["value"]["value"] == value]
+    assert got and got[0]["indicator"] == indicator

@@ -382,8 +382,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])
-        if ind[0] == "land_area" and has_vocab("floor_area_words", (ind[1] or "") + pre + (after[:8] if after.startswith("的") else "")):
-            ind = ("other", ind[1], ind[2])  # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``: floor space, not land
+        if ind[0] == "land_area" and (
+                has_vocab("floor_area_words", (ind[1] or "") + pre + (after[:8] if after.startswith("的") else after[:4]))
+                or ((ind[1] or "").endswith(_BUILD_VERBS) and "公里" not in q.text and "亩" not in q.text)):
+            # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``, ``1.3万平方米仓库``, ``建成69.72万平方米``:
+            # floor space, not land
+            ind = ("other", ind[1], ind[2])
         ind = _restated(ind, phrase, q, open_m, subject, pre)
         if role == ROLE_VALUE and share_ratio(ind, q):
             role = ROLE_SHARE  # ``研发投入强度达到3.5%``: R&D spending's share
@@ -496,6 +500,7 @@ def _sector_topic_re() -> "re.Pattern[str]":
     return re.compile(vocab()["sector_topic_re"])
 
 
+_BUILD_VERBS = ("建成", "新建", "在建", "竣工", "建设", "续建", "开工建设")
 _COUNTED_GROUP = re.compile(r"等[0-9一二两三四五六七八九十几百]+[个家批](?:重点|重大)?(?:项目|工程|企业)")
 
 
