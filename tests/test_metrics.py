@@ -1811,3 +1811,10 @@ def test_floor_space_built_or_named_after_the_figure_is_no_land(rules_nlp, claus
     text = f"青禾综保区加快建设，{clause}。"
     got = [m for m in metrics(rules_nlp, text, date="2022-03-01") if m["value"] and m["value"]["value"] == value]
     assert got and got[0]["indicator"] == indicator
+
+
+@pytest.mark.parametrize("text, value", [("青禾经开区商事主体超过1.8万家。", 18000.0), ("青禾高新区新增市场主体2300户。", 2300.0),
+                                         ("青禾高新区净增经营主体4151户。", 4151.0)])
+def test_market_entities_are_a_count_of_firms(nlp, text, value):
+    (m,) = metrics(nlp, text, date="2022-03-01")
+    assert m["indicator"] == "enterprise_count" and m["value"]["value"] == value and "主体" in m["scope"]
