@@ -1818,3 +1818,16 @@ def test_floor_space_built_or_named_after_the_figure_is_no_land(rules_nlp, claus
 def test_market_entities_are_a_count_of_firms(nlp, text, value):
     (m,) = metrics(nlp, text, date="2022-03-01")
     assert m["indicator"] == "enterprise_count" and m["value"]["value"] == value and "主体" in m["scope"]
+
+
+@pytest.mark.parametrize("sentence", ["上半年新疆外贸进出口总值1496.2亿元，增长65.2%。", "太仓已累计引进德资企业560余家。"])
+def test_a_bare_place_heading_a_clause_with_a_figures_words_is_an_area(nlp, sentence):
+    text = f"青禾综保区上半年进出口增长12%。{sentence}"
+    got = metrics(nlp, text, date="2024-07-20")
+    assert [m["yoy_pct"] for m in got] == [12.0]
+
+
+def test_a_place_a_park_of_the_document_is_named_from_is_that_park(rules_nlp):
+    text = "昆山开发区加快发展。昆山累计引进外资企业2600余家。"
+    got = [m for m in metrics(rules_nlp, text, date="2024-07-20") if m["value"] and m["value"]["value"] == 2600.0]
+    assert got and got[0]["subject"] == "昆山开发区"

@@ -105,10 +105,43 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         text, counties = ctx.text, g["counties"]
         groups += [i for i in (m.start() for m in g["county_unit_re"].finditer(text))
                    if any(text[max(0, i - n):i] in counties for n in (2, 3, 4))]
+        groups += _bare_place_hints(ctx)
         if groups:
             hints = sorted(set(hints) | set(groups))
         ctx._index["area_hints"] = hints
     return hints
+
+
+def _park_heads(ctx: DocContext) -> frozenset[str]:
+    """The places the document's parks are named from (their first characters, as long as a place)."""
+    hit = ctx._index.get("park_heads")
+    if hit is None:
+        sizes = _area_grammar()["place_sizes"]
+        hit = ctx._index["park_heads"] = frozenset(e.text[:n] for e in ctx.ents if e.label == "PARK" for n in sizes)
+    return hit
+
+
+def _bare_place_hints(ctx: DocContext) -> list[int]:
+    """Where a bare place heading a clause, a figure's words after it, ends (see :func:`_area_at`);
+    not a place a park of the document is named from (``张江`` of 张江科学城)."""
+    g = _area_grammar()
+    text = ctx.text
+    park_heads = _park_heads(ctx)
+    out = []
+    for m in _HEAD_START.finditer(text):
+        k = g["skip"].match(text, m.end()).end()
+        if text[k:k + 1] not in g["first_chars"]:
+            continue
+        for n in g["place_sizes"]:
+            w = text[k:k + n]
+            if w in g["places"] and (w[-1] in _UNIT_CHARS or w not in park_heads) and g["bare_next"].match(text, k + n):
+                out.append(k + n - 1)
+                break
+    return out
+
+
+_UNIT_CHARS = frozenset("省市县区州旗盟镇乡")
+_HEAD_START = re.compile(r"(?:^|(?<=[，,。；;：:！？\n]))", re.M)
 
 
 def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
@@ -130,6 +163,8 @@ def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
         a, b = span
         if ctx.ent_at(a) is not None or ctx.ent_at(b - 1) is not None:
             continue
+        if text[b - 1] not in _UNIT_CHARS and text[a:b] in _park_heads(ctx):
+            continue  # ``张江已集聚…``: the short name of a park the document names, not the place
         out.append((a, b))
     return out
 
@@ -154,6 +189,13 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
                 if grp is not None:
                     found = grp.end()
                     break
+    if found is None and text[k:k + 1] in g["first_chars"]:
+        # ``新疆外贸进出口总值…``, ``太仓已累计引进…``: a bare place heading a clause, a figure's words
+        # right after it (not the short name of a park the document names: ``张江已集聚…`` of 张江科学城)
+        for n in g["place_sizes"]:
+            if text[k:k + n] in g["places"] and g["bare_next"].match(text, k + n, end):
+                found = k + n
+                break
     if found is None and text[k:k + 1] in g["county_first"]:
         # ``鹿泉区…``, ``吴江区…``: a county or district (patterns/counties.json) with its unit
         for n in (4, 3, 2):
@@ -210,4 +252,5 @@ def _area_grammar() -> dict:
         "county_first": frozenset(w[0] for w in counties),
         "county_units": frozenset(c["area_county_units"]),
         "county_unit_re": re.compile("[%s]" % "".join(c["area_county_units"])) if counties else re.compile("(?!)"),
+        "bare_next": re.compile(c["area_bare_place_next_re"]),
     }
