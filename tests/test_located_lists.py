@@ -382,3 +382,12 @@ def test_a_list_closed_by_a_count_of_leaders_or_by_platforms_names_firms(nlp, te
 
 def test_a_count_of_major_industries_names_no_firms(nlp):
     assert pairs(nlp, "青禾高新区围绕新能源、新材料两大产业发力，引进项目12个。") == set()
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("青禾综保区跨境电商发展迅速。华远供应链管理有限公司、蓝天机械有限公司等8家企业今年新入区开展业务。",
+     {"华远供应链管理有限公司", "蓝天机械有限公司"}),
+    ("青禾数字贸易产业园开园，首批入驻华远物流、蓝天供应链、白沙优品等32家企业。", {"华远物流", "蓝天供应链", "白沙优品"}),
+])
+def test_a_trade_word_inside_a_firm_s_name_makes_no_customer(nlp, text, firms):
+    assert firms <= {c for c, _ in pairs(nlp, text)}

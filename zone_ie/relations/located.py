@@ -206,10 +206,25 @@ def _negative(ctx: DocContext, ent: Ent, s: int, e: int, clause: tuple[str, str,
         # subject; what follows it says nothing of whom they serve (``A等知名企业的稳定供货商``
         # and ``从A等企业采购`` go on with the list as an object)
         stop = closed.end()
-    window = text[max(s, start - 8):stop]
+    window = _unnamed(ctx, max(s, start - 8), stop)
     if has_cue("located_negative", window):
         return True
-    return _partner(ctx, ent, after) or _object_of_trade(before, after)
+    lo = ent.start - len(before)
+    return _partner(ctx, ent, after) or _object_of_trade(_unnamed(ctx, lo, ent.start), _unnamed(ctx, ent.end, ent.end + len(after)))
+
+
+def _unnamed(ctx: DocContext, a: int, b: int) -> str:
+    """``text[a:b]`` with the names in it blanked: a cue word inside a firm's name
+    (``华远供应链管理有限公司``, ``蓝天客户服务有限公司``) says nothing of whom it serves."""
+    ents = ctx.ents_in(a, b) if b > a else []
+    if not ents:
+        return ctx.text[a:b]
+    parts, pos = [], a
+    for x in ents:
+        parts.append(ctx.text[pos:max(pos, x.start)])
+        pos = max(pos, x.end)
+    parts.append(ctx.text[pos:b])
+    return "·".join(parts)
 
 
 def is_partner(ctx: DocContext, ent: Ent, e: int) -> bool:
