@@ -419,3 +419,12 @@ def test_a_zone_opening_the_sentence_as_a_locative_hosts_the_listed_projects(nlp
     text = ("白沙工业园区上半年产值增长10%，白沙工业园区新增企业5家。"
             "东岭工业园区醴陵陶瓷产业基地内，鑫陶环保、华星化工填料等企业扩能项目稳步推进。")
     assert {p["park"] for p in facts(nlp, text, "project")} == {"醴陵陶瓷产业基地"}
+
+
+def test_a_park_name_joined_into_a_projects_name_hosts_no_later_items(nlp):
+    text = ("青禾高新区集中签约6个项目，总投资52亿元。具体包括：\n\n"
+            "——白沙生态家清产业园及网红直播创意园项目，总投资20亿元，规划年产洗护用品20万吨。\n\n"
+            "——美东汇成家用医疗器械研产销基地项目，总投资20亿元，达产后年产医疗器械300万台。")
+    ps = {p["name"]: p for p in facts(nlp, text, "project")}
+    assert "美东汇成家用医疗器械研产销基地项目" in ps  # an item's bullet opens no name
+    assert ps["美东汇成家用医疗器械研产销基地项目"]["park"] != "白沙生态家清产业园"

@@ -27,7 +27,10 @@ from ..rx import char_class
 # or an item of a project list (``X产业园三期、Y产业园等重点项目``), a phase allowed first
 PROJECT_NAME_AFTER = re.compile(
     r"(?:[（(]?[一二三四五六七八九十\d]{1,2}期[）)]?)?"
-    r"(?:项目|工程|(?:[、和及与][^，,。；;：:\n]{0,60}?)?等[^，,。；;、\n]{0,4}?(?:项目|工程))")
+    r"(?:项目|工程|(?:[、和及与][^，,。；;：:\n]{0,60}?)?等[^，,。；;、\n]{0,4}?(?:项目|工程)"
+    r"|[及和与][^，,。；;：:、\n]{2,30}?(?:项目|工程)(?=[，,。；;：:\n]|$))")
+# ``X产业园及网红直播创意园项目``: a park-like name joined to another into one project's name
+JOINED_PROJECT_AFTER = re.compile(r"[及和与][^，,。；;：:、\n]{2,30}?(?:项目|工程)(?=[，,。；;：:\n]|$)")
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ import regex
 from .context import DocContext, char_class, cues, has_cue, longest_first
 
 _MAX_NAME = 30
+_BULLETS = frozenset("—－-–•●■▲◆◇○·")
 NAME_BREAK = set("，,。；;：:、“”\"（）()《》！？\n ")
 
 
@@ -130,6 +131,8 @@ def find_names(ctx: DocContext, s: int, e: int) -> list[tuple[int, int]]:
             inside_name = ctx.ent_at(k) is not None
             if not inside_name and not any(a <= k < b for a, b in spans) and not text.startswith(not_after, end):
                 start = _name_start(ctx, s, k)
+                while start < k and text[start] in _BULLETS:
+                    start += 1  # ``——X项目，总投资…``: an item's bullet opens no name
                 if end - start > len(suf) + 1:
                     spans.append((start, end))
             k = text.find(suf, end, e)

@@ -15,7 +15,7 @@ from typing import Optional
 
 import numpy as np
 
-from .context import DocContext, Ent, Paragraph, anaphor_kind, anaphora_in, cues, is_sub_park
+from .context import JOINED_PROJECT_AFTER, DocContext, Ent, Paragraph, anaphor_kind, anaphora_in, cues, is_sub_park
 
 
 def _main_park(ents: list[Ent], weight: Optional[Counter] = None) -> Optional[Ent]:
@@ -41,13 +41,16 @@ def assign_topics(ctx: DocContext) -> None:
         by_article.setdefault(p.article, []).append(i)
     previous: Optional[Ent] = None
     weight = Counter(e.key for e in ctx.ents if e.label == "PARK")
+    text = ctx.text
     for _, indices in sorted(by_article.items()):
-        article_ents = [e for i in indices for e in ctx.ents_of(i)]
+        # a park-like name joined to another into a project's name (``X产业园及Y创意园项目``) is no topic
+        article_ents = [e for i in indices for e in ctx.ents_of(i)
+                        if e.label != "PARK" or not JOINED_PROJECT_AFTER.match(text, e.end)]
         main = current = _main_park(article_ents, weight) or previous
         several = False  # the paragraph before named several parks (a roundup of sub-parks)
         for i in indices:
             p = ctx.paragraphs[i]
-            mine = ctx.ents_of(i)
+            mine = [e for e in ctx.ents_of(i) if e.label != "PARK" or not JOINED_PROJECT_AFTER.match(text, e.end)]
             own = _main_park(mine, weight)
             if own is not None:
                 current = own
