@@ -128,8 +128,12 @@ def _bare_place_hints(ctx: DocContext) -> list[int]:
     text = ctx.text
     park_heads = _park_heads(ctx)
     out = []
+    first = g["first_chars"]
     for m in _HEAD_START.finditer(text):
-        k = g["skip"].match(text, m.end()).end()
+        k = m.end()
+        if text[k:k + 1] not in first and text[k:k + 1] not in g["skip_first"]:
+            continue  # neither a place nor a head word or period before one opens the clause
+        k = g["skip"].match(text, k).end()
         if text[k:k + 1] not in g["first_chars"]:
             continue
         for n in g["place_sizes"]:
@@ -141,7 +145,7 @@ def _bare_place_hints(ctx: DocContext) -> list[int]:
 
 
 _UNIT_CHARS = frozenset("省市县区州旗盟镇乡")
-_HEAD_START = re.compile(r"(?:^|(?<=[，,。；;：:！？\n]))", re.M)
+_HEAD_START = re.compile(r"^|[，,。；;：:！？\n]")
 
 
 def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
@@ -253,4 +257,6 @@ def _area_grammar() -> dict:
         "county_units": frozenset(c["area_county_units"]),
         "county_unit_re": re.compile("[%s]" % "".join(c["area_county_units"])) if counties else re.compile("(?!)"),
         "bare_next": re.compile(c["area_bare_place_next_re"]),
+        # what a skipped head word or period can start with
+        "skip_first": frozenset(w[0] for w in heads) | frozenset(" \t　“0123456789今去上本一二三四前全同"),
     }
