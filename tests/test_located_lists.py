@@ -391,3 +391,13 @@ def test_a_count_of_major_industries_names_no_firms(nlp):
 ])
 def test_a_trade_word_inside_a_firm_s_name_makes_no_customer(nlp, text, firms):
     assert firms <= {c for c, _ in pairs(nlp, text)}
+
+
+def test_firms_whose_goods_pass_through_a_park_are_not_located_there(nlp):
+    text = "南宁国际铁路港开行班列120列。华远汽车、蓝天汽车等车企的商品车从这里装车南下。"
+    assert pairs(nlp, text) == set()
+
+
+def test_firms_whose_products_sell_abroad_stay_in_the_park(nlp):
+    text = "青禾综保区内，华远电子、蓝天光电等企业的产品远销海外。"
+    assert {("华远电子", "青禾综保区"), ("蓝天光电", "青禾综保区")} <= pairs(nlp, text)
