@@ -428,3 +428,15 @@ def test_a_park_name_joined_into_a_projects_name_hosts_no_later_items(nlp):
     ps = {p["name"]: p for p in facts(nlp, text, "project")}
     assert "美东汇成家用医疗器械研产销基地项目" in ps  # an item's bullet opens no name
     assert ps["美东汇成家用医疗器械研产销基地项目"]["park"] != "白沙生态家清产业园"
+
+
+@pytest.mark.parametrize("text", ["青禾高新区签约年产5万吨树脂项目，项目由蓝天化工投资，总投资8亿元。",
+                                  "青禾高新区年产5万吨树脂项目由蓝天化工投资建设，总投资8亿元。"])
+def test_a_firm_shaped_brand_after_you_builds_the_project(nlp, text):
+    (p,) = facts(nlp, text, "project")
+    assert p["company"] == "蓝天化工"
+
+
+def test_a_zone_after_you_builds_no_firm(nlp):
+    text = "青禾高新区标准厂房三期项目由园区投资建设，总投资3亿元。"
+    assert all(p["company"] is None for p in facts(nlp, text, "project"))

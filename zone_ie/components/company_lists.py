@@ -122,6 +122,7 @@ class CompanyListGrammar:
         self._staff_companies(text, found, known, new)
         self._project_prefix_companies(text, found, known, new)
         self._country_brand_companies(text, found, known, new)
+        self._builder_companies(text, found, known, new)
         if not new:
             return found
         more = []
@@ -194,7 +195,21 @@ class CompanyListGrammar:
                 continue
             if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
                 continue  # a verb or a frame word before the capacity, not a brand
+            if start in park_ends and brand.endswith(self._facility_words):
+                continue  # ``X高新区标准厂房三期``: the zone's own facility, not a firm in it
             if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place) or self._place_brand(brand):
+                new.setdefault(brand, "COMPANY")
+
+    def _builder_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``项目由蓝天化工投资建设``: a firm-shaped brand (brand + industry word) after 由 and
+        before a builder's verb builds the project (``company_builder_re``)."""
+        if "由" not in text or self._builder_re is None:
+            return
+        for x in self._builder_re.finditer(text):
+            brand = x.group("brand")
+            if any(f.start <= x.start("brand") < f.end for f in found):
+                continue
+            if brand not in known and self._brand_shape(brand) and not self._P.is_place(brand):
                 new.setdefault(brand, "COMPANY")
 
     def _country_brand_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:

@@ -138,7 +138,7 @@ def _other_firm(ctx: DocContext, a: int, b: int, company: Optional[Ent]) -> bool
 
 
 _COLLECTIVE = re.compile(r"[均都]|以上|[0-9一二两三四五六七八九十]+个(?:项目|工程)")
-_BY_COMPANY = re.compile(r"[（(]?[一二三四五六七八九十]?期?[）)]?[，,]?(?:由|系)")
+_BY_COMPANY = re.compile(r"[（(]?[一二三四五六七八九十]?期?[）)]?[，,]?(?:(?:该|这一|此)?项目)?(?:由|系)")
 
 
 def _sub_park_anaphor(ctx: DocContext, s: int, start: int) -> Optional[Ent]:
