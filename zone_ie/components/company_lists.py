@@ -224,8 +224,7 @@ class CompanyListGrammar:
                 continue
             if word_at(self._industry_by_len, text, k) is None:
                 continue  # no industry word after the brand: no firm's project
-            clause = _CLAUSE_TAIL.match(text, k)
-            if clause is None or not clause.group(0).endswith(("项目", "基地", "工厂", "生产线")):
+            if _CLAUSE_TAIL.match(text, k) is None:
                 continue  # the words after it are no project's name
             brand = m.group("brand")
             if self._plausible_brand(brand) and not self._sector_item(brand) and not self._P.is_place(brand):

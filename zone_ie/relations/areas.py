@@ -112,13 +112,25 @@ def _doc_hints(ctx: DocContext) -> list[int]:
     return hints
 
 
-def _park_heads(ctx: DocContext) -> frozenset[str]:
-    """The places the document's parks are named from (their first characters, as long as a place)."""
-    hit = ctx._index.get("park_heads")
-    if hit is None:
+def _names_a_park(ctx: DocContext, place: str) -> bool:
+    """Whether a park of the document is named from ``place`` written bare, without a unit
+    (``张江`` of 张江科学城; ``长沙县`` stays the county)."""
+    if place[-1] in _UNIT_CHARS:
+        return False
+    heads = ctx._index.get("park_heads")
+    if heads is None:
         sizes = _area_grammar()["place_sizes"]
-        hit = ctx._index["park_heads"] = frozenset(e.text[:n] for e in ctx.ents if e.label == "PARK" for n in sizes)
-    return hit
+        heads = ctx._index["park_heads"] = frozenset(e.text[:n] for e in ctx.ents if e.label == "PARK" for n in sizes)
+    return place in heads
+
+
+def _bare_place_end(text: str, k: int, end: int) -> Optional[int]:
+    """The end of a bare place at ``k`` that a figure's words follow (``新疆外贸进出口总值…``)."""
+    g = _area_grammar()
+    for n in g["place_sizes"]:
+        if text[k:k + n] in g["places"] and g["bare_next"].match(text, k + n, end):
+            return k + n
+    return None
 
 
 def _bare_place_hints(ctx: DocContext) -> list[int]:
@@ -126,7 +138,6 @@ def _bare_place_hints(ctx: DocContext) -> list[int]:
     not a place a park of the document is named from (``张江`` of 张江科学城)."""
     g = _area_grammar()
     text = ctx.text
-    park_heads = _park_heads(ctx)
     out = []
     first = g["first_chars"]
     for m in _HEAD_START.finditer(text):
@@ -134,13 +145,11 @@ def _bare_place_hints(ctx: DocContext) -> list[int]:
         if text[k:k + 1] not in first and text[k:k + 1] not in g["skip_first"]:
             continue  # neither a place nor a head word or period before one opens the clause
         k = g["skip"].match(text, k).end()
-        if text[k:k + 1] not in g["first_chars"]:
+        if text[k:k + 1] not in first:
             continue
-        for n in g["place_sizes"]:
-            w = text[k:k + n]
-            if w in g["places"] and (w[-1] in _UNIT_CHARS or w not in park_heads) and g["bare_next"].match(text, k + n):
-                out.append(k + n - 1)
-                break
+        b = _bare_place_end(text, k, len(text))
+        if b is not None and not _names_a_park(ctx, text[k:b]):
+            out.append(b - 1)
     return out
 
 
@@ -167,7 +176,7 @@ def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
         a, b = span
         if ctx.ent_at(a) is not None or ctx.ent_at(b - 1) is not None:
             continue
-        if text[b - 1] not in _UNIT_CHARS and text[a:b] in _park_heads(ctx):
+        if _names_a_park(ctx, text[a:b]):
             continue  # ``张江已集聚…``: the short name of a park the document names, not the place
         out.append((a, b))
     return out
@@ -195,11 +204,8 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
                     break
     if found is None and text[k:k + 1] in g["first_chars"]:
         # ``新疆外贸进出口总值…``, ``太仓已累计引进…``: a bare place heading a clause, a figure's words
-        # right after it (not the short name of a park the document names: ``张江已集聚…`` of 张江科学城)
-        for n in g["place_sizes"]:
-            if text[k:k + n] in g["places"] and g["bare_next"].match(text, k + n, end):
-                found = k + n
-                break
+        # right after it (not the short name of a park the document names: see :func:`_area_heads`)
+        found = _bare_place_end(text, k, end)
     if found is None and text[k:k + 1] in g["county_first"]:
         # ``鹿泉区…``, ``吴江区…``: a county or district (patterns/counties.json) with its unit
         for n in (4, 3, 2):

@@ -25,12 +25,13 @@ from ..rx import char_class
 
 # what follows a park-like name that is a project's name: ``…产业园项目``, ``…产业园二期工程``,
 # or an item of a project list (``X产业园三期、Y产业园等重点项目``), a phase allowed first
+# ``X产业园及网红直播创意园项目``: a park-like name joined to another into one project's name
+_JOINED_PROJECT = r"[及和与][^，,。；;：:、\n]{2,30}?(?:项目|工程)(?=[，,。；;：:\n]|$)"
+JOINED_PROJECT_AFTER = re.compile(_JOINED_PROJECT)
 PROJECT_NAME_AFTER = re.compile(
     r"(?:[（(]?[一二三四五六七八九十\d]{1,2}期[）)]?)?"
     r"(?:项目|工程|(?:[、和及与][^，,。；;：:\n]{0,60}?)?等[^，,。；;、\n]{0,4}?(?:项目|工程)"
-    r"|[及和与][^，,。；;：:、\n]{2,30}?(?:项目|工程)(?=[，,。；;：:\n]|$))")
-# ``X产业园及网红直播创意园项目``: a park-like name joined to another into one project's name
-JOINED_PROJECT_AFTER = re.compile(r"[及和与][^，,。；;：:、\n]{2,30}?(?:项目|工程)(?=[，,。；;：:\n]|$)")
+    rf"|{_JOINED_PROJECT})")
 
 
 @lru_cache(maxsize=None)
@@ -366,7 +367,7 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     from .furniture import furniture_spans  # it reads this module's cue words
     spans = furniture_spans(rep.source)
     if spans:
-        rows = set(table_rows(rep.source))  # a menu's | bars are also a table's: rows state facts
+        rows = table_rows(rep.source)  # a menu's | bars are also a table's: rows state facts
         ctx.furniture = [sp for sp in spans if not any(a <= sp[0] < b for a, b in rows)]
     furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in spans]
     if furniture:

@@ -18,7 +18,7 @@ from typing import Iterable
 from ..models import MetricFact
 from ..evaluate import VALUE_REL_TOL
 from ..repair import body_start, heading_line
-from .context import DocContext, cues, table_spans
+from .context import DocContext, cues, in_table
 
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 
@@ -106,10 +106,9 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
         value = q.q.get("value")
         if value is not None and not shown(ctx.raw(q.start, q.end)[0]):
             body.setdefault(q.q.get("unit") or "", []).append(float(value))
-    tables = table_spans(ctx)
     out = []
     for m in metrics:
-        if shown(m.evidence[0]) and not (tables and _table_row(ctx, tables, m)):
+        if shown(m.evidence[0]) and not _table_row(ctx, m):
             # (a table row is no display line: ``10 | X开发区 | 84.1 | 持平`` is read, not restated)
             a, b = m.evidence
             tol = _ROUNDED_TOL if _ROUNDED.search(rep.raw[a:b]) else VALUE_REL_TOL
@@ -119,7 +118,7 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
     return out
 
 
-def _table_row(ctx: DocContext, tables: list[tuple[int, int]], m: MetricFact) -> bool:
-    """Whether ``m`` was read from a table (its evidence, in repaired text, inside one)."""
+def _table_row(ctx: DocContext, m: MetricFact) -> bool:
+    """Whether ``m`` was read from a table (its evidence starts, in repaired text, inside one)."""
     a = ctx.repair.from_raw(m.evidence[0]) if ctx.repair is not None else m.evidence[0]
-    return any(s <= a < e for s, e in tables)
+    return in_table(ctx, a, a + 1)
