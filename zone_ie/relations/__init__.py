@@ -65,6 +65,8 @@ def prepare() -> None:
     from . import furniture
     furniture._grammar()
     indicator_of._difference_re()
+    indicator_of._group_nouns()
+    metrics._sector_topic_re()
     subjects._descriptor_re()
     figures._zone_count_re()
     figures._zones_have_re()
