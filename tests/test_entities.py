@@ -956,3 +956,74 @@ def test_the_parts_a_zone_administers_are_sub_parks(ruler: ZoneEntityRuler, text
 ])
 def test_a_weak_zone_word_right_after_its_zone_names_a_part_of_it(ruler: ZoneEntityRuler, text: str, names: list) -> None:
     assert park_names(ruler, text) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("园区税收超千万元的企业有：岭川铸造、瑞禾电气、东岳冷链等5户企业。", ["岭川铸造", "瑞禾电气", "东岳冷链"]),
+    ("开发区新增规上企业3户，分别是青岭家居、瑞禾智能和东岳纸业。", ["青岭家居", "瑞禾智能", "东岳纸业"]),
+])
+def test_hu_counts_firms_as_jia_does(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    """``等5户企业`` / ``规上企业3户，分别是…``: 户 is a classifier of firms in government text."""
+    assert companies(ruler, text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("开发区引进岭川石油装备年产300台压裂设备项目。", "岭川石油装备"),
+    ("园区签约瑞禾汽车零部件年产20万套制动盘项目。", "瑞禾汽车零部件"),
+])
+def test_a_brand_and_two_industry_words_before_a_capacity_is_a_firm(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert companies(ruler, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "园区新建年产5万吨新能源汽车零部件项目。",  # sector words only
+    "园区新建年产2万吨航空航天装备项目。",
+])
+def test_stacked_sector_words_before_a_capacity_are_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("规上工业企业共11户。岭川风机实现产值3.6亿元，同比下降6.2%。", ["岭川风机"]),
+    ("其中，东岳食品、瑞禾建材、青岭农机分别实现产值2.9亿元、2.1亿元和1.6亿元。", ["东岳食品", "瑞禾建材", "青岭农机"]),
+    ("企业方面，白城鑫岭全年完成营业收入5亿元。", ["白城鑫岭"]),
+])
+def test_firm_shaped_names_opening_a_firms_report_are_firms(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert companies(ruler, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "光伏产业实现产值30亿元。新能源汽车实现产值12亿元，装备制造实现产值8亿元。",
+    "全市规上工业实现产值5亿元，其中电子信息实现产值2亿元。",
+    "白城风电实现产值3亿元。",  # a place and a sector
+])
+def test_sectors_opening_a_report_are_no_firms(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("岭川软件总部基地总投资18亿元。", ["岭川软件"]),
+    ("瑞禾中国总部项目开工。", ["瑞禾"]),
+])
+def test_a_brand_before_a_headquarters_project_is_a_firm(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert companies(ruler, text) == names
+
+
+def test_a_headquarters_economy_is_no_firm(ruler: ZoneEntityRuler) -> None:
+    assert companies(ruler, "园区大力发展总部经济，建设总部基地项目。") == []
+
+
+def test_a_known_firm_and_two_industry_words_is_that_firms_line_not_a_new_firm(ruler: ZoneEntityRuler) -> None:
+    """``日盛达光伏玻璃二期项目`` after ``A、日盛达等企业``: the firm of the list, then its line of
+    business; the project's firm stays the short name."""
+    text = "区内已集聚了岭川太阳能、瑞禾等上下游企业。瑞禾光伏玻璃二期项目开工。"
+    assert companies(ruler, text) == ["岭川太阳能", "瑞禾", "瑞禾"]
+
+
+def test_a_known_firm_and_one_industry_word_is_its_full_name(ruler: ZoneEntityRuler) -> None:
+    text = "瑞禾科技（688093）今年营收增长。瑞禾科技年产5万吨胶带项目开工。"
+    assert "瑞禾科技" in companies(ruler, text)
+
+
+def test_yi_you_opens_a_list_of_firms(ruler: ZoneEntityRuler) -> None:
+    assert companies(ruler, "园区已有岭川、瑞禾等5家企业。") == ["岭川", "瑞禾"]

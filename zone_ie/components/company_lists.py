@@ -4,7 +4,7 @@ names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`
 the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -123,6 +123,9 @@ class CompanyListGrammar:
         self._project_prefix_companies(text, found, known, new)
         self._country_brand_companies(text, found, known, new)
         self._builder_companies(text, found, known, new)
+        self._subject_companies(text, found, known, new)
+        names = known | new.keys()
+        new = {w: label for w, label in new.items() if not self._extends_name(w, names - {w})}
         if not new:
             return found
         more = []
@@ -211,6 +214,20 @@ class CompanyListGrammar:
                 continue
             if brand not in known and self._brand_shape(brand) and not self._P.is_place(brand):
                 new.setdefault(brand, "COMPANY")
+
+    def _subject_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``新誉风机实现产值3.6亿元`` / ``福润食品、华杰建材分别实现产值…``: firm-shaped
+        names opening a clause before a firm's own report are companies
+        (``company_subject_re``); every item must look like a firm."""
+        if self._subject_re is None:
+            return
+        for x in self._subject_re.finditer(text):
+            if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
+                continue
+            items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
+            if all(it in known or self._brand_shape(it) or self._place_brand(it) for it in items):
+                for it in items:
+                    new.setdefault(it, "COMPANY")
 
     def _country_brand_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``美国恒力新能源汽车电池包系统生产项目``: a country, then a brand of two to four
@@ -348,14 +365,18 @@ class CompanyListGrammar:
                 and unit not in self._generic_brands and not any(c in _UNIT_NOT for c in unit))
 
     def _brand_shape(self, item: str) -> bool:
-        """:meth:`_brand_like` without the document's known names."""
+        """:meth:`_brand_like` without the document's known names: a brand of two to
+        four characters, then one or two industry words."""
         if not 3 <= len(item) <= 8:
             return False
         w = word_before(self._industry_by_len, item, 0, len(item))
-        if w is not None:
-            brand = item[: -len(w)]
-            return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
-        return False
+        if w is None:
+            return False
+        brand = item[: -len(w)]
+        inner = word_before(self._industry_by_len, brand, 0, len(brand))
+        if inner is not None and len(brand) > len(inner):
+            brand = brand[: -len(inner)]  # ``宏源石油装备``: a brand, then two industry words
+        return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
 
     def _without_site(self, item: str) -> str:
         """``宁德时代厦门基地`` -> ``宁德时代``: a firm's site named by a place is the firm
@@ -377,5 +398,29 @@ class CompanyListGrammar:
             return False
         if s.startswith(self._generic_heads) or s.endswith(self._park_suffixes):
             return False
-        return self._not_company_head_re.search(s) is None
+        return self._not_company_head_re.search(self._without_industry(s)) is None
+
+    def _extends_name(self, item: str, names: Iterable[str]) -> bool:
+        """``日盛达光伏玻璃`` after ``日盛达`` (or ``摩登新能源汽车`` after ``北汽摩登``): a firm of
+        the document, or the end of its name, then two industry words (its line of business,
+        not another firm; one word, as in ``世华科技`` after ``世华``, is its full name)."""
+        for name in names:
+            for k in (name[i:] for i in range(len(name) - 1)):
+                if len(item) <= len(k) or not item.startswith(k):
+                    continue
+                rest = item[len(k):]
+                w = word_before(self._industry_by_len, rest, 0, len(rest))
+                if w is not None and rest[: -len(w)] in self._industry_set:
+                    return True
+        return False
+
+    def _without_industry(self, s: str) -> str:
+        """``鑫达汽车零部件`` -> ``鑫达``: the name without the one or two industry words that
+        end it (an industry word may contain a head word: 零部件 is no 部)."""
+        for _ in range(2):
+            w = word_before(self._industry_by_len, s, 0, len(s))
+            if w is None or len(w) >= len(s):
+                break
+            s = s[: -len(w)]
+        return s
 
