@@ -345,3 +345,35 @@ def test_a_count_of_projects_at_the_event_takes_the_events_month(nlp):
             "会上，9个生物医药及大健康项目集中签约，协议总投资79.5亿元。")
     got = [m["period"] for m in metrics(nlp, text, "2023-12-02") if m["value"] and m["value"]["value"] == 9.0]
     assert got == [{"year": 2023, "start_month": 11, "end_month": 11}]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("年末全区实有各类市场主体4.72万户", (2023, 1, 12)),   # a bare year-end opening a clause
+    ("年底，园区规上企业达到316家", (2023, 1, 12)),
+])
+def test_a_bare_year_end_opening_a_clause_is_the_context_years_end(nlp, text: str, want: tuple) -> None:
+    from factkit import metrics
+
+    doc = "青禾高新区2023年统计公报\n\n2023年，青禾高新区经济运行平稳。\n\n" + text + "。\n"
+    (m,) = metrics(nlp, doc, "2024-04-16")
+    assert as_tuple_dict(m["period"]) == want
+
+
+@pytest.mark.parametrize("text", ["力争年底前建成投产", "预计年底建成"])
+def test_a_year_end_deadline_inside_a_clause_is_no_period(text: str) -> None:
+    assert [m.text for m in find_periods(text, ref_year=Y) if "年" in m.text] == []
+
+
+def test_the_whole_of_the_lead_year_carries_to_the_next_full_sentence(nlp):
+    """``2023年，…。全年全区实现…。其中，第一产业…``: 全年 is the lead year's whole, so the
+    sentences after it keep 1–12 (a period of another extent stays local to its sentence)."""
+    from factkit import metrics
+
+    text = ("2023年，青禾高新区经济运行总体平稳，新签约项目81个。\n\n"
+            "初步核算，全年全区实现地区生产总值403.2亿元，增长6.6%。其中，第二产业增加值219.6亿元，增长8.2%。"
+            "上半年，规上工业增加值增长9%。全区规上工业企业实现营业收入512亿元。\n")
+    ms = metrics(nlp, text, "2024-04-16")
+    by = {m["value"]["value"] if m["value"] else m["yoy_pct"]: as_tuple_dict(m["period"]) for m in ms}
+    assert by[219.6e8] == (2023, 1, 12)
+    assert by[9.0] == (2023, 1, 6)
+    assert by[512e8] == (2023, None, None)  # the half-year is local to its sentence

@@ -552,11 +552,16 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
     for s, e, _ in reversed(ctx.sentences_of(para)):
         if s >= sent_start:
             continue
+        found, period = _sentence_period(ctx, s, e)
         if s < full_start and lead_applies:
             # a period fronted in an earlier full sentence is local to it when the
-            # article has a frame period of its own: the frame comes back
-            break
-        found, period = _sentence_period(ctx, s, e)
+            # article has a frame period of its own: the frame comes back, unless the
+            # period is the whole of the frame's year (``2023年，…。全年全区实现…。其中，…``)
+            if found and period and lead and _restates_year(period, lead):
+                return period
+            if found or _governing_blocker(ctx, s, e):
+                break
+            continue
         if found:
             return period
         if _governing_blocker(ctx, s, e):
