@@ -1027,3 +1027,26 @@ def test_a_known_firm_and_one_industry_word_is_its_full_name(ruler: ZoneEntityRu
 
 def test_yi_you_opens_a_list_of_firms(ruler: ZoneEntityRuler) -> None:
     assert companies(ruler, "园区已有岭川、瑞禾等5家企业。") == ["岭川", "瑞禾"]
+
+
+def test_a_list_closed_by_these_firms_is_a_list_of_firms(ruler: ZoneEntityRuler) -> None:
+    text = "岭川制药、瑞禾药业、东岳钢模这些老牌企业，研发投入强度都在4%以上。"
+    assert companies(ruler, text) == ["岭川制药", "瑞禾药业", "东岳钢模"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("其中，岭川医疗去年产值1.35亿元，是园区首家产值过亿元的企业。", ["岭川医疗"]),
+    ("其中，瑞禾光电亩均税收达到68.4万元。", ["瑞禾光电"]),
+    ("东岳制药今年上半年研发投入就达到1.3亿元。", ["东岳制药"]),
+])
+def test_a_firm_shaped_name_before_its_own_figure_needs_no_verb(ruler: ZoneEntityRuler, text: str, names: list) -> None:
+    assert companies(ruler, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "力争全年医药营收增长10%。",       # a verb and a time word before a sector
+    "约占全省医药产值的三成。",
+    "高端焊接电源产值增长12%。",      # a generic head
+])
+def test_words_before_a_sector_figure_are_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []

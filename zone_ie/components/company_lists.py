@@ -225,9 +225,16 @@ class CompanyListGrammar:
             if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
                 continue
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
-            if all(it in known or self._brand_shape(it) or self._place_brand(it) for it in items):
+            if all(it in known or (self._plain_name(it) and (self._brand_shape(it) or self._place_brand(it)))
+                   for it in items):
                 for it in items:
                     new.setdefault(it, "COMPANY")
+
+    def _plain_name(self, item: str) -> bool:
+        """No boundary word (力争, 全省…) inside, no generic head (高端…) in front: the clause
+        opens with the name itself."""
+        return (not any(b.end(1) < len(item) for b in self._boundary_at.finditer(item))
+                and not item.startswith(self._generic_brand_heads))
 
     def _country_brand_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``美国恒力新能源汽车电池包系统生产项目``: a country, then a brand of two to four
