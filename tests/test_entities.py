@@ -1050,3 +1050,16 @@ def test_a_firm_shaped_name_before_its_own_figure_needs_no_verb(ruler: ZoneEntit
 ])
 def test_words_before_a_sector_figure_are_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
     assert companies(ruler, text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("汽车产业加速发展，岭川西安基地上半年整车产量同比增长三成。", "岭川"),
+    ("瑞禾科技宿迁基地投资从15亿元追加到100亿元。", "瑞禾科技"),
+])
+def test_a_brand_before_a_place_and_its_site_is_a_firm(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert companies(ruler, text) == [name]
+
+
+@pytest.mark.parametrize("text", ["园区加快建设四川德阳基地。", "其中，中国西部基地产值增长。", "成都生产基地项目开工。"])
+def test_places_before_a_site_are_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []

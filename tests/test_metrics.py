@@ -1831,3 +1831,29 @@ def test_a_place_a_park_of_the_document_is_named_from_is_that_park(rules_nlp):
     text = "昆山开发区加快发展。昆山累计引进外资企业2600余家。"
     got = [m for m in metrics(rules_nlp, text, date="2024-07-20") if m["value"] and m["value"]["value"] == 2600.0]
     assert got and got[0]["subject"] == "昆山开发区"
+
+
+def test_a_park_word_framing_the_place_gives_way_to_the_firm_after_it(nlp):
+    """``园区内，A公司…营收``: the park is where, the firm is whose figure it is."""
+    from factkit import metrics
+
+    ms = metrics(nlp, "青禾产业园加快发展储能产业。园区内，岭川储能上半年营收4.8亿元。", "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["value"] == 4.8e8]
+    assert m["subject"] == "岭川储能"
+
+
+def test_without_a_firm_after_it_the_framing_park_word_is_the_subject(nlp):
+    from factkit import metrics
+
+    ms = metrics(nlp, "青禾产业园加快发展储能产业。园区内，规上工业营收48亿元。", "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["value"] == 4.8e9]
+    assert m["subject"] == "青禾产业园"
+
+
+def test_a_firms_site_named_after_it_scopes_its_figure(nlp):
+    from factkit import metrics
+
+    text = "岭川储能科技有限公司（以下简称岭川储能）落户青禾产业园。岭川储能德阳储能电池基地上半年营收4.8亿元。"
+    ms = metrics(nlp, text, "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["value"] == 4.8e8]
+    assert (m["subject"], m["scope"]) == ("岭川储能", "德阳储能电池基地")

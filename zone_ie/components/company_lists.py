@@ -124,6 +124,7 @@ class CompanyListGrammar:
         self._country_brand_companies(text, found, known, new)
         self._builder_companies(text, found, known, new)
         self._subject_companies(text, found, known, new)
+        self._site_companies(text, found, known, new)
         names = known | new.keys()
         new = {w: label for w, label in new.items() if not self._extends_name(w, names - {w})}
         if not new:
@@ -229,6 +230,24 @@ class CompanyListGrammar:
                    for it in items):
                 for it in items:
                     new.setdefault(it, "COMPANY")
+
+    def _site_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``吉利西安基地上半年整车产量…``: a brand, then a place, then 基地/工厂 opening a
+        clause (``company_site_re``): the brand is the firm whose site the place names."""
+        if self._site_re is None or ("基地" not in text and "工厂" not in text):
+            return
+        for x in self._site_re.finditer(text):
+            rest = x.group("rest")
+            if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
+                continue
+            for k in range(2, len(rest) - 1):
+                brand, place = rest[:k], rest[k:]
+                if not self._P.is_place(place) or self._P.is_place(brand):
+                    continue
+                if brand in known or (self._plain_name(brand) and self._plausible_brand(brand) and (
+                        self._brand_shape(brand) or len(brand) <= 4)):
+                    new.setdefault(brand, "COMPANY")
+                break
 
     def _plain_name(self, item: str) -> bool:
         """No boundary word (力争, 全省…) inside, no generic head (高端…) in front: the clause

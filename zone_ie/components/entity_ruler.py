@@ -202,6 +202,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._investor_re = regex.compile(g.get("company_investor_re", r"(?!)"))
         self._builder_re = regex.compile(g["company_builder_re"]) if g.get("company_builder_re") else None
         self._subject_re = regex.compile(g["company_subject_re"]) if g.get("company_subject_re") else None
+        self._site_re = regex.compile(g["company_site_re"]) if g.get("company_site_re") else None
         self._facility_words = tuple(g.get("zone_facility_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
         self._investor_not = tuple(g.get("company_investor_not", []))

@@ -154,6 +154,22 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     return ents[0] if ents and _SHORT_GAP.fullmatch(ctx.text[k:ents[0].start]) else None
 
 
+@lru_cache(maxsize=1)
+def _site_re() -> "re.Pattern[str]":
+    tails = "|".join(map(re.escape, sorted(vocab()["company_site_tails"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{2,14}}?(?:{tails})")
+
+
+def _site_after(ctx: DocContext, subject: Ent, cs: int, pos: int) -> Optional[str]:
+    """``欣旺达德阳储能电池基地上半年营收…``: the firm's site named right after its name in
+    the figure's clause (``company_site_tails``), the figure's scope."""
+    own = [e for e in ctx.ents_in(cs, pos) if e.key == subject.key]
+    if not own:
+        return None
+    m = _site_re().match(ctx.text, own[-1].end, pos)
+    return m.group() if m is not None else None
+
+
 def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFact] = ()) -> list[MetricFact]:
     """The metrics of the sentence ``[s, e)``; ``prior``: the document's metrics so far
     (a ``分别`` list may pair its figures with values of the clauses before its ；)."""
@@ -409,6 +425,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 ind = (ind[0], ind[1], topic.group("sector"))
         if frame and not ind[2]:
             ind = (ind[0], ind[1], frame)
+        if not ind[2] and subject.label == "COMPANY":
+            site = _site_after(ctx, subject, cs, q.start)
+            if site:
+                ind = (ind[0], ind[1], site)
         if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
             prev_end = q.end
             continue

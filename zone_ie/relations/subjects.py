@@ -125,6 +125,8 @@ def _subject_before(ctx: DocContext, start: int, first_pos: int, cands: list[Ent
     comp = _company_anaphor(ctx, start, first_pos)
     if comp is not None:
         found.append(comp)
+    if cands:  # ``园区内，欣旺达上半年营收…``: a park word framing the place gives way to the name after it
+        found = [f for f in found if not _locative_frame(text, f[0], first_pos)]
     if found:
         k, end, ref = min(found, key=lambda f: (f[0], -f[1]))
         if ref is None:
@@ -213,6 +215,14 @@ def _drop_speakers(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
 
 
 _LOCATIVE_OPEN = re.compile(r"(?:^|(?<=[，,。；;：:\n]))在[^，,。；;：:“”\d]*$")
+
+
+def _locative_frame(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a clause-opening locative frame (``园区内，``): a few words, a
+    place word (``locative_after``), a comma."""
+    return (2 <= end - start <= 10 and text[end - 1:end] in ("，", ",")
+            and text[end - 2:end - 1] in vocab()["locative_after"]
+            and not any(c in "，,。；;" for c in text[start:end - 1]))
 
 
 def _drop_locatives(ctx: DocContext, cands: list[Ent]) -> list[Ent]:
