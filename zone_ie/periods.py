@@ -50,10 +50,8 @@ _MN = r"(?:(?<![0-9.])(?:1[0-2]|0?[1-9])(?![0-9.])|(?<![零〇一二两三四五
 _QN = r"[一二三四1-4]"
 _DASH = r"(?:[-–—―~〜]{1,2}|至|到)"
 _HALF = "上半年|下半年|全年|前三季度|前两季度|前二季度|前三个季度|前两个季度"
-_YEAR_END = r"(?<![^，,。；;：:\n“])年(?:末|底)(?!前|以前|之前)"  # ``年末全区…``: the context year's end
 _BODY = (
     rf"(?P<half>{_HALF})"
-    rf"|(?P<bend>{_YEAR_END})"
     rf"|(?P<qa>{_QN}){_S}{_DASH}{_S}(?P<qb>{_QN}){_S}季度"
     rf"|(?P<q>第?{_S}(?P<qn>{_QN}){_S}季度)(?P<qend>末|度末)?"
     rf"|[前头]{_S}(?P<fn>{_MN}|两){_S}个?{_S}月"
@@ -74,16 +72,16 @@ _PERIOD = (
 _PERIOD_FIRST = "".join(sorted(
     {w[0] for w in _NONE.replace("?", "").split("|")}
     | {w[0] for w in _RELATIVE}
-    | set("截到至上下全前头第年0123456789一二三四五六七八九十 \t\u00a0")
+    | set("截到至上下全前头第0123456789一二三四五六七八九十 \t\u00a0")
 ))
 # A tighter test at those characters: a match starts with a digit, 一…十, 第,
 # 前 or a blank (numbers, 第?{_S}季度, 前N个月), or else with one of the words
-# (their first two characters): 目 of 项目 starts none; 年 starts only 年末/年底 opening a clause.
+# (their first two characters): 目 of 项目 or 年 of 年底 starts none.
 _PERIOD_HEAD = "(?=[{}]|{})".format(
     regex.escape("0123456789一二三四五六七八九十第前头 \t\u00a0"),
     "|".join(sorted({
         w[:2] for w in [*_NONE.replace("?", "").split("|"), *_RELATIVE, *_HALF.split("|"),
-                        "截至", "截止", "到", "至", "年末", "年底"]
+                        "截至", "截止", "到", "至"]
     })),
 )
 # The scanner's pattern: same matches as PERIOD_RE (no match starts elsewhere),
@@ -200,7 +198,7 @@ def _months(g: _Group) -> Optional[tuple[Optional[int], Optional[int]]]:
         if not n:
             return None
         span = (1, n) if cut else (n, n)
-    elif g("yend") or g("rend") or g("bend"):
+    elif g("yend") or g("rend"):
         span = (1, 12)  # 2021年末 / 去年底: a year-end figure covers the year (SPEC 6, v1.1)
     else:
         return (None, None)
@@ -243,7 +241,7 @@ def scan_periods(t: str, ref_year: Optional[int] = None) -> list[tuple[int, int,
     while True:
         m = search(t, pos)
         if m is None:
-            return out
+            return _with_bare_year_ends(t, out, ref_year) if "年末" in t or "年底" in t else out
         g = _fast_groups(m)
         if g is None:  # ask ``regex`` itself
             at = m.start()
@@ -261,6 +259,20 @@ def scan_periods(t: str, ref_year: Optional[int] = None) -> list[tuple[int, int,
             end -= 1
         out.append((start, end, period))
         pos = max(end, start + 1)
+
+
+# ``年末全区实有市场主体…``: a bare year-end opening a clause is the context year's end
+# (SPEC 6 v1.1 as for ``2021年末``); not a deadline (``年底前``), not inside a clause
+# (``预计年底建成``). Found in a pass of its own: a year-end written with its year
+# (``2021年底``, ``今年年末``) is a match of the main scan already.
+_BARE_YEAR_END = re.compile(r"(?<![^，,。；;：:\n“])年[末底](?!前|以前|之前)")
+
+
+def _with_bare_year_ends(t: str, out: list, ref_year: Optional[int]) -> list:
+    ends = [(m.start(), m.end(), {"year": ref_year, "start_month": 1, "end_month": 12})
+            for m in _BARE_YEAR_END.finditer(t)
+            if not any(s < m.end() and m.start() < e for s, e, _ in out)]
+    return sorted(out + ends, key=lambda x: x[0]) if ends else out
 
 
 _STRIP = " \t\r\n\u3000，。、；：,.;:（）()“”\"'"

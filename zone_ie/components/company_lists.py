@@ -4,7 +4,7 @@ names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`
 the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import regex
 
@@ -220,9 +220,7 @@ class CompanyListGrammar:
         """``新誉风机实现产值3.6亿元`` / ``福润食品、华杰建材分别实现产值…``: firm-shaped
         names opening a clause before a firm's own report are companies
         (``company_subject_re``); every item must look like a firm."""
-        if self._subject_re is None:
-            return
-        for x in self._subject_re.finditer(text):
+        for x in _clause_heads(text, self._subject_report, self._subject_head, _CLAUSE_MARKS):
             if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
                 continue
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
@@ -234,9 +232,7 @@ class CompanyListGrammar:
     def _site_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``吉利西安基地上半年整车产量…``: a brand, then a place, then 基地/工厂 opening a
         clause (``company_site_re``): the brand is the firm whose site the place names."""
-        if self._site_re is None or ("基地" not in text and "工厂" not in text):
-            return
-        for x in self._site_re.finditer(text):
+        for x in _clause_heads(text, self._site_tail, self._site_head, _CLAUSE_MARKS + "、"):
             rest = x.group("rest")
             if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
                 continue
@@ -450,3 +446,20 @@ class CompanyListGrammar:
             s = s[: -len(w)]
         return s
 
+
+_CLAUSE_MARKS = "。；;，,：:！？!?\n"
+
+
+def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Pattern[str]",
+                  marks: str) -> Iterator["regex.Match[str]"]:
+    """Matches of ``head_re`` over the whole clause before each match of ``tail_re`` (the
+    rare tail word is found first, then the clause it ends is tested: far cheaper than
+    trying the head at every position)."""
+    for t in tail_re.finditer(text):
+        lo = max(0, t.start() - 64)
+        k = max(text.rfind(c, lo, t.start()) for c in marks)
+        if k < 0 and lo > 0:
+            continue  # a clause longer than any head
+        h = head_re.fullmatch(text, k + 1, t.start())
+        if h is not None:
+            yield h

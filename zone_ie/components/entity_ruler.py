@@ -201,8 +201,10 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._predicate_re = regex.compile(g.get("company_predicate_re", r"(?!)"))
         self._investor_re = regex.compile(g.get("company_investor_re", r"(?!)"))
         self._builder_re = regex.compile(g["company_builder_re"]) if g.get("company_builder_re") else None
-        self._subject_re = regex.compile(g["company_subject_re"]) if g.get("company_subject_re") else None
-        self._site_re = regex.compile(g["company_site_re"]) if g.get("company_site_re") else None
+        self._subject_report = regex.compile(g.get("company_subject_report_re", r"(?!)"))
+        self._subject_head = regex.compile(g.get("company_subject_head_re", r"(?!)"))
+        self._site_tail = regex.compile(g.get("company_site_tail_re", r"(?!)"))
+        self._site_head = regex.compile(g.get("company_site_head_re", r"(?!)"))
         self._facility_words = tuple(g.get("zone_facility_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
         self._investor_not = tuple(g.get("company_investor_not", []))
