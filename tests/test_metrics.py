@@ -1857,3 +1857,24 @@ def test_a_firms_site_named_after_it_scopes_its_figure(nlp):
     ms = metrics(nlp, text, "2024-07-20")
     (m,) = [m for m in ms if m["value"] and m["value"]["value"] == 4.8e8]
     assert (m["subject"], m["scope"]) == ("岭川储能", "德阳储能电池基地")
+
+
+@pytest.mark.parametrize("text,scope", [
+    ("1—6月，青禾经开区新签约亿元以上项目27个，协议总投资218.5亿元。", "签约亿元以上项目"),
+    ("今年以来，青禾经开区集中开工项目12个，总投资56.8亿元。", "集中开工项目"),
+])
+def test_the_sum_of_a_group_of_projects_takes_the_groups_scope(nlp, text: str, scope: str) -> None:
+    from factkit import metrics
+
+    ms = metrics(nlp, text, "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "CNY"]
+    assert scope in m["scope"]
+
+
+def test_a_sum_of_another_subject_keeps_no_group_scope(nlp):
+    from factkit import metrics
+
+    text = "1—6月，青禾经开区新签约亿元以上项目27个；岭川高新区协议总投资218.5亿元。"
+    ms = metrics(nlp, text, "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "CNY"]
+    assert (m["subject"], m["scope"]) == ("岭川高新区", None)

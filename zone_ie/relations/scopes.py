@@ -32,6 +32,13 @@ def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: l
             # what it measures (SPEC 4: the scope says of what)
             counted = _strip_value_words(m.indicator_text.strip("“”\"'：:；;，,。 "))
             m.scope = counted if counted and _WORDY.search(counted) else None
+    for prev, m in zip(found, found[1:]):
+        if (m.scope is None and m.indicator in vocab()["project_sum_ids"] and prev.scope
+                and prev.subject == m.subject and prev.value is not None and prev.value.unit == "count"
+                and (prev.indicator in vocab()["project_count_ids"]
+                     or prev.scope.endswith(_scope_words("project_count_nouns")))):
+            # ``新签约亿元以上项目14个，协议投资额96.3亿元``: the group's sum has the group's scope
+            m.scope = prev.scope
     # a figure whose indicator words are only punctuation (``。``, ``；``) says
     # nothing an analyst can cite: no metric
     kept: list[MetricFact] = []
