@@ -1878,3 +1878,22 @@ def test_a_sum_of_another_subject_keeps_no_group_scope(nlp):
     ms = metrics(nlp, text, "2024-07-20")
     (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "CNY"]
     assert (m["subject"], m["scope"]) == ("岭川高新区", None)
+
+
+def test_a_kind_word_opening_the_figures_clause_beats_a_name_in_an_earlier_clause(nlp):
+    """``X经开区局长Y告诉记者，“今年1—9月，产业园新签约…，协议总投资…”``: the bare 产业园 is the
+    sub-park named before, for its clause and the clause after it that names nothing."""
+    from factkit import metrics
+
+    text = ("青禾经开区规划建设了新能源电池产业园。“一个龙头带来一串配套，”经开区投资促进局局长告诉记者，"
+            "“今年1—9月，产业园新签约配套项目14个，协议总投资186.4亿元。”")
+    ms = metrics(nlp, text, "2024-10-20")
+    assert {m["subject"] for m in ms if m["value"]} == {"新能源电池产业园"}
+
+
+def test_a_kind_word_with_no_park_of_its_kind_gives_way(nlp):
+    from factkit import metrics
+
+    text = "青禾经开区投资促进局局长告诉记者，“今年1—9月，产业园新签约配套项目14个。”"
+    ms = metrics(nlp, text, "2024-10-20")
+    assert {m["subject"] for m in ms if m["value"]} == {"青禾经开区"}

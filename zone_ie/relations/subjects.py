@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind
+from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind, _typed_anaphora
 from .indicators import _vocab_alternation, has_vocab, vocab
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
@@ -550,9 +550,49 @@ def spoken_for(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
     return None
 
 
+_CLAUSE_OPEN = "，,。；;：:“”\n"
+
+
+def _clause_anaphor(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
+    """``…局长罗志刚告诉记者，“今年1—9月，产业园新签约…”``: a zone word of a kind (``新区``,
+    ``经开区``; or a bare kind word, ``产业园``, ``片区``) opening the figure's own clause (or the
+    nearest earlier clause, when the clauses between name nothing) is the park of that kind
+    it refers to, not a park or speaker named in an earlier clause of the sentence."""
+    text = ctx.text
+    cs = after_last(text, _CLAUSE_OPEN, sent_start, pos)
+    while cs > sent_start and not ctx.ents_in(cs, pos):
+        ref = _kind_word_park(ctx, sent_start, cs)
+        if ref is not None:
+            return ref
+        cs = after_last(text, _CLAUSE_OPEN, sent_start, cs - 1)  # the clause before: a word opening
+        # it carries to the clauses after it that name nothing (``产业园新签约…，协议总投资…``)
+    return None
+
+
+def _kind_word_park(ctx: DocContext, sent_start: int, cs: int) -> Optional[Ent]:
+    """The park a zone word opening the clause at ``cs`` refers to (see :func:`_clause_anaphor`)."""
+    text = ctx.text
+    words, first = _typed_anaphora()
+    word = next((w for w in words if text.startswith(w, cs)), None) if first.match(text, cs) else None
+    if word is not None:
+        if tail_of_kind(text, cs, word):
+            return None
+        ref = resolve_anaphor(ctx, word, cs)
+        return ref if ref is not None and ref.label == "PARK" else None
+    # a bare kind word (``产业园``, ``片区``): the last park of the article named so
+    suf = next((w for w in vocab()["park_suffixes"] if text.startswith(w, cs)), None)
+    if suf is None or suf in cues()["anaphora_park"]:
+        return None
+    prior = _prior_parks(ctx, cs, suf)
+    return prior[-1] if prior else None
+
+
 def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     """The subject of a figure at ``pos`` in the sentence starting at ``sent_start``."""
     subj = spoken_for(ctx, sent_start, pos)
+    if subj is not None:
+        return subj
+    subj = _clause_anaphor(ctx, sent_start, pos)
     if subj is not None:
         return subj
     k = _named_clause_start(ctx, sent_start, pos)
