@@ -1897,3 +1897,27 @@ def test_a_kind_word_with_no_park_of_its_kind_gives_way(nlp):
     text = "青禾经开区投资促进局局长告诉记者，“今年1—9月，产业园新签约配套项目14个。”"
     ms = metrics(nlp, text, "2024-10-20")
     assert {m["subject"] for m in ms if m["value"]} == {"青禾经开区"}
+
+
+@pytest.mark.parametrize("text,indicator,value", [
+    ("2023年，青禾高新区188家规上工业企业实现产值293.6亿元，同比增长8%。", "enterprise_count", 188),
+    ("去年，区内17家规上医药企业实现产值61.3亿元。", "enterprise_count", 17),
+    ("今年以来，青禾高新区47个亿元以上在建项目完成投资18.9亿元。", "major_projects", 47),
+    ("今年以来，青禾高新区32个市重大项目完成投资180.56亿元。", "major_projects", 32),
+])
+def test_a_count_before_its_noun_counts_the_noun_not_the_clause(nlp, text: str, indicator: str, value: int) -> None:
+    """``188家规上工业企业实现产值…``: the firms (or projects) counted end before the
+    predicate of their own figure."""
+    from factkit import metrics
+
+    ms = metrics(nlp, "青禾高新区加快发展。" + text, "2024-02-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
+    assert (m["indicator"], m["value"]["value"]) == (indicator, value)
+    assert "实现" not in m["indicator_text"] and "完成" not in m["indicator_text"]
+
+
+def test_firms_a_subject_acts_on_are_not_its_firms(nlp):
+    from factkit import metrics
+
+    ms = metrics(nlp, "据统计，岭川储能已带动69家上下游企业实现年产值超300亿元。", "2024-02-20")
+    assert all(m["indicator"] != "enterprise_count" for m in ms)

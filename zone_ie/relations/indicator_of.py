@@ -142,6 +142,10 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
             # (``规模以上工业企业总数达到612家``: the number of the firms is their count)
             return "enterprise_count", phrase, strip_words(core, v["value_verbs"]) or None
         tail = _LIST_SEP.split(after)[0]
+        if not ends_any(tail, nouns) and not strip_words(phrase, v["value_verbs"] + v["count_lead_words"]):
+            # ``188家规上工业企业实现产值…``: the firms counted, then their own figure (not
+            # ``已带动69家上下游企业实现…``: firms the subject acts on)
+            tail = _noun_before_predicate(tail)
         if ends_any(tail, nouns) and len(tail) <= 14 and not find_indicator(phrase):
             core = strip_words(tail, ["与", "和", "的", "相关的公司"] + nouns) or None
             return "enterprise_count", tail, core
@@ -156,6 +160,13 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         staged = _staged_noun(tail) if find_indicator(tail) is None else None
         if staged is not None:  # ``4个项目集中开工``: a count of projects at a stage
             return "other", staged, staged
+        noun = _noun_before_predicate(tail)
+        if noun != tail and len(noun) <= 14 and ends_any(noun, v["project_count_nouns"]):
+            # ``47个亿元以上在建项目完成投资…``: the projects counted, then their own figure
+            hit = find_indicator(noun) or find_indicator(_stage_re().sub("", noun))
+            if hit is not None and hit[0] in v["project_count_ids"]:
+                return hit[0], noun, noun  # (``亿元以上在建项目``: a stage inside the form)
+            return "other", noun, noun
     hit = find_indicator(phrase)
     if hit is not None and hit[0] in v["project_count_ids"] and unit == "count" and cls not in v["project_classifiers"]:
         return "other", phrase or after or None, None
@@ -208,6 +219,24 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
                 scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
             return hit[0], after[: hit[2]], scope
     return "other", phrase or after or None, None
+
+
+def _noun_before_predicate(tail: str) -> str:
+    """``规上工业企业实现产值293.6亿元`` -> ``规上工业企业``: the noun a count counts, cut
+    before the predicate of the clause (a value verb) or a figure."""
+    m = _predicate_re().search(tail)
+    return tail[: m.start()] if m is not None else tail
+
+
+@lru_cache(maxsize=1)
+def _stage_re() -> "re.Pattern[str]":
+    return re.compile("|".join(map(re.escape, sorted(vocab()["project_stage_verbs"], key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _predicate_re() -> "re.Pattern[str]":
+    verbs = "|".join(map(re.escape, sorted(vocab()["value_verbs"], key=len, reverse=True)))
+    return re.compile(rf"(?:{verbs}|\d)")
 
 
 _FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
