@@ -377,3 +377,22 @@ def test_the_whole_of_the_lead_year_carries_to_the_next_full_sentence(nlp):
     assert by[219.6e8] == (2023, 1, 12)
     assert by[9.0] == (2023, 1, 6)
     assert by[512e8] == (2023, None, None)  # the half-year is local to its sentence
+
+
+@pytest.mark.parametrize("clause", ["园区聚集了1.5万家企业", "园区集聚规上工业企业312家", "目前，园区高新技术企业68家"])
+def test_what_a_park_gathers_now_takes_no_carried_period(nlp, clause: str) -> None:
+    from factkit import metrics
+
+    text = "2023年，青禾高新区实现营业收入512亿元。" + clause + "。\n"
+    ms = metrics(nlp, text, "2024-02-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
+    assert m["period"] is None
+
+
+def test_a_stock_in_a_sentence_set_in_a_past_year_keeps_that_year(nlp):
+    from factkit import metrics
+
+    text = "2010年，青禾高新区实现工业增加值51亿元。当年，青禾高新区集聚企业227家，实现产值684.9亿元；装备产业集聚企业335家。\n"
+    ms = metrics(nlp, text, "2024-02-20")
+    counts = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
+    assert counts and all(m["period"] == {"year": 2010, "start_month": None, "end_month": None} for m in counts)

@@ -467,7 +467,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if period is not None and ind[0] == "land_area" and not sentence_period(ctx, q.start, s):
             period = None  # an area is a standing fact: only a period of its own sentence dates it
         elif (period is not None and ind[0] in _STOCK_IDS and has_vocab("stock_cues", text[cs:q.start])
-                and not sentence_period(ctx, q.start, s) and _dated_figure(ctx, cs, q) is None):
+                and not sentence_period(ctx, q.start, s) and _dated_figure(ctx, cs, q) is None
+                and not has_vocab("stock_then_words", text[after_last(text, "。！？!?\n", max(0, s - 200), s):q.start])):
             # ``园区已集聚…企业32家`` / ``现有高新技术企业68家``: what the park has now, no period of its own
             period = None
         m = _new(subject, ind, period, ev)
