@@ -4,6 +4,8 @@ names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`
 the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 import regex
@@ -232,7 +234,7 @@ class CompanyListGrammar:
     def _site_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``吉利西安基地上半年整车产量…``: a brand, then a place, then 基地/工厂 opening a
         clause (``company_site_re``): the brand is the firm whose site the place names."""
-        for x in _clause_heads(text, self._site_tail, self._site_head, _CLAUSE_MARKS + "、"):
+        for x in _clause_heads(text, self._site_tail, self._site_head, _CLAUSE_MARKS_AND_LIST):
             rest = x.group("rest")
             if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
                 continue
@@ -426,15 +428,14 @@ class CompanyListGrammar:
         """``日盛达光伏玻璃`` after ``日盛达`` (or ``摩登新能源汽车`` after ``北汽摩登``): a firm of
         the document, or the end of its name, then two industry words (its line of business,
         not another firm; one word, as in ``世华科技`` after ``世华``, is its full name)."""
-        for name in names:
-            for k in (name[i:] for i in range(len(name) - 1)):
-                if len(item) <= len(k) or not item.startswith(k):
-                    continue
-                rest = item[len(k):]
-                w = word_before(self._industry_by_len, rest, 0, len(rest))
-                if w is not None and rest[: -len(w)] in self._industry_set:
-                    return True
-        return False
+        w2 = word_before(self._industry_by_len, item, 0, len(item))
+        if w2 is None:
+            return False
+        w1 = word_before(self._industry_by_len, item, 0, len(item) - len(w2))
+        if w1 is None:
+            return False
+        head = item[: len(item) - len(w1) - len(w2)]  # the brand before the two words
+        return len(head) >= 2 and any(name.endswith(head) for name in names)
 
     def _without_industry(self, s: str) -> str:
         """``鑫达汽车零部件`` -> ``鑫达``: the name without the one or two industry words that
@@ -448,6 +449,7 @@ class CompanyListGrammar:
 
 
 _CLAUSE_MARKS = "。；;，,：:！？!?\n"
+_CLAUSE_MARKS_AND_LIST = _CLAUSE_MARKS + "、"
 
 
 def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Pattern[str]",
@@ -455,11 +457,25 @@ def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Patt
     """Matches of ``head_re`` over the whole clause before each match of ``tail_re`` (the
     rare tail word is found first, then the clause it ends is tested: far cheaper than
     trying the head at every position)."""
-    for t in tail_re.finditer(text):
-        lo = max(0, t.start() - 64)
-        k = max(text.rfind(c, lo, t.start()) for c in marks)
-        if k < 0 and lo > 0:
+    tails = list(tail_re.finditer(text))
+    if not tails:
+        return
+    ends = _mark_positions(text, marks)  # clause marks, ascending
+    for t in tails:
+        j = bisect_left(ends, t.start())
+        k = ends[j - 1] if j else -1
+        if t.start() - k > 65:
             continue  # a clause longer than any head
         h = head_re.fullmatch(text, k + 1, t.start())
         if h is not None:
             yield h
+
+
+@lru_cache(maxsize=None)
+def _marks_re(marks: str) -> "regex.Pattern[str]":
+    return regex.compile("[" + regex.escape(marks) + "]")
+
+
+@lru_cache(maxsize=4)
+def _mark_positions(text: str, marks: str) -> list[int]:
+    return [m.start() for m in _marks_re(marks).finditer(text)]

@@ -558,32 +558,55 @@ def _clause_anaphor(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]
     ``经开区``; or a bare kind word, ``产业园``, ``片区``) opening the figure's own clause (or the
     nearest earlier clause, when the clauses between name nothing) is the park of that kind
     it refers to, not a park or speaker named in an earlier clause of the sentence."""
-    text = ctx.text
-    cs = after_last(text, _CLAUSE_OPEN, sent_start, pos)
-    while cs > sent_start and not ctx.ents_in(cs, pos):
-        ref = _kind_word_park(ctx, sent_start, cs)
+    starts = _clause_starts(ctx)
+    k = bisect_right(starts, pos) - 1  # clause starts at or before pos, latest first
+    while k >= 0 and starts[k] > sent_start and starts[k] < pos:
+        cs = starts[k]
+        if ctx.ents_in(cs, pos):
+            return None
+        ref = per_document(ctx, "kind_word_park", _kind_word_park, cs)
         if ref is not None:
             return ref
-        cs = after_last(text, _CLAUSE_OPEN, sent_start, cs - 1)  # the clause before: a word opening
-        # it carries to the clauses after it that name nothing (``产业园新签约…，协议总投资…``)
+        k -= 1  # the clause before: a word opening it carries to the clauses after it that
+        # name nothing (``产业园新签约…，协议总投资…``)
     return None
 
 
-def _kind_word_park(ctx: DocContext, sent_start: int, cs: int) -> Optional[Ent]:
+def _clause_starts(ctx: DocContext) -> list[int]:
+    """Positions right after each clause mark of the document (:data:`_CLAUSE_OPEN`), once
+    per document."""
+    hit = ctx._index.get("clause_starts")
+    if hit is None:
+        hit = ctx._index["clause_starts"] = [m.end() for m in _CLAUSE_MARK_RE.finditer(ctx.text)]
+    return hit
+
+
+_CLAUSE_MARK_RE = re.compile("[" + re.escape(_CLAUSE_OPEN) + "]")
+
+
+@lru_cache(maxsize=1)
+def _kind_word_re() -> "re.Pattern[str]":
+    """Typed zone anaphors and bare park kind words, longest first (anchored by ``match``)."""
+    words = set(_typed_anaphora()[0]) | set(vocab()["park_suffixes"])
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _kind_word_park(ctx: DocContext, cs: int) -> Optional[Ent]:
     """The park a zone word opening the clause at ``cs`` refers to (see :func:`_clause_anaphor`)."""
     text = ctx.text
-    words, first = _typed_anaphora()
-    word = next((w for w in words if text.startswith(w, cs)), None) if first.match(text, cs) else None
-    if word is not None:
+    m = _kind_word_re().match(text, cs)
+    if m is None:
+        return None
+    word = m.group()
+    if word in _typed_anaphora()[0]:
         if tail_of_kind(text, cs, word):
             return None
         ref = resolve_anaphor(ctx, word, cs)
         return ref if ref is not None and ref.label == "PARK" else None
     # a bare kind word (``产业园``, ``片区``): the last park of the article named so
-    suf = next((w for w in vocab()["park_suffixes"] if text.startswith(w, cs)), None)
-    if suf is None or suf in cues()["anaphora_park"]:
+    if word in cues()["anaphora_park"]:
         return None
-    prior = _prior_parks(ctx, cs, suf)
+    prior = _prior_parks(ctx, cs, word)
     return prior[-1] if prior else None
 
 
