@@ -1063,3 +1063,19 @@ def test_a_brand_before_a_place_and_its_site_is_a_firm(ruler: ZoneEntityRuler, t
 @pytest.mark.parametrize("text", ["园区加快建设四川德阳基地。", "其中，中国西部基地产值增长。", "成都生产基地项目开工。"])
 def test_places_before_a_site_are_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
     assert companies(ruler, text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("园区内最大的台资企业岭川科技，10年间7次增资。", "岭川科技"),        # a firm-shaped name ends the clause
+    ("园区企业瑞禾机械主要生产三轮汽车和装载机。", "瑞禾机械"),
+    ("其中重点企业东岳科技贡献突出。", "东岳科技"),
+    ("开发区引进的港资企业岭川精密模具追加投资650万美元。", "岭川精密模具"),
+    ("隧道装备产业园内的瑞禾重工把生产线全部改为光伏供电。", "瑞禾重工"),
+])
+def test_a_kind_of_firm_before_a_firm_shaped_name_names_a_firm(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert name in companies(ruler, text)
+
+
+@pytest.mark.parametrize("text", ["园区企业实现产值30亿元。", "区内企业主要生产汽车零部件。", "园区内的标准厂房实现满租。"])
+def test_a_kind_of_firm_before_no_name_names_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    assert companies(ruler, text) == []

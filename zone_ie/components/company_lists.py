@@ -102,7 +102,11 @@ class CompanyListGrammar:
                     break
         for x in self._descriptor_re.finditer(text, overlapped=True):  # 龙头企业X实现…, 科创板公司X发布…
             rest = x.group("rest")
+            ends_clause = text[x.end():x.end() + 1] in _CLAUSE_MARKS
             for k in range(min(8, len(rest)), 1, -1):  # the longest brand the right context allows
+                if k == len(rest) and ends_clause and self._brand_shape(rest) and self._plausible_brand(rest):
+                    new.setdefault(rest, "COMPANY")  # ``台资企业可成科技，…``: a firm-shaped name ends the clause
+                    break
                 if self._descriptor_right.match(rest[k:]) and self._plausible_brand(rest[:k]) and (
                         self._brand_like(rest[:k], known) or self._brand_shape(rest[:k])):
                     new.setdefault(rest[:k], "COMPANY")
