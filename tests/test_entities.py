@@ -1079,3 +1079,15 @@ def test_a_kind_of_firm_before_a_firm_shaped_name_names_a_firm(ruler: ZoneEntity
 @pytest.mark.parametrize("text", ["园区企业实现产值30亿元。", "区内企业主要生产汽车零部件。", "园区内的标准厂房实现满租。"])
 def test_a_kind_of_firm_before_no_name_names_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
     assert companies(ruler, text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("总投资16亿元的扩能项目已由岭川科技启动建设。", "岭川科技"),
+    ("湖北瑞禾利投资10亿元的动力电池精密结构件项目进入试生产。", "湖北瑞禾利"),  # a place and a brand
+])
+def test_builders_and_place_brand_investors_are_firms(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert companies(ruler, text) == [name]
+
+
+def test_two_places_investing_are_no_firm(ruler: ZoneEntityRuler) -> None:
+    assert companies(ruler, "湖南长沙投资10亿元的动力电池项目进入试生产。") == []

@@ -168,8 +168,8 @@ class CompanyListGrammar:
                 continue
             if any(w in brand for w in self._investor_not) or brand.endswith(self._project_prefix_not):
                 continue  # ``全区投资…``, ``项目总投资…``: a frame, not an investor
-            if self._brand_shape(brand) or (3 <= len(brand) <= 6 and not has_place):
-                new.setdefault(brand, "COMPANY")
+            if self._brand_shape(brand) or (3 <= len(brand) <= 6 and not has_place) or self._place_brand(brand):
+                new.setdefault(brand, "COMPANY")  # (``湖北科达利投资10亿元的…项目``: a place and a brand)
 
     def _staff_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``芯映光电的招聘人员`` / ``星海精工董事长``: a firm-shaped brand right before its
