@@ -440,3 +440,12 @@ def test_a_firm_shaped_brand_after_you_builds_the_project(nlp, text):
 def test_a_zone_after_you_builds_no_firm(nlp):
     text = "青禾高新区标准厂房三期项目由园区投资建设，总投资3亿元。"
     assert all(p["company"] is None for p in facts(nlp, text, "project"))
+
+
+def test_a_firm_whose_name_opens_the_park_a_project_builds_is_its_company(nlp):
+    """``吉运通商贸物流园项目`` after ``A、吉运通等企业``: the firm-named park is a park, and the
+    firm whose name opens it builds the project."""
+    text = ("岭川农机、瑞禾物流等6户企业实现税收均超过1000万元。"
+            "青禾经开区商贸物流产业加快发展，瑞禾物流商贸物流园项目总投资4.2亿元。")
+    (p,) = facts(nlp, text, "project")
+    assert (p["company"], p["park"]) == ("瑞禾物流", "青禾经开区")

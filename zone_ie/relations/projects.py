@@ -91,6 +91,9 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
     inside = [x for x in ctx.ents_in(start, end) if x.label == "COMPANY"]
     if inside:
         return inside[0]
+    named = _firm_named_park(ctx, start, end)
+    if named is not None:  # ``吉运通商贸物流园项目``: the firm whose name opens the park it builds
+        return named
     after = _BY_COMPANY.match(ctx.text, end)
     if after is not None:  # ``X项目由Y公司投资建设``: the company named as its builder
         x = ctx.ent_at(after.end())
@@ -101,6 +104,17 @@ def _company(ctx: DocContext, s: int, start: int, end: int) -> Optional[Ent]:
             return x
     hit = _company_anaphor(ctx, s, start)  # ``该企业此次追加投资42亿元建设…二期项目``: the firm referred to
     return hit[2] if hit is not None else None
+
+
+def _firm_named_park(ctx: DocContext, start: int, end: int) -> Optional[Ent]:
+    """A firm of the document whose name opens a park named at the start of the project
+    name ``[start, end)`` (``吉运通商贸物流园项目`` after ``A、吉运通等企业``)."""
+    park = next((x for x in ctx.ents_in(start, end, "PARK") if x.start == start), None)
+    if park is None:
+        return None
+    firms = [x for x in ctx.ents_in(0, len(ctx.text), "COMPANY")
+             if len(x.text) >= 2 and park.text.startswith(x.text) and len(park.text) > len(x.text)]
+    return max(firms, key=lambda x: len(x.text)) if firms else None
 
 
 def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = None) -> Optional[Ent]:
