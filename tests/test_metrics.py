@@ -1921,3 +1921,18 @@ def test_firms_a_subject_acts_on_are_not_its_firms(nlp):
 
     ms = metrics(nlp, "据统计，岭川储能已带动69家上下游企业实现年产值超300亿元。", "2024-02-20")
     assert all(m["indicator"] != "enterprise_count" for m in ms)
+
+
+@pytest.mark.parametrize("clause,indicator", [
+    ("新引进亿元以上项目15个", "major_projects"),
+    ("新开工超5亿元项目6个", "major_projects"),
+    ("新开工亿元以上产业项目6个", "major_projects"),
+    ("新签约亿元以上项目14个", "signed_projects"),   # signed stays signed
+    ("拟推进500万元以上增资扩产项目30个", "other"),    # not an investment class of SPEC 7
+])
+def test_a_count_of_projects_bounded_by_an_investment_is_major(nlp, clause: str, indicator: str) -> None:
+    from factkit import metrics
+
+    ms = metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20")
+    (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
+    assert m["indicator"] == indicator

@@ -170,6 +170,21 @@ def _site_after(ctx: DocContext, subject: Ent, cs: int, pos: int) -> Optional[st
     return m.group() if m is not None else None
 
 
+@lru_cache(maxsize=1)
+def _threshold_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["project_threshold_re"])
+
+
+def _threshold_class(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> tuple[str, Optional[str], Optional[str]]:
+    """``新引进亿元以上项目15个`` / ``新开工超5亿元项目6个``: a count of projects bounded by an
+    investment is ``major_projects`` (SPEC 7), unless they are signed (``project_signed_words``)."""
+    text = ind[1] or ""
+    if (ind[0] in ("signed_projects", "other") and q.q.get("unit") == "count" and "项目" in text
+            and _threshold_re().search(text) and not any(w in text for w in vocab()["project_signed_words"])):
+        return "major_projects", ind[1], ind[2]
+    return ind
+
+
 def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFact] = ()) -> list[MetricFact]:
     """The metrics of the sentence ``[s, e)``; ``prior``: the document's metrics so far
     (a ``分别`` list may pair its figures with values of the clauses before its ；)."""
@@ -366,7 +381,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             open_m = m
             prev_end = q.end
             continue
-        ind = _indicator(phrase, after, q, head)
+        ind = _threshold_class(_indicator(phrase, after, q, head), q)
         if fraction_of is not None and ends_any(fraction_of, vocab()["enterprise_nouns"]):
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
