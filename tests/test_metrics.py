@@ -1936,3 +1936,16 @@ def test_a_count_of_projects_bounded_by_an_investment_is_major(nlp, clause: str,
     ms = metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20")
     (m,) = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
     assert m["indicator"] == indicator
+
+
+@pytest.mark.parametrize("clause,indicator", [
+    ("上缴税金4100万元", "tax_revenue"),
+    ("实到市外内资10.53亿元", "funds_in_place"),
+    ("引进省外资金15.4亿元", "funds_in_place"),
+    ("全口径招商引资完成17.3亿元", "funds_in_place"),
+])
+def test_variants_of_tax_and_funds_in_place(nlp, clause: str, indicator: str) -> None:
+    from factkit import metrics
+
+    (m,) = metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20")
+    assert m["indicator"] == indicator
