@@ -33,10 +33,11 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
 - blind17: ``benchmarks/data/blind17`` (12 articles, kinds unlike blind16's), scored when its
   labels arrived (``benchmarks/results/blind17.md``), tuned on by the next session;
 - blind18: ``benchmarks/data/blind18`` (12 articles of kinds no earlier batch had), scored when
-  its labels arrived, not tuned on (``benchmarks/results/blind18.md``): the honest estimate for
-  new kinds;
+  its labels arrived (``benchmarks/results/blind18.md``), tuned on two sessions later;
 - blind19: ``benchmarks/data/blind19`` (12 articles of twelve kinds, common and new), scored when
-  its labels arrived, not tuned on (``benchmarks/results/blind19.md``): the honest estimate;
+  its labels arrived (``benchmarks/results/blind19.md``), tuned on by the next session;
+- blind20: ``benchmarks/data/blind20`` (12 articles of twelve new kinds), scored when its labels
+  arrived, not tuned on (``benchmarks/results/blind20.md``): the honest estimate;
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -107,6 +108,7 @@ def main() -> None:
         "blind17": jsonl_set(DATA / "blind17" / "gold.jsonl", DATA / "blind17" / "docs.jsonl"),
         "blind18": jsonl_set(DATA / "blind18" / "gold.jsonl", DATA / "blind18" / "docs.jsonl"),
         "blind19": jsonl_set(DATA / "blind19" / "gold.jsonl", DATA / "blind19" / "docs.jsonl"),
+        "blind20": jsonl_set(DATA / "blind20" / "gold.jsonl", DATA / "blind20" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
@@ -116,15 +118,15 @@ def main() -> None:
     names = list(cols)
     lines = [
         f"Evaluation ({time.strftime('%Y-%m-%d')}), SPEC section 9, F1 micro-averaged over documents "
-        "(P / R for dev and blind19). See `benchmarks/eval_table.py` for the sets.",
+        "(P / R for dev and blind20). See `benchmarks/eval_table.py` for the sets.",
         "",
-        "| part | " + " | ".join(names) + " | dev P | dev R | blind19 P | blind19 R |",
+        "| part | " + " | ".join(names) + " | dev P | dev R | blind20 P | blind20 R |",
         "|---|" + "---|" * (len(names) + 4),
     ]
     for part in PARTS:
         row = [f"{cols[n][part]['f1']:.3f}" for n in names]
         extra = [f"{cols['dev'][part]['p']:.3f}", f"{cols['dev'][part]['r']:.3f}",
-                 f"{cols['blind19'][part]['p']:.3f}", f"{cols['blind19'][part]['r']:.3f}"]
+                 f"{cols['blind20'][part]['p']:.3f}", f"{cols['blind20'][part]['r']:.3f}"]
         lines.append(f"| {part} | " + " | ".join(row + extra) + " |")
     table = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
