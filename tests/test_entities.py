@@ -1091,3 +1091,16 @@ def test_builders_and_place_brand_investors_are_firms(ruler: ZoneEntityRuler, te
 
 def test_two_places_investing_are_no_firm(ruler: ZoneEntityRuler) -> None:
     assert companies(ruler, "湖南长沙投资10亿元的动力电池项目进入试生产。") == []
+
+
+def test_a_short_park_form_takes_the_characters_of_a_fuller_names_tail(ruler: ZoneEntityRuler) -> None:
+    """``川南临港片区`` after the full 片区 name: the region word before 临港片区 belongs to the
+    short form, since the full name ends with both."""
+    text = "中国（四川）自由贸易试验区川南临港片区挂牌以来，川南临港片区累计新设企业超过3.4万家。"
+    assert "川南临港片区" in [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"]
+
+
+def test_a_boundary_word_before_a_short_park_form_stays_out(ruler: ZoneEntityRuler) -> None:
+    text = "青禾航空经济技术开发区（以下简称“航空经开区”）成立于2010年。其中航空经开区贡献了四成。"
+    parks = [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"]
+    assert "中航空经开区" not in parks and "航空经开区" in parks

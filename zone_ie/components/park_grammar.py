@@ -220,6 +220,35 @@ class ParkGrammar:
             out.append(m)
         return _non_overlapping(out)
 
+    def _longer_short_forms(self, text: str, found: list[Match]) -> list[Match]:
+        """``川南临港片区`` after ``中国（四川）自由贸易试验区川南临港片区``: a short park mention
+        preceded by the characters that make it a longer tail of a fuller name of the
+        document takes them (a prefix cut as a place or debris, ``川南``, belongs to it)."""
+        parks = {text[m.start:m.end] for m in found if m.label == "PARK"}
+        if len(parks) < 2:
+            return found
+        out: list[Match] = []
+        for m in found:
+            if m.label == "PARK":
+                name = text[m.start:m.end]
+                longer = [p for p in parks if len(p) > len(name) + 1 and p.endswith(name)]
+                start = m.start
+                floor = out[-1].end if out else 0
+                edge = word_before(self._boundaries_by_len, text, floor, m.start)
+                if edge is not None:
+                    floor = m.start  # ``其中航空经开区``: a boundary word ends right before the name
+                for k in range(1, 7):
+                    a = m.start - k
+                    if a < floor or not "\u4e00" <= text[a] <= "\u9fff":
+                        break
+                    tail = text[a:m.end]
+                    if any(p.endswith(tail) and len(p) > len(tail) for p in longer):
+                        start = a
+                if start != m.start:
+                    m = Match(start, m.end, "PARK", m.id)
+            out.append(m)
+        return out
+
     def _merge_adjacent_parks(self, text: str, found: list[Match]) -> list[Match]:
         """``山西转型综改示范区晋中开发区``: a zone followed directly by a place-headed zone is one name."""
         out: list[Match] = []
