@@ -1104,3 +1104,8 @@ def test_a_boundary_word_before_a_short_park_form_stays_out(ruler: ZoneEntityRul
     text = "青禾航空经济技术开发区（以下简称“航空经开区”）成立于2010年。其中航空经开区贡献了四成。"
     parks = [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"]
     assert "中航空经开区" not in parks and "航空经开区" in parks
+
+
+@pytest.mark.parametrize("text", ["今年前4个月，乌昌海关综保区进出口110.6亿元。", "进出口额较去年同期综保区增长15%。"])
+def test_a_customs_office_or_a_period_word_is_no_part_of_a_zone_name(ruler: ZoneEntityRuler, text: str) -> None:
+    assert [m for m in ruler.match(text) if m.label == "PARK"] == []
