@@ -1949,3 +1949,21 @@ def test_variants_of_tax_and_funds_in_place(nlp, clause: str, indicator: str) ->
 
     (m,) = metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20")
     assert m["indicator"] == indicator
+
+
+def test_a_generic_zone_word_opening_its_clause_is_the_park_not_the_firm_before(nlp):
+    """``A二期…项目建成，园区全年实现规上工业产值…``: 园区 is the paragraph's park."""
+    from factkit import metrics
+
+    text = "——青禾工业园区新材料产业实现突破。岭川铝业二期年产35万吨项目建成，园区全年实现规上工业产值198.4亿元，增长14.3%。"
+    (m,) = [m for m in metrics(nlp, text, "2025-01-20") if m["value"]]
+    assert m["subject"] == "青禾工业园区"
+
+
+def test_a_generic_zone_word_takes_the_park_named_earlier_in_its_sentence(nlp):
+    from factkit import metrics
+
+    text = ("青禾经开区上半年实现产值520亿元。名酒工业园区内，岭川、瑞禾等企业生产同步推进，"
+            "园区白酒产值完成203.4亿元。")
+    (m,) = [m for m in metrics(nlp, text, "2024-07-20") if m["value"] and m["value"]["value"] == 203.4e8]
+    assert m["subject"] == "名酒工业园区"

@@ -591,6 +591,9 @@ def _kind_word_re() -> "re.Pattern[str]":
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_GENERIC_OPENER = re.compile(r"(?!内|里|中|的|帮|为|给|对|与|和)")  # not a place frame, a modifier or a helper
+
+
 def _kind_word_park(ctx: DocContext, cs: int) -> Optional[Ent]:
     """The park a zone word opening the clause at ``cs`` refers to (see :func:`_clause_anaphor`)."""
     text = ctx.text
@@ -603,9 +606,17 @@ def _kind_word_park(ctx: DocContext, cs: int) -> Optional[Ent]:
             return None
         ref = resolve_anaphor(ctx, word, cs)
         return ref if ref is not None and ref.label == "PARK" else None
-    # a bare kind word (``产业园``, ``片区``): the last park of the article named so
     if word in cues()["anaphora_park"]:
-        return None
+        # ``扎铝二期…项目建成，园区全年实现规上工业产值…``: the generic zone word is the
+        # paragraph's park, not the firm of the clause before
+        if not _GENERIC_OPENER.match(ctx.text, cs + len(word)):
+            return None
+        # (the park last named in its sentence: ``名酒工业园区内，A、B等企业…，园区白酒产值…``)
+        s_start = after_last(ctx.text, "。！？!?\n", max(0, cs - 300), cs)
+        named = ctx.ents_in(s_start, cs, "PARK")
+        ref = named[-1] if named else resolve_anaphor(ctx, word, cs)
+        return ref if ref is not None and ref.label == "PARK" else None
+    # a bare kind word (``产业园``, ``片区``): the last park of the article named so
     prior = _prior_parks(ctx, cs, word)
     return prior[-1] if prior else None
 
