@@ -1967,3 +1967,21 @@ def test_a_generic_zone_word_takes_the_park_named_earlier_in_its_sentence(nlp):
             "园区白酒产值完成203.4亿元。")
     (m,) = [m for m in metrics(nlp, text, "2024-07-20") if m["value"] and m["value"]["value"] == 203.4e8]
     assert m["subject"] == "名酒工业园区"
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("岭川电子有限公司落户青禾高新区。青禾高新区为其提供了3.2万平方米的标准厂房。", "岭川电子有限公司"),
+    ("岭川电子有限公司总经理王明说：“我们准备再上一条生产线。园区帮我们协调了20亩用地。”", "岭川电子有限公司"),
+])
+def test_what_a_park_does_for_a_firm_named_by_a_pronoun_is_the_firms(nlp, text: str, subject: str) -> None:
+    from factkit import metrics
+
+    (m,) = [m for m in metrics(nlp, "青禾高新区加快发展。" + text, "2024-07-20") if m["value"]]
+    assert m["subject"] == subject
+
+
+def test_what_a_park_does_for_firms_in_general_stays_the_parks(nlp):
+    from factkit import metrics
+
+    (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区已为企业协调解决用地、用电等问题127个。", "2024-07-20") if m["value"]]
+    assert m["subject"] == "青禾高新区"

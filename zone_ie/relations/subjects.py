@@ -551,6 +551,24 @@ def spoken_for(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
 
 
 _CLAUSE_OPEN = "，,。；;：:“”\n"
+_HELPED = re.compile(r"(?:帮助?|给|为|替|协助)(?P<who>我们|我公司|其|该企业|该公司)")
+
+
+def _helped_firm(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
+    """``园区帮我们协调了20亩用地`` / ``南昌高新区为其提供了3.2万平方米的标准厂房``: what a park
+    does for a firm named by a pronoun is the firm's figure: the speaker's company for 我们, the
+    firm referred to for 其/该企业."""
+    text = ctx.text
+    cs = after_last(text, "，,。；;：:！？!?\n", sent_start, pos)
+    m = _HELPED.search(text, cs, pos)
+    if m is None:
+        return None
+    if m.group("who") in ("我们", "我公司"):
+        return quote_speaker(ctx, pos)
+    company = last_company(ctx, m.start())
+    if company is None or ctx.paragraph_at(pos) - ctx.paragraph_at(company.start) > 1:
+        return None
+    return company
 
 
 def _clause_anaphor(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
@@ -624,6 +642,9 @@ def _kind_word_park(ctx: DocContext, cs: int) -> Optional[Ent]:
 def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     """The subject of a figure at ``pos`` in the sentence starting at ``sent_start``."""
     subj = spoken_for(ctx, sent_start, pos)
+    if subj is not None:
+        return subj
+    subj = _helped_firm(ctx, sent_start, pos)
     if subj is not None:
         return subj
     subj = _clause_anaphor(ctx, sent_start, pos)
