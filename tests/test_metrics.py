@@ -1985,3 +1985,14 @@ def test_what_a_park_does_for_firms_in_general_stays_the_parks(nlp):
 
     (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区已为企业协调解决用地、用电等问题127个。", "2024-07-20") if m["value"]]
     assert m["subject"] == "青禾高新区"
+
+
+def test_a_firm_opening_the_figures_own_clause_reports_its_own_figure(nlp):
+    """``…占全区比重超过六成，金辉锂业全年营业收入176亿元``: the firm opens the figure's clause;
+    the 全区 of an earlier clause's share base is not its subject."""
+    from factkit import metrics
+
+    text = ("2023年，青禾经开区规上工业增加值212.4亿元，增长17.5%。其中锂电产业营收占全区比重超过六成，"
+            "岭川锂业全年营业收入176亿元，成为区内首家营收超百亿元的工业企业。")
+    (m,) = [m for m in metrics(nlp, text, "2024-02-01") if m["value"] and m["value"]["value"] == 176e8]
+    assert m["subject"] == "岭川锂业"

@@ -514,6 +514,9 @@ def _part_of_name(ctx: DocContext, pos: int) -> bool:
 _CLAUSE_BREAK = re.compile("[，,；;：:]")
 
 
+_OWN_FIGURE = re.compile(r"(?:全年|今年|去年|上半年|前三季度|一季度|\d{4}年)?(?:实现|完成)?(?:营业收入|营收|产值|销售收入|销售额|净利润|利润|税收|纳税|出口额?|研发投入)")
+
+
 def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
     """The start of the last clause in ``[sent_start, pos)`` that opens (after time words)
     with a zone's name, else ``sent_start``. Not a sub-park's (``…，X产业园入驻企业23家`` is
@@ -528,6 +531,11 @@ def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
                 not is_sub_park(ent) or i == 0):
             # (a sub-park counts only when it opens the figure's own clause: ``…，X产业园产值
             # 突破100亿元``)
+            return k
+        if (i == 0 and ent is not None and ent.start == lead and ent.label == "COMPANY" and ent.end <= pos
+                and _OWN_FIGURE.match(text, ent.end, pos)):
+            # ``…，金辉锂业全年营业收入176亿元``: a firm opening the figure's own clause, then
+            # only time words before the figure's words, reports its own figure
             return k
     return sent_start
 
