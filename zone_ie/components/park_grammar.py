@@ -225,13 +225,13 @@ class ParkGrammar:
         preceded by the characters that make it a longer tail of a fuller name of the
         document takes them (a prefix cut as a place or debris, ``川南``, belongs to it)."""
         parks = {text[m.start:m.end] for m in found if m.label == "PARK"}
-        if len(parks) < 2:
+        fuller = {n: [p for p in parks if len(p) > len(n) + 1 and p.endswith(n)] for n in parks}
+        if not any(fuller.values()):
             return found
         out: list[Match] = []
         for m in found:
-            if m.label == "PARK":
-                name = text[m.start:m.end]
-                longer = [p for p in parks if len(p) > len(name) + 1 and p.endswith(name)]
+            longer = fuller.get(text[m.start:m.end]) if m.label == "PARK" else None
+            if longer:
                 start = m.start
                 floor = out[-1].end if out else 0
                 edge = word_before(self._boundaries_by_len, text, floor, m.start)

@@ -567,6 +567,14 @@ def _helped_firm(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
     does for a firm named by a pronoun is the firm's figure: the speaker's company for 我们, the
     firm referred to for 其/该企业."""
     text = ctx.text
+    helped = ctx._index.get("helped")
+    if helped is None:  # where the document has the frame at all, once
+        helped = ctx._index["helped"] = [m.start() for m in _HELPED.finditer(text)]
+    if not helped:
+        return None
+    k = bisect_left(helped, sent_start)
+    if k == len(helped) or helped[k] >= pos:
+        return None
     cs = after_last(text, "，,。；;：:！？!?\n", sent_start, pos)
     m = _HELPED.search(text, cs, pos)
     if m is None:
