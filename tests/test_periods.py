@@ -190,13 +190,15 @@ def test_benchmark_accuracy() -> None:
     ("2022上半年", p(2022, 1, 6)),         # a year glued to the half
     ("2024一季度", p(2024, 1, 3)),
     ("头5个月", p(Y, 1, 5)),
+    ("首季", p(Y, 1, 3)),                  # the first quarter (``首季开门红``)
+    ("今年首季度", p(Y, 1, 3)),
     ("前两个月", p(Y, 1, 2)),
 ])
 def test_real_text_periods(text: str, want: tuple | None) -> None:
     assert as_tuple(parse_period(text, ref_year=Y)) == want
 
 
-@pytest.mark.parametrize("text", ["龙头企业", "2022100吨", "码头5个泊位"])
+@pytest.mark.parametrize("text", ["龙头企业", "2022100吨", "码头5个泊位", "首届展会", "首期工程"])
 def test_not_periods(text: str) -> None:
     assert parse_period(text, ref_year=Y) is None
 

@@ -49,7 +49,7 @@ _YEAR = (
 _MN = r"(?:(?<![0-9.])(?:1[0-2]|0?[1-9])(?![0-9.])|(?<![零〇一二两三四五六七八九十百千万第])(?:十[一二]?|[一二三四五六七八九]))"
 _QN = r"[一二三四1-4]"
 _DASH = r"(?:[-–—―~〜]{1,2}|至|到)"
-_HALF = "上半年|下半年|全年|前三季度|前两季度|前二季度|前三个季度|前两个季度"
+_HALF = "上半年|下半年|全年|前三季度|前两季度|前二季度|前三个季度|前两个季度|首季度|首季"
 _BODY = (
     rf"(?P<half>{_HALF})"
     rf"|(?P<qa>{_QN}){_S}{_DASH}{_S}(?P<qb>{_QN}){_S}季度"
@@ -72,7 +72,7 @@ _PERIOD = (
 _PERIOD_FIRST = "".join(sorted(
     {w[0] for w in _NONE.replace("?", "").split("|")}
     | {w[0] for w in _RELATIVE}
-    | set("截到至上下全前头第0123456789一二三四五六七八九十 \t\u00a0")
+    | set("截到至上下全前头第首0123456789一二三四五六七八九十 \t\u00a0")
 ))
 # A tighter test at those characters: a match starts with a digit, 一…十, 第,
 # 前 or a blank (numbers, 第?{_S}季度, 前N个月), or else with one of the words
@@ -172,7 +172,7 @@ def _months(g: _Group) -> Optional[tuple[Optional[int], Optional[int]]]:
     cut, since = bool(g("cut")), bool(g("since"))
     if g("half"):
         span = {"上半年": (1, 6), "下半年": (7, 12), "全年": (1, 12), "前三季度": (1, 9),
-                "前三个季度": (1, 9)}.get(g("half"), (1, 6))
+                "前三个季度": (1, 9), "首季度": (1, 3), "首季": (1, 3)}.get(g("half"), (1, 6))
     elif g("qa"):
         a, b = _month(g("qa")), _month(g("qb"))
         if not a or not b or a > 4 or b > 4 or a >= b:
