@@ -191,6 +191,7 @@ def test_benchmark_accuracy() -> None:
     ("2024一季度", p(2024, 1, 3)),
     ("头5个月", p(Y, 1, 5)),
     ("首季", p(Y, 1, 3)),                  # the first quarter (``首季开门红``)
+    ("三季度末", p(Y, 1, 9)),              # a quarter's end is cumulative, as 截至10月底 and 年末 are
     ("今年首季度", p(Y, 1, 3)),
     ("前两个月", p(Y, 1, 2)),
 ])

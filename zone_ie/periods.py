@@ -182,7 +182,7 @@ def _months(g: _Group) -> Optional[tuple[Optional[int], Optional[int]]]:
         n = _month(g("qn"))
         if not n or n > 4:
             return None
-        span = (1 if cut else 3 * n - 2, 3 * n)
+        span = (1 if cut or g("qend") else 3 * n - 2, 3 * n)  # ``三季度末``: cumulative to its end
     elif g("fn"):
         n = _month(g("fn"))
         if not n:
