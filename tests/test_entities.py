@@ -1109,3 +1109,18 @@ def test_a_boundary_word_before_a_short_park_form_stays_out(ruler: ZoneEntityRul
 @pytest.mark.parametrize("text", ["今年前4个月，乌昌海关综保区进出口110.6亿元。", "进出口额较去年同期综保区增长15%。"])
 def test_a_customs_office_or_a_period_word_is_no_part_of_a_zone_name(ruler: ZoneEntityRuler, text: str) -> None:
     assert [m for m in ruler.match(text) if m.label == "PARK"] == []
+
+
+def test_zhizaoyuan_is_a_park_kind(ruler: ZoneEntityRuler) -> None:
+    text = "走进位于青禾经济开发区的岭川云谷淮海工业智造园，一期最后一栋厂房已封顶。"
+    assert "岭川云谷淮海工业智造园" in [text[m.start:m.end] for m in ruler.match(text) if m.label == "PARK"]
+
+
+def test_an_adverb_after_a_firm_is_no_part_of_its_name() -> None:
+    from zone_ie.components.entity_ruler import _without_adverb
+    from zone_ie.components.ruler_text import Match
+
+    text = "岭川电子则新上了一条生产线。"
+    m = _without_adverb(text, Match(0, 5, "COMPANY"))
+    assert text[m.start:m.end] == "岭川电子"
+    assert _without_adverb(text, Match(0, 4, "PARK")) == Match(0, 4, "PARK")

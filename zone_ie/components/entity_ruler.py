@@ -291,6 +291,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         found = self._longer_short_forms(text, found)
         found = _add_non_overlapping(found, self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
+        found = [_without_adverb(text, m) for m in found]
         aliases = aliases + self._definitions(text, found, aliases)
         return self._with_cluster_ids(text, found, aliases), aliases
 
@@ -424,3 +425,13 @@ def _set_entities(doc: Doc, spans: list[Span]) -> None:
             cols.append(new)
     doc.from_array(attrs, np.stack(cols, axis=1))
 
+
+_ADVERB_TAILS = frozenset("则也还均都又亦")
+
+
+def _without_adverb(text: str, m: Match) -> Match:
+    """``博联电子则`` -> ``博联电子``: an adverb right after a firm's brand (``则``, ``也``…) that a
+    list or frame took in is no part of its name."""
+    if m.label == "COMPANY" and m.end - m.start >= 4 and text[m.end - 1] in _ADVERB_TAILS:
+        return Match(m.start, m.end - 1, m.label, m.id)
+    return m
