@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from zone_ie.components.entity_ruler import ZoneEntityRuler, trie_pattern
 from zone_ie.repair import repair
+from zone_ie.pipeline import make_doc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -1124,3 +1125,13 @@ def test_an_adverb_after_a_firm_is_no_part_of_its_name() -> None:
     m = _without_adverb(text, Match(0, 5, "COMPANY"))
     assert text[m.start:m.end] == "岭川电子"
     assert _without_adverb(text, Match(0, 4, "PARK")) == Match(0, 4, "PARK")
+
+
+@pytest.mark.parametrize("text", [
+    "（图）岭川食品有限公司生产车间内，工人正在分拣包装鹿肉制品。\u3000本报记者\u3000王明宇\u3000摄\n\n年产500吨鹿茸精深加工项目签约\n本报讯（记者\u3000李婷）\n3月3日，青禾县与瑞禾公司签约。",
+    "宝骏基地总装车间。记者 王明 摄有限公司",
+])
+def test_a_photo_credit_is_no_firm(nlp, text: str) -> None:
+    """``本报记者　孙铭阳　摄`` before a headline ``年产500吨…项目签约``: a byline, not a brand."""
+    doc = nlp(make_doc(nlp, text))
+    assert not any("摄" in e.text or "记者" in e.text for e in doc.ents if e.label_ == "COMPANY")

@@ -291,7 +291,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         found = self._longer_short_forms(text, found)
         found = _add_non_overlapping(found, self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
-        found = [_without_adverb(text, m) for m in found]
+        found = [_without_adverb(text, m) for m in found if not _byline(text, m)]
         aliases = aliases + self._definitions(text, found, aliases)
         return self._with_cluster_ids(text, found, aliases), aliases
 
@@ -435,3 +435,12 @@ def _without_adverb(text: str, m: Match) -> Match:
     if m.label == "COMPANY" and m.end - m.start >= 4 and text[m.end - 1] in _ADVERB_TAILS:
         return Match(m.start, m.end - 1, m.label, m.id)
     return m
+
+
+_BYLINE = regex.compile(r"记者|通讯员|摄(?!影|像)")
+
+
+def _byline(text: str, m: Match) -> bool:
+    """``本报记者　孙铭阳　摄`` read into a firm's name (a photo credit, often run into the next
+    column of a PDF page): no company."""
+    return m.label == "COMPANY" and _BYLINE.search(text, m.start, m.end) is not None
