@@ -4,7 +4,7 @@ names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`
 the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
@@ -226,8 +226,9 @@ class CompanyListGrammar:
         """``新誉风机实现产值3.6亿元`` / ``福润食品、华杰建材分别实现产值…``: firm-shaped
         names opening a clause before a firm's own report are companies
         (``company_subject_re``); every item must look like a firm."""
+        taken = _taken(found)
         for x in _clause_heads(text, self._subject_report, self._subject_head, _CLAUSE_MARKS):
-            if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
+            if taken(x.start("rest"), x.end("rest")):
                 continue
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
             if all(it in known or (self._plain_name(it) and (self._brand_shape(it) or self._place_brand(it)))
@@ -238,9 +239,10 @@ class CompanyListGrammar:
     def _site_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``吉利西安基地上半年整车产量…``: a brand, then a place, then 基地/工厂 opening a
         clause (``company_site_re``): the brand is the firm whose site the place names."""
+        taken = _taken(found)
         for x in _clause_heads(text, self._site_tail, self._site_head, _CLAUSE_MARKS_AND_LIST):
             rest = x.group("rest")
-            if any(f.start < x.end("rest") and x.start("rest") < f.end for f in found):
+            if taken(x.start("rest"), x.end("rest")):
                 continue
             for k in range(2, len(rest) - 1):
                 brand, place = rest[:k], rest[k:]
@@ -461,25 +463,32 @@ def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Patt
     """Matches of ``head_re`` over the whole clause before each match of ``tail_re`` (the
     rare tail word is found first, then the clause it ends is tested: far cheaper than
     trying the head at every position)."""
-    tails = list(tail_re.finditer(text))
-    if not tails:
-        return
-    ends = _mark_positions(text, marks)  # clause marks, ascending
-    for t in tails:
-        j = bisect_left(ends, t.start())
-        k = ends[j - 1] if j else -1
-        if t.start() - k > 65:
+    last_mark = _marks_re(marks).search  # searches backwards (``regex.REVERSE``)
+    for t in tail_re.finditer(text):
+        lo = max(0, t.start() - 65)
+        m = last_mark(text, lo, t.start())
+        if m is None and lo > 0:
             continue  # a clause longer than any head
-        h = head_re.fullmatch(text, k + 1, t.start())
+        h = head_re.fullmatch(text, m.end() if m is not None else 0, t.start())
         if h is not None:
             yield h
 
 
 @lru_cache(maxsize=None)
 def _marks_re(marks: str) -> "regex.Pattern[str]":
-    return regex.compile("[" + regex.escape(marks) + "]")
+    """Any of ``marks``, searched from the end of the range backwards."""
+    return regex.compile("[" + regex.escape(marks) + "]", flags=regex.REVERSE)
 
 
-@lru_cache(maxsize=4)
-def _mark_positions(text: str, marks: str) -> list[int]:
-    return [m.start() for m in _marks_re(marks).finditer(text)]
+def _taken(found: list[Match]):
+    """``overlaps(a, b)``: whether ``[a, b)`` overlaps a span of ``found``, by bisection."""
+    spans = sorted((f.start, f.end) for f in found)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    for i in range(1, len(ends)):
+        ends[i] = max(ends[i], ends[i - 1])  # the furthest end among a span and those before
+
+    def overlaps(a: int, b: int) -> bool:
+        k = bisect_right(starts, b - 1)  # spans starting before b
+        return k > 0 and ends[k - 1] > a
+    return overlaps

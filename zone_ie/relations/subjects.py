@@ -592,14 +592,14 @@ def _clause_anaphor(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]
     ``经开区``; or a bare kind word, ``产业园``, ``片区``) opening the figure's own clause (or the
     nearest earlier clause, when the clauses between name nothing) is the park of that kind
     it refers to, not a park or speaker named in an earlier clause of the sentence."""
-    starts = _clause_starts(ctx)
-    k = bisect_right(starts, pos) - 1  # clause starts at or before pos, latest first
-    while k >= 0 and starts[k] > sent_start and starts[k] < pos:
-        cs = starts[k]
+    kinds = _clause_starts(ctx)
+    k = bisect_left(kinds, pos) - 1  # clause starts a zone word opens, before pos, latest first
+    while k >= 0 and kinds[k] > sent_start:
+        cs = kinds[k]
         if ctx.ents_in(cs, pos):
-            return None
-        ref = per_document(ctx, "kind_word_park", _kind_word_park, cs)
-        if ref is not None:
+            return None  # a clause after it names someone (a word opening an earlier clause
+        ref = per_document(ctx, "kind_word_park", _kind_word_park, cs)  # carries to the
+        if ref is not None:  # clauses after it that name nothing: ``产业园新签约…，协议总投资…``)
             return ref
         k -= 1  # the clause before: a word opening it carries to the clauses after it that
         # name nothing (``产业园新签约…，协议总投资…``)
@@ -607,11 +607,14 @@ def _clause_anaphor(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]
 
 
 def _clause_starts(ctx: DocContext) -> list[int]:
-    """Positions right after each clause mark of the document (:data:`_CLAUSE_OPEN`), once
-    per document."""
-    hit = ctx._index.get("clause_starts")
+    """The positions right after a clause mark (:data:`_CLAUSE_OPEN`) that a zone word
+    opens (:func:`_kind_word_re`), ascending, once per document."""
+    hit = ctx._index.get("kind_clause_starts")
     if hit is None:
-        hit = ctx._index["clause_starts"] = [m.end() for m in _CLAUSE_MARK_RE.finditer(ctx.text)]
+        text = ctx.text
+        kind = _kind_word_re().match
+        hit = ctx._index["kind_clause_starts"] = [
+            m.end() for m in _CLAUSE_MARK_RE.finditer(text) if kind(text, m.end())]
     return hit
 
 
