@@ -482,9 +482,9 @@ def _marks_re(marks: str) -> "regex.Pattern[str]":
 
 def _taken(found: list[Match]):
     """``overlaps(a, b)``: whether ``[a, b)`` overlaps a span of ``found``, by bisection."""
-    spans = sorted((f.start, f.end) for f in found)
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
+    spans = sorted(found)  # (Match tuples: by start, then end)
+    starts = [f.start for f in spans]
+    ends = [f.end for f in spans]
     for i in range(1, len(ends)):
         ends[i] = max(ends[i], ends[i - 1])  # the furthest end among a span and those before
 

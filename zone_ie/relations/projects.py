@@ -112,8 +112,13 @@ def _firm_named_park(ctx: DocContext, start: int, end: int) -> Optional[Ent]:
     park = next((x for x in ctx.ents_in(start, end, "PARK") if x.start == start), None)
     if park is None:
         return None
-    firms = [x for x in ctx.ents_in(0, len(ctx.text), "COMPANY")
-             if len(x.text) >= 2 and park.text.startswith(x.text) and len(park.text) > len(x.text)]
+    by_first = ctx._index.get("firms_by_first_char")
+    if by_first is None:  # the document's firms by their first character, once
+        by_first = ctx._index["firms_by_first_char"] = {}
+        for x in ctx.ents:
+            if x.label == "COMPANY" and len(x.text) >= 2:
+                by_first.setdefault(x.text[0], []).append(x)
+    firms = [x for x in by_first.get(park.text[0], ()) if park.text.startswith(x.text) and len(park.text) > len(x.text)]
     return max(firms, key=lambda x: len(x.text)) if firms else None
 
 

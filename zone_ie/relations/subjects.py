@@ -612,13 +612,9 @@ def _clause_starts(ctx: DocContext) -> list[int]:
     hit = ctx._index.get("kind_clause_starts")
     if hit is None:
         text = ctx.text
-        kind = _kind_word_re().match
-        hit = ctx._index["kind_clause_starts"] = [
-            m.end() for m in _CLAUSE_MARK_RE.finditer(text) if kind(text, m.end())]
+        hit = ctx._index["kind_clause_starts"] = [  # (zone words are rarer than clause marks)
+            m.start() for m in _kind_word_re().finditer(text) if m.start() and text[m.start() - 1] in _CLAUSE_OPEN]
     return hit
-
-
-_CLAUSE_MARK_RE = re.compile("[" + re.escape(_CLAUSE_OPEN) + "]")
 
 
 @lru_cache(maxsize=1)
