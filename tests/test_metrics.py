@@ -1996,3 +1996,16 @@ def test_a_firm_opening_the_figures_own_clause_reports_its_own_figure(nlp):
             "岭川锂业全年营业收入176亿元，成为区内首家营收超百亿元的工业企业。")
     (m,) = [m for m in metrics(nlp, text, "2024-02-01") if m["value"] and m["value"]["value"] == 176e8]
     assert m["subject"] == "岭川锂业"
+
+
+@pytest.mark.parametrize("clause,noun", [
+    ("活动现场签约项目12个", "签约项目"),
+    ("力争新签约项目20个", "签约项目"),
+    ("我们新引进项目30个", "引进项目"),
+])
+def test_frame_words_before_a_counted_noun_are_no_scope(nlp, clause: str, noun: str) -> None:
+    """``活动现场签约项目12个``: the scope is the noun counted, not the frame before it."""
+    from factkit import metrics
+
+    (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20") if m["value"]]
+    assert m["scope"] and noun in m["scope"]  # (not the frame alone: ``活动现场`` / ``我们``)

@@ -24,8 +24,8 @@ def settle_scopes(ctx: DocContext, found: list[MetricFact], para: int, before: l
         if frame and m.scope is None and m.value is not None and m.value.unit in ("CNY", "count"):
             m.scope = frame
         _key_projects(ctx, m)
-        if m.scope is not None and not _WORDY.search(m.scope):
-            m.scope = None
+        if m.scope is not None and (not _WORDY.search(m.scope) or not strip_words(m.scope, _scope_words("scope_frame_words"))):
+            m.scope = None  # (``本次签约项目12个``: a frame word is no scope; the count's noun is)
         if m.scope is None and m.indicator_text and (
                 m.indicator == "other" or (m.value is not None and m.value.unit == "count")):
             # a count scopes what it counts (``新引进项目19个`` -> 新引进项目), an ``other`` figure
