@@ -2009,3 +2009,19 @@ def test_frame_words_before_a_counted_noun_are_no_scope(nlp, clause: str, noun: 
 
     (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区" + clause + "。", "2024-07-20") if m["value"]]
     assert m["scope"] and noun in m["scope"]  # (not the frame alone: ``活动现场`` / ``我们``)
+
+
+def test_staff_a_project_will_add_in_the_sentence_after_it_is_scoped_by_the_project(nlp):
+    from factkit import metrics
+
+    text = "青禾高新区引进年产2000万平方米电极箔项目，总投资12.6亿元。项目达产后可实现年产值20亿元，新增就业岗位800个。"
+    (m,) = [m for m in metrics(nlp, text, "2024-07-20") if m["indicator"] == "employees"]
+    assert m["scope"] == "年产2000万平方米电极箔项目"
+
+
+def test_staff_of_a_park_after_a_project_sentence_is_not_the_projects(nlp):
+    from factkit import metrics
+
+    text = "青禾高新区引进年产2000万平方米电极箔项目，总投资12.6亿元。园区现有从业人员3.2万人。"
+    (m,) = [m for m in metrics(nlp, text, "2024-07-20") if m["indicator"] == "employees"]
+    assert m["scope"] != "年产2000万平方米电极箔项目"

@@ -161,11 +161,13 @@ def scope_project_figures(ctx: DocContext, metrics: list[MetricFact], projects: 
         a = ctx.repair.from_raw(m.evidence[0])
         s, e, _ = ctx.sentence_at(a)
         own = m.indicator in _PROJECT_OWN_IDS  # ``X项目占地1334亩，可安排就业300人``: the project's own
-        if not own and not has_vocab("completion_blockers", text[s:a + 12]) and not has_vocab("project_forecast_words", text[s:a + 12]):
+        forecast = has_vocab("completion_blockers", text[s:a + 12]) or has_vocab("project_forecast_words", text[s:a + 12])
+        if not own and not forecast:
             continue
         named = [name for ps, pe, name in spans if ps <= a < pe]
-        if own and not named:
-            continue  # (the land or staff of a project only in the sentence naming it)
+        if own and not named and not forecast:
+            continue  # (the land or staff of a project only in the sentence naming it, or in a
+            # forecast after it: ``X项目…。项目达产后…，新增就业岗位800个``)
         if own and _of_park_after(ctx, ctx.repair.from_raw(m.evidence[0]), e):
             continue  # ``在占地5000亩的小麦精深加工产业园``: the area of the park it qualifies
         if not named:
