@@ -399,3 +399,15 @@ def test_a_stock_in_a_sentence_set_in_a_past_year_keeps_that_year(nlp):
     ms = metrics(nlp, text, "2024-02-20")
     counts = [m for m in ms if m["value"] and m["value"]["unit"] == "count"]
     assert counts and all(m["period"] == {"year": 2010, "start_month": None, "end_month": None} for m in counts)
+
+
+@pytest.mark.parametrize("clause,dated", [
+    ("园区总建筑面积约150万平方米", False),      # floor space is a standing fact
+    ("年内新增标准厂房5万平方米", True),         # built within the year
+])
+def test_floor_space_takes_no_carried_period(nlp, clause: str, dated: bool) -> None:
+    from factkit import metrics
+
+    text = "2023年，青禾高新区实现营业收入512亿元。" + clause + "。\n"
+    (m,) = [m for m in metrics(nlp, text, "2024-02-20") if m["value"] and m["value"]["unit"] == "m2"]
+    assert (m["period"] is not None) == dated

@@ -479,8 +479,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             year = evaluation_year(ctx, ctx.article_at(q.start))
             if year is not None:
                 period = {"year": year, "start_month": None, "end_month": None}
-        if period is not None and ind[0] == "land_area" and not sentence_period(ctx, q.start, s):
-            period = None  # an area is a standing fact: only a period of its own sentence dates it
+        if (period is not None and (ind[0] == "land_area" or q.q.get("unit") in _AREA_UNITS)
+                and not sentence_period(ctx, q.start, s) and not _WITHIN_YEAR.search(text, cs, q.start)):
+            period = None  # an area (land, floor space) is a standing fact: only a period of its own sentence dates it
         elif (period is not None and ind[0] in _STOCK_IDS and has_vocab("stock_cues", text[cs:q.start])
                 and not sentence_period(ctx, q.start, s) and _dated_figure(ctx, cs, q) is None
                 and not has_vocab("stock_then_words", text[after_last(text, "。！？!?\n", max(0, s - 200), s):q.start])):
@@ -550,6 +551,8 @@ def _project_group(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> boo
                                                  "funds_in_place"))
 
 
+_AREA_UNITS = frozenset({"m2", "km2", "mu"})
+_WITHIN_YEAR = re.compile(r"年内|年底前|年末前|今年")  # ``年内新增标准厂房5万平方米``: built within the year
 _STOCK_IDS = frozenset({"enterprise_count", "production_capacity", "patents", "rnd_platforms"})
 _DATED_GAP = re.compile(r"的?(?:不足|约|近|超过?|逾|仅|达)?")
 
