@@ -1135,3 +1135,12 @@ def test_a_photo_credit_is_no_firm(nlp, text: str) -> None:
     """``本报记者　孙铭阳　摄`` before a headline ``年产500吨…项目签约``: a byline, not a brand."""
     doc = nlp(make_doc(nlp, text))
     assert not any("摄" in e.text or "记者" in e.text for e in doc.ents if e.label_ == "COMPANY")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("3月3日，西丰县与瑞禾科技有限公司签约。", "瑞禾科技有限公司"),
+    ("青禾县人民政府与岭川生物科技有限公司举行签约仪式。", "岭川生物科技有限公司"),
+    ("青禾经开区管委会与东岳新材料有限公司签约。", "东岳新材料有限公司"),
+])
+def test_a_place_or_government_joined_by_yu_is_the_firms_partner(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    assert name in companies(ruler, text)

@@ -34,6 +34,7 @@ class CompanyGrammar:
                 if pe in park_at_end and self._platform_core(text[pe:m.start()]):
                     start = park_at_end[pe]  # ``滨江新区港务有限公司``: the park's platform company
                     break
+            start = self._after_partner(text, start, m.start())
             start = self._after_open_bracket(text, start, m.start())
             start = self._before_bracketed_form(text, start, m.start(), ends)
             start = self._before_generic_core(text, start, m.start(), ends)
@@ -56,6 +57,17 @@ class CompanyGrammar:
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
+
+    def _after_partner(self, text: str, start: int, legal: int) -> int:
+        """``青禾县人民政府与瑞禾科技有限公司签约``: a place or a government joined by 与 before a
+        firm's name is its partner, not part of the name."""
+        k = text.rfind("与", start, legal)
+        if k <= start:
+            return start
+        head = text[start:k]
+        if self._P.is_place(head) or head.endswith(self._partner_heads):
+            return k + 1
+        return start
 
     def _before_bracketed_form(self, text: str, start: int, legal: int, ends: list[int]) -> int:
         """``北京X投资（集团）有限公司``: a name never opens with a closed bracket. When the

@@ -178,6 +178,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._industry_heads_by_len = words_by_length(w for w in self._industry if w not in _NOT_BUSINESS_HEADS)
         self._short_stop = set(g.get("company_short_stopwords", []))
         self._generic_brands = set(g.get("company_generic_brands", []))
+        self._partner_heads = tuple(g.get("company_partner_heads", []))
         self._generic_brand_heads = tuple(sorted((w for w in self._generic_brands if len(w) >= 2), key=len, reverse=True))
         self._industry_set = frozenset(self._industry)
         self._sector_tails = tuple(g.get("company_sector_item_tails", []))
