@@ -4,11 +4,10 @@ forms (``（集团）``, ``（中国）``), and business words that extend a sho
 (``甬飞`` + ``科技``). A mixin of :class:`ZoneEntityRuler`."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Iterable
 
 from ..clusters import word_at, word_before
-from .ruler_text import _BRACKETED, _LEADING_BRACKETED, _NOT_BUSINESS_HEADS, Match
+from .ruler_text import _BRACKETED, _LEADING_BRACKETED, _NOT_BUSINESS_HEADS, Match, _taken
 
 
 class CompanyGrammar:
@@ -18,16 +17,10 @@ class CompanyGrammar:
     def _grammar_companies(self, text: str, taken: list[Match]) -> list[Match]:
         out: list[Match] = []
         ends = sorted(t.end for t in taken)
-        # taken spans by start, and the furthest end among each start and those before
-        spans = sorted((t.start, t.end) for t in taken)
-        starts = [s for s, _ in spans]
-        reach = [e for _, e in spans]
-        for k in range(1, len(reach)):
-            reach[k] = max(reach[k], reach[k - 1])
+        inside = _taken(taken)
         park_at_end = {t.end: t.start for t in taken if t.label == "PARK"}
         for m in self._legal_re.finditer(text):
-            k = bisect_right(starts, m.start())
-            if k and reach[k - 1] > m.start():
+            if inside(m.start(), m.start() + 1):
                 continue  # inside a taken name
             start, _, _ = self._left_edge(text, m.start(), ends)
             for pe in range(max(0, m.start() - 12), m.start()):

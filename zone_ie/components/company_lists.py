@@ -4,8 +4,6 @@ names from the lists and frames around them. A mixin of :class:`ZoneEntityRuler`
 the ruler's compiled patterns and word lists (``self._closer``, ``self._role_list`` …)."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 import regex
@@ -13,7 +11,7 @@ import regex
 from ..clusters import word_at, word_before
 from ..numerals import to_number
 from .ruler_text import (
-    _BRAND_CHARS, _CLAUSE_END, _LIST_CUE, _LIST_TAIL, Match, _add_non_overlapping, _literal_spans, _without_phase,
+    _BRAND_CHARS, _CLAUSE_END, _LIST_CUE, _LIST_TAIL, Match, _add_non_overlapping, _literal_spans, _taken, _without_phase,
 )
 
 
@@ -227,7 +225,7 @@ class CompanyListGrammar:
         names opening a clause before a firm's own report are companies
         (``company_subject_re``); every item must look like a firm."""
         taken = _taken(found)
-        for x in _clause_heads(text, self._subject_report, self._subject_head, _CLAUSE_MARKS):
+        for x in _clause_heads(text, self._subject_report, self._subject_head, _LAST_CLAUSE_MARK):
             if taken(x.start("rest"), x.end("rest")):
                 continue
             items = [p for it in x.group("rest").split("、") for p in self._split_conj(it)]
@@ -240,7 +238,7 @@ class CompanyListGrammar:
         """``吉利西安基地上半年整车产量…``: a brand, then a place, then 基地/工厂 opening a
         clause (``company_site_re``): the brand is the firm whose site the place names."""
         taken = _taken(found)
-        for x in _clause_heads(text, self._site_tail, self._site_head, _CLAUSE_MARKS_AND_LIST):
+        for x in _clause_heads(text, self._site_tail, self._site_head, _LAST_CLAUSE_OR_LIST_MARK):
             rest = x.group("rest")
             if taken(x.start("rest"), x.end("rest")):
                 continue
@@ -399,14 +397,8 @@ class CompanyListGrammar:
         four characters, then one or two industry words."""
         if not 3 <= len(item) <= 8:
             return False
-        w = word_before(self._industry_by_len, item, 0, len(item))
-        if w is None:
-            return False
-        brand = item[: -len(w)]
-        inner = word_before(self._industry_by_len, brand, 0, len(brand))
-        if inner is not None and len(brand) > len(inner):
-            brand = brand[: -len(inner)]  # ``宏源石油装备``: a brand, then two industry words
-        return 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
+        brand, n = self._peel_industry(item)  # ``宏源石油装备``: a brand, then two industry words
+        return n > 0 and 2 <= len(brand) <= 4 and self._plausible_brand(brand) and not brand.endswith(self._industry)
 
     def _without_site(self, item: str) -> str:
         """``宁德时代厦门基地`` -> ``宁德时代``: a firm's site named by a place is the firm
@@ -434,36 +426,39 @@ class CompanyListGrammar:
         """``日盛达光伏玻璃`` after ``日盛达`` (or ``摩登新能源汽车`` after ``北汽摩登``): a firm of
         the document, or the end of its name, then two industry words (its line of business,
         not another firm; one word, as in ``世华科技`` after ``世华``, is its full name)."""
-        w2 = word_before(self._industry_by_len, item, 0, len(item))
-        if w2 is None:
-            return False
-        w1 = word_before(self._industry_by_len, item, 0, len(item) - len(w2))
-        if w1 is None:
-            return False
-        head = item[: len(item) - len(w1) - len(w2)]  # the brand before the two words
-        return len(head) >= 2 and any(name.endswith(head) for name in names)
+        head, n = self._peel_industry(item)  # the brand before the two words
+        return n == 2 and len(head) >= 2 and any(name.endswith(head) for name in names)
 
     def _without_industry(self, s: str) -> str:
         """``鑫达汽车零部件`` -> ``鑫达``: the name without the one or two industry words that
         end it (an industry word may contain a head word: 零部件 is no 部)."""
-        for _ in range(2):
+        return self._peel_industry(s)[0]
+
+    def _peel_industry(self, s: str) -> tuple[str, int]:
+        """``(head, n)``: ``s`` without the one or two industry words that end it (never the
+        whole of it), and how many there were."""
+        n = 0
+        while n < 2:
             w = word_before(self._industry_by_len, s, 0, len(s))
             if w is None or len(w) >= len(s):
                 break
-            s = s[: -len(w)]
-        return s
+            s, n = s[: -len(w)], n + 1
+        return s, n
 
 
 _CLAUSE_MARKS = "。；;，,：:！？!?\n"
-_CLAUSE_MARKS_AND_LIST = _CLAUSE_MARKS + "、"
+# the last clause mark before a position (searched backwards: ``regex.REVERSE``), with and
+# without the list comma
+_LAST_CLAUSE_MARK = regex.compile("[" + regex.escape(_CLAUSE_MARKS) + "]", flags=regex.REVERSE)
+_LAST_CLAUSE_OR_LIST_MARK = regex.compile("[" + regex.escape(_CLAUSE_MARKS + "、") + "]", flags=regex.REVERSE)
 
 
 def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Pattern[str]",
-                  marks: str) -> Iterator["regex.Match[str]"]:
-    """Matches of ``head_re`` over the whole clause before each match of ``tail_re`` (the
-    rare tail word is found first, then the clause it ends is tested: far cheaper than
-    trying the head at every position)."""
-    last_mark = _marks_re(marks).search  # searches backwards (``regex.REVERSE``)
+                  marks: "regex.Pattern[str]") -> Iterator["regex.Match[str]"]:
+    """Matches of ``head_re`` over the whole clause (back to the last of ``marks``) before
+    each match of ``tail_re`` (the rare tail word is found first, then the clause it ends is
+    tested: far cheaper than trying the head at every position)."""
+    last_mark = marks.search
     for t in tail_re.finditer(text):
         lo = max(0, t.start() - 65)
         m = last_mark(text, lo, t.start())
@@ -474,21 +469,3 @@ def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Patt
             yield h
 
 
-@lru_cache(maxsize=None)
-def _marks_re(marks: str) -> "regex.Pattern[str]":
-    """Any of ``marks``, searched from the end of the range backwards."""
-    return regex.compile("[" + regex.escape(marks) + "]", flags=regex.REVERSE)
-
-
-def _taken(found: list[Match]):
-    """``overlaps(a, b)``: whether ``[a, b)`` overlaps a span of ``found``, by bisection."""
-    spans = sorted(found)  # (Match tuples: by start, then end)
-    starts = [f.start for f in spans]
-    ends = [f.end for f in spans]
-    for i in range(1, len(ends)):
-        ends[i] = max(ends[i], ends[i - 1])  # the furthest end among a span and those before
-
-    def overlaps(a: int, b: int) -> bool:
-        k = bisect_right(starts, b - 1)  # spans starting before b
-        return k > 0 and ends[k - 1] > a
-    return overlaps

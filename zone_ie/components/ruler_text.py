@@ -4,7 +4,7 @@ No spaCy here: everything works on strings and character offsets."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from operator import itemgetter, le, lt
 from typing import Iterable, Optional
 
@@ -259,3 +259,17 @@ def _non_overlapping(matches: list[Match]) -> list[Match]:
 _LEADING_BRACKETED = regex.compile(r"[（(][^（()）]{1,8}[)）]")
 # bare zone words: never a name of their own
 _GENERIC_PARK_WORDS = frozenset({"园区", "本区", "全区", "该区", "区内", "片区", "新区", "开发区", "保税区", "综保区"})
+
+
+def _taken(found: Iterable[Match]):
+    """``overlaps(a, b)``: whether ``[a, b)`` overlaps a span of ``found``, by bisection."""
+    spans = sorted(found)  # (Match tuples: by start, then end)
+    starts = [f.start for f in spans]
+    ends = [f.end for f in spans]
+    for i in range(1, len(ends)):
+        ends[i] = max(ends[i], ends[i - 1])  # the furthest end among a span and those before
+
+    def overlaps(a: int, b: int) -> bool:
+        k = bisect_right(starts, b - 1)  # spans starting before b
+        return k > 0 and ends[k - 1] > a
+    return overlaps

@@ -68,6 +68,10 @@ def prepare() -> None:
     indicator_of._group_nouns()
     metrics._sector_topic_re()
     subjects._descriptor_re()
+    for build in (metrics._site_re, indicator_of._threshold_re, indicator_of._stage_re, indicator_of._predicate_re,
+                  subjects._kind_word_re):
+        build()
+    scopes._scope_words("scope_frame_words")
     figures._zone_count_re()
     figures._zones_have_re()
     figures._policy_scale_re()

@@ -221,6 +221,21 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
     return "other", phrase or after or None, None
 
 
+@lru_cache(maxsize=1)
+def _threshold_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["project_threshold_re"])
+
+
+def _threshold_class(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> tuple[str, Optional[str], Optional[str]]:
+    """``新引进亿元以上项目15个`` / ``新开工超5亿元项目6个``: a count of projects bounded by an
+    investment is ``major_projects`` (SPEC 7), unless they are signed (``project_signed_words``)."""
+    text = ind[1] or ""
+    if (ind[0] in ("signed_projects", "other") and q.q.get("unit") == "count" and "项目" in text
+            and _threshold_re().search(text) and not any(w in text for w in vocab()["project_signed_words"])):
+        return "major_projects", ind[1], ind[2]
+    return ind
+
+
 def _noun_before_predicate(tail: str) -> str:
     """``规上工业企业实现产值293.6亿元`` -> ``规上工业企业``: the noun a count counts, cut
     before the predicate of the clause (a value verb) or a figure."""

@@ -37,7 +37,7 @@ from .figure_roles import (
     _fraction_share, _milestone, _money, _rate_after, _role, _set, _slot_free, _value_after_change,
 )
 from .indicator_of import (
-    _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy,
+    _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy, _threshold_class,
     share_ratio,
 )
 
@@ -168,21 +168,6 @@ def _site_after(ctx: DocContext, subject: Ent, cs: int, pos: int) -> Optional[st
         return None
     m = _site_re().match(ctx.text, own[-1].end, pos)
     return m.group() if m is not None else None
-
-
-@lru_cache(maxsize=1)
-def _threshold_re() -> "re.Pattern[str]":
-    return re.compile(vocab()["project_threshold_re"])
-
-
-def _threshold_class(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> tuple[str, Optional[str], Optional[str]]:
-    """``新引进亿元以上项目15个`` / ``新开工超5亿元项目6个``: a count of projects bounded by an
-    investment is ``major_projects`` (SPEC 7), unless they are signed (``project_signed_words``)."""
-    text = ind[1] or ""
-    if (ind[0] in ("signed_projects", "other") and q.q.get("unit") == "count" and "项目" in text
-            and _threshold_re().search(text) and not any(w in text for w in vocab()["project_signed_words"])):
-        return "major_projects", ind[1], ind[2]
-    return ind
 
 
 def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFact] = ()) -> list[MetricFact]:
