@@ -401,3 +401,65 @@ def test_firms_whose_goods_pass_through_a_park_are_not_located_there(nlp):
 def test_firms_whose_products_sell_abroad_stay_in_the_park(nlp):
     text = "青禾综保区内，华远电子、蓝天光电等企业的产品远销海外。"
     assert {("华远电子", "青禾综保区"), ("蓝天光电", "青禾综保区")} <= pairs(nlp, text)
+
+
+# --- containment the text states in a frame (located._stated_containment) -----------------
+
+@pytest.mark.parametrize("text", [
+    "在青禾经济技术开发区（以下简称“青禾经开区”）澄江高科园，星海生物医药有限公司的二期厂房已经封顶。",
+    "在青禾高新技术产业开发区（以下简称青禾高新区）澄江产业园里，星海生物医药有限公司的二期厂房已经封顶。",
+])
+def test_a_part_named_after_its_zone_and_the_zones_short_name_is_inside_it(nlp, text):
+    """``A（以下简称a）B``: the declared short name between a zone and its part does not
+    break the adjacency that places B in A."""
+    got = pairs(nlp, text)
+    zone = "青禾经济技术开发区" if "经济技术" in text else "青禾高新技术产业开发区"
+    assert any(c == "星海生物医药有限公司" and p == zone for c, p in got), got
+    assert len({p for c, p in got if c == "星海生物医药有限公司"}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "青禾综合保税区于2015年经国务院批复设立，规划面积2.6平方公里，位于蓝田工业园区内。青禾综合保税区内企业星海电子有限公司今年投产。",
+    "青禾综合保税区封关运行三年来，全部位于蓝田工业园区（以下简称蓝田园区）内。青禾综合保税区内企业星海电子有限公司今年投产。",
+    "澄江产业转移工业园是两市共建的产业转移园，位于蓝田高新区核心区。澄江产业转移工业园内企业星海电子有限公司今年投产。",
+])
+def test_a_zone_opening_its_sentence_lies_where_the_sentence_places_it(nlp, text):
+    """``B…（全部）位于A（内|核心区）``: a zone opening its sentence lies inside the zone
+    the sentence places it in, and its firms are in both."""
+    got = pairs(nlp, text)
+    parks = {p for c, p in got if c == "星海电子有限公司"}
+    assert len(parks) == 2 and any(p.startswith("蓝田") for p in parks), got
+
+
+def test_a_zone_placed_next_to_another_is_not_inside_it(nlp):
+    """``位于A东侧``: beside a zone, not in it; a zone that is no sub-park needs 内."""
+    text = "青禾综合保税区规划面积2.6平方公里，位于蓝田工业园区东侧。青禾综合保税区内企业星海电子有限公司今年投产。"
+    got = pairs(nlp, text)
+    assert not any(p.startswith("蓝田") for c, p in got), got
+
+
+def test_the_areas_a_zone_lists_are_inside_it(nlp):
+    """``A涵盖B片区、C片区和D片区``: the listed areas are inside the zone that lists them."""
+    text = ("青禾自贸试验区挂牌三年，涵盖宜昌片区、襄阳片区和荆门片区。"
+            "宜昌片区新引进唐立特纺织品有限公司等企业。")
+    got = pairs(nlp, text)
+    assert ("唐立特纺织品有限公司", "宜昌片区") in got
+    assert ("唐立特纺织品有限公司", "青禾自贸试验区") in got
+
+
+def test_a_bonded_zone_named_with_its_zone_is_inside_it(nlp):
+    """``X新区综合保税区``: a zone whose name opens with another zone's name is inside it."""
+    text = "青禾新区今年增长8%。青禾新区综合保税区引进星海电子有限公司，年内投产。"
+    got = pairs(nlp, text)
+    assert ("星海电子有限公司", "青禾新区综合保税区") in got
+    assert ("星海电子有限公司", "青禾新区") in got
+
+
+def test_an_area_named_with_its_free_trade_zone_is_not_placed_in_it_by_the_name_alone(nlp):
+    """Labelled sets split on ``中国（X）自由贸易试验区Y片区`` (11 links to both, 17 to the area
+    only): the name alone does not place the area's firms in the free-trade zone."""
+    text = ("中国（青禾）自由贸易试验区今年新设企业1.2万家。"
+            "中国（青禾）自由贸易试验区澄江片区引进星海电子有限公司，年内投产。")
+    got = pairs(nlp, text)
+    assert ("星海电子有限公司", "中国（青禾）自由贸易试验区澄江片区") in got
+    assert ("星海电子有限公司", "中国（青禾）自由贸易试验区") not in got

@@ -130,6 +130,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         # weak zone words that name a part of the zone written right before them (X高新区Y高科园)
         self._after_zone_suffixes = tuple(g.get("after_zone_suffixes", []))
+        self._alias_paren = regex.compile(g.get("alias_paren_re", r"(?!)"))
+        self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))
         # zone words that end with a weak one but need no place (台商投资区)
         self._strong_suffixes = frozenset(g.get("standalone_park_suffixes", []))
         self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))

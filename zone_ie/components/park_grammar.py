@@ -144,6 +144,14 @@ class ParkGrammar:
             if suffix == "新区" and prefix and (prefix.endswith(self._park_suffixes) or (
                     prefix[-1] in self._leading_cut and (len(prefix) < 3 or prefix[:-1].endswith(self._park_suffixes)))):
                 continue  # ``高新区与新区`` / ``区与新区``: a zone word and a conjunction are no name of a 新区
+            if not prefix and suffix in self._zone_part_suffixes:
+                # ``X经开区综合保税区``: a bonded zone named by the zone right before it
+                zone = next((t for t in (*taken, *out) if t.end == start and t.label == "PARK"), None)
+                if zone is not None:
+                    out = [o for o in out if o is not zone]
+                    out.append(Match(zone.start, m.end(), "PARK"))
+                    insort(ends, m.end())
+                    continue
             if len(prefix) < min_prefix:
                 continue
             if prefix in self._kind_adjectives:
@@ -168,8 +176,9 @@ class ParkGrammar:
                     # ``选址城北片区``: a sub-area named by its direction (城北, 江北, 东部…)
                     start = m.start() - len(direction)
                 elif (len(prefix) >= 2 and suffix.endswith(self._after_zone_suffixes)
-                      and any(t.end == start and t.label == "PARK" for t in (*taken, *out))):
-                    # ``株洲高新区董家塅高科园``: a part named right after its zone (found again below)
+                      and self._after_zone(text, start, (*taken, *out))):
+                    # ``株洲高新区董家塅高科园``, ``X经开区（以下简称“Y”）中和片区``: a part named right
+                    # after its zone (found again below)
                     after_zone.add(text[start:m.end()])
                 else:
                     continue
@@ -185,6 +194,17 @@ class ParkGrammar:
                     out.append(Match(a, b, "PARK"))
             out.sort(key=lambda o: o.start)
         return out, cut_from
+
+    def _after_zone(self, text: str, start: int, found: tuple[Match, ...]) -> bool:
+        """Whether a park ends at ``start``, or right before the bracketed short name
+        declared for it that ends at ``start`` (``A（以下简称“a”）``)."""
+        ends = {t.end for t in found if t.label == "PARK"}
+        if start in ends:
+            return True
+        if not text.startswith(("）", ")"), start - 1):
+            return False
+        paren = self._alias_paren.search(text, max(0, start - 30), start)
+        return paren is not None and paren.start() in ends
 
     def _firm_shaped(self, run: str) -> bool:
         """``凯威智能科技``: a brand of two or more characters and industry words, ten at most."""
