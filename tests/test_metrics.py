@@ -458,6 +458,25 @@ def test_area_figures_are_not_the_parks(nlp):
     assert [(m["subject"], m["yoy_pct"]) for m in ms] == [("青禾高新区", 10.2)]
 
 
+@pytest.mark.parametrize("area", [
+    "“十四五”期间全市累计引进外资48亿美元。",            # a plan period before the area
+    "推介会期间，全市共签约项目37个。",                    # an event's span before the area
+    "推介会期间南充共签约项目37个。",                      # a bare city, then 共签约
+    "上半年，莒县规上工业营业收入增长24.1%。",             # a county of one character
+    "曹县同期固定资产投资增长11.3%。",
+])
+def test_an_area_after_a_time_frame_or_of_one_character_is_not_the_park(nlp, area):
+    text = "青禾经开区上半年签约项目5个，园区负责人表示，" + area
+    ms = metrics(nlp, text, "2024-07-10")
+    assert [(m["subject"], (m["value"] or {}).get("value")) for m in ms] == [("青禾经开区", 5.0)]
+
+
+def test_a_park_after_an_events_span_keeps_its_figures(nlp):
+    text = "推介会期间，青禾经开区共签约项目12个，总投资50亿元。"
+    ms = metrics(nlp, text, "2024-07-10")
+    assert {m["subject"] for m in ms} == {"青禾经开区"} and len(ms) == 2
+
+
 @pytest.mark.parametrize("group", [
     "2022年全年，全省综保区进出口1292.6亿元。",
     "从全省看，1—10月，浙江12个综合保税区合计进出口1186.4亿元。",

@@ -104,7 +104,7 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         # a county or district with its unit (``鹿泉区``)
         text, counties = ctx.text, g["counties"]
         groups += [i for i in (m.start() for m in g["county_unit_re"].finditer(text))
-                   if any(text[max(0, i - n):i] in counties for n in (2, 3, 4))]
+                   if any(text[max(0, i - n):i] in counties for n in (2, 3, 4)) or text[max(0, i - 1):i + 1] in counties]
         groups += _bare_place_hints(ctx)
         if groups:
             hints = sorted(set(hints) | set(groups))
@@ -142,7 +142,7 @@ def _bare_place_hints(ctx: DocContext) -> list[int]:
     first = g["first_chars"]
     for m in _HEAD_START.finditer(text):
         k = m.end()
-        if text[k:k + 1] not in first and text[k:k + 1] not in g["skip_first"]:
+        if text[k:k + 1] not in first and text[k:k + 1] not in g["skip_first"] and text.find("期间", k, k + 8) < 0:
             continue  # neither a place nor a head word or period before one opens the clause
         k = g["skip"].match(text, k).end()
         if text[k:k + 1] not in first:
@@ -212,6 +212,8 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
             if text[k:k + n] in g["counties"] and text[k + n:k + n + 1] in g["county_units"]:
                 found = k + n + 1
                 break
+        if found is None and text[k:k + 2] in g["counties"] and text[k + 1] in g["county_units"]:
+            found = k + 2  # ``莒县…``, ``曹县…``: a county of one character, named with its unit
     if found is None and not g["generic_chars"].isdisjoint(text[k + 2:k + 10]):
         m = g["generic"].match(text, k, end)
         if m is not None:
@@ -237,7 +239,8 @@ def _area_grammar() -> dict:
     places = place_name_set()
     counties = county_name_set()
     heads = sorted(c["area_head_words"], key=len, reverse=True)
-    period = r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期)"
+    period = (r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期|"
+              + c.get("area_period_heads_re", "(?!)") + ")")
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
     zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
     quals = "|".join(map(re.escape, sorted([*c["zone_count_qualifiers"], "各", "所有", "全部", "和", "及", "与", "、"], key=len, reverse=True)))
