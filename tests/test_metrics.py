@@ -2002,8 +2002,11 @@ def test_what_a_park_does_for_a_firm_named_by_a_pronoun_is_the_firms(nlp, text: 
 def test_what_a_park_does_for_firms_in_general_stays_the_parks(nlp):
     from factkit import metrics
 
-    (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区已为企业协调解决用地、用电等问题127个。", "2024-07-20") if m["value"]]
+    (m,) = [m for m in metrics(nlp, "今年以来，青禾高新区已为企业兑现奖补资金1.2亿元。", "2024-07-20") if m["value"]]
     assert m["subject"] == "青禾高新区"
+    # (a count of problems solved is no land area: ``indicator_unit_rejects`` drops it)
+    assert not [m for m in metrics(nlp, "今年以来，青禾高新区已为企业协调解决用地、用电等问题127个。", "2024-07-20")
+                if m["indicator"] == "land_area"]
 
 
 def test_a_firm_opening_the_figures_own_clause_reports_its_own_figure(nlp):
@@ -2044,3 +2047,33 @@ def test_staff_of_a_park_after_a_project_sentence_is_not_the_projects(nlp):
     text = "青禾高新区引进年产2000万平方米电极箔项目，总投资12.6亿元。园区现有从业人员3.2万人。"
     (m,) = [m for m in metrics(nlp, text, "2024-07-20") if m["indicator"] == "employees"]
     assert m["scope"] != "年产2000万平方米电极箔项目"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("青禾高新区新材料产业88家规上企业完成产值207.4亿元。", ("enterprise_count", "CNY")),   # a count in 元
+    ("青禾经开区内，星海化工有限公司年产5万吨电子级双氧水项目投资9.6亿元。", ("production_capacity", "CNY")),
+    ("星海电子有限公司落户青禾高新区，公司每年拿出营业收入的5%以上投入研发。", ("operating_revenue", "%")),
+    ("青禾经开区今年为企业协调解决用地、用电、用工等问题127个。", ("land_area", "count")),
+])
+def test_a_figure_in_a_unit_its_indicator_cannot_have_is_dropped(nlp, text, bad):
+    """SPEC 7: money indicators are amounts, counts are counts, land is an area and
+    capacity is no amount; a figure read with the wrong unit is a misread."""
+    ms = metrics(nlp, text, "2024-07-10")
+    assert not any((m["indicator"], (m["value"] or {}).get("unit")) == bad for m in ms), ms
+
+
+def test_a_figure_in_a_unit_its_indicator_has_is_kept(nlp):
+    text = "青禾高新区新材料产业规上企业88家，完成产值207.4亿元，星海化工有限公司年产能5万吨。"
+    ms = metrics(nlp, text, "2024-07-10")
+    got = {(m["indicator"], (m["value"] or {}).get("unit")) for m in ms}
+    assert {("enterprise_count", "count"), ("output_value", "CNY")} <= got, got
+
+
+def test_the_counted_firms_own_figure_takes_the_sectors_scope(nlp):
+    """``新材料产业88家规上企业完成产值207.4亿元``: the longest form (规上企业) cannot hold an
+    amount; the form after it (产值) does, scoped by the sector the count was of."""
+    text = "青禾高新区前三季度经济运行平稳。新材料产业88家规上企业完成产值207.4亿元，同比增长13.9%。"
+    ms = {(m["indicator"], (m["value"] or {}).get("unit")): m for m in metrics(nlp, text, "2024-10-20")}
+    assert ms[("enterprise_count", "count")]["value"]["value"] == 88.0
+    out = ms[("output_value", "CNY")]
+    assert out["value"]["value"] == 20740000000.0 and out["scope"] == "新材料产业" and out["yoy_pct"] == 13.9

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact
-from .context import DocContext, Ent, Qty, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
+from .context import DocContext, Ent, Qty, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .scopes import _WORDY, _strip_value_words
 from .labels import after_marks
@@ -168,6 +168,12 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
                 return hit[0], noun, noun  # (``亿元以上在建项目``: a stage inside the form)
             return "other", noun, noun
     hit = find_indicator(phrase)
+    if hit is not None and rejects_unit(hit[0], unit):
+        # ``规上企业完成产值207.4亿元``: the longest form cannot have the figure's unit; a form
+        # after it can (the words before it are then its scope)
+        later = find_indicator(phrase[hit[2]:])
+        if later is not None and not rejects_unit(later[0], unit):
+            hit = (later[0], later[1] + hit[2], later[2] + hit[2])
     if hit is not None and hit[0] in v["project_count_ids"] and unit == "count" and cls not in v["project_classifiers"]:
         return "other", phrase or after or None, None
     if hit is None and after.startswith("的"):
@@ -219,6 +225,21 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
                 scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
             return hit[0], after[: hit[2]], scope
     return "other", phrase or after or None, None
+
+
+def rejects_unit(indicator: str, unit: Optional[str]) -> bool:
+    """Whether a figure of ``indicator`` cannot have ``unit`` (``indicator_unit_rejects``:
+    money indicators are amounts, counts are counts, land is an area, capacity no amount)."""
+    return unit in _unit_rejects().get(indicator, ())
+
+
+@lru_cache(maxsize=1)
+def _unit_rejects() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in cues().get("indicator_unit_rejects", []):
+        for ind in group["indicators"]:
+            out[ind] = out.get(ind, frozenset()) | frozenset(group["units"])
+    return out
 
 
 @lru_cache(maxsize=1)

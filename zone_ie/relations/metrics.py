@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..models import MetricFact, Period
-from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, ends_any, has_cue
+from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_cue
 from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
@@ -38,6 +38,7 @@ from .figure_roles import (
 )
 from .indicator_of import (
     _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy, _threshold_class,
+    rejects_unit,
     share_ratio,
 )
 
@@ -65,7 +66,19 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     date_series(ctx, out)
     # a figure whose quantity has no number (``从26.62平方公里到163.41平方公里`` read as a
     # bare unit) states nothing an analyst could cite
-    return [m for m in out if _has_number(m)]
+    # a figure in a unit its indicator cannot have (``88家规上企业…207.4亿元`` as a count) is a
+    # misread, but a difference in points beside an indicator is a comparison (SPEC 10: ``other``)
+    as_other = cues().get("indicator_unit_as_other", ())
+    kept = []
+    for m in out:
+        if not _has_number(m):
+            continue
+        if m.value is not None and rejects_unit(m.indicator, m.value.unit):
+            if m.value.unit not in as_other:
+                continue
+            m.indicator = "other"
+        kept.append(m)
+    return kept
 
 
 def _has_number(m: MetricFact) -> bool:
@@ -76,6 +89,7 @@ def _has_number(m: MetricFact) -> bool:
 
 # fixed patterns, compiled at import rather than looked up (or compiled) in ``re``'s cache per call
 _SHORT_GAP = re.compile(r"[^，,。；;\d]{0,3}")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:
@@ -367,6 +381,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             prev_end = q.end
             continue
         ind = _threshold_class(_indicator(phrase, after, q, head), q)
+        if (ind[2] and ind[0] != "enterprise_count" and open_m is not None and open_m.indicator == "enterprise_count"
+                and open_m.scope and open_m.subject == subject.text
+                and ends_any(ind[2], vocab()["enterprise_nouns"]) and not _CLAUSE_MARK.search(text, prev_end, q.start)):
+            # ``新材料产业88家规上企业完成产值207.4亿元``: the counted firms' own figure is the
+            # sector's, the scope of their count
+            ind = (ind[0], ind[1], open_m.scope)
         if fraction_of is not None and ends_any(fraction_of, vocab()["enterprise_nouns"]):
             ind = ("enterprise_count", fraction_of, fraction_of)
         if role != ROLE_VALUE and not phrase and open_m is None:
