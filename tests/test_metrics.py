@@ -2077,3 +2077,12 @@ def test_the_counted_firms_own_figure_takes_the_sectors_scope(nlp):
     assert ms[("enterprise_count", "count")]["value"]["value"] == 88.0
     out = ms[("output_value", "CNY")]
     assert out["value"]["value"] == 20740000000.0 and out["scope"] == "新材料产业" and out["yoy_pct"] == 13.9
+
+
+def test_a_zone_named_only_to_place_a_park_is_not_the_topic(nlp):
+    """``走进位于X经济开发区的Y产业园``: the zone is the setting of the paragraph, the park
+    it places is what the paragraph (and the next one, naming no park) is about."""
+    text = ("9月10日，走进位于青禾经济开发区的星海科创产业园，一期标准厂房刚刚完成外立面施工。\n"
+            "这座产业园于2022年7月开工，截至8月底已签约入驻企业67家。")
+    (m,) = [m for m in metrics(nlp, text, "2024-09-20") if (m["value"] or {}).get("value") == 67.0]
+    assert m["subject"] == "星海科创产业园"

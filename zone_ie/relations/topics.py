@@ -50,7 +50,8 @@ def assign_topics(ctx: DocContext) -> None:
         several = False  # the paragraph before named several parks (a roundup of sub-parks)
         for i in indices:
             p = ctx.paragraphs[i]
-            mine = [e for e in ctx.ents_of(i) if e.label != "PARK" or not JOINED_PROJECT_AFTER.match(text, e.end)]
+            mine = _without_locative_modifiers(
+                ctx, [e for e in ctx.ents_of(i) if e.label != "PARK" or not JOINED_PROJECT_AFTER.match(text, e.end)])
             own = _main_park(mine, weight)
             if own is not None:
                 current = own
@@ -72,6 +73,31 @@ def assign_topics(ctx: DocContext) -> None:
                 current = main  # ``2.X公司…项目，落户Y产业园；``: an enumerated item's park is its own
         previous = current
     _cohesion_topics(ctx)
+
+
+def _without_locative_modifiers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
+    """``走进位于X经开区的Y智造园``: a zone named only to place another park (``位于X的Y``)
+    is the setting, not what the paragraph is about; it weighs nothing for the topic."""
+    text = ctx.text
+    parks = [e for e in ents if e.label == "PARK"]
+    if len(parks) < 2:
+        return ents
+    starts = {e.start for e in parks}
+    drop = set()
+    for e in parks:
+        if not _LOCATIVE_BEFORE.search(text, max(0, e.start - 4), e.start):
+            continue
+        m = _MODIFIER_AFTER.match(text, e.end)
+        if m is not None and m.end() in starts and ctx.ent_at(m.end()).key != e.key:
+            drop.add(e.key)
+    if not drop:
+        return ents
+    kept = [e for e in ents if e.key not in drop]
+    return kept
+
+
+_LOCATIVE_BEFORE = re.compile("(?:位于|地处|坐落于|坐落在)$")
+_MODIFIER_AFTER = re.compile("(?:[东西南北中]部|[东西南北]侧|核心区|内)?的")
 
 
 _NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
