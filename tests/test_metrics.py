@@ -2086,3 +2086,20 @@ def test_a_zone_named_only_to_place_a_park_is_not_the_topic(nlp):
             "这座产业园于2022年7月开工，截至8月底已签约入驻企业67家。")
     (m,) = [m for m in metrics(nlp, text, "2024-09-20") if (m["value"] or {}).get("value") == 67.0]
     assert m["subject"] == "星海科创产业园"
+
+
+@pytest.mark.parametrize("bracket", ["(1784.4亿元)", "（1784.4亿元）"])
+def test_a_share_base_with_its_own_value_in_brackets_keeps_the_share(nlp, bracket):
+    """``占全市规上工业总产值（1784.4亿元）的28.2%``: the bracket states the base's value, no
+    fact; the share reads past it."""
+    text = f"1—8月，青禾经开区规上工业总产值完成503.7亿元，同比增长24.6%，占全市规上工业总产值{bracket}的28.2%。"
+    ms = metrics(nlp, text, "2023-09-20")
+    assert [((m["value"] or {}).get("value"), m["yoy_pct"], m["share_pct"]) for m in ms] == [(50370000000.0, 24.6, 28.2)]
+
+
+def test_a_comparison_base_with_its_own_rate_in_brackets_gives_the_difference(nlp):
+    """``高于全市（11.4%）3.9个百分点``: the city's rate is no fact of the park; the difference is."""
+    text = "1—8月，青禾经开区规上工业增加值同比增长15.3%，高于全市（11.4%）3.9个百分点。"
+    ms = metrics(nlp, text, "2023-09-20")
+    assert not any((m["value"] or {}).get("value") == 11.4 for m in ms)
+    assert any((m["value"] or {}).get("unit") == "pp" and m["value"]["value"] == 3.9 for m in ms)

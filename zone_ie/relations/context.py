@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..extensions import span_values
 from ..repair import RepairedText, table_rows
 from ..resources import load_json
+from .. import rx
 from ..rx import char_class
 
 
@@ -361,6 +362,7 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
         if q:
             qtys.append(Qty(s, t, text[s:t], dict(q)))
     pers = [Per(s, t, text[s:t], p) for s, t, p in span_values(doc, "periods", "period")]
+    qtys = _without_base_brackets(text, qtys)
     ctx = DocContext(doc, text, ents, sorted(qtys, key=lambda q: q.start), sorted(pers, key=lambda p: p.start))
     ctx.repair = rep
     ctx.paragraphs = split_paragraphs(text)
@@ -386,6 +388,19 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     from .topics import assign_topics  # it reads this module's mentions and cue words
     assign_topics(ctx)
     return ctx
+
+
+def _without_base_brackets(text: str, qtys: list[Qty]) -> list[Qty]:
+    """Drop a figure alone in brackets after the base of a share or comparison
+    (``占全市规上工业总产值（1784.4亿元）的28.2%``, ``高于全市（11.4%）3.9个百分点``): the
+    base's own value, no fact (``base_bracket_re``)."""
+    out = []
+    for q in qtys:
+        if (text[q.start - 1:q.start] in "（(" and q.start > 0 and text[q.end:q.end + 1] in ("）", ")")
+                and text[q.end:q.end + 1] and rx.search(cues()["base_bracket_re"], text[max(0, q.start - 26):q.start - 1])):
+            continue
+        out.append(q)
+    return out
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

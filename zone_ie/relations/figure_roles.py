@@ -25,6 +25,8 @@ def _role(pre: str, q: Qty) -> str:
         return ROLE_YOY  # ``增长1.8倍``: a change of 180 % (``是…的2.5倍`` stays a ratio)
     if unit != "%":
         return ROLE_VALUE
+    if ")" in pre or "）" in pre:
+        pre = _BRACKETED.sub("", pre)  # ``占全市规上工业总产值（1784.4亿元）的``: the base's value aside
     window = pre[-14:]
     if has_vocab("contribution_words", window[-8:]):
         return ROLE_VALUE  # ``对全区营业收入增长的贡献率达到21.3%``: a contribution, not a growth
@@ -35,6 +37,7 @@ def _role(pre: str, q: Qty) -> str:
     return ROLE_VALUE
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]{0,24}[）)]")
 _RATE_WORDS = re.compile(r"速度|增速|增幅|速率")  # ``增长速度增加了70倍``: the rate itself, a ratio
 _BASE_YEAR = re.compile(r"[比较](?:19|20)\d\d年")  # ``比2005年增长3倍``: a base year, not last year
 
