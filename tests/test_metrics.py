@@ -2103,3 +2103,15 @@ def test_a_comparison_base_with_its_own_rate_in_brackets_gives_the_difference(nl
     ms = metrics(nlp, text, "2023-09-20")
     assert not any((m["value"] or {}).get("value") == 11.4 for m in ms)
     assert any((m["value"] or {}).get("unit") == "pp" and m["value"]["value"] == 3.9 for m in ms)
+
+
+def test_a_share_of_the_county_after_a_verb_names_no_area(nlp):
+    """``贡献了全县七成以上的税收``: the park's share of the county, not a place ``贡献了``
+    heading the clause; the next sentence (``园区…``) stays the park's."""
+    text = ("前三季度，青禾县地区生产总值增长6.8%。\n"
+            "青禾经济开发区是全县经济的主引擎。\n"
+            "这个面积仅占全县约3%的园区，前三季度实现营业收入386.5亿元，贡献了全县七成以上的税收。"
+            "园区规上工业企业达到158家，规上工业产值占全县的81.4%。")
+    ms = metrics(nlp, text, "2023-10-20")
+    got = {((m["value"] or {}).get("value"), m["share_pct"]) for m in ms if m["subject"] == "青禾经济开发区"}
+    assert {(158.0, None), (None, 81.4)} <= got, got

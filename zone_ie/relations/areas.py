@@ -242,6 +242,8 @@ def _area_grammar() -> dict:
     period = (r"(?:(?:19|20)\d{2}年|[今去上本]年|[一二三四1-4]季度|前三季度|上半年|全年|\d{1,2}(?:[-—至]\d{1,2})?月份?|同期|"
               + c.get("area_period_heads_re", "(?!)") + ")")
     generic = "|".join(map(re.escape, c["area_generic_suffixes"]))
+    verbs = c.get("area_generic_not_start", [])
+    not_start = "(?!%s)" % "|".join(map(re.escape, verbs)) if verbs else ""
     zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
     quals = "|".join(map(re.escape, sorted([*c["zone_count_qualifiers"], "各", "所有", "全部", "和", "及", "与", "、"], key=len, reverse=True)))
     return {
@@ -250,7 +252,7 @@ def _area_grammar() -> dict:
         "place_sizes": sorted({len(p) for p in places}, reverse=True),
         "suffixes": sorted(c["area_suffixes"], key=len, reverse=True),
         # 临川全市, 郸城县, 昌吉回族自治州: an unknown place before a suffix that only places take
-        "generic": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
+        "generic": re.compile(rf"{not_start}[^\W\d{re.escape(c['area_prefix_not'])}]{{2,6}}?(?:{generic})"),
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
