@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factkit import metrics
+from factkit import facts, metrics
 from zone_ie.pipeline import make_doc
 
 
@@ -2115,3 +2115,28 @@ def test_a_share_of_the_county_after_a_verb_names_no_area(nlp):
     ms = metrics(nlp, text, "2023-10-20")
     got = {((m["value"] or {}).get("value"), m["share_pct"]) for m in ms if m["subject"] == "青禾经济开发区"}
     assert {(158.0, None), (None, 81.4)} <= got, got
+
+
+@pytest.mark.parametrize("mention", [
+    "新区经济总量迈上2000亿元台阶，与蓝田新区等一起进入“2000亿俱乐部”。",
+    "新区经济总量迈上2000亿元台阶，仅次于蓝田新区。",
+])
+def test_a_park_named_as_a_companion_or_yardstick_takes_no_later_figures(nlp, mention):
+    """``与X新区等一起…`` / ``仅次于X新区``: the other 新区 is a companion or a yardstick of
+    the paragraph, not its topic; the 新区 of the next paragraph is still the article's."""
+    text = ("前三季度，青禾新区实现地区生产总值1641.3亿元，增长8.4%。\n" + mention + "\n"
+            "前三季度，新区规上工业总产值3428.6亿元，增长9.7%。")
+    ms = metrics(nlp, text, "2023-10-30")
+    (m,) = [m for m in ms if (m["value"] or {}).get("value") == 342860000000.0]
+    assert m["subject"] == "青禾新区"
+
+
+def test_a_sub_park_that_only_places_a_firm_holds_no_later_paragraph(nlp):
+    """``位于综保区维修产业园的X公司…``: the paragraph is about the firm; the next paragraph's
+    ``区内`` is the zone the article is about."""
+    text = ("前三季度，青禾综合保税区进出口54.6亿元，同比增长35.9%。青禾综合保税区新增企业12家。\n"
+            "位于综保区维修产业园的星海航空维修技术有限公司是保税维修的主力。\n"
+            "跨境电商方面，蓝田跨境供应链有限公司今年在区内新建保税仓，完成网购保税进口货值1.9亿元。")
+    got = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
+    assert ("蓝田跨境供应链有限公司", "青禾综合保税区") in got
+    assert ("蓝田跨境供应链有限公司", "维修产业园") not in got

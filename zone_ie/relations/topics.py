@@ -15,6 +15,7 @@ from typing import Optional
 
 import numpy as np
 
+from .. import rx
 from .context import JOINED_PROJECT_AFTER, DocContext, Ent, Paragraph, anaphor_kind, anaphora_in, cues, is_sub_park
 
 
@@ -66,8 +67,8 @@ def assign_topics(ctx: DocContext) -> None:
                 # about the zone is not what the paragraph is about (its own clause names it)
                 current = main
             p.topic = current
-            if passing and _after_first_sentence(ctx, i, own):
-                current = main  # a sub-park not opening its paragraph holds no later paragraph
+            if passing and (_after_first_sentence(ctx, i, own) or _only_placing(ctx, i, own)):
+                current = main  # a sub-park not opening its paragraph (or only placing a firm) holds no later one
             elif (own is not None and main is not None and own.key != main.key
                     and _list_item_re().match(ctx.text, p.start, p.end)):
                 current = main  # ``2.X公司…项目，落户Y产业园；``: an enumerated item's park is its own
@@ -77,23 +78,43 @@ def assign_topics(ctx: DocContext) -> None:
 
 def _without_locative_modifiers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     """``走进位于X经开区的Y智造园``: a zone named only to place another park (``位于X的Y``)
-    is the setting, not what the paragraph is about; it weighs nothing for the topic."""
+    is the setting, not what the paragraph is about, and a park named as a companion or
+    a yardstick (``与X新区等一起``, ``仅次于X``) is no topic either; they weigh nothing."""
     text = ctx.text
     parks = [e for e in ents if e.label == "PARK"]
-    if len(parks) < 2:
+    if not parks:
         return ents
     starts = {e.start for e in parks}
     drop = set()
+    c = cues()
     for e in parks:
-        if not _LOCATIVE_BEFORE.search(text, max(0, e.start - 4), e.start):
+        before = text[max(0, e.start - 4):e.start]
+        if rx.search(c["topic_yardstick_before_re"], before) or (
+                rx.search(c["topic_companion_before_re"], before) and rx.match(c["topic_companion_after_re"], text[e.end:e.end + 12])):
+            drop.add(e.key)  # ``与南沙新区等一起进入…``, ``仅次于X新区``: a companion or a yardstick
+            continue
+        if not _LOCATIVE_BEFORE.search(before):
             continue
         m = _MODIFIER_AFTER.match(text, e.end)
         if m is not None and m.end() in starts and ctx.ent_at(m.end()).key != e.key:
             drop.add(e.key)
     if not drop:
         return ents
-    kept = [e for e in ents if e.key not in drop]
-    return kept
+    # a park the paragraph also names plainly stays
+    plain = {e.key for e in parks if e.key in drop and not _background(ctx, e)}
+    return [e for e in ents if e.key not in drop or e.key in plain]
+
+
+def _background(ctx: DocContext, e: Ent) -> bool:
+    text = ctx.text
+    c = cues()
+    before = text[max(0, e.start - 4):e.start]
+    if rx.search(c["topic_yardstick_before_re"], before) or (
+            rx.search(c["topic_companion_before_re"], before) and rx.match(c["topic_companion_after_re"], text[e.end:e.end + 12])):
+        return True
+    m = _MODIFIER_AFTER.match(text, e.end)
+    return bool(_LOCATIVE_BEFORE.search(before) and m is not None and ctx.ent_at(m.end()) is not None
+                and ctx.ent_at(m.end()).label == "PARK" and ctx.ent_at(m.end()).key != e.key)
 
 
 _LOCATIVE_BEFORE = re.compile("(?:位于|地处|坐落于|坐落在)$")
@@ -158,6 +179,19 @@ def _after_first_sentence(ctx: DocContext, para: int, park: Ent) -> bool:
     """Whether ``park`` is first named after the first sentence of paragraph ``para``."""
     sents = ctx.sentences_of(para)
     return bool(sents) and all(e.start >= sents[0][1] for e in ctx.ents_of(para) if e.key == park.key)
+
+
+def _only_placing(ctx: DocContext, para: int, park: Ent) -> bool:
+    """``位于综保区维修产业园的X公司…``: every mention of ``park`` in the paragraph only
+    places what follows it (``位于…的``); the paragraph is about that, not the park."""
+    text = ctx.text
+    mine = [e for e in ctx.ents_of(para) if e.key == park.key]
+    return bool(mine) and all(
+        _LOCATIVE_BEFORE.search(text, max(0, e.start - 6), e.start) is not None or _LOCATIVE_ZONE_WORD.search(text, max(0, e.start - 8), e.start) is not None
+        for e in mine) and all(_MODIFIER_AFTER.match(text, e.end) is not None for e in mine)
+
+
+_LOCATIVE_ZONE_WORD = re.compile("(?:位于|地处|坐落于|坐落在)[^，,。；;]{1,5}$")
 
 
 def _last_item(ctx: DocContext, para: int, park: Ent) -> bool:
