@@ -1144,3 +1144,10 @@ def test_a_photo_credit_is_no_firm(nlp, text: str) -> None:
 ])
 def test_a_place_or_government_joined_by_yu_is_the_firms_partner(ruler: ZoneEntityRuler, text: str, name: str) -> None:
     assert name in companies(ruler, text)
+
+
+def test_a_park_name_holds_no_bracket_it_did_not_open(nlp):
+    """``居全市各县（市、区）和开发区第1位``: the closing bracket ends a list of areas; no park
+    starts inside it (a bracket the name opens, ``甬飞电驱（宁波）产业园``, stays)."""
+    doc = nlp("承德高新区规上工业增加值增长9.6%，居全市各县（市、区）和开发区第1位。甬飞电驱（宁波）产业园开工。")
+    assert [(e.text, e.label_) for e in doc.ents] == [("承德高新区", "PARK"), ("甬飞电驱（宁波）产业园", "PARK")]

@@ -127,6 +127,10 @@ class ParkGrammar:
                 # place right after it starts the name
                 start = uncut + k + 1
             prefix = text[start : m.start()]
+            close = max(prefix.rfind("）"), prefix.rfind(")"))
+            if close >= 0 and "（" not in prefix[:close] and "(" not in prefix[:close]:
+                # ``各县（市、区）和开发区``: a name never holds a bracket it did not open
+                start, prefix = start + close + 1, prefix[close + 1:]
             bare = next((w for w in self._park_suffixes if prefix.startswith(w)), None) if prefix.startswith(self._park_suffixes) else None
             if bare is not None and len(prefix) - len(bare) >= 2:
                 # ``在开发区特种纸产业园``: a bare zone word (the zone said again) before a sub-park
