@@ -1151,3 +1151,16 @@ def test_a_park_name_holds_no_bracket_it_did_not_open(nlp):
     starts inside it (a bracket the name opens, ``甬飞电驱（宁波）产业园``, stays)."""
     doc = nlp("承德高新区规上工业增加值增长9.6%，居全市各县（市、区）和开发区第1位。甬飞电驱（宁波）产业园开工。")
     assert [(e.text, e.label_) for e in doc.ents] == [("承德高新区", "PARK"), ("甬飞电驱（宁波）产业园", "PARK")]
+
+
+def test_a_chemical_zone_is_a_park_and_its_kind_word_refers_to_it(nlp):
+    """``X化工区`` names a zone (a place opens it, or it follows its zone); a bare ``化工区``
+    later refers to it, like ``经开区`` to an 经济技术开发区."""
+    from factkit import metrics
+
+    text = ("青禾经济开发区澄江精细化工区（以下简称“青禾精细化工区”）通过省级认定。"
+            "截至8月底，化工区已建成投产工业企业17家。")
+    doc = nlp(text)
+    assert ("澄江精细化工区", "PARK") in [(e.text, e.label_) for e in doc.ents]
+    (m,) = [m for m in metrics(nlp, text, "2020-09-10") if (m["value"] or {}).get("value") == 17.0]
+    assert m["subject"] in ("澄江精细化工区", "青禾精细化工区")
