@@ -2140,3 +2140,14 @@ def test_a_sub_park_that_only_places_a_firm_holds_no_later_paragraph(nlp):
     got = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in")}
     assert ("蓝田跨境供应链有限公司", "青禾综合保税区") in got
     assert ("蓝田跨境供应链有限公司", "维修产业园") not in got
+
+
+def test_a_bare_company_before_its_product_list_after_a_viewpoint_frame_is_the_articles_firm(nlp):
+    """``从单品看，2023年公司辛醇、烧碱销量分别为…``: a viewpoint frame and a year lead the
+    clause; the bare 公司 before a list of products is the firm the article is about, not
+    its parent group named once (``由X集团间接控股``) nor the park it is in."""
+    text = ("4月22日晚间，星海化工披露2023年年度报告。星海化工全年营业收入253.58亿元。\n"
+            "作为总部位于青禾高新区的老牌化工企业，星海化工由蓝田集团有限公司间接控股。\n"
+            "从单品看，2023年公司辛醇、烧碱销量分别为45.89万吨和66.24万吨。")
+    ms = [m for m in metrics(nlp, text, "2024-04-23") if (m["value"] or {}).get("unit") == "t"]
+    assert [m["subject"] for m in ms] == ["星海化工", "星海化工"]

@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind, _typed_anaphora
 from .indicators import _vocab_alternation, has_vocab, vocab
 
@@ -348,6 +350,8 @@ _BARE_LEAD = re.compile(
     # a reporting frame before the clause: ``财务数据显示，…`` / ``据介绍，…`` / ``公告显示，…``
     r"|(?:财务数据|数据|公告|年报|财报|半年报|季报|统计|资料|招股说明书(?:（申报稿）)?)显示|据(?:介绍|了解|悉|统计|公告)|记者(?:了解到|获悉)"
     r"|报告期内|报告期|截至报告期末"
+    # a viewpoint frame: ``从单品看，…`` / ``分产品来看，…``
+    r"|(?:从|分)[\u4e00-\u9fff]{1,6}?(?:来看|看)"
     r")[，,]?)*"
 )
 
@@ -386,7 +390,8 @@ def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     if start >= end or text.startswith(_bare_anaphora(), min(_BARE_LEAD.match(text, start).end(), end)):
         lead = _BARE_LEAD.match(text, start, end).end()
         for w in v["company_bare_anaphora"]:
-            if text.startswith(w, lead) and any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"]):
+            if text.startswith(w, lead) and (any(text.startswith(n, lead + len(w)) for n in v["company_bare_next"])
+                                             or _product_list().match(text, lead + len(w), end)):
                 return (lead, lead + len(w))
     best: Optional[tuple[int, int]] = None
     for w in v["company_bare_clause_anaphora"]:
@@ -404,9 +409,15 @@ def _bare_company(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return best
 
 
+@lru_cache(maxsize=1)
+def _product_list() -> "regex.Pattern[str]":
+    """``company_bare_product_list_re``: a list of products and their measure after a bare 公司."""
+    return regex.compile(vocab()["company_bare_product_list_re"])
+
+
 def _dominant_company(ctx: DocContext, pos: int, ref: Ent) -> Optional[Ent]:
-    """In an article about one firm (its cluster named three times or more, twice as often
-    as any other), a bare ``公司`` opening a paragraph of its own is that firm, not a
+    """In an article about one firm (its cluster named twice or more, twice as often as
+    any other), a bare ``公司`` opening a paragraph of its own is that firm, not a
     subsidiary or partner named once in a paragraph before (``…武汉X有限公司，公司持股70%``)."""
     art = ctx.article_at(pos)
     counts: dict[str, list[Ent]] = {}
@@ -417,7 +428,7 @@ def _dominant_company(ctx: DocContext, pos: int, ref: Ent) -> Optional[Ent]:
     if not ranked or ranked[0][-1].key == ref.key:
         return None
     top, second = len(ranked[0]), len(ranked[1]) if len(ranked) > 1 else 0
-    return ranked[0][-1] if top >= 3 and top >= 2 * max(second, 1) else None
+    return ranked[0][-1] if top >= 2 and top >= 2 * max(second, 1) else None
 
 
 @lru_cache(maxsize=1)
