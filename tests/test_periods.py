@@ -411,3 +411,26 @@ def test_floor_space_takes_no_carried_period(nlp, clause: str, dated: bool) -> N
     text = "2023年，青禾高新区实现营业收入512亿元。" + clause + "。\n"
     (m,) = [m for m in metrics(nlp, text, "2024-02-20") if m["value"] and m["value"]["unit"] == "m2"]
     assert (m["period"] is not None) == dated
+
+
+@pytest.mark.parametrize("report, period", [
+    ("2023年年度报告", (2023, None, None)),
+    ("2024年半年度报告", (2024, 1, 6)),
+    ("2024年第三季度报告", (2024, 1, 9)),
+])
+def test_the_report_period_is_the_period_of_the_report_the_article_reads(nlp, report, period):
+    """``报告期内，公司实现营业收入…``: the period of the report named in the article."""
+    from factkit import metrics
+
+    text = f"星海化工股份有限公司日前披露{report}。报告期内，公司实现营业收入53.5亿元。"
+    (m,) = metrics(nlp, text, "2024-10-28")
+    p = m["period"]
+    assert (p["year"], p["start_month"], p["end_month"]) == period
+
+
+def test_the_report_periods_end_is_cumulative(nlp):
+    from factkit import metrics
+
+    text = "星海化工股份有限公司日前披露2023年年度报告。截至报告期末，公司拥有有效授权发明专利312项。"
+    (m,) = metrics(nlp, text, "2024-04-23")
+    assert m["period"] == {"year": 2023, "start_month": 1, "end_month": 12}

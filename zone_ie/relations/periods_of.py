@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .. import rx
 from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, is_question, longest_first, per_document, split_sentences
 from .indicators import _vocab_alternation, find_indicator, has_vocab, vocab
 
@@ -461,6 +462,9 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
             if year is not None:
                 period = dict(period, year=year)
         return _with_heading_year(ctx, pos, period)
+    report = _report_period(ctx, pos, sent_start)
+    if report is not None:
+        return report
     event = _event_period(ctx, pos, sent_start)
     if event is not None:
         return event
@@ -474,6 +478,28 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     if key not in memo:
         memo[key] = _with_heading_year(ctx, pos, _carried_period(ctx, pos, sent_start))
     return memo[key]
+
+
+def _report_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
+    """``报告期内，公司实现营业收入…``: the period of the report the article reads, named in
+    it (``2023年年度报告``: the year; ``半年度报告``: 1-6); ``截至报告期末``: cumulative to
+    the report's end (``report_*`` in ``patterns/relations.json``)."""
+    text = ctx.text
+    c = cues()
+    cue = rx.search(c["report_period_cue_re"], text, sent_start, pos)
+    if cue is None:
+        return None
+    named = ctx._index.get("report_named")
+    if named is None:
+        m = rx.search(c["report_named_re"], text)
+        named = ctx._index["report_named"] = (int(m.group(1)), m.group(0)[len(m.group(1)) + 1:]) if m else False
+    if not named:
+        return None
+    year, kind = named
+    start, end = c["report_kinds"].get(kind, [None, None])
+    if cue.group(0).startswith(("截至", "截止")) and cue.group(0).endswith("末"):
+        return {"year": year, "start_month": 1, "end_month": end or 12}
+    return {"year": year, "start_month": start, "end_month": end}
 
 
 _THAT_YEAR = re.compile(r"当年(?!度)")
