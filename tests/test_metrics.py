@@ -2151,3 +2151,13 @@ def test_a_bare_company_before_its_product_list_after_a_viewpoint_frame_is_the_a
             "从单品看，2023年公司辛醇、烧碱销量分别为45.89万吨和66.24万吨。")
     ms = [m for m in metrics(nlp, text, "2024-04-23") if (m["value"] or {}).get("unit") == "t"]
     assert [m["subject"] for m in ms] == ["星海化工", "星海化工"]
+
+
+@pytest.mark.parametrize("declared, kept", [("全市（新区）", True), ("全市", False)])
+def test_a_city_declared_one_with_its_new_area_reports_the_new_areas_figures(nlp, declared, kept):
+    """``舟山市统计局发布全市（新区）主要经济指标``: the bracket declares the city and the 新区
+    one area, so 全市's figures are the 新区's; without it they stay the city's."""
+    text = (f"青禾市统计局发布前三季度{declared}主要经济指标。前三季度青禾新区实现地区生产总值1641.3亿元。"
+            "前三季度，全市规模以上工业增加值同比增长13.5%。")
+    ms = metrics(nlp, text, "2023-10-28")
+    assert any(m["yoy_pct"] == 13.5 and m["subject"] == "青禾新区" for m in ms) is kept

@@ -178,8 +178,18 @@ def _area_heads(ctx: DocContext, sent_start: int) -> list[tuple[int, int]]:
             continue
         if _names_a_park(ctx, text[a:b]):
             continue  # ``张江已集聚…``: the short name of a park the document names, not the place
+        if text[b - 1] == "市" and _coextensive(ctx):
+            continue  # ``全市（新区）主要经济指标``: the city is the 新区
         out.append((a, b))
     return out
+
+
+def _coextensive(ctx: DocContext) -> bool:
+    """Whether the document declares its city one area with a 新区 (``全市（新区）``)."""
+    hit = ctx._index.get("coextensive")
+    if hit is None:
+        hit = ctx._index["coextensive"] = re.search(cues()["area_coextensive_re"], ctx.text) is not None
+    return hit
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？\n]")
