@@ -434,3 +434,27 @@ def test_the_report_periods_end_is_cumulative(nlp):
     text = "星海化工股份有限公司日前披露2023年年度报告。截至报告期末，公司拥有有效授权发明专利312项。"
     (m,) = metrics(nlp, text, "2024-04-23")
     assert m["period"] == {"year": 2023, "start_month": 1, "end_month": 12}
+
+
+def test_projects_at_the_stage_of_the_articles_event_are_the_events(nlp):
+    """An article leading with a single-day event (``2月24日…集中开工``): each park's
+    ``开工项目N个，总投资M亿元`` is that event's figure, dated by its day (SPEC 10)."""
+    from factkit import metrics
+
+    text = ("2月24日上午，全市重大项目集中开工活动举行。\n"
+            "从各园区看，青禾经济技术开发区开工项目11个，总投资103亿元，今年计划完成投资48.3亿元；"
+            "蓝田高新技术产业开发区开工项目8个，总投资61.4亿元。")
+    ms = {(m["subject"], (m["value"] or {}).get("value")): m["period"] for m in metrics(nlp, text, "2020-02-25")}
+    day = {"year": 2020, "start_month": 2, "end_month": 2}
+    assert ms[("青禾经济技术开发区", 11.0)] == day
+    assert ms[("蓝田高新技术产业开发区", 8.0)] == day
+
+
+def test_a_dated_paragraph_keeps_its_date_for_projects_at_the_events_stage(nlp):
+    """``去年，…共签约项目52个；开工项目46个``: the sentence goes on with a dated subject."""
+    from factkit import metrics
+
+    text = ("3月8日，青禾经开区重大项目集中开工。\n"
+            "去年，青禾经开区共签约项目52个，合同投资额357亿元；开工项目46个，建成投产43个。")
+    ms = {(m["value"] or {}).get("value"): m["period"] for m in metrics(nlp, text, "2023-03-09")}
+    assert ms[46.0] == {"year": 2022, "start_month": None, "end_month": None}

@@ -530,7 +530,8 @@ def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
     reports (an event word before it in its clause) is dated by the event's month: the
     last day date of the article before it, else the publication date's month."""
     text = ctx.text
-    if _event_re().search(text, sent_start, pos) is None and _EVENT_AFTER.match(text, pos, pos + 32) is None:
+    if (_event_re().search(text, sent_start, pos) is None and _EVENT_AFTER.match(text, pos, pos + 32) is None
+            and not _event_stage(ctx, pos, sent_start)):
         return None  # (``9个…项目集中签约``: the event's verb may follow the count it counts)
     if _vocab_alternation("completion_blockers").search(text, sent_start, pos) or _rank_frame(text, sent_start, pos):
         return None  # what the projects will do once built; a ranking's year
@@ -546,6 +547,32 @@ def _event_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
             month = p.p["start_month"]
             break
     return {"year": year, "start_month": month, "end_month": month}
+
+
+def _event_stage(ctx: DocContext, pos: int, sent_start: int) -> bool:
+    """``滨州经开区开工项目11个，总投资103亿元``: in an article leading with a single-day
+    event (``集中开工`` in its first four paragraphs), projects at the event's stage with no
+    qualifier of their own (``event_stage_re``: not 新签约, 累计, 已) in a paragraph that
+    dates nothing before them are the event's."""
+    c = cues()
+    if rx.search(c["event_stage_re"], ctx.text, sent_start, pos) is None:
+        return False
+    para = ctx.paragraphs[ctx.paragraph_at(pos)] if ctx.paragraphs else None
+    if para is not None and ctx.pers_in(para.start, pos) and not ctx.ents_in(sent_start, pos, "PARK"):
+        # ``去年，…共签约项目52个；开工项目46个``: a sentence going on with the subject of a
+        # dated one before it in the paragraph keeps that date (one naming its park starts anew)
+        return False
+    article = ctx.article_at(pos)
+    events = ctx._index.get("event_articles")
+    if events is None:
+        # the event the article leads with: named in its first four paragraphs (title, lead)
+        lead = {}
+        for i, p in enumerate(ctx.paragraphs):
+            lead.setdefault(p.article, []).append(i)
+        events = ctx._index["event_articles"] = {
+            a for a, idx in lead.items()
+            if any(rx.search(c["event_article_re"], ctx.text, ctx.paragraphs[i].start, ctx.paragraphs[i].end) for i in idx[:4])}
+    return article in events
 
 
 @lru_cache(maxsize=1)
