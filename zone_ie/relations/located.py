@@ -38,6 +38,10 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
         if 0 <= b.start - a.end <= 1 and text[a.end:b.start] in c["containment_adjacent_gaps"] and a.key != b.key:
             out.setdefault(b.key, a)
     _stated_containment(ctx, parks, out)
+    zones: dict[str, Ent] = {}  # name -> first mention of the zones another zone's name may open
+    for e in parks:
+        if len(e.text) >= 4 and not is_sub_park(e) and not e.text.endswith(_FREE_TRADE_ZONES):
+            zones.setdefault(e.text, e)
     for b in parks:
         if b.key in out:
             continue
@@ -50,9 +54,8 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
                 continue
             # ``X新区综合保税区`` in ``X新区``; not ``中国（X）自由贸易试验区Y片区`` in the free-trade
             # zone by its name alone (labelled sets split 11 / 17 on it): only a stated frame says so
-            a = next((a for a in parks if a.key != b.key and 4 <= len(a.text) < len(b.text) - 1
-                      and b.text.startswith(a.text) and not is_sub_park(a)
-                      and not a.text.endswith(_FREE_TRADE_ZONES)), None)
+            a = next((zones[b.text[:n]] for n in range(len(b.text) - 2, 3, -1)
+                      if b.text[:n] in zones and zones[b.text[:n]].key != b.key), None)
             if a is not None:
                 out[b.key] = a
             continue
@@ -118,12 +121,13 @@ def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) 
             a = _zone_ending_at(ctx, max(0, b.start - 30) + paren.start())
             if a is not None and a.key != b.key:
                 out[b.key] = a
-    for s, e, _ in ctx.sentences:
-        mine = ctx.ents_in(s, e, "PARK")
+    for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
+        mine = [x for x in ents if x.label == "PARK"]
         if not mine:
             continue
         b = mine[0]
-        if b.key not in out and b.start - s <= 12 and after_last(text, "，,", s, b.start) == s:
+        if (b.key not in out and b.start - s <= 12 and after_last(text, "，,", s, b.start) == s
+                and _SUBJECT_VERB.search(text, b.end, e) is not None):
             for m in rx.finditer(c["containment_subject_re"], text, b.end, e):
                 if any(x.key != b.key for x in mine if b.end <= x.start < m.start()):
                     break  # another zone between: it is that zone's location
@@ -131,6 +135,8 @@ def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) 
                 if a is not None and a.key != b.key and (is_sub_park(b) or _inside_after(text, a.end)):
                     out[b.key] = a
                     break
+        if len(mine) < 2:
+            continue
         for m in rx.finditer(c["containment_cover_re"], text, s, e):
             zones = [x for x in mine if x.end <= m.start() and not is_sub_park(x)]
             if not zones:
@@ -144,6 +150,7 @@ def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) 
 
 
 _AREA_WORDS = ("片区", "园区", "园")
+_SUBJECT_VERB = re.compile("位于|地处|坐落")  # what ``containment_subject_re`` needs (a quick test)
 _FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区", "自贸区")
 
 

@@ -89,6 +89,8 @@ def _without_locative_modifiers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     c = cues()
     for e in parks:
         before = text[max(0, e.start - 4):e.start]
+        if not before or before[-1] not in _BEFORE_LAST:
+            continue  # no frame word can end right before the name
         if rx.search(c["topic_yardstick_before_re"], before) or (
                 rx.search(c["topic_companion_before_re"], before) and rx.match(c["topic_companion_after_re"], text[e.end:e.end + 12])):
             drop.add(e.key)  # ``与南沙新区等一起进入…``, ``仅次于X新区``: a companion or a yardstick
@@ -118,6 +120,8 @@ def _background(ctx: DocContext, e: Ent) -> bool:
 
 
 _LOCATIVE_BEFORE = re.compile("(?:位于|地处|坐落于|坐落在)$")
+# the last characters of the frames before a background park (locative, yardstick, companion)
+_BEFORE_LAST = frozenset("于处在过越先后及超标与同和跟")
 _MODIFIER_AFTER = re.compile("(?:[东西南北中]部|[东西南北]侧|核心区|内)?的")
 
 
