@@ -449,3 +449,17 @@ def test_a_firm_whose_name_opens_the_park_a_project_builds_is_its_company(nlp):
             "青禾经开区商贸物流产业加快发展，瑞禾物流商贸物流园项目总投资4.2亿元。")
     (p,) = facts(nlp, text, "project")
     assert (p["company"], p["park"]) == ("瑞禾物流", "青禾经开区")
+
+
+def test_a_production_line_is_a_project(nlp):
+    """Issue 14.5: ``…产线`` names a project like ``…生产线`` and ``…基地``."""
+    text = "青禾高新区内，星海微电子有限公司投资3.2亿元建设的车规级芯片封测产线今年6月投产。"
+    (p,) = facts(nlp, text, "project")
+    assert p["name"].endswith("芯片封测产线") and p["company"] == "星海微电子有限公司"
+    assert p["investment"]["value"] == 320000000.0
+
+
+def test_a_line_in_a_capacity_phrase_is_no_project(nlp):
+    """``建成后将形成年产800台加工中心和自动化产线的能力``: what the plant can make, not a project."""
+    text = "星海机床有限公司二期工程总投资6000万欧元，落户青禾经开区，建成后将形成年产800台五轴加工中心和自动化产线的能力。"
+    assert not [p for p in facts(nlp, text, "project") if p["name"].endswith("产线")]
