@@ -1164,3 +1164,23 @@ def test_a_chemical_zone_is_a_park_and_its_kind_word_refers_to_it(nlp):
     assert ("澄江精细化工区", "PARK") in [(e.text, e.label_) for e in doc.ents]
     (m,) = [m for m in metrics(nlp, text, "2020-09-10") if (m["value"] or {}).get("value") == 17.0]
     assert m["subject"] in ("澄江精细化工区", "青禾精细化工区")
+
+
+@pytest.mark.parametrize("text", [
+    "增速居全市各县区和开发区首位。",
+    "增速居全市工业和开发区前列。",
+    "县域开发区的分量同样不容小觑。",
+    "进出口总额仅相当于全省首位综保区的三分之一。",
+    "明年新区将力争地区生产总值增长8%。",
+    "当天高新区还举行了项目签约仪式。",
+    "下一步农高区将扩大示范面积。",
+])
+def test_groups_classes_and_time_words_name_no_zone(nlp, text):
+    """A bare zone word after a category and a conjunction (``县区和开发区``), a class of
+    zones (``县域开发区``, ``首位综保区``) or a time word (``明年新区``) names no park."""
+    assert [e.text for e in nlp(text).ents if e.label_ == "PARK"] == []
+
+
+@pytest.mark.parametrize("name", ["太和经开区", "玉溪研和工业园区"])
+def test_a_places_conjunction_character_stays_in_the_name(nlp, name):
+    assert [e.text for e in nlp(f"{name}今年新签约项目12个。").ents] == [name]

@@ -132,6 +132,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._after_zone_suffixes = tuple(g.get("after_zone_suffixes", []))
         self._alias_paren = regex.compile(g.get("alias_paren_re", r"(?!)"))
         self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))
+        self._conj_chars = frozenset("和及与或、")
+        self._category_ends = frozenset("区县市镇乡业园旗盟州）)")
         # zone words that end with a weak one but need no place (台商投资区)
         self._strong_suffixes = frozenset(g.get("standalone_park_suffixes", []))
         self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))
