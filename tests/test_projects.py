@@ -463,3 +463,17 @@ def test_a_line_in_a_capacity_phrase_is_no_project(nlp):
     """``建成后将形成年产800台加工中心和自动化产线的能力``: what the plant can make, not a project."""
     text = "星海机床有限公司二期工程总投资6000万欧元，落户青禾经开区，建成后将形成年产800台五轴加工中心和自动化产线的能力。"
     assert not [p for p in facts(nlp, text, "project") if p["name"].endswith("产线")]
+
+
+def test_a_firm_named_between_an_investment_and_its_project_builds_it(nlp):
+    """``总投资10.3亿元的盛泉新材料项目``: the firm-shaped name (brand + industry words) between
+    the investment's 的 and 项目 is the project's company; the project keeps its name."""
+    text = "青禾化工产业园内，总投资10.3亿元的星泉新材料项目正加紧设备安装。"
+    (p,) = facts(nlp, text, "project")
+    assert (p["name"], p["company"], p["investment"]["value"]) == ("星泉新材料项目", "星泉新材料", 1030000000.0)
+
+
+def test_a_firms_projects_in_general_are_no_project(nlp):
+    """``星泉新材料项目进展顺利``: a company + 项目 with no investment of its own names no project."""
+    text = "青禾化工产业园内，星泉新材料有限公司项目进展顺利。"
+    assert facts(nlp, text, "project") == []

@@ -207,6 +207,13 @@ class CompanyListGrammar:
                 continue  # ``X高新区标准厂房三期``: the zone's own facility, not a firm in it
             if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place) or self._place_brand(brand):
                 new.setdefault(brand, "COMPANY")
+        # ``总投资10.3亿元的盛泉新材料项目``: a firm-shaped name (a brand, then industry words)
+        # between an investment's 的 and 项目 is the investor (patterns: project_invested_brand_re)
+        for m in self._invested_brand.finditer(text):
+            brand = m.group("brand")
+            if brand not in known and self._brand_shape(brand) and not any(
+                    f.start < m.end("brand") and m.start("brand") < f.end for f in found):
+                new.setdefault(brand, "COMPANY")
 
     def _builder_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
         """``项目由蓝天化工投资建设``: a firm-shaped brand (brand + industry word) after 由 and

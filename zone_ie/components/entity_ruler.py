@@ -133,6 +133,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._alias_paren = regex.compile(g.get("alias_paren_re", r"(?!)"))
         self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))
         self._conj_chars = frozenset("和及与或、")
+        self._invested_brand = regex.compile(g.get("project_invested_brand_re", r"(?!)"))
         self._category_ends = frozenset("区县市镇乡业园旗盟州）)")
         # zone words that end with a weak one but need no place (台商投资区)
         self._strong_suffixes = frozenset(g.get("standalone_park_suffixes", []))

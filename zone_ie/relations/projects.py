@@ -196,7 +196,9 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
     if _DEICTIC.search(name) or _is_group(name) or _COUNTED_SUFFIX.search(name):
         return False  # ``A、B两个项目``: counted projects named before, no name of its own
     if company is not None and company.start >= start and name[company.end - start:] in cues()["project_suffixes"]:
-        return False  # 某公司项目: the company's projects in general
+        # 某公司项目: the company's projects in general, unless an investment frames this one
+        # (``总投资10.3亿元的盛泉新材料项目``)
+        return _after_investment(ctx, ctx.sentence_at(start)[0], start)
     if capacity or _after_investment(ctx, ctx.sentence_at(start)[0], start):
         return True
     if _bracketed_cost(ctx, start + len(name)) is not None:
