@@ -2161,3 +2161,11 @@ def test_a_city_declared_one_with_its_new_area_reports_the_new_areas_figures(nlp
             "前三季度，全市规模以上工业增加值同比增长13.5%。")
     ms = metrics(nlp, text, "2023-10-28")
     assert any(m["yoy_pct"] == 13.5 and m["subject"] == "青禾新区" for m in ms) is kept
+
+
+def test_a_part_named_after_qu_nei_reports_its_own_figure(nlp):
+    """``…主要指标实现全面飘红：区内航空物流园区完成货邮处理量5.1万吨，同比增长11.6%``: the
+    part named after 区内 opens the figure's clause; its change stays with it."""
+    text = "上半年，青禾临空经济区主要经济指标实现全面飘红：区内星海物流园区完成货邮处理量5.1万吨，同比增长11.6%。"
+    (m,) = metrics(nlp, text, "2025-07-21")
+    assert (m["subject"], m["yoy_pct"]) == ("星海物流园区", 11.6)

@@ -528,6 +528,9 @@ _CLAUSE_BREAK = re.compile("[，,；;：:]")
 _OWN_FIGURE = re.compile(r"(?:全年|今年|去年|上半年|前三季度|一季度|\d{4}年)?(?:实现|完成)?(?:营业收入|营收|产值|销售收入|销售额|净利润|利润|税收|纳税|出口额?|研发投入)")
 
 
+_INNER_LEAD = re.compile(r"(?:区内|园区内|园内|片区内)[，,]?")
+
+
 def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
     """The start of the last clause in ``[sent_start, pos)`` that opens (after time words)
     with a zone's name, else ``sent_start``. Not a sub-park's (``…，X产业园入驻企业23家`` is
@@ -543,6 +546,14 @@ def _named_clause_start(ctx: DocContext, sent_start: int, pos: int) -> int:
             # (a sub-park counts only when it opens the figure's own clause: ``…，X产业园产值
             # 突破100亿元``)
             return k
+        inner = _INNER_LEAD.match(text, lead, pos) if i <= 1 else None
+        if inner is not None:
+            part = ctx.ent_at(inner.end())
+            if part is not None and part.start == inner.end() and part.label == "PARK" and part.end <= pos:
+                # ``…：区内航空物流园区完成货邮处理量5.1万吨，同比增长11.6%``: a part of the zone,
+                # named after 区内 at the head of the figure's clause (or the one before), reports
+                # its own figure
+                return inner.end()
         if (i == 0 and ent is not None and ent.start == lead and ent.label == "COMPANY" and ent.end <= pos
                 and _OWN_FIGURE.match(text, ent.end, pos)):
             # ``…，金辉锂业全年营业收入176亿元``: a firm opening the figure's own clause, then
