@@ -2166,6 +2166,8 @@ def test_a_city_declared_one_with_its_new_area_reports_the_new_areas_figures(nlp
 def test_a_part_named_after_qu_nei_reports_its_own_figure(nlp):
     """``…主要指标实现全面飘红：区内航空物流园区完成货邮处理量5.1万吨，同比增长11.6%``: the
     part named after 区内 opens the figure's clause; its change stays with it."""
-    text = "上半年，青禾临空经济区主要经济指标实现全面飘红：区内星海物流园区完成货邮处理量5.1万吨，同比增长11.6%。"
+    text = ("货机起落间 临空产业加速聚链\n——榆林临空经济区上半年经济运行综述\n\n青禾日报记者 王立\n\n"
+            "7月21日，记者从青禾区临空经济发展局获悉，今年上半年，榆林临空经济区主要经济指标实现“全面飘红”："
+            "区内星海物流园区完成货邮处理量5.1万吨，同比增长11.6%。")
     (m,) = metrics(nlp, text, "2025-07-21")
     assert (m["subject"], m["yoy_pct"]) == ("星海物流园区", 11.6)
