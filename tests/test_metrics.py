@@ -2171,3 +2171,13 @@ def test_a_part_named_after_qu_nei_reports_its_own_figure(nlp):
             "区内星海物流园区完成货邮处理量5.1万吨，同比增长11.6%。")
     (m,) = metrics(nlp, text, "2025-07-21")
     assert (m["subject"], m["yoy_pct"]) == ("星海物流园区", 11.6)
+
+
+@pytest.mark.parametrize("zone, word", [("廊坊临空经济区", "临空经济区"), ("黄河三角洲农业高新技术产业示范区", "农高区")])
+def test_a_bare_kind_word_refers_to_the_zone_of_its_kind(nlp, zone, word):
+    """``临空经济区今年计划实施亿元以上产业项目40个``: the bare kind word is the zone of that
+    kind, not a sub-park named last (``宸信无人机科技产业园``)."""
+    text = (f"2月29日，星海无人机科技产业园二期在{zone}开工，总投资8.6亿元，建成后可年产各类无人机3000架。"
+            f"{word}今年计划实施亿元以上产业项目40个。")
+    (m,) = [m for m in metrics(nlp, text, "2024-03-01") if (m["value"] or {}).get("value") == 40.0]
+    assert m["subject"] == zone
