@@ -2181,3 +2181,12 @@ def test_a_bare_kind_word_refers_to_the_zone_of_its_kind(nlp, zone, word):
             f"{word}今年计划实施亿元以上产业项目40个。")
     (m,) = [m for m in metrics(nlp, text, "2024-03-01") if (m["value"] or {}).get("value") == 40.0]
     assert m["subject"] == zone
+
+
+def test_a_provinces_counted_zones_with_their_short_name_are_a_group(nlp):
+    """``我省5个综合保税区（以下简称综保区）合计实现进出口…``: a province's counted zones, their
+    declared short name after them, are a group; no zone named later takes the sum."""
+    text = ("2025年1—12月，我省5个综合保税区（以下简称综保区）合计实现进出口613.3亿元，同比增长9.9%。"
+            "青禾综合保税区进出口163.8亿元。")
+    ms = metrics(nlp, text, "2026-01-22")
+    assert [(m["value"] or {}).get("value") for m in ms] == [16380000000.0]

@@ -266,7 +266,8 @@ def _area_grammar() -> dict:
         "plain": re.compile("|".join(map(re.escape, sorted(c["area_subjects"], key=len, reverse=True)))),
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
-        "zone_after": re.compile(rf"(?:{quals})*(?:{zones})"),
+        # (a count may come first, and the group's declared short name after: ``我省5个综合保税区（以下简称综保区）``)
+        "zone_after": re.compile(rf"(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:[（(](?:以下简称|下称|简称)[^（）()]{{1,24}}[）)])?"),
         "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
