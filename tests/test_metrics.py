@@ -2190,3 +2190,12 @@ def test_a_provinces_counted_zones_with_their_short_name_are_a_group(nlp):
             "青禾综合保税区进出口163.8亿元。")
     ms = metrics(nlp, text, "2026-01-22")
     assert [(m["value"] or {}).get("value") for m in ms] == [16380000000.0]
+
+
+def test_facts_name_a_park_by_its_name_not_its_kind_word(nlp):
+    """A park cluster holding a bare kind word (``自贸片区``, said more often than the name) is
+    named in facts by its own most frequent name (SPEC 2: the bare word is no name)."""
+    text = ("中国（青禾）自由贸易试验区蓝田片区（以下简称“自贸片区”）挂牌五年。截至2022年底，自贸片区累计新增注册企业48815家。"
+            "2022年，自贸片区实现外贸进出口3842.6亿元。自贸片区实际使用外资12.7亿美元。")
+    ms = metrics(nlp, text, "2023-04-20")
+    assert {m["subject"] for m in ms} == {"中国（青禾）自由贸易试验区蓝田片区"}

@@ -6,9 +6,11 @@ fact whichever of those names it was found with.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Hashable, Iterable
 
 from ..models import LocatedInFact, MetricFact, ProjectFact
+from .context import cues
 
 
 def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -27,8 +29,19 @@ def canonical_names(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
             counts[key] = {text: 1}
         else:
             c[text] = c.get(text, 0) + 1
-    best = {k: _most_frequent(c) for k, c in counts.items()}
+    generic = _generic_names()
+    best = {}
+    for k, c in counts.items():
+        named = {t: n for t, n in c.items() if t not in generic}
+        best[k] = _most_frequent(named or c)  # ``自贸片区`` is the kind, ``厦门自贸片区`` the name
     return {text: best[key] for text, key in key_of.items()}
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    """Bare kind words a cluster may hold (``自贸片区``, ``综保区``): never the name facts use
+    when the cluster has a name of its own (``generic_zone_names``)."""
+    return frozenset(cues().get("generic_zone_names", []))
 
 
 def _most_frequent(counts: dict[str, int]) -> str:
