@@ -1184,3 +1184,22 @@ def test_groups_classes_and_time_words_name_no_zone(nlp, text):
 @pytest.mark.parametrize("name", ["太和经开区", "玉溪研和工业园区"])
 def test_a_places_conjunction_character_stays_in_the_name(nlp, name):
     assert [e.text for e in nlp(f"{name}今年新签约项目12个。").ents] == [name]
+
+
+def test_a_park_name_does_not_run_across_a_title_line(nlp):
+    """Repair joins a title's lines (they end without punctuation): ``…首批企业满负荷生产`` /
+    ``星海云谷智造园二期年底前开工`` gives no park ``满负荷生产星海云谷智造园`` when the text
+    names ``星海云谷智造园`` on its own."""
+    text = ("一期主体全面完工 首批企业满负荷生产\n星海云谷智造园二期年底前开工\n\n青禾日报记者 王立\n\n"
+            "9月10日，走进位于萧县经济开发区的星海云谷智造园，一期厂房已经完工。")
+    parks = [e.text for e in nlp(text).ents if e.label_ == "PARK"]
+    assert parks.count("星海云谷智造园") == 2 and not any(p.startswith("满负荷") for p in parks)
+
+
+def test_a_wrapped_title_keeps_its_park_name(nlp):
+    """A PDF's title may wrap inside a name (``中国（江苏）自由`` / ``贸易试验区连云港片区``):
+    no shorter name the text does not use on its own is cut out of it."""
+    text = ("四年试验田结出开放硕果\n——中国（江苏）自由\n\n贸易试验区连云港片区\n\n2023年发展回眸\n\n本报记者 孙晓岚\n\n"
+            "新年伊始，连云港港东联港区的集装箱码头依旧繁忙。")
+    parks = [e.text for e in nlp(text).ents if e.label_ == "PARK"]
+    assert not any(p.startswith("贸易试验区") for p in parks)

@@ -254,7 +254,9 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
 
     # --- spaCy component --------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        matches, aliases = self.match_with_aliases(doc._.repair.text)  # == doc.text, cheaper
+        rep = doc._.repair
+        matches, aliases = self.match_with_aliases(rep.text)  # == doc.text, cheaper
+        matches = _within_display_lines(rep, matches, frozenset(self._park_suffixes))
         doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
         spans = [doc.char_span(m.start, m.end, label=m.label, span_id=m.id) for m in matches]
         if any(sp is None for sp in spans):
@@ -450,3 +452,49 @@ def _byline(text: str, m: Match) -> bool:
     """``本报记者　孙铭阳　摄`` read into a firm's name (a photo credit, often run into the next
     column of a PDF page): no company."""
     return m.label == "COMPANY" and _BYLINE.search(text, m.start, m.end) is not None
+
+
+_TITLE_END = re.compile("记者|通讯员|本报讯|日报讯")  # a byline: the title block ends before it
+
+
+def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str]) -> list[Match]:
+    """A park's name never runs across the end of a title line (``…首批企业满负荷生产`` /
+    ``华企云谷淮海工业智造园二期年底前开工``: repair joins a title's lines, which end without
+    punctuation): a mention that does starts after it when the document writes that name on
+    its own elsewhere, and takes that mention's cluster. Only the title block above a byline
+    counts (a PDF's broken lines in the body are no display lines)."""
+    from ..relations.headlines import display_spans  # it reads the relations' cue words
+
+    if not matches:
+        return matches
+    raw = rep.source
+    byline = _TITLE_END.search(raw, 0, 400)
+    if byline is None:
+        return matches  # only a title block set above its byline is surely display lines
+    spans = [sp for sp in display_spans(raw) if sp[1] <= byline.start()]
+    if not spans:
+        return matches
+    breaks = sorted({rep.from_raw(b) for _, b in spans})
+    text = rep.text
+    out = []
+    ids = None
+    for m in matches:
+        k = next((b for b in breaks if m.start < b < m.end), None) if m.label == "PARK" else None
+        if k is None:
+            out.append(m)
+            continue
+        while k < m.end and text[k].isspace():
+            k += 1
+        if m.end - k < 2:
+            continue
+        if ids is None:
+            ids = {text[x.start:x.end]: x.id for x in matches}
+        name = text[k:m.end]
+        if name in bare or name not in ids:
+            # only a name the document also writes on its own is cut out (a PDF's title may
+            # wrap inside a name: ``中国（江苏）自由`` / ``贸易试验区连云港片区``)
+            out.append(m)
+            continue
+        out.append(Match(k, m.end, m.label, ids[name]))
+    return out
+
