@@ -477,3 +477,12 @@ def test_a_firms_projects_in_general_are_no_project(nlp):
     """``星泉新材料项目进展顺利``: a company + 项目 with no investment of its own names no project."""
     text = "青禾化工产业园内，星泉新材料有限公司项目进展顺利。"
     assert facts(nlp, text, "project") == []
+
+
+@pytest.mark.parametrize("lead", ["公司", "该公司", "企业"])
+def test_a_project_name_does_not_open_with_the_company_anaphor(nlp, lead):
+    """``东营鲁垦米业有限公司…。公司年产10万吨稻米加工项目总投资3.2亿元``: 公司 points back
+    at the firm; the project's name starts after it."""
+    text = f"星海米业有限公司落户青禾农高区。{lead}年产10万吨稻米加工项目总投资3.2亿元，今年开工。"
+    names = [p["name"] for p in facts(nlp, text, "project")]
+    assert names == ["年产10万吨稻米加工项目"], names
