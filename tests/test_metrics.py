@@ -2199,3 +2199,10 @@ def test_facts_name_a_park_by_its_name_not_its_kind_word(nlp):
             "2022年，自贸片区实现外贸进出口3842.6亿元。自贸片区实际使用外资12.7亿美元。")
     ms = metrics(nlp, text, "2023-04-20")
     assert {m["subject"] for m in ms} == {"中国（青禾）自由贸易试验区蓝田片区"}
+
+
+def test_a_growth_of_nothing_named_is_no_figure(nlp):
+    """``两大行业产值同比分别增长140.9%和116.7%`` read without its pairs leaves ``和116.7%``: a
+    change whose words name nothing that grew is dropped, not reported as ``other``."""
+    text = "青禾高新区今年以来运行平稳，年均增长9.5%。"
+    assert not [m for m in metrics(nlp, text, "2024-05-01") if m["indicator"] == "other" and m["yoy_pct"] == 9.5]

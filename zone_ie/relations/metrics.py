@@ -69,10 +69,14 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     # a figure in a unit its indicator cannot have (``88家规上企业…207.4亿元`` as a count) is a
     # misread, but a difference in points beside an indicator is a comparison (SPEC 10: ``other``)
     as_other = cues().get("indicator_unit_as_other", ())
+    empty = frozenset(cues().get("other_growth_frame_words", ()))
     kept = []
     for m in out:
         if not _has_number(m):
             continue
+        if (m.indicator == "other" and m.value is None and m.share_pct is None
+                and (len((m.indicator_text or "").strip()) < 2 or m.indicator_text in empty)):
+            continue  # ``…和增长18.3%``: a change of nothing named
         if m.value is not None and rejects_unit(m.indicator, m.value.unit):
             if m.value.unit not in as_other:
                 continue
