@@ -1203,3 +1203,11 @@ def test_a_wrapped_title_keeps_its_park_name(nlp):
             "新年伊始，连云港港东联港区的集装箱码头依旧繁忙。")
     parks = [e.text for e in nlp(text).ents if e.label_ == "PARK"]
     assert not any(p.startswith("贸易试验区") for p in parks)
+
+
+def test_a_zone_run_together_with_its_district_is_one_name(nlp):
+    """``黄石经济技术开发区·铁山区``: a zone joined by ``·`` to the district it is run together
+    with (a county's short form) is one park name; a park before ``·`` and a word that is no
+    district stays as it is."""
+    doc = nlp("签约仪式在青禾经济技术开发区·铁山区举行。青禾高新区·创新大道项目开工。")
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["青禾经济技术开发区·铁山区", "青禾高新区"]

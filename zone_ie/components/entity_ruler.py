@@ -296,6 +296,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         found = self._sub_park_lists(text, found)
         found = self._extend_parks(text, found, cut_from)
         found = self._merge_adjacent_parks(text, found)
+        found = self._with_district(text, found)
         found = self._longer_short_forms(text, found)
         found = _add_non_overlapping(found, self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]

@@ -5,10 +5,15 @@ left edges that company names share. A mixin of :class:`ZoneEntityRuler`: it use
 ruler's compiled patterns and word lists."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right, insort
 
-from ..clusters import Places, word_before
+from ..clusters import Places, county_name_set, word_before
 from .ruler_text import _COUNTED, _COUNTED_INSIDE, _LEADING_BRACKETED, Match, _literal_spans, _non_overlapping, _starts_with_place
+
+
+_DISTRICT_AFTER = re.compile(r"·(?P<stem>[\u4e00-\u9fff]{1,3}?)[区县]")
 
 
 class ParkGrammar:
@@ -274,6 +279,23 @@ class ParkGrammar:
                         start = a
                 if start != m.start:
                     m = Match(start, m.end, "PARK", m.id)
+            out.append(m)
+        return out
+
+    def _with_district(self, text: str, found: list[Match]) -> list[Match]:
+        """``黄石经济技术开发区·铁山区``, ``荆门高新区·掇刀区``: a zone joined by ``·`` to the
+        district it is run together with is one name (the district's short form is a county
+        of ``patterns/counties.json``)."""
+        if "·" not in text:
+            return found
+        out: list[Match] = []
+        starts = {m.start for m in found}
+        for m in found:
+            if m.label == "PARK" and text.startswith("·", m.end):
+                d = _DISTRICT_AFTER.match(text, m.end)
+                if d is not None and d.group("stem") in county_name_set() and d.end() not in starts and not any(
+                        o.start < d.end() and m.end < o.end for o in found if o is not m):
+                    m = Match(m.start, d.end(), "PARK", m.id)
             out.append(m)
         return out
 
