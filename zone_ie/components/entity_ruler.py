@@ -130,11 +130,10 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         # weak zone words that name a part of the zone written right before them (X高新区Y高科园)
         self._after_zone_suffixes = tuple(g.get("after_zone_suffixes", []))
-        self._alias_paren = regex.compile(g.get("alias_paren_re", r"(?!)"))
         self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))
-        self._conj_chars = frozenset("和及与或、")
+        self._bare_zone_words = frozenset(g["park_suffixes"])  # a name cut down to one names no park
         self._invested_brand = regex.compile(g.get("project_invested_brand_re", r"(?!)"))
-        self._category_ends = frozenset("区县市镇乡业园旗盟州）)")
+        self._category_ends = frozenset(g.get("category_end_chars", ""))
         # zone words that end with a weak one but need no place (台商投资区)
         self._strong_suffixes = frozenset(g.get("standalone_park_suffixes", []))
         self._city_place_suffixes = tuple(g.get("city_place_suffixes", []))
@@ -226,6 +225,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._ftz = tuple(g.get("ftz_suffixes", []))
         self._ftz_area = tuple(g.get("ftz_area_suffixes", []))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
+        # a zone's declared short name in brackets, ending where a part named after it starts
+        self._alias_paren = regex.compile(rf"[（(](?:{cues})[^（）()。，,；;]{{1,24}}[）)]$")
         self._alias_re = regex.compile(
             rf"\s*[（(，,]\s*(?:{cues})[:：]?\s*[“\"「‘]?(?P<alias>(?:[{chars}&&[^（）()]]|[（(][{chars}&&[^（）()]]{{1,6}}[）)]){{2,20}}?)[”\"」’]?\s*(?=[）)，,。；;])",
             regex.V1,
@@ -256,8 +257,9 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
     def __call__(self, doc: Doc) -> Doc:
         rep = doc._.repair
         matches, aliases = self.match_with_aliases(rep.text)  # == doc.text, cheaper
-        matches = _within_display_lines(rep, matches, frozenset(self._park_suffixes))
-        doc.user_data.setdefault("zone_ie", {})["aliases"] = [list(a) for a in aliases]
+        data = doc.user_data.setdefault("zone_ie", {})
+        matches = _within_display_lines(rep, matches, self._bare_zone_words, data)
+        data["aliases"] = [list(a) for a in aliases]
         spans = [doc.char_span(m.start, m.end, label=m.label, span_id=m.id) for m in matches]
         if any(sp is None for sp in spans):
             # An edge may fall inside a token (pkuseg): split, then redo the spans.
@@ -458,12 +460,13 @@ def _byline(text: str, m: Match) -> bool:
 _TITLE_END = re.compile("记者|通讯员|本报讯|日报讯")  # a byline: the title block ends before it
 
 
-def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str]) -> list[Match]:
+def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str], data: dict) -> list[Match]:
     """A park's name never runs across the end of a title line (``…首批企业满负荷生产`` /
     ``华企云谷淮海工业智造园二期年底前开工``: repair joins a title's lines, which end without
     punctuation): a mention that does starts after it when the document writes that name on
     its own elsewhere, and takes that mention's cluster. Only the title block above a byline
-    counts (a PDF's broken lines in the body are no display lines)."""
+    counts (a PDF's broken lines in the body are no display lines). The display lines found
+    are kept in ``data["display"]`` for the relation extractor, which needs them too."""
     from ..relations.headlines import display_spans  # it reads the relations' cue words
 
     if not matches:
@@ -472,7 +475,8 @@ def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str]) 
     byline = _TITLE_END.search(raw, 0, 400)
     if byline is None:
         return matches  # only a title block set above its byline is surely display lines
-    spans = [sp for sp in display_spans(raw) if sp[1] <= byline.start()]
+    data["display"] = found = [list(sp) for sp in display_spans(raw)]  # plain lists, like the rest of user_data
+    spans = [sp for sp in found if sp[1] <= byline.start()]
     if not spans:
         return matches
     breaks = sorted({rep.from_raw(b) for _, b in spans})

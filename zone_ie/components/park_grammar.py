@@ -161,7 +161,7 @@ class ParkGrammar:
                     out.append(Match(zone.start, m.end(), "PARK"))
                     insort(ends, m.end())
                     continue
-            if len(prefix) >= 2 and prefix[-1] in self._conj_chars and prefix[-2] in self._category_ends:
+            if len(prefix) >= 2 and self._conj.match(prefix[-1]) and prefix[-2] in self._category_ends:
                 # ``全市各县区和开发区``, ``工业和开发区``: a bare zone word after a conjunction that
                 # closes a category names no zone (``太和经开区``, ``研和工业园区``: a place's 和)
                 continue

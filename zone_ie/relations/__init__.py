@@ -11,8 +11,6 @@ project names are, ``project_merge`` merges a project named twice); ``dedupe`` r
 """
 from __future__ import annotations
 
-import re
-
 # the word lists (``patterns/relations.json``) whose alternations the extractors search
 _CUE_KEYS = (
     "anaphora_park", "audience_nouns", "byline_markers", "cluster_cues", "dateline_cues", "duration_cues",
@@ -32,7 +30,7 @@ _RX_CUE_KEYS = (
     "located_anaphor_before_re", "located_anaphor_after_re", "project_investment_units_re",
     "project_after_investment_re",
     # eleventh round: containment frames, topic frames, bracketed bases, report and event periods
-    "containment_alias_gap_re", "containment_subject_re", "containment_cover_re",
+    "containment_subject_re", "containment_cover_re",
     "topic_yardstick_before_re", "topic_companion_before_re", "topic_companion_after_re",
     "base_bracket_re", "report_period_cue_re", "report_named_re", "event_stage_re", "event_article_re",
 )
@@ -82,10 +80,8 @@ def prepare() -> None:
     subjects._product_list()
     dedupe._generic_names()
     indicator_of._unit_rejects()
-    re.compile(cues["area_coextensive_re"])  # areas._coextensive (``re``'s cache)
-    from ..components import entity_ruler  # noqa: F401  (its title-block patterns compile at import)
-    from . import headlines
-    headlines.display_spans("标题\n本报记者 某某\n正文。")  # its patterns, once
+    areas._coextensive_re()
+    metrics._final_filter_words()
     figures._zones_have_re()
     figures._policy_scale_re()
     context._group_re()

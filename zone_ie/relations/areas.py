@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..clusters import county_name_set, place_name_set
-from .context import DocContext, anaphora_in, cues, per_document, zone_group_head
+from .context import ALIAS_BRACKET, DocContext, anaphora_in, cues, per_document, zone_group_head
 
 
 #
@@ -188,8 +188,13 @@ def _coextensive(ctx: DocContext) -> bool:
     """Whether the document declares its city one area with a 新区 (``全市（新区）``)."""
     hit = ctx._index.get("coextensive")
     if hit is None:
-        hit = ctx._index["coextensive"] = re.search(cues()["area_coextensive_re"], ctx.text) is not None
+        hit = ctx._index["coextensive"] = _coextensive_re().search(ctx.text) is not None
     return hit
+
+
+@lru_cache(maxsize=1)
+def _coextensive_re() -> "re.Pattern[str]":
+    return re.compile(cues()["area_coextensive_re"])
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？\n]")
@@ -267,7 +272,7 @@ def _area_grammar() -> dict:
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
         # (a count may come first, and the group's declared short name after: ``我省5个综合保税区（以下简称综保区）``)
-        "zone_after": re.compile(rf"(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:[（(](?:以下简称|下称|简称)[^（）()]{{1,24}}[）)])?"),
+        "zone_after": re.compile(rf"(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:{ALIAS_BRACKET})?"),
         "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}

@@ -381,7 +381,8 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     from .headlines import display_spans  # it reads this module's cue words
     # a display line (title block before a byline, marker line, section head) ends its
     # sentence even when repair joined it to the paragraph after it
-    ctx.display = display_spans(rep.source)  # raw spans, read again by headlines
+    known = doc.user_data.get("zone_ie", {}).get("display")  # found by the entity ruler already
+    ctx.display = known if known is not None else display_spans(rep.source)  # raw spans, read again by headlines
     breaks = sorted({rep.from_raw(b) for _, b in ctx.display})
     ctx.sentences = split_sentences(text, ctx.paragraphs, breaks)
     assign_articles(ctx)
@@ -390,14 +391,19 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     return ctx
 
 
+ALIAS_WORDS = "以下简称|以下称|下称|简称"
+# a declared short name in brackets (``（以下简称“X”）``), after a company or a zone's name
+ALIAS_BRACKET = rf"[（(](?:{ALIAS_WORDS})[^）)]*[）)]"
+
+
 def _without_base_brackets(text: str, qtys: list[Qty]) -> list[Qty]:
     """Drop a figure alone in brackets after the base of a share or comparison
     (``占全市规上工业总产值（1784.4亿元）的28.2%``, ``高于全市（11.4%）3.9个百分点``): the
     base's own value, no fact (``base_bracket_re``)."""
     out = []
     for q in qtys:
-        if (text[q.start - 1:q.start] in "（(" and q.start > 0 and text[q.end:q.end + 1] in ("）", ")")
-                and text[q.end:q.end + 1] and rx.search(cues()["base_bracket_re"], text[max(0, q.start - 26):q.start - 1])):
+        if (q.start > 0 and text[q.start - 1] in "（(" and text[q.end:q.end + 1] in ("）", ")")
+                and rx.search(cues()["base_bracket_re"], text[max(0, q.start - 26):q.start - 1])):
             continue
         out.append(q)
     return out

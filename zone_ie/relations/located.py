@@ -17,7 +17,7 @@ from typing import Optional
 from .. import rx
 from ..clusters import county_name_set, place_name_set
 from ..models import LocatedInFact, ProjectFact
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
+from .context import ALIAS_BRACKET, ALIAS_WORDS, PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
 
 
 
@@ -95,12 +95,10 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
 def _inside_after(text: str, pos: int) -> bool:
     """``内`` / ``核心区`` at ``pos``, after the zone's declared short name if one follows it
     (``位于X开发区（以下简称Y）内``)."""
-    c = cues()
-    if text.startswith(("（", "("), pos):
-        close = min((k for k in (text.find("）", pos, pos + 30), text.find(")", pos, pos + 30)) if k > 0), default=-1)
-        if close > 0 and rx.match(c["containment_alias_gap_re"], text[pos:close + 1]):
-            pos = close + 1
-    return rx.match(c["containment_inside_re"], text[pos:pos + 3]) is not None
+    alias = _ALIAS_AT.match(text, pos, pos + 30)
+    if alias is not None:
+        pos = alias.end()
+    return rx.match(cues()["containment_inside_re"], text[pos:pos + 3]) is not None
 
 
 def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) -> None:
@@ -116,9 +114,9 @@ def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) 
     for b in parks:
         if b.key in out or b.start < 4 or text[b.start - 1] not in "）)":
             continue
-        paren = rx.search(c["containment_alias_gap_re"].lstrip("^"), text[max(0, b.start - 30):b.start])
+        paren = _ALIAS_BEFORE.search(text, max(0, b.start - 30), b.start)
         if paren is not None:
-            a = _zone_ending_at(ctx, max(0, b.start - 30) + paren.start())
+            a = _zone_ending_at(ctx, paren.start())
             if a is not None and a.key != b.key:
                 out[b.key] = a
     for (s, e, _), ents in zip(ctx.sentences, ctx.ents_by_sentence()):
@@ -149,6 +147,8 @@ def _stated_containment(ctx: DocContext, parks: list[Ent], out: dict[str, Ent]) 
                     out[b.key] = a
 
 
+_ALIAS_AT = re.compile(ALIAS_BRACKET)
+_ALIAS_BEFORE = re.compile(ALIAS_BRACKET + "$")  # (searched in a window ending at a name)
 _AREA_WORDS = ("片区", "园区", "园")
 _SUBJECT_VERB = re.compile("位于|地处|坐落")  # what ``containment_subject_re`` needs (a quick test)
 _FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区", "自贸区")
@@ -490,7 +490,7 @@ def _locative_lead(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
 
 
 _LEAD_GAP = re.compile(r"(?:内|里|中|园区内)?[，,][ “]*")
-_CHAIN_GAP = re.compile(r"|[（(](?:以下简称|下称|简称)[“\"]?|[”\"]?[）)]")
+_CHAIN_GAP = re.compile(rf"|[（(](?:{ALIAS_WORDS})[“\"]?|[”\"]?[）)]")
 
 
 def _host_link(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:

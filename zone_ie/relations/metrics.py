@@ -68,8 +68,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     # bare unit) states nothing an analyst could cite
     # a figure in a unit its indicator cannot have (``88家规上企业…207.4亿元`` as a count) is a
     # misread, but a difference in points beside an indicator is a comparison (SPEC 10: ``other``)
-    as_other = cues().get("indicator_unit_as_other", ())
-    empty = frozenset(cues().get("other_growth_frame_words", ()))
+    as_other, empty = _final_filter_words()
     kept = []
     for m in out:
         if not _has_number(m):
@@ -83,6 +82,13 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
             m.indicator = "other"
         kept.append(m)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _final_filter_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``indicator_unit_as_other`` and ``other_growth_frame_words``, read once."""
+    c = cues()
+    return frozenset(c.get("indicator_unit_as_other", ())), frozenset(c.get("other_growth_frame_words", ()))
 
 
 def _has_number(m: MetricFact) -> bool:

@@ -20,7 +20,7 @@ import regex
 from .. import rx
 from ..models import ProjectFact, Quantity
 from ..names import norm_name
-from .context import PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
+from .context import ALIAS_BRACKET, PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
 from .project_names import NAME_BREAK, find_names, project_grammar
 from .project_tables import table_projects
 from .subjects import _company_anaphor
@@ -369,7 +369,7 @@ _COUNTED_SUFFIX = regex.compile(r"[0-9一二两三四五六七八九十几]+个(
 
 def c_alias_bracket() -> str:
     """A declared alias in brackets after a company name (``（以下简称“X”）``)."""
-    return r"[（(](?:以下简称|以下称|下称|简称)[^）)]*[）)]"
+    return ALIAS_BRACKET
 
 
 def _company_at(ctx: DocContext, pos: int) -> Optional[Ent]:
