@@ -1211,3 +1211,32 @@ def test_a_zone_run_together_with_its_district_is_one_name(nlp):
     district stays as it is."""
     doc = nlp("签约仪式在青禾经济技术开发区·铁山区举行。青禾高新区·创新大道项目开工。")
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["青禾经济技术开发区·铁山区", "青禾高新区"]
+
+
+@pytest.mark.parametrize("text", [
+    "我们不排座次，而是要让开发区比质量、比效益。",  # a verb before a bare zone word
+    "省商务厅开发区处负责人介绍了今年考核的变化。",  # an office named after its organisation
+    "市工信局开发区科的同志一同调研。",
+    "高新技术企业达到60家以上，冲刺国家高新区。",  # a verb before a class of zones
+    "会议明确了明年的工作重点和开发区的任务。",  # a placeless phrase, a conjunction, a zone word
+])
+def test_no_park_from_words_before_a_bare_zone_word(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "PARK"] == []
+
+
+def test_a_park_starts_after_a_place_and_its_conjunction(nlp):
+    """``青州市及青州经济技术开发区``: a conjunction right after a whole place (with its level)
+    joins two names; a place's own 和 (``太和``) and a name's 和 stay in the name."""
+    doc = nlp("青州市及青州经济技术开发区有关负责人出席。安徽太和经济开发区、太和经开区和研和工业园区参会。")
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == [
+        "青州经济技术开发区", "安徽太和经济开发区", "太和经开区", "研和工业园区"]
+
+
+def test_a_company_name_does_not_run_across_a_blank_line_above_the_body(nlp):
+    """In an unwrapped web text, a blank line above the first paragraph ends a line (a label
+    such as ``新闻稿`` over the title): no company ``新闻稿青岚集团``."""
+    body = ("中国青州，2024年5月16日——全球领先的精细化工企业青岚集团今日宣布，其位于青州经济技术开发区的"
+            "新材料工厂正式投产，总投资6500万美元，占地约8.6万平方米，首批聘用员工260名。")
+    text = "新闻稿\n\n青岚集团青州新材料工厂正式投产\n\n" + body + "\n\n" + body
+    companies = {e.text for e in nlp(text).ents if e.label_ == "COMPANY"}
+    assert "青岚集团" in companies and not any(c.startswith("新闻稿") for c in companies)

@@ -161,6 +161,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._generic_heads = tuple(g["park_generic_heads"])
         self._kind_adjectives = frozenset(g.get("park_kind_adjectives", []))
         self._class_tail = regex.compile(g.get("park_class_tail_re", r"(?!)"))
+        self._org_prefix_tails = tuple(g.get("park_org_prefix_tails", ""))
+        self._place_level_tails = frozenset(g.get("place_level_tails", ""))
         self._init_sub_park_lists(g)
         self._bilateral = tuple(sorted(g.get("bilateral_heads", []), key=len, reverse=True))
         self._brand_suffixes = frozenset(g.get("brand_park_suffixes", []))
@@ -458,36 +460,47 @@ def _byline(text: str, m: Match) -> bool:
 
 
 _TITLE_END = re.compile("记者|通讯员|本报讯|日报讯")  # a byline: the title block ends before it
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
 def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str], data: dict) -> list[Match]:
-    """A park's name never runs across the end of a title line (``…首批企业满负荷生产`` /
+    """A park's or company's name never runs across the end of a title line (``…首批企业满负荷生产`` /
     ``华企云谷淮海工业智造园二期年底前开工``: repair joins a title's lines, which end without
     punctuation): a mention that does starts after it when the document writes that name on
     its own elsewhere, and takes that mention's cluster. Only the title block above a byline
-    counts (a PDF's broken lines in the body are no display lines). The display lines found
+    counts (a PDF's broken lines in the body are no display lines), and, above the first
+    paragraph of an unwrapped text, a blank line: it surely ends a line (``新闻稿`` / ``百睿芙集团…``),
+    so the name after it stands even if not written elsewhere. The display lines found
     are kept in ``data["display"]`` for the relation extractor, which needs them too."""
     from ..relations.headlines import display_spans  # it reads the relations' cue words
+    from ..repair import body_start
 
     if not matches:
         return matches
     raw = rep.source
     byline = _TITLE_END.search(raw, 0, 400)
-    if byline is None:
-        return matches  # only a title block set above its byline is surely display lines
-    data["display"] = found = [list(sp) for sp in display_spans(raw)]  # plain lists, like the rest of user_data
-    spans = [sp for sp in found if sp[1] <= byline.start()]
-    if not spans:
+    ends: set[int] = set()
+    if byline is not None:  # only a title block set above its byline is surely display lines
+        data["display"] = found = [list(sp) for sp in display_spans(raw)]  # plain lists, like the rest of user_data
+        ends.update(b for _, b in found if b <= byline.start())
+    body = body_start(raw)
+    sure: set[int] = set()
+    if body < len(raw):
+        # above the first paragraph of an unwrapped text, a blank line surely ends a line
+        # (``新闻稿`` over the title): only a narrow column wraps a name across one
+        sure = {rep.from_raw(m.start()) for m in _BLANK_LINE.finditer(raw, 0, body)}
+    if not ends and not sure:
         return matches
-    breaks = sorted({rep.from_raw(b) for _, b in spans})
+    breaks = sorted({rep.from_raw(b) for b in ends} | sure)
     text = rep.text
     out = []
     ids = None
     for m in matches:
-        k = next((b for b in breaks if m.start < b < m.end), None) if m.label == "PARK" else None
+        k = next((b for b in breaks if m.start < b < m.end), None) if m.label in ("PARK", "COMPANY") else None
         if k is None:
             out.append(m)
             continue
+        certain = k in sure
         while k < m.end and text[k].isspace():
             k += 1
         if m.end - k < 2:
@@ -495,11 +508,11 @@ def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str], 
         if ids is None:
             ids = {text[x.start:x.end]: x.id for x in matches}
         name = text[k:m.end]
-        if name in bare or name not in ids:
+        if name in bare or (name not in ids and not certain):
             # only a name the document also writes on its own is cut out (a PDF's title may
             # wrap inside a name: ``中国（江苏）自由`` / ``贸易试验区连云港片区``)
             out.append(m)
             continue
-        out.append(Match(k, m.end, m.label, ids[name]))
+        out.append(Match(k, m.end, m.label, ids.get(name, m.id)))
     return out
 

@@ -66,6 +66,13 @@ class ParkGrammar:
             if (prefix[k - 1] in self._org_tail or (not park and len(prefix) - k > 4 and self._firm_shaped(prefix[cut:k]))) and not any(
                     s <= k < e for s, e in places):
                 cut = k + 1  # (``…、凯威智能科技和百优特生物科技有限公司``: a firm-shaped name, then 和)
+        if park:
+            # ``昆明市及X经开区``: a conjunction right after a whole place with its level
+            for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):
+                k = c.start()
+                if prefix[k - 1] in self._place_level_tails and any(pe == k for _, pe in places) and not any(
+                        s <= k < e for s, e in places):
+                    cut = k + 1
         legal = self._legal_re.search(prefix)
         if legal is not None:
             # 甲有限公司扩建和乙…: a conjunction after an earlier company name and its words
@@ -144,6 +151,8 @@ class ParkGrammar:
             if level is not None and len(prefix) - len(level) >= 2:
                 start, prefix = start + len(level), prefix[len(level):]  # ``国家级青禾经开区``
             suffix = m.group()
+            if prefix.endswith(self._org_prefix_tails):
+                continue  # ``省商务厅开发区处``: an office named after its organisation, no park
             if self._class_tail.search(prefix):
                 continue  # ``省级开发区``, ``国家级新区``, ``五星级开发区``: a class of zones, not a zone
             if suffix in self._group_suffixes and self._group_prefix.search(prefix):
@@ -161,9 +170,10 @@ class ParkGrammar:
                     out.append(Match(zone.start, m.end(), "PARK"))
                     insort(ends, m.end())
                     continue
-            if len(prefix) >= 2 and self._conj.match(prefix[-1]) and prefix[-2] in self._category_ends:
-                # ``全市各县区和开发区``, ``工业和开发区``: a bare zone word after a conjunction that
-                # closes a category names no zone (``太和经开区``, ``研和工业园区``: a place's 和)
+            if len(prefix) >= 2 and self._conj.match(prefix[-1]) and (prefix[-2] in self._category_ends or (len(prefix) >= 4 and not self._PK.spans(prefix))):
+                # ``全市各县区和开发区``, ``主要目标和开发区``: a zone word after a conjunction that
+                # closes a category or a placeless phrase names no zone (``太和经开区``,
+                # ``安徽太和经济开发区``, ``研和工业园区``: a name's 和)
                 continue
             if len(prefix) < min_prefix:
                 continue
