@@ -463,3 +463,19 @@ def test_an_area_named_with_its_free_trade_zone_is_not_placed_in_it_by_the_name_
     got = pairs(nlp, text)
     assert ("星海电子有限公司", "中国（青禾）自由贸易试验区澄江片区") in got
     assert ("星海电子有限公司", "中国（青禾）自由贸易试验区") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "青岚包装科技有限公司原本在青州同安工业集中区租用厂房，去年把两条生产线搬到了青禾产业园。",
+    "青岚包装科技有限公司去年从青州高新区整体迁至青禾产业园。",
+    "青岚包装科技有限公司此前在青州高新区落户，今年把总部迁到青禾产业园。",
+])
+def test_a_firm_is_located_where_it_moved_not_where_it_was(nlp, text):
+    """A park named as where a firm was before a move its sentence states (原本在X…搬到了Y,
+    从X迁至Y) is not where the firm is; the park after the move verb is, and the two are no
+    zone and its part."""
+    assert pairs(nlp, text) == {("青岚包装科技有限公司", "青禾产业园")}
+
+
+def test_a_firm_placed_without_a_move_keeps_its_park(nlp):
+    assert pairs(nlp, "青岚包装科技有限公司位于青州高新区，主要生产包装材料。") == {("青岚包装科技有限公司", "青州高新区")}

@@ -33,6 +33,8 @@ _RX_CUE_KEYS = (
     "containment_subject_re", "containment_cover_re",
     "topic_yardstick_before_re", "topic_companion_before_re", "topic_companion_after_re",
     "base_bracket_re", "report_period_cue_re", "report_named_re", "event_stage_re", "event_article_re",
+    # twelfth round: a park the company moved from
+    "located_former_before_re", "located_move_after_re",
 )
 
 

@@ -87,7 +87,8 @@ def parent_parks(ctx: DocContext) -> dict[str, Ent]:
                 topic, among = main[article]
                 if among and _names_a_place(b):
                     continue  # ``中新南宁国际物流园`` beside an article's zone: a park of its own
-            if topic is not None and topic.key != b.key and not is_sub_park(topic) and not _placed_elsewhere(b, topic):
+            if (topic is not None and topic.key != b.key and not is_sub_park(topic) and not _placed_elsewhere(b, topic)
+                    and not _moved_from(ctx, topic, b)):
                 out[b.key] = topic
     return out
 
@@ -358,10 +359,36 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     # a firm in a paragraph about the park that names no other park,
                     # or a firm opening the sentence: it is the park's firm
                     park = topic
+            if park is not None and s <= park.start < e:
+                park = _after_move(ctx, park, parks, s, e)
             if park is not None:
                 out.append((co, park, (s, e)))
         _spread_over_lists(ctx, companies, out, s, e)
     return out
+
+
+def _moved_from(ctx: DocContext, zone: Ent, b: Ent) -> bool:
+    """Whether ``b``'s sentence names ``zone`` as where a company was before it moved to
+    ``b`` (``原本在<zone>…搬到了<b>``): a move's two ends are no zone and its part."""
+    text = ctx.text
+    s = max(text.rfind(ch, 0, b.start) for ch in "。！？\n") + 1
+    for x in ctx.ents_in(s, b.start):
+        if x.key == zone.key and _after_move(ctx, x, [b], s, b.end) is not x:
+            return True
+    return False
+
+
+def _after_move(ctx: DocContext, park: Ent, parks: list[Ent], s: int, e: int) -> Optional[Ent]:
+    """``原本在X租用厂房，去年把生产线搬到了Y``: a park named where the company was before a
+    move its sentence states is not where it is; the park after the move verb is (or none)."""
+    text = ctx.text
+    if rx.search(cues()["located_former_before_re"], text[max(s, park.start - 6):park.start]) is None:
+        return park
+    move = rx.search(cues()["located_move_after_re"], text[park.end:e])
+    if move is None:
+        return park
+    after = park.end + move.end()
+    return next((p for p in parks if p.start >= after), None)
 
 
 def _spread_over_lists(ctx: DocContext, companies: list[Ent], out: list, s: int, e: int) -> None:
