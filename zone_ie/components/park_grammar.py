@@ -60,19 +60,14 @@ class ParkGrammar:
             if e > cut and not any(ps < e and s < pe for ps, pe in places) and not any(ws <= s and e <= we for ws, we in words):
                 cut = e  # (和林格尔, 和田市, 家居: a boundary inside a place or a name word does not count)
         conj = self._conj
-        # 研究所与X: a conjunction after an organisation (cut only grows: look at k >= cut)
+        # 研究所与X: a conjunction after an organisation (cut only grows: look at k >= cut);
+        # for a park also after a whole place with its level (``昆明市及X经开区``)
         for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):
             k = c.start()
-            if (prefix[k - 1] in self._org_tail or (not park and len(prefix) - k > 4 and self._firm_shaped(prefix[cut:k]))) and not any(
+            if (prefix[k - 1] in self._org_tail or (not park and len(prefix) - k > 4 and self._firm_shaped(prefix[cut:k]))
+                    or (park and prefix[k - 1] in self._place_level_tails and any(pe == k for _, pe in places))) and not any(
                     s <= k < e for s, e in places):
                 cut = k + 1  # (``…、凯威智能科技和百优特生物科技有限公司``: a firm-shaped name, then 和)
-        if park:
-            # ``昆明市及X经开区``: a conjunction right after a whole place with its level
-            for c in conj.finditer(prefix, max(1, cut), len(prefix) - 1):
-                k = c.start()
-                if prefix[k - 1] in self._place_level_tails and any(pe == k for _, pe in places) and not any(
-                        s <= k < e for s, e in places):
-                    cut = k + 1
         legal = self._legal_re.search(prefix)
         if legal is not None:
             # 甲有限公司扩建和乙…: a conjunction after an earlier company name and its words

@@ -360,7 +360,7 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
                     # or a firm opening the sentence: it is the park's firm
                     park = topic
             if park is not None and s <= park.start < e:
-                park = _after_move(ctx, park, parks, s, e)
+                park = _after_move(ctx, park, parks, e)
             if park is not None:
                 out.append((co, park, (s, e)))
         _spread_over_lists(ctx, companies, out, s, e)
@@ -370,25 +370,27 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
 def _moved_from(ctx: DocContext, zone: Ent, b: Ent) -> bool:
     """Whether ``b``'s sentence names ``zone`` as where a company was before it moved to
     ``b`` (``原本在<zone>…搬到了<b>``): a move's two ends are no zone and its part."""
-    text = ctx.text
-    s = max(text.rfind(ch, 0, b.start) for ch in "。！？\n") + 1
-    for x in ctx.ents_in(s, b.start):
-        if x.key == zone.key and _after_move(ctx, x, [b], s, b.end) is not x:
-            return True
-    return False
+    s, e, _ = ctx.sentence_at(b.start)
+    return any(x.key == zone.key and (end := _move_end(ctx, x, e)) is not None and end <= b.start
+               for x in ctx.ents_in(s, b.start))
 
 
-def _after_move(ctx: DocContext, park: Ent, parks: list[Ent], s: int, e: int) -> Optional[Ent]:
+def _after_move(ctx: DocContext, park: Ent, parks: list[Ent], e: int) -> Optional[Ent]:
     """``原本在X租用厂房，去年把生产线搬到了Y``: a park named where the company was before a
-    move its sentence states is not where it is; the park after the move verb is (or none)."""
+    move its sentence (ending at ``e``) states is not where it is; the park after the move
+    verb is (or none)."""
+    end = _move_end(ctx, park, e)
+    return park if end is None else next((p for p in parks if p.start >= end), None)
+
+
+def _move_end(ctx: DocContext, park: Ent, e: int) -> Optional[int]:
+    """Where the move verb after ``park`` ends, if ``park`` is named as where a company was
+    (``原本在``, ``从`` before it; ``搬到``, ``迁至`` after it, before ``e``); else ``None``."""
     text = ctx.text
-    if rx.search(cues()["located_former_before_re"], text[max(s, park.start - 6):park.start]) is None:
-        return park
+    if rx.search(cues()["located_former_before_re"], text[max(0, park.start - 6):park.start]) is None:
+        return None
     move = rx.search(cues()["located_move_after_re"], text[park.end:e])
-    if move is None:
-        return park
-    after = park.end + move.end()
-    return next((p for p in parks if p.start >= after), None)
+    return None if move is None else park.end + move.end()
 
 
 def _spread_over_lists(ctx: DocContext, companies: list[Ent], out: list, s: int, e: int) -> None:
