@@ -2206,3 +2206,67 @@ def test_a_growth_of_nothing_named_is_no_figure(nlp):
     change whose words name nothing that grew is dropped, not reported as ``other``."""
     text = "青禾高新区今年以来运行平稳，年均增长9.5%。"
     assert not [m for m in metrics(nlp, text, "2024-05-01") if m["indicator"] == "other" and m["yoy_pct"] == 9.5]
+
+
+@pytest.mark.parametrize("text, value, scope", [
+    ("青禾经开区1—2月运行良好。恒源科技、瑞达机电两家企业合计完成产值9.7亿元，同比增长18.3%。",
+     970000000.0, "恒源科技、瑞达机电两家企业"),
+    ("青禾综保区上半年运行平稳。星岚电子、言川电脑、金沃精密3家企业进出口合计超过50亿元，增长12%。",
+     5000000000.0, "星岚电子、言川电脑、金沃精密3家企业"),
+])
+def test_a_sum_over_firms_is_their_parks_figure_scoped_by_the_firms(nlp, text, value, scope):
+    """``A、B两家企业合计完成产值…``: firms summed are the park's figure, the firms its scope;
+    the change after it belongs to the same figure (a sum over two parks is neither's)."""
+    (m,) = [m for m in metrics(nlp, text, "2022-03-18") if (m["value"] or {}).get("value") == value]
+    assert m["subject"].startswith("青禾") and m["scope"] == scope and m["yoy_pct"] in (18.3, 12.0)
+
+
+def test_the_change_after_a_sum_over_two_parks_is_neither_parks(nlp):
+    text = "远帆经开区和青禾高新区上半年运行。远帆经开区、青禾高新区两个国家级园区合计实现规上工业产值1200亿元，增长8%。"
+    assert metrics(nlp, text, "2023-07-20") == []
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经济开发区是县域经济的发动机。1—11月，石桥镇完成规上工业产值58.4亿元，增长16.3%。",
+    "青禾经济开发区是县域经济的发动机。1—11月，东岭街道完成固定资产投资31.2亿元，增长8.5%。",
+    "青禾经济开发区是县域经济的发动机。1—11月，红柳乡实现社会消费品零售总额2.7亿元。",
+])
+def test_a_town_or_sub_district_heading_a_clause_is_no_park(nlp, text):
+    assert metrics(nlp, text, "2023-12-18") == []
+
+
+def test_a_featured_town_is_not_a_township(nlp):
+    """``小镇`` names a 特色小镇, not a town: its figures stay with the park the sentence names."""
+    text = "青禾高新区梦溪小镇完成营业收入12亿元。"
+    assert [(m["value"] or {}).get("value") for m in metrics(nlp, text, "2023-12-18")] == [1200000000.0]
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经开区开展亩均效益评价。此次全县共有312家企业参评，其中规上工业企业198家。",
+    "青禾经开区推进节能。2023年蒙川实施节能技术改造项目208个，节能107万吨标准煤。",
+])
+def test_a_county_after_a_this_time_word_or_a_place_implementing_is_an_area(nlp, text, monkeypatch):
+    from zone_ie.relations import areas
+    monkeypatch.setattr(areas, "place_name_set", lambda: frozenset({"蒙川"}))
+    areas._area_grammar.cache_clear()
+    try:
+        got = metrics(nlp, text, "2023-12-18")
+    finally:
+        areas._area_grammar.cache_clear()
+    assert not [m for m in got if (m["value"] or {}).get("value") in (312.0, 198.0, 208.0, 1070000.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "青禾综保区8月运行。8月当月进出口4.12亿元,折合约6050万美元,同比增长38.2%。",
+    "青禾综保区8月运行。8月当月进出口4.12亿元（折合6050万美元），同比增长38.2%。",
+])
+def test_a_figure_restated_in_another_currency_is_one_figure(nlp, text):
+    ms = metrics(nlp, text, "2022-09-18")
+    assert [((m["value"] or {}).get("value"), m["yoy_pct"]) for m in ms] == [(412000000.0, 38.2)]
+
+
+def test_a_dated_related_article_line_is_furniture_without_a_marker():
+    from zone_ie.relations.furniture import furniture_spans
+    raw = "正文。\n\n相关阅读:\n· 青禾综保区上半年进出口22.37亿元 (2022-07-15)\n正文二。\n· 全省外贸进出口4552.6亿元 (2022-07-20)\n"
+    got = [raw[a:b].strip() for a, b in furniture_spans(raw)]
+    assert got == ["相关阅读:", "· 青禾综保区上半年进出口22.37亿元 (2022-07-15)", "· 全省外贸进出口4552.6亿元 (2022-07-20)"]

@@ -106,6 +106,8 @@ def _doc_hints(ctx: DocContext) -> list[int]:
         groups += [i for i in (m.start() for m in g["county_unit_re"].finditer(text))
                    if any(text[max(0, i - n):i] in counties for n in (2, 3, 4)) or text[max(0, i - 1):i + 1] in counties]
         groups += _bare_place_hints(ctx)
+        # a town or sub-district (``招贤镇``, ``陵阳街道``) ends with its unit
+        groups += [m.end() - 1 for m in g["township_unit"].finditer(text)]
         if groups:
             hints = sorted(set(hints) | set(groups))
         ctx._index["area_hints"] = hints
@@ -239,6 +241,9 @@ def _area_at(text: str, k: int, end: int) -> Optional[tuple[int, int]]:
     if found is None and text.startswith("市", k + 2):
         m = g["city"].match(text, k, end)  # ``界首市…``: an unknown two-character city at a clause head
         found = m.end() if m is not None else None
+    if found is None and g["township_unit"].search(text, k + 2, k + 6) is not None:
+        m = g["township"].match(text, k, end)  # ``招贤镇完成…``: a town below the county
+        found = m.end() if m is not None and not m.group(0).endswith(g["township_not"]) else None
     if found is None:
         m = g["group"].match(text, k, end)  # ``4家国家级开发区``, ``各综合保税区``: a group of zones
         found = m.end() if m is not None else None
@@ -261,6 +266,7 @@ def _area_grammar() -> dict:
     not_start = "(?!%s)" % "|".join(map(re.escape, verbs)) if verbs else ""
     zones = "|".join(map(re.escape, sorted(c["zone_count_suffixes"], key=len, reverse=True)))
     quals = "|".join(map(re.escape, sorted([*c["zone_count_qualifiers"], "各", "所有", "全部", "和", "及", "与", "、"], key=len, reverse=True)))
+    townships = "|".join(map(re.escape, c["area_township_units"]))
     return {
         "skip": re.compile(rf"[ \t　“]*(?:(?:{'|'.join(map(re.escape, heads))}|{period})[，, ]?)*"),
         "places": places,
@@ -274,6 +280,9 @@ def _area_grammar() -> dict:
         # (a count may come first, and the group's declared short name after: ``我省5个综合保税区（以下简称综保区）``)
         "zone_after": re.compile(rf"(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:{ALIAS_BRACKET})?"),
         "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
+        "township": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,3}}?(?:{townships})(?={c['area_bare_place_next_re']})"),
+        "township_unit": re.compile(townships),
+        "township_not": tuple(c["area_township_not"]),
         # an area ends with one of its suffixes or starts with one of its plain words
         "hint": re.compile("|".join(sorted({w[-2:] for w in [*c["area_suffixes"], *c["area_generic_suffixes"]]}
                                            | {w[:2] for w in c["area_subjects"]}, key=len, reverse=True))),

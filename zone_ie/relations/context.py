@@ -93,6 +93,14 @@ def has_cue(key: str, text: str) -> bool:
     return _cue_alternation(key).search(text) is not None
 
 
+def last_cue(key: str, text: str, start: int, end: int) -> Optional[int]:
+    """Where the last of ``cues()[key]`` in ``text[start:end]`` starts, else None."""
+    found = None
+    for m in _cue_alternation(key).finditer(text, start, end):
+        found = m.start()
+    return found
+
+
 def before_first(text: str, chars: str, pos: int, end: int) -> int:
     """Where a walk forward from ``pos`` over characters not in ``chars`` stops: at the
     first of ``chars`` in ``[pos, end)``, else ``end`` (``pos`` if ``pos >= end``)."""
@@ -371,7 +379,7 @@ def build_context(doc: Doc, repair: Optional[RepairedText] = None) -> DocContext
     if spans:
         rows = table_rows(rep.source)  # a menu's | bars are also a table's: rows state facts
         ctx.furniture = [sp for sp in spans if not any(a <= sp[0] < b for a, b in rows)]
-    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in spans]
+    furniture = [(rep.from_raw(a), rep.from_raw(b)) for a, b in ctx.furniture]
     if furniture:
         # page furniture states no figure and no period (its mentions stay: they still
         # tell which park the page is about)

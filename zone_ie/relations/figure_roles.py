@@ -118,6 +118,17 @@ def _milestone(phrase: str, after: str) -> bool:
     return any(after.lstrip("的").startswith(w) for w in vocab()["milestone_nouns"]) and find_indicator(phrase) is None
 
 
+def _converted(head: str) -> bool:
+    """``4.12亿元，折合约6050万美元``: the figure just given, restated in another
+    currency or unit (``conversion_head_re``); ``head``: the words since the figure before."""
+    return _conversion_re().match(head) is not None
+
+
+@lru_cache(maxsize=1)
+def _conversion_re() -> "re.Pattern[str]":
+    return re.compile(vocab()["conversion_head_re"])
+
+
 _CROSSING_VERBS = "突破|跨过|跨越|迈上|站上|首破|跨上|越过"
 
 

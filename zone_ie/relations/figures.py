@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import rx
-from .context import DocContext, Qty, cues, has_any, has_cue, longest_first, starts_any
+from .context import DocContext, Qty, cues, has_any, has_cue, last_cue, longest_first, starts_any
 from .indicators import has_vocab, strip_words, vocab, vocab_tuple
 
 
@@ -152,7 +152,7 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     c = cues()
     unit = q.q.get("unit", "")
     head, after = text[cs:q.start], text[q.end:ce]
-    if _named_sum(ctx, cs, q.start):
+    if _named_sum(ctx, s, q.start):
         return True
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
@@ -236,13 +236,30 @@ _HAN_NUMERALS = frozenset("一二三四五六七八九十两")
 _HAN_NEXT = re.compile("[\u4e00-\u9fff]")
 
 
-def _named_sum(ctx: DocContext, cs: int, pos: int) -> bool:
-    """``A、B两个国家级园区合计实现…``: a sum over two or more names is none of theirs."""
-    head = ctx.text[cs:pos]
-    if not has_cue("sum_cues", head):
+def _named_sum(ctx: DocContext, s: int, pos: int) -> bool:
+    """``A、B两个国家级园区合计实现…，增长8%``: a sum over two or more parks is none of
+    theirs, nor are the figures after it in its sentence until another name is given.
+    A sum over firms (``A、B两家企业合计完成产值…``) is their park's figure, the firms its scope."""
+    cue = last_cue("sum_cues", ctx.text, s, pos)
+    if cue is None or any(e.label in ("PARK", "COMPANY") for e in ctx.ents_in(cue, pos)):
         return False
-    names = [e for e in ctx.ents_in(cs, pos) if e.label in ("PARK", "COMPANY")]
+    names = [e for e in ctx.ents_in(s, cue) if e.label == "PARK"]
     return any(ctx.text[a.end:b.start] in _LIST_JOINS for a, b in zip(names, names[1:]))
+
+
+def firm_sum_scope(ctx: DocContext, s: int, pos: int) -> Optional[str]:
+    """``A、B两家医药企业合计完成产值9.7亿元``: the firms summed, the scope of their park's
+    figure (up to the last firm noun after them: ``A、B两家医药企业``), else None."""
+    cue = last_cue("sum_cues", ctx.text, s, pos)
+    if cue is None:
+        return None
+    firms = [e for e in ctx.ents_in(s, cue) if e.label in ("PARK", "COMPANY")]
+    k = next((i for i in range(len(firms) - 1) if ctx.text[firms[i].end:firms[i + 1].start] in _LIST_JOINS), None)
+    if k is None or any(e.label != "COMPANY" for e in firms[k:]):
+        return None
+    tail = ctx.text[firms[-1].end:cue]
+    nouns = [tail.rfind(w) + len(w) for w in vocab_tuple("enterprise_nouns") if w in tail]
+    return ctx.text[firms[k].start:firms[-1].end + (max(nouns) if nouns else 0)]
 
 
 _POSSESSED = re.compile(r"^[^，,、]{0,4}的[^，,、]{2,}$")

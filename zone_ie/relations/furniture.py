@@ -25,7 +25,7 @@ def furniture_spans(raw: str) -> list[tuple[int, int]]:
         stripped = line.strip(" \t\u3000\r\n")
         if not stripped:
             continue
-        if stripped in markers:
+        if stripped.rstrip("：:") in markers:
             in_list = True  # a related-articles list follows its marker
             out.append((start, pos))
             continue
@@ -41,5 +41,5 @@ def furniture_spans(raw: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _grammar() -> tuple["re.Pattern[str]", frozenset[str], int]:
     c = cues()
-    return (re.compile(c["furniture_line_re"]), frozenset(c["furniture_section_markers"]),
+    return (re.compile(c["furniture_line_re"], re.M), frozenset(c["furniture_section_markers"]),
             int(c["furniture_section_max_line"]))

@@ -21,7 +21,7 @@ from ..models import MetricFact, Period
 from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_cue
 from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .areas import area_subject
-from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip
+from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip, firm_sum_scope
 from .scopes import _WORDY, settle_scopes
 from .periods_of import evaluation_year, period_for, sentence_period
 from .series_periods import date_series, years_before
@@ -33,7 +33,7 @@ from .series_tables import series_table_metrics
 from .tables import merge_table_metrics, table_metrics
 from .subjects import subject_for
 from .figure_roles import (
-    ROLE_SHARE, ROLE_VALUE, ROLE_YOY, _adjunct, _comparison_figure, _crossed_restates, _crossed_then_stated,
+    ROLE_SHARE, ROLE_VALUE, ROLE_YOY, _adjunct, _comparison_figure, _converted, _crossed_restates, _crossed_then_stated,
     _fraction_share, _milestone, _money, _rate_after, _role, _set, _slot_free, _value_after_change,
 )
 from .indicator_of import (
@@ -285,7 +285,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_YOY:
             phrase = _strip_yoy(phrase)
         after = text[q.end:ce]
-        if open_m is not None and (_milestone(phrase, after) or _crossed_restates(open_m, q, phrase)):
+        if open_m is not None and (_milestone(phrase, after) or _crossed_restates(open_m, q, phrase) or _converted(pre)):
             prev_end = q.end  # ``净利润1.06亿元，第一次突破1亿元``: the threshold the figure crossed
             continue
         if role == ROLE_VALUE and _crossed_then_stated(text, q, qtys, e):
@@ -413,6 +413,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``由21家增至67家``: the later figure is the earlier one's indicator
             ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
         ind = _qualified(ind, phrase)
+        if subject.label == "PARK" and (firms := firm_sum_scope(ctx, cs, q.start)) is not None:
+            ind = (ind[0], ind[1], firms)  # ``A、B两家企业合计完成产值…``: the park's figure, of those firms
         if (q.q.get("unit") == "count" and text[q.start - 1:q.start] == "的" and parent is not None
                 and parent.indicator != "other"):
             cls = _elided_class(ctx, start, q)
