@@ -285,6 +285,18 @@ def test_investor_list_names_firms(ruler: ZoneEntityRuler) -> None:
     assert found == ["青萍资本", "远山创投"]
 
 
+@pytest.mark.parametrize("text, firms", [
+    ("1.高端精细化学品：代表企业有华岳精化、东科助剂、辽抚特种蜡等，年产值合计约78亿元。",
+     ["华岳精化", "东科助剂", "辽抚特种蜡"]),
+    ("园区龙头企业包括青萍电子和远山材料。", ["青萍电子", "远山材料"]),
+    ("目前入驻企业主要有北溟动力、苍梧电控等。", ["北溟动力", "苍梧电控"]),
+])
+def test_a_list_after_a_firm_role_word_names_firms(ruler: ZoneEntityRuler, text: str, firms: list) -> None:
+    """``代表企业有A、B、C等``: a role word of firms (代表企业, 龙头企业, 入驻企业…) and 有/包括
+    open a list of firms, even when it closes with a bare 等."""
+    assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == firms
+
+
 @pytest.mark.parametrize(
     "text",
     [

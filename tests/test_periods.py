@@ -458,3 +458,15 @@ def test_a_dated_paragraph_keeps_its_date_for_projects_at_the_events_stage(nlp):
             "去年，青禾经开区共签约项目52个，合同投资额357亿元；开工项目46个，建成投产43个。")
     ms = {(m["value"] or {}).get("value"): m["period"] for m in metrics(nlp, text, "2023-03-09")}
     assert ms[46.0] == {"year": 2022, "start_month": None, "end_month": None}
+
+
+def test_a_dated_period_opening_the_paragraph_after_a_figureless_title_block_frames_the_article(rules_nlp):
+    """A post's title block without a figure (``喜报！上半年成绩单来了``), then a paragraph
+    opening with ``2024年上半年，…`` and no figure: that period dates the figures below it."""
+    from factkit import metrics
+    text = ("青禾经开区发布\n\n喜报！上半年成绩单来了\n\n"
+            "2024年上半年，青禾经开区坚持项目为王，主要经济指标稳中有进。\n\n"
+            "【工业经济】\n\n规上工业总产值完成186.4亿元，同比增长9.2%\n\n"
+            "【项目建设】\n\n固定资产投资完成61.7亿元，同比增长14.8%\n")
+    got = [(m["period"] or {}) for m in metrics(rules_nlp, text, "2024-08-12")]
+    assert got and all((p.get("year"), p.get("start_month"), p.get("end_month")) == (2024, 1, 6) for p in got)

@@ -354,6 +354,14 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
         # the lead's sentences as written: a title joined to the lead frames it
         lead_sentences = split_sentences(ctx.text, [first])
         opening = _opening_day(ctx, *lead_sentences[0][:2]) if lead_sentences else None
+        if not any(not _year_like(q) for q in ctx.qtys_in(first.start, first.end)):
+            # a lead without a figure (a post's header, ``喜报！上半年成绩单来了``): the lead or the
+            # paragraph after it opening with a dated period frames the article (``2024年上半年，X…``)
+            for para in (ctx.paragraphs[i] for i in paras[:2]):
+                framing = _framing_period(ctx, para)
+                if framing is not None:
+                    result = (framing, para.topic.key if para.topic else None)
+                    break
         for s, e, _ in lead_sentences:
             figs = [q for q in ctx.qtys_in(s, e) if not _year_like(q)]
             if not figs:
@@ -382,6 +390,24 @@ def lead_period(ctx: DocContext, article: int) -> tuple[Optional[dict], Optional
             result = (_title_period(ctx, article), None)
     cache[article] = result
     return result
+
+
+def _framing_period(ctx: DocContext, para) -> Optional[dict]:
+    """The period, written with its year and months, that opens a line or sentence of ``para``
+    and its clause (``2024年上半年，…``; a title line joined to it by repair may come first)."""
+    raw = ctx.repair.source if ctx.repair is not None else ctx.text
+    for per in ctx.pers_in(para.start, para.end)[:3]:
+        if _DAY.search(per.text):
+            continue
+        if ctx.text[para.start:per.start].strip(" \t　“\""):
+            # inside the paragraph: at the start of a line or sentence, opening its clause
+            before = raw[:ctx.raw(per.start, per.end)[0]].rstrip(" \t　“\"")
+            if ctx.text[per.end:per.end + 1] not in "，," or (before and before[-1] not in "\n。！？!?"):
+                continue
+        val = _usable_period(ctx, per)
+        if val and val.get("year") is not None and val.get("start_month") is not None:
+            return val
+    return None
 
 
 _DAY_CLAUSE = re.compile(r"(?:上午|下午|晚间|晚上|早上|晚)?[，,]")
