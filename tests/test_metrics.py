@@ -2270,3 +2270,27 @@ def test_a_dated_related_article_line_is_furniture_without_a_marker():
     raw = "正文。\n\n相关阅读:\n· 青禾综保区上半年进出口22.37亿元 (2022-07-15)\n正文二。\n· 全省外贸进出口4552.6亿元 (2022-07-20)\n"
     got = [raw[a:b].strip() for a, b in furniture_spans(raw)]
     assert got == ["相关阅读:", "· 青禾综保区上半年进出口22.37亿元 (2022-07-15)", "· 全省外贸进出口4552.6亿元 (2022-07-20)"]
+
+
+@pytest.mark.parametrize("text, actual, target, share, period", [
+    ("青禾高新区前三季度运行分析。1—9月，高新区实现营业收入396.4亿元，同比增长9.7%，完成全年530亿元目标任务的74.8%。",
+     39640000000.0, 53000000000.0, 74.8, (2025, 1, 12)),
+    ("青禾高新区2023年运行。全年园区完成规上工业总产值486.3亿元，同比增长14.2%，完成年度目标470亿元的103.5%。",
+     48630000000.0, 47000000000.0, 103.5, (2023, 1, 12)),
+])
+def test_a_target_amount_before_its_completion_share_is_the_years_target(nlp, text, actual, target, share, period):
+    """``…396.4亿元，完成全年530亿元目标任务的74.8%``: the share is the figure's; the amount is
+    the year's target of the same indicator, not a figure holding the share."""
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text, "2025-10-28" if "9月" in text else "2024-01-20")}
+    assert ms[actual]["share_pct"] == share
+    assert ms[target]["indicator"] == ms[actual]["indicator"] and ms[target]["share_pct"] is None
+    assert per(ms[target]) == period
+
+
+def test_a_change_against_the_period_before_is_no_year_on_year_change(nlp):
+    """``环比下降4.6%``: a quarter-on-quarter change is an ``other`` figure in %, signed."""
+    text = "青禾高新区前三季度运行分析。三季度单季完成产值71.2亿元，环比增长6.8%。三季度装备园产值环比下降4.6%。"
+    ms = metrics(nlp, text, "2025-10-28")
+    assert all(m["yoy_pct"] is None for m in ms)
+    got = {(m["indicator"], m["value"]["value"], m["value"]["unit"]) for m in ms}
+    assert {("other", 6.8, "%"), ("other", -4.6, "%")} <= got

@@ -129,6 +129,19 @@ def _conversion_re() -> "re.Pattern[str]":
     return re.compile(vocab()["conversion_head_re"])
 
 
+def _target_amount(head: str, after: str) -> bool:
+    """``完成全年530亿元目标任务的74.8%``: the amount is the year's target of the figure before
+    it, not a figure of its own (``head``: the words before it in its clause)."""
+    c = _target_res()
+    return c[0].match(after) is not None or (c[1].search(head) is not None and c[2].match(after) is not None)
+
+
+@lru_cache(maxsize=1)
+def _target_res() -> tuple["re.Pattern[str]", ...]:
+    v = vocab()
+    return tuple(re.compile(v[k]) for k in ("target_amount_after_re", "target_amount_head_re", "target_amount_head_after_re"))
+
+
 _CROSSING_VERBS = "突破|跨过|跨越|迈上|站上|首破|跨上|越过"
 
 

@@ -33,8 +33,8 @@ from .series_tables import series_table_metrics
 from .tables import merge_table_metrics, table_metrics
 from .subjects import subject_for
 from .figure_roles import (
-    ROLE_SHARE, ROLE_VALUE, ROLE_YOY, _adjunct, _comparison_figure, _converted, _crossed_restates, _crossed_then_stated,
-    _fraction_share, _milestone, _money, _rate_after, _role, _set, _slot_free, _value_after_change,
+    ROLE_SHARE, ROLE_VALUE, ROLE_YOY, _adjunct, _comparison_figure, _converted, _crossed_restates, _target_amount, _crossed_then_stated,
+    _fraction_share, _milestone, _money, _rate_after, _role, _set, _signed_yoy, _slot_free, _value_after_change,
 )
 from .indicator_of import (
     _before_share, _count_noun, _denominator, _from_to, _head_indicator, _indicator, _inherit, _phrase, _qualified, _restated, _scope_value_words, _share_base_indicator, _split_list, _strip_yoy, _threshold_class,
@@ -253,6 +253,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         role = _role(head, q)
         if role == ROLE_VALUE and q.q.get("unit") == "%" and _rate_after(text[q.end:ce]):
             role = ROLE_YOY
+        sequential = role == ROLE_YOY and q.q.get("unit") == "%" and has_vocab("sequential_change_words", pre)
+        if sequential:
+            # ``三季度产值环比下降4.6%``: a change against the quarter before, a figure of its own
+            role = ROLE_VALUE
+            q = Qty(q.start, q.end, q.text, dict(q.q, value=_signed_yoy(pre, float(q.q["value"]))))
         phrase = _phrase(ctx, start, q.start)
         label = label_frame(ctx, s, cs, q.start, prev_end) if role == ROLE_VALUE else None
         if label is not None:
@@ -287,6 +292,18 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         after = text[q.end:ce]
         if open_m is not None and (_milestone(phrase, after) or _crossed_restates(open_m, q, phrase) or _converted(pre)):
             prev_end = q.end  # ``净利润1.06亿元，第一次突破1亿元``: the threshold the figure crossed
+            continue
+        if (role == ROLE_VALUE and open_m is not None and open_m.value is not None and q.q.get("unit") == open_m.value.unit
+                and _target_amount(head, text[q.end:ce])):
+            # ``…396.4亿元，完成全年530亿元目标任务的74.8%``: the year's target of the figure before;
+            # the share after it stays the figure's
+            m = open_m.model_copy(deep=True)
+            m.value, m.yoy_pct, m.share_pct, m.scope, m.evidence = None, None, None, None, ctx.raw(cs, ce)
+            year = open_m.period.year if open_m.period is not None else None
+            m.period = Period(year=year, start_month=1, end_month=12) if year is not None else None
+            _set(m, role, q, pre)
+            out.append(m)
+            prev_end = q.end
             continue
         if role == ROLE_VALUE and _crossed_then_stated(text, q, qtys, e):
             crossed_cs = cs  # ``营业收入首次突破千亿元，达1026.8亿元``: the threshold, then the figure
@@ -413,6 +430,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``由21家增至67家``: the later figure is the earlier one's indicator
             ind = (open_m.indicator, open_m.indicator_text, open_m.scope)
         ind = _qualified(ind, phrase)
+        if sequential:
+            ind = ("other", ind[1], ind[2])
         if subject.label == "PARK" and (firms := firm_sum_scope(ctx, cs, q.start)) is not None:
             ind = (ind[0], ind[1], firms)  # ``A、B两家企业合计完成产值…``: the park's figure, of those firms
         if (q.q.get("unit") == "count" and text[q.start - 1:q.start] == "的" and parent is not None
