@@ -2294,3 +2294,17 @@ def test_a_change_against_the_period_before_is_no_year_on_year_change(nlp):
     assert all(m["yoy_pct"] is None for m in ms)
     got = {(m["indicator"], m["value"]["value"], m["value"]["unit"]) for m in ms}
     assert {("other", 6.8, "%"), ("other", -4.6, "%")} <= got
+
+
+def test_a_bare_pian_qu_is_the_free_trade_area_it_names_not_a_zone_named_last(nlp):
+    """``片区`` refers back to the 片区 the article names (a typed anaphor), not to the
+    综保区 named in the sentence before; ``4大片区`` counts regions and refers to nothing."""
+    text = ("中国（山东）自由贸易试验区青禾片区挂牌五年。青禾前湾综合保税区是片区开放的核心平台。"
+            "今年上半年，片区实现外贸进出口1168.5亿元，同比增长8.6%。")
+    (m,) = metrics(nlp, text, "2024-08-29")
+    assert m["subject"] == "中国（山东）自由贸易试验区青禾片区"
+    text = ("青禾高新区下半年工作。\n\n青禾综合保税区累计引进企业82家。\n\n"
+            "记者：下半年，青禾高新区将重点抓好哪些工作？\n\n"
+            "答：第一，重点盯住长三角等4大片区、11座城市，引进一批链主企业；第二，力争全年工业总产值突破340亿元。")
+    got = [m for m in metrics(nlp, text, "2023-07-20") if (m["value"] or {}).get("value") == 34000000000.0]
+    assert got and all(m["subject"] == "青禾高新区" for m in got)

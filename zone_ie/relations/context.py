@@ -597,6 +597,8 @@ def _resolve_anaphor(ctx: DocContext, word: str, pos: int) -> Optional[Ent]:
         return topic
     article = ctx.article_at(pos)
     fitting = _parks_ending(ctx, kind)
+    if not fitting and word in cues().get("anaphora_strict", ()):
+        return None  # ``4大片区``, ``老城片区``: no 片区 is named, so the word points to none
     excludes = _kind_excludes(word)
     if excludes:  # 全区 is the zone, not its 工业园区, when the article names the zone
         zones = [(e, art) for e, art in fitting if not e.text.endswith(excludes)]
@@ -634,7 +636,7 @@ def zone_group_head() -> str:
     """Pattern source of what makes a zone word a group of zones: a count or a quantifier,
     then qualifiers (``12家省级以上``, ``4家国家级``, ``全部``, ``各``)."""
     quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
-    return rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所]|全部|所有|各|诸)(?:{quals})*"
+    return rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所大]|全部|所有|各|诸)(?:{quals})*"
 
 
 @lru_cache(maxsize=1)
