@@ -1252,3 +1252,21 @@ def test_a_company_name_does_not_run_across_a_blank_line_above_the_body(nlp):
     text = "新闻稿\n\n青岚集团青州新材料工厂正式投产\n\n" + body + "\n\n" + body
     companies = {e.text for e in nlp(text).ents if e.label_ == "COMPANY"}
     assert "青岚集团" in companies and not any(c.startswith("新闻稿") for c in companies)
+
+
+def test_sub_parks_a_zone_builds_are_named_by_their_list(ruler: ZoneEntityRuler) -> None:
+    """``统筹推进A园、B园和C园三个园区建设``: the parts a zone develops, closed by their count."""
+    text = "青禾高新区按照一区多园的布局，统筹推进装备制造园、科教轻纺园和数字经济园三个园区建设。"
+    assert [n for n, label in ents(ruler, text) if label == "PARK"][1:] == ["装备制造园", "科教轻纺园", "数字经济园"]
+
+
+def test_a_name_does_not_run_across_a_page_header_and_a_blank_line(rules_nlp) -> None:
+    """An OCR'd page: a running header spread by wide gaps (``X市统计公报　　　　X市统计局``),
+    then a blank line: the name under it starts on its own line."""
+    from zone_ie.pipeline import make_doc
+    text = ("台安经济开发区全年实现规模以上工业总产值76.3亿元,\n比上年增长4.6%;固定资产投资比上年下降3.2%。\n\n"
+            "　　　　　　— 13 —\n\n"
+            "青禾市2024年国民经济和社会发展统计公报　　　　　　　　青禾市统计局\n\n"
+            "青禾菱镁新材料产业园全年规模以上菱镁企业实现营业收入\n278.6亿元,比上年增长3.0%。\n")
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2025-04-20"))
+    assert "青禾菱镁新材料产业园" in [e.text for e in doc.ents if e.label_ == "PARK"]

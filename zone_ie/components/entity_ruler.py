@@ -463,6 +463,10 @@ _TITLE_END = re.compile("记者|通讯员|本报讯|日报讯")  # a byline: the
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
+_LAYOUT_LINE = re.compile(r"^(?=[^\n]*(?:公报|日报|晚报|统计局|报社|星期[一二三四五六日]|第\d+版))[^\n]*\S[ 　]{3,}\S[^\n]*\n(?=[ \t　]*\n)"
+                          r"|^[ 　]*[—-]+ ?\d{1,3} ?[—-]+[ 　]*\n(?=[ \t　]*\n)", re.M)
+
+
 def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str], data: dict) -> list[Match]:
     """A park's or company's name never runs across the end of a title line (``…首批企业满负荷生产`` /
     ``华企云谷淮海工业智造园二期年底前开工``: repair joins a title's lines, which end without
@@ -489,6 +493,9 @@ def _within_display_lines(rep: Any, matches: list[Match], bare: frozenset[str], 
         # above the first paragraph of an unwrapped text, a blank line surely ends a line
         # (``新闻稿`` over the title): only a narrow column wraps a name across one
         sure = {rep.from_raw(m.start()) for m in _BLANK_LINE.finditer(raw, 0, body)}
+    # a blank line under a page's running header or footer (``X市统计公报　　　　X市统计局``,
+    # ``— 13 —``): a masthead line spread by wide gaps is layout, never the first half of a name
+    sure |= {rep.from_raw(m.end()) for m in _LAYOUT_LINE.finditer(raw)}
     if not ends and not sure:
         return matches
     breaks = sorted({rep.from_raw(b) for b in ends} | sure)

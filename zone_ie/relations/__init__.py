@@ -56,11 +56,13 @@ def prepare() -> None:
             rx.compiled(cues[key])
     rx.compiled(projects.c_alias_bracket())
     context._typed_anaphora()
+    context._sub_park_bare_tail()
     context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
     for build in (figures._frame_out_re, figure_roles._rate_after_re, metrics._settle_re, figures._threshold_re,
                   scopes._sector_frame_re, indicator_of._comparison_base_re, figures._anecdote_res,
-                  subjects._workplace_frame_re, periods_of._founding_re, subjects._park_lead_re):
+                  subjects._workplace_frame_re, periods_of._founding_re, subjects._park_lead_re,
+                  figure_roles._conversion_re, figure_roles._target_res):
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()

@@ -522,13 +522,29 @@ def in_table(ctx: DocContext, s: int, e: int) -> bool:
 
 
 def is_sub_park(ent: Ent) -> bool:
-    """A park inside a zone by its name (``…产业园``, ``…科创园``), not a zone itself."""
-    return ent.label == "PARK" and ent.text.endswith(_sub_park_suffixes())
+    """A park inside a zone by its name (``…产业园``, ``…科创园``, a short ``数字经济园``), not a zone itself."""
+    if ent.label != "PARK":
+        return False
+    if ent.text.endswith(_sub_park_suffixes()):
+        return True
+    tail, zone_words = _sub_park_bare_tail()
+    return bool(tail) and ent.text.endswith(tail) and not ent.text.endswith(zone_words)
 
 
 @lru_cache(maxsize=1)
 def _sub_park_suffixes() -> tuple[str, ...]:
     return tuple(cues().get("sub_park_suffixes", []))
+
+
+@lru_cache(maxsize=1)
+def _sub_park_bare_tail() -> tuple[str, tuple[str, ...]]:
+    """The bare sub-park tail (``园``) and the grammar's zone words that end with it."""
+    from ..resources import load_json
+
+    tail = cues().get("sub_park_bare_tail", "")
+    g = load_json("grammar.json")
+    words = {w for k in ("park_suffixes", "after_zone_suffixes", "weak_park_suffixes") for w in g.get(k, ())}
+    return tail, tuple(sorted((w for w in words if tail and w.endswith(tail) and w != tail), key=len, reverse=True))
 
 
 def _clean_names(ents: list[Ent]) -> list[Ent]:
