@@ -2308,3 +2308,28 @@ def test_a_bare_pian_qu_is_the_free_trade_area_it_names_not_a_zone_named_last(nl
             "答：第一，重点盯住长三角等4大片区、11座城市，引进一批链主企业；第二，力争全年工业总产值突破340亿元。")
     got = [m for m in metrics(nlp, text, "2023-07-20") if (m["value"] or {}).get("value") == 34000000000.0]
     assert got and all(m["subject"] == "青禾高新区" for m in got)
+
+
+ISSUER_REPORT = (
+    "证券代码：688001　　证券简称：青禾股份　　公告编号：2024-021\n\n"
+    "青禾新材料股份有限公司\n2023年年度报告摘要\n\n"
+    "报告期内，公司全资子公司远帆新材料有限公司位于远帆经济开发区，年产电解液5万吨项目已投产。\n\n"
+    "公司全年实现电解液销量11.8万吨，同比增长14.6%。公司前五名客户销售额30.21亿元，占年度销售总额的62.13%。"
+    "累计取得授权发明专利57项，其中本年度新增11项。\n"
+)
+
+
+def test_bare_gongsi_in_a_listed_firms_own_report_is_the_firm(nlp):
+    """In a listed firm's own report (证券简称：X / its name over …年度报告摘要), a bare 公司 opening
+    a clause is the firm, not the subsidiary or the park named last; 全年 is the report's year."""
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, ISSUER_REPORT, "2024-04-26")}
+    for v in (118000.0, 3021000000.0):
+        assert ms[v]["subject"] in ("青禾股份", "青禾新材料股份有限公司")
+    assert per(ms[118000.0]) == (2023, 1, 12)
+    assert per(ms[11.0]) == (2023, None, None)
+
+
+def test_a_firm_named_over_an_announcement_title_is_the_issuer(nlp):
+    text = ISSUER_REPORT.replace("证券代码：688001　　证券简称：青禾股份　　公告编号：2024-021\n\n", "")
+    ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text, "2024-04-26")}
+    assert ms[3021000000.0]["subject"] == "青禾新材料股份有限公司"

@@ -482,6 +482,9 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
         return None  # ``从最初的800多人增加到现在的6300多人``: the figure now, no period (SPEC 10)
     found, period = _period_in(ctx, sent_start, pos)
     if found:
+        report = _report_period(ctx, pos, sent_start) if period and _REPORT_YEAR_WORD.search(ctx.text, sent_start, pos) else None
+        if report is not None:
+            return report  # ``公司全年实现…`` in a 2023年年度报告: the report's year
         if period and period.get("year") is None and period.get("end_month") is not None:
             # ``截至2022年10月底…；预计全年…``: a yearless period takes the year of its context
             year = _context_year(ctx, pos, sent_start)
@@ -523,11 +526,18 @@ def _report_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]
         return None
     year, kind = named
     start, end = c["report_kinds"].get(kind, [None, None])
+    words = c["report_year_words"]
+    if cue.group(0) in words:
+        if start is not None or end is not None:
+            return None  # a half-year or quarterly report's 全年 is the year ahead, not the report's
+        start, end = words[cue.group(0)]
+        return {"year": year, "start_month": start, "end_month": end}
     if cue.group(0).startswith(("截至", "截止")) and cue.group(0).endswith("末"):
         return {"year": year, "start_month": 1, "end_month": end or 12}
     return {"year": year, "start_month": start, "end_month": end}
 
 
+_REPORT_YEAR_WORD = re.compile(r"全年|本年")  # what ``report_year_words`` start with (a quick test)
 _THAT_YEAR = re.compile(r"当年(?!度)")
 _PRESENT_BEFORE = re.compile(r"(?:现在|目前|如今|眼下)的?(?:[约近超逾]|超过)?$")
 

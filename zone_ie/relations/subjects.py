@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from .. import rx
 from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind, _typed_anaphora
 from .indicators import _vocab_alternation, has_vocab, vocab
 
@@ -370,12 +371,47 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
     # the bare words can only open the clause at its quote lead (``min(…, end)``)
     if hit is None:
         hit = _bare_company(text, start, end)
+    issuer = per_document(ctx, "issuer", _issuer, ctx.article_at(start))
+    if issuer is not None:
+        if hit is None:
+            lead = _BARE_LEAD.match(text, start, end).end()
+            w = next((w for w in cues()["issuer_words"] if text.startswith(w, lead)), None)
+            hit = (lead, lead + len(w)) if w is not None and ctx.ent_at(lead) is None else None
+        if hit is not None and text[hit[0]:hit[1]] in cues()["issuer_words"]:
+            return (hit[0], hit[1], issuer)  # a listed firm's own report: 公司 is the firm
     if hit is None:
         return None
     ref = last_company(ctx, hit[0])
     if ref is not None and ctx.paragraph_at(ref.start) != ctx.paragraph_at(hit[0]):
         ref = _dominant_company(ctx, hit[0], ref) or ref
     return (hit[0], hit[1], ref) if ref is not None else None
+
+
+def _issuer(ctx: DocContext, article: int) -> Optional[Ent]:
+    """The listed firm whose own report or announcement the article is (``证券简称：X``, or
+    its name on a line over ``…年度报告摘要`` / ``…公告`` among the first lines), else None."""
+    c = cues()
+    start = next((p.start for p in ctx.paragraphs if p.article == article), 0)
+    head = ctx.text[start:start + 300]
+    m = rx.search(c["issuer_short_re"], head)
+    if m is not None:
+        e = ctx.ent_at(start + m.end())
+        if e is not None and e.label == "COMPANY":
+            return e
+    raw = ctx.repair.source if ctx.repair is not None else ctx.text
+    a = ctx.raw(start, start + 1)[0]
+    lines = raw[a:a + 300].split("\n")[:6]
+    pos = a
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1].strip()
+        if line.strip() and rx.search(c["issuer_title_re"], nxt) is not None:
+            rep = ctx.repair
+            lo, hi = (rep.from_raw(pos), rep.from_raw(pos + len(line))) if rep is not None else (pos, pos + len(line))
+            firms = [e for e in ctx.ents_in(lo, hi) if e.label == "COMPANY"]
+            if firms:
+                return firms[0]
+        pos += len(line) + 1
+    return None
 
 
 # the last characters a clause's lead (:data:`_BARE_LEAD`) can end with, or a comma
