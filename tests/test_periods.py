@@ -470,3 +470,48 @@ def test_a_dated_period_opening_the_paragraph_after_a_figureless_title_block_fra
             "【项目建设】\n\n固定资产投资完成61.7亿元，同比增长14.8%\n")
     got = [(m["period"] or {}) for m in metrics(rules_nlp, text, "2024-08-12")]
     assert got and all((p.get("year"), p.get("start_month"), p.get("end_month")) == (2024, 1, 6) for p in got)
+
+
+def test_a_target_years_period_does_not_date_the_figures_after_it(rules_nlp):
+    """``占全年400亿元目标的73%；规模以上工业增加值同比增长8.6%``: 全年 names the target's year,
+    not the period of the figures that follow in the sentence."""
+    from factkit import metrics
+    text = ("青禾高新区经济运行分析\n\n今年以来，青禾高新区稳中有进。1—9月，高新区实现工业总产值291.8亿元，同比增长11.2%，"
+            "占全年400亿元目标的73%；规模以上工业增加值同比增长8.6%。")
+    (m,) = [m for m in metrics(rules_nlp, text, "2025-10-28") if m["yoy_pct"] == 8.6]
+    assert (m["period"]["year"], m["period"]["start_month"], m["period"]["end_month"]) == (2025, 1, 9)
+
+
+OVERVIEW = (
+    "青禾高新区2025年前三季度经济运行分析\n\n"
+    "今年以来，青禾高新技术产业开发区（以下简称“高新区”）统筹推进装备园、轻纺园两个园区建设，经济总体稳中有进。\n\n"
+    "一、总体运行情况\n\n"
+    "1—9月，高新区实现营业收入396.4亿元，同比增长9.7%；规模以上工业增加值同比增长8.6%，比上半年回落1.3个百分点。\n\n"
+    "同期，青禾全市规模以上工业增加值增长6.5%。高新区工业总产值约占全市规上工业总产值的6.2%，较上年同期提高0.4个百分点；"
+    "高新技术企业达到112家，占全市的31.5%。\n\n"
+    "二、分园区运行情况\n\n"
+    "装备园是高新区工业的主引擎。前三季度，园区实现工业产值198.6亿元，同比增长13.4%；三季度单季完成产值71.2亿元，"
+    "环比增长6.8%。园区内源盛光电、奇瑞汽车等骨干企业满负荷生产。园区完成固定资产投资41.3亿元，同比增长26.9%。\n"
+)
+
+
+def _periods_by_figure(rules_nlp) -> dict:
+    from factkit import metrics
+    return {m["share_pct"] or m["yoy_pct"] or (m["value"] or {}).get("value"):
+            (m["period"] or {}).get("start_month", None) and (m["period"]["year"], m["period"]["start_month"], m["period"]["end_month"])
+            for m in metrics(rules_nlp, OVERVIEW, "2025-10-28")}
+
+
+def test_a_numbered_section_head_and_a_tongqi_paragraph_keep_the_period(rules_nlp):
+    """``一、总体运行情况`` is a heading even above the first long paragraph (so ``1—9月，`` opens
+    its clause), and a paragraph opening with ``同期，`` takes the period of the paragraph before."""
+    got = _periods_by_figure(rules_nlp)
+    for k in (8.6, 6.2, 31.5):  # (31.5: the share of the 112 高新技术企业)
+        assert got[k] == (2025, 1, 9)
+
+
+def test_a_narrower_period_after_a_semicolon_is_local_to_its_clause(rules_nlp):
+    """``前三季度，园区实现…；三季度单季完成…。园区完成固定资产投资…``: the later sentence takes the
+    full sentence's opening period, not the quarter fronted after its ；."""
+    got = _periods_by_figure(rules_nlp)
+    assert got[26.9] == (2025, 1, 9) and got[7120000000.0] == (2025, 7, 9)

@@ -27,6 +27,9 @@ _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 _BYLINE_IN = re.compile(r"^[\u4e00-\u9fff·]{2,14}?(?:记者|通讯员)[ \u3000]+[\u4e00-\u9fff]{2,4}")
 
 
+_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部节章]")
+
+
 def display_spans(raw: str) -> list[tuple[int, int]]:
     """Raw ``[start, end)`` spans of display lines: the heading block printed before
     each byline (walked back line by line until a line that ends a sentence),
@@ -49,8 +52,9 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
     markers = tuple(c["display_line_markers"])
     body = body_start(raw)
     for i, (s, e, t) in enumerate(lines):
-        if s > body and i + 1 < len(lines) and heading_line(raw, s + len(raw[s:e].rstrip()) - 1, lines[i + 1][2][0]):
-            out.append((s, e))  # a section head of unwrapped text
+        if ((s > body or _SECTION_NUMBER.match(t)) and i + 1 < len(lines)
+                and heading_line(raw, s + len(raw[s:e].rstrip()) - 1, lines[i + 1][2][0])):
+            out.append((s, e))  # a section head of unwrapped text (a numbered one anywhere: ``一、总体运行情况``)
             continue
         head = t.lstrip("◎（(")
         if head.startswith(bylines) or (_BYLINE_IN.match(head) and "。" not in head and len(head) <= 40):

@@ -50,8 +50,8 @@ def _modifier(text: str, end: int) -> bool:
         after = _PHRASE_AFTER.match(text, end + 1).group(0)
         hit = find_indicator(after) if after else None
         return hit is None or hit[1] > 2 or has_vocab("period_modifier_nouns", after)
-    if text[end:end + 2] in ("目标", "任务"):
-        return True
+    if text[end:end + 2] in ("目标", "任务") or _AMOUNT_TARGET.match(text, end):
+        return True  # ``全年目标`` / ``完成全年530亿元目标任务的74.8%``: the target's year
     if text[end:end + 2] == "计划":
         # ``完成全年计划的85%`` / ``2022年计划投资``: the plan's time (a written year before a
         # plan frames no later sentence); ``今年计划实施重点项目56个``: this year's figure
@@ -62,7 +62,9 @@ def _modifier(text: str, end: int) -> bool:
     return bool(m) and any(m.group(0).endswith(w) for w in vocab()["event_nouns"])
 
 
+_SAME_PERIOD = re.compile(r"[ \t　“]*(?:同期|同一时期)[，,]")  # a paragraph opening on the period before
 _THIS_YEAR_WORDS = ("今年", "本年", "明年")
+_AMOUNT_TARGET = re.compile(r"[\d.,]+(?:万|亿)*(?:元|美元|个|家|项|吨|人)?(?:目标|任务)")
 _EVENT_MODIFIER = re.compile(r"(?:刚刚|刚|新|正式|已|先后|陆续)?(?:投产|开工|建成|竣工|签约|落户|引进|获批|成立|揭牌|挂牌|入驻|开业|落地|动工)的")
 # a year that heads a list of targets (``2024年的目标任务：``, ``今年主要预期目标是：``)
 _TARGET_FRAME = re.compile(r"的?(?:主要)?(?:预期)?(?:发展)?(?:目标任务|工作目标|目标|任务)[^，,。；;：:]{0,4}?(?:(?:是|为)[：:]?|[：:])")
@@ -652,16 +654,45 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
                 break
             continue
         if found:
-            return period
+            return _enclosing_period(ctx, para, s, period) or period
         if _governing_blocker(ctx, s, e):
             # ``截至目前，…。``: a sentence opened by a present-time frame ends the carry-over
             return None
+    first = ctx.sentences_of(para)
+    if para > 0 and first and _SAME_PERIOD.match(text, first[0][0]) and ctx.paragraphs[para - 1].article == article:
+        # ``同期，全市…。高新区工业总产值约占全市的6.2%``: the period of the paragraph before
+        prev = ctx.sentences_of(para - 1)
+        if prev:
+            s, e, _ = prev[-1]
+            found, period = _sentence_period(ctx, s, e)
+            if found:
+                return period
+            return _carried_period(ctx, max(s, e - 1), s)
     section = _section_year(ctx, para, article)
     if section is not None and (lead is None or lead.get("year") != section):
         # ``二、2024年工作规划``: below a section heading of another year the lead's period
         # does not reach; the section's year does
         return {"year": section, "start_month": None, "end_month": None}
     return lead if lead_applies else None
+
+
+def _enclosing_period(ctx: DocContext, para: int, s: int, period: Optional[dict]) -> Optional[dict]:
+    """``前三季度，园区实现…；三季度单季完成…。园区完成…``: a narrower period fronted after a ；
+    is local to its clause: a later sentence takes the full sentence's wider opening period."""
+    if not period or period.get("start_month") is None:
+        return None
+    full = _full_sentence_start(ctx.text, ctx.paragraphs[para].start, s)
+    for s2, e2, _ in ctx.sentences_of(para):
+        if s2 >= s:
+            break
+        if s2 < full:
+            continue
+        found, wide = _sentence_period(ctx, s2, e2)
+        if (found and wide and wide.get("year") == period.get("year") and wide.get("start_month") is not None
+                and wide["start_month"] <= period["start_month"] and period["end_month"] <= wide["end_month"]
+                and wide != period):
+            return wide
+    return None
 
 
 def _sentence_period(ctx: DocContext, s: int, e: int) -> tuple[bool, Optional[dict]]:
