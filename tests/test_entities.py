@@ -1270,3 +1270,17 @@ def test_a_name_does_not_run_across_a_page_header_and_a_blank_line(rules_nlp) ->
             "青禾菱镁新材料产业园全年规模以上菱镁企业实现营业收入\n278.6亿元,比上年增长3.0%。\n")
     doc = rules_nlp(make_doc(rules_nlp, text, date="2025-04-20"))
     assert "青禾菱镁新材料产业园" in [e.text for e in doc.ents if e.label_ == "PARK"]
+
+
+@pytest.mark.parametrize("text, parks", [
+    ("文昌国际航天城前三季度完成固定资产投资同比增长50.1%。", ["文昌国际航天城"]),
+    ("琼海国际医疗旅游先行区接待医疗旅游26.23万人次。", ["琼海国际医疗旅游先行区"]),
+])
+def test_a_place_before_hangtiancheng_or_xianxingqu_names_a_zone(ruler: ZoneEntityRuler, text: str, parks: list) -> None:
+    assert [n for n, label in ents(ruler, text) if label == "PARK"] == parks
+
+
+def test_a_place_and_a_verb_are_no_firm(ruler: ZoneEntityRuler) -> None:
+    """``前三季度，洋浦完成税收…``: a place short name and 完成 are no company name."""
+    text = "记者从园区获悉，前三季度，洋浦完成税收195.36亿元，同比增长20.7%。"
+    assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == []
