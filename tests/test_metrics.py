@@ -2333,3 +2333,25 @@ def test_a_firm_named_over_an_announcement_title_is_the_issuer(nlp):
     text = ISSUER_REPORT.replace("证券代码：688001　　证券简称：青禾股份　　公告编号：2024-021\n\n", "")
     ms = {(m["value"] or {}).get("value"): m for m in metrics(nlp, text, "2024-04-26")}
     assert ms[3021000000.0]["subject"] == "青禾新材料股份有限公司"
+
+
+GOV_REPORT = (
+    "政府工作报告（摘要）\n——2018年1月10日在青禾区第二届人民代表大会第二次会议上\n青禾区人民政府区长　林远\n\n"
+    "各位代表：\n\n现在，我代表区人民政府，向大会报告工作，请予审议。\n\n"
+    "一、2017年工作回顾\n\n"
+    "过去的一年，全区经济稳中有进。\n\n"
+    "园区主阵地作用更加突出。青禾经济技术开发区实现主营业务收入1526亿元，同比增长11.3%；新引进装备制造项目21个。\n\n"
+    "项目建设多点开花。全年新开工超千万元项目72个，新签约重大项目38个。\n\n"
+    "二、2018年主要目标\n\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长8%左右；一般公共预算收入增长9%。\n"
+)
+
+
+def test_a_government_report_gives_the_park_only_what_its_full_sentence_names(nlp):
+    """In a 政府工作报告, a full sentence naming no park is about the area (72 projects, the
+    targets of 地区生产总值…); a clause after ； in a full sentence naming the park stays the park's;
+    a numbered section head with a year (一、2017年工作回顾) dates the section's figures."""
+    ms = {(m["value"] or {}).get("value") or m["yoy_pct"]: m for m in metrics(nlp, GOV_REPORT, "2018-01-10")}
+    assert not {72.0, 38.0, 8.0, 9.0} & ms.keys()
+    assert ms[21.0]["subject"] == ms[152600000000.0]["subject"] == "青禾经济技术开发区"
+    assert per(ms[152600000000.0]) == (2017, None, None)

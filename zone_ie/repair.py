@@ -321,6 +321,15 @@ def body_start(raw: str) -> int:
     return len(raw)
 
 
+SECTION_NUMBER = re.compile(r"[ \t　]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部节章])")
+
+
+def numbered_head(raw: str, a: int) -> bool:
+    """Whether the raw line ending at ``a`` opens with a section number (``一、``, ``（二）``):
+    a section head wherever it stands, even above the first long paragraph."""
+    return SECTION_NUMBER.match(raw, raw.rfind("\n", 0, a) + 1) is not None
+
+
 def heading_line(raw: str, a: int, b: str) -> bool:
     """The raw line ending at ``a`` is short and ends no sentence (``起步区:工业营收增长六成``),
     closes what it opens, and the next line (starting with ``b``) does not go on

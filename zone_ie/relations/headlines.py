@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..models import MetricFact
 from ..evaluate import VALUE_REL_TOL
-from ..repair import body_start, heading_line
+from ..repair import body_start, heading_line, numbered_head
 from .context import DocContext, cues, in_table
 
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
@@ -25,9 +25,6 @@ _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
 
 # ``永州日报全媒体记者 唐湘云 周霁 发自深圳``: a paper's name before 记者 and the names after it
 _BYLINE_IN = re.compile(r"^[\u4e00-\u9fff·]{2,14}?(?:记者|通讯员)[ \u3000]+[\u4e00-\u9fff]{2,4}")
-
-
-_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[部节章]")
 
 
 def display_spans(raw: str) -> list[tuple[int, int]]:
@@ -52,8 +49,10 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
     markers = tuple(c["display_line_markers"])
     body = body_start(raw)
     for i, (s, e, t) in enumerate(lines):
-        if ((s > body or _SECTION_NUMBER.match(t)) and i + 1 < len(lines)
-                and heading_line(raw, s + len(raw[s:e].rstrip()) - 1, lines[i + 1][2][0])):
+        last = s + len(raw[s:e].rstrip()) - 1
+        numbered = numbered_head(raw, last)  # (a numbered head needs no check of the next line's start)
+        if ((s > body or numbered) and i + 1 < len(lines)
+                and heading_line(raw, last, "" if numbered else lines[i + 1][2][0])):
             out.append((s, e))  # a section head of unwrapped text (a numbered one anywhere: ``一、总体运行情况``)
             continue
         head = t.lstrip("◎（(")

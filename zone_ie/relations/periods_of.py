@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import rx
+from ..repair import numbered_head
 from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, is_question, longest_first, per_document, split_sentences
 from .indicators import _vocab_alternation, find_indicator, has_vocab, vocab
 
@@ -243,10 +244,21 @@ def _section_year(ctx: DocContext, para: int, article: int) -> Optional[int]:
     one (``二、2024年工作规划``: the targets below it are 2024's); headings without a year
     (``（一）主要目标``) are passed over. An interview question is the heading of its answer
     (``记者：2024年，园区的发展有哪些亮点？``: the answer's figures are 2024's)."""
-    for i in range(para - 1, -1, -1):
+    for i in range(para, -1, -1):
         p = ctx.paragraphs[i]
         if p.article != article:
             return None
+        head = _joined_section_head(ctx, p)
+        if head is not None:
+            # ``一、2017年工作回顾`` that repair joined to the paragraph under it
+            years = set(_TITLE_YEAR.findall(ctx.text, p.start, head))
+            if len(years) == 1:
+                return int(years.pop())
+            if years:
+                return None
+            continue
+        if i == para:
+            continue
         question = is_question(ctx.text, p.start, p.end)
         if not p.heading and not question:
             continue
@@ -257,6 +269,18 @@ def _section_year(ctx: DocContext, para: int, article: int) -> Optional[int]:
             # ``2023年总结和2024年规划``: a heading over both years dates neither; an
             # interview question without a year leaves its answer to its own time
             return None
+    return None
+
+
+def _joined_section_head(ctx: DocContext, p) -> Optional[int]:
+    """The end of a numbered section head (a display line) that opens paragraph ``p``
+    though repair joined it to the text under it, else None."""
+    rep = ctx.repair
+    if rep is None or p.heading:
+        return None
+    for a, b in ctx.display:
+        if rep.from_raw(a) == p.start and b - a < p.end - p.start and numbered_head(rep.source, b - 1):
+            return rep.from_raw(b)
     return None
 
 

@@ -746,8 +746,21 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     subj = _project_builder(ctx, pos, sent_start)
     if subj is not None:
         return subj
+    if per_document(ctx, "area_report", _area_report, ctx.article_at(pos)):
+        # a government's report: a full sentence (to its 。) naming no park is about the area
+        para = ctx.paragraphs[ctx.paragraph_at(pos)]
+        full = after_last(ctx.text, "。！？!?", para.start, sent_start)
+        if not any(e.label in ("PARK", "COMPANY") for e in ctx.ents_in(full, sent_start)):
+            return None
     # depends on the paragraph and sentence only
     return per_document(ctx, "carried_subject", _carried_subject, ctx.paragraph_at(pos), sent_start)
+
+
+def _area_report(ctx: DocContext, article: int) -> bool:
+    """Whether the article is a government's own report on its area (``政府工作报告`` in its
+    first lines)."""
+    start = next((p.start for p in ctx.paragraphs if p.article == article), 0)
+    return rx.search(cues()["area_report_title_re"], ctx.text[start:start + 80]) is not None
 
 
 def _project_builder(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
