@@ -2355,3 +2355,14 @@ def test_a_government_report_gives_the_park_only_what_its_full_sentence_names(nl
     assert not {72.0, 38.0, 8.0, 9.0} & ms.keys()
     assert ms[21.0]["subject"] == ms[152600000000.0]["subject"] == "青禾经济技术开发区"
     assert per(ms[152600000000.0]) == (2017, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经济开发区发展提速。负责人介绍，截至2021年底，全省共有省级开发区137家。",
+    "青禾经济开发区发展提速。2021年，全省开发区实际使用外资160.4亿美元，占全省的75.1%；进出口总额2.39万亿元，占全省的81.6%。",
+])
+def test_an_areas_zones_and_the_clauses_after_them_are_the_areas(nlp, text):
+    """``截至2021年底，全省共有省级开发区…``: a dated frame may open the area's clause, and
+    the zones it has are its own; after ``全省开发区…；``, a clause naming nobody is still the area's
+    (the zone word inside the area is no anaphor of the park)."""
+    assert metrics(nlp, text, "2022-03-18") == []

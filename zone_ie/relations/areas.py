@@ -84,7 +84,9 @@ def _carried_area(ctx: DocContext, para: int, sent_start: int) -> bool:
             if ents or per_document(ctx, "sentence_anaphora", _sentence_anaphora, s):
                 return False
             continue
-        ana = per_document(ctx, "sentence_anaphora", _sentence_anaphora, s)
+        # (a zone word inside the area, ``全省开发区``, is the area's, not an anaphor of the park)
+        ana = [a for a in per_document(ctx, "sentence_anaphora", _sentence_anaphora, s)
+               if not any(h0 <= a < h1 for h0, h1 in heads)]
         last = max(ents[-1].end if ents else -1, ana[-1] if ana else -1)
         if heads and heads[-1][0] > last:
             return True
@@ -278,7 +280,8 @@ def _area_grammar() -> dict:
         "not_after": set(c["area_not_followed_by"]),
         "group": re.compile(rf"{zone_group_head()}(?:{zones})"),
         # (a count may come first, and the group's declared short name after: ``我省5个综合保税区（以下简称综保区）``)
-        "zone_after": re.compile(rf"(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:{ALIAS_BRACKET})?"),
+        # (``全省共有省级开发区137家``: the area's zones it has)
+        "zone_after": re.compile(rf"(?:共有|拥有|现有|已有)?(?:{zone_group_head()})?(?:{quals})*(?:{zones})(?:{ALIAS_BRACKET})?"),
         "city": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2}}市"),
         "township": re.compile(rf"[^\W\d{re.escape(c['area_prefix_not'])}]{{2,3}}?(?:{townships})(?={c['area_bare_place_next_re']})"),
         "township_unit": re.compile(townships),
