@@ -486,3 +486,13 @@ def test_a_project_name_does_not_open_with_the_company_anaphor(nlp, lead):
     text = f"星海米业有限公司落户青禾农高区。{lead}年产10万吨稻米加工项目总投资3.2亿元，今年开工。"
     names = [p["name"] for p in facts(nlp, text, "project")]
     assert names == ["年产10万吨稻米加工项目"], names
+
+
+def test_a_project_named_like_a_park_is_not_its_own_host(rules_nlp):
+    """``正极材料产业园项目`` in a paragraph about that 产业园: the project's host is the zone that
+    holds it, not the park-like name it carries."""
+    from factkit import facts
+    text = ("青禾高新区新材料产业加速集聚。\n\n"
+            "青禾高新区正极材料产业园位于高新区东部。正极材料产业园项目由远帆新能源投资建设，总投资35亿元，年产正极材料10万吨。")
+    (p,) = [f for f in facts(rules_nlp, text, "project", "2023-05-10") if f["name"].startswith("正极材料产业园")]
+    assert p["park"] == "青禾高新区"

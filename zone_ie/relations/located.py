@@ -23,6 +23,14 @@ from .context import ALIAS_BRACKET, ALIAS_WORDS, PROJECT_NAME_AFTER, DocContext,
 
 
 def parent_parks(ctx: DocContext) -> dict[str, Ent]:
+    """:func:`_parent_parks`, computed once per document."""
+    hit = ctx._index.get("parent_parks")
+    if hit is None:
+        hit = ctx._index["parent_parks"] = _parent_parks(ctx)
+    return hit
+
+
+def _parent_parks(ctx: DocContext) -> dict[str, Ent]:
     """Sub-park key -> containing park (SPEC 10), from
 
     * adjacent mentions (``A高新区B园区``);

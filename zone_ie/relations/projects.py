@@ -24,7 +24,7 @@ from .context import ALIAS_BRACKET, PROJECT_NAME_AFTER, DocContext, Ent, after_l
 from .project_names import NAME_BREAK, find_names, project_grammar
 from .project_tables import table_projects
 from .subjects import _company_anaphor
-from .located import here_park, is_partner, is_sub_park, sub_park_home, sub_park_topic
+from .located import ancestors, here_park, is_partner, is_sub_park, parent_parks, sub_park_home, sub_park_topic
 
 _CAPACITY_UNITS = ("W", "t", "Wh", "m2", "mu")
 
@@ -148,7 +148,13 @@ def _park(ctx: DocContext, s: int, e: int, start: int, company: Optional[Ent] = 
     topic = sub_park_topic(ctx, s)
     if topic is None and company is not None:
         topic = sub_park_home(ctx, company, s)
-    return topic or ctx.topic_at(s)
+    topic = topic or ctx.topic_at(s)
+    if topic is not None and any(x.key == topic.key and PROJECT_NAME_AFTER.match(text, x.end) for x in ctx.ents_in(s, e)):
+        # ``正极材料产业园项目``: the project named like a park is not its own host; the zone
+        # that holds it is (or none)
+        zones = ancestors(parent_parks(ctx), topic)
+        return zones[0] if zones else None
+    return topic
 
 
 def _other_firm(ctx: DocContext, a: int, b: int, company: Optional[Ent]) -> bool:
