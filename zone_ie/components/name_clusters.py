@@ -5,6 +5,7 @@ abbreviating the rest: ``兴化湾精机``), place-stripped and abbreviated park
 A mixin of :class:`ZoneEntityRuler`."""
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from ..clusters import company_core, core_shorts, park_key, word_before
@@ -13,6 +14,9 @@ from .ruler_text import (
 )
 
 Alias = tuple[int, int, int, int, str]  # (name start, name end, alias start, alias end, label)
+
+
+_LIST_MARK_BEFORE = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$")
 
 
 class NameClusters:
@@ -196,6 +200,8 @@ class NameClusters:
             return True
         if s >= 2 and text[s - 1] in "年月日" and text[s - 2].isdigit():
             return True  # ``2024年通合…``: a date before the name
+        if text[s - 1] in ")）" and _LIST_MARK_BEFORE.search(text, max(0, s - 6), s):
+            return True  # ``(二)安佑年产…``: an item marker before the name
         return self._ends_with_boundary(text[max(0, s - 6) : s])
 
     def _ends_with_boundary(self, before: str) -> bool:
