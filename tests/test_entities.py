@@ -1284,3 +1284,15 @@ def test_a_place_and_a_verb_are_no_firm(ruler: ZoneEntityRuler) -> None:
     """``前三季度，洋浦完成税收…``: a place short name and 完成 are no company name."""
     text = "记者从园区获悉，前三季度，洋浦完成税收195.36亿元，同比增长20.7%。"
     assert [n for n, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("在青禾硬质小麦产业园，远帆面业的新厂房里，年产30万吨专用粉生产线正在调试。", ["远帆面业"]),
+    ("南昌高新区内，偌大的厂房里，机器轰鸣。一间租来的厂房里，他们开始创业。", []),
+])
+def test_a_firm_shaped_brand_owning_a_workshop_is_a_firm(rules_nlp, text: str, firms: list) -> None:
+    """``X面业的新厂房里，…``: a firm-shaped brand owning a factory, workshop or line at a clause
+    head is a firm; an adjective or a counted noun before 的厂房 is none."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2023-05-10"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms

@@ -129,6 +129,7 @@ class CompanyListGrammar:
         self._builder_companies(text, found, known, new)
         self._subject_companies(text, found, known, new)
         self._site_companies(text, found, known, new)
+        self._workplace_companies(text, found, known, new)
         names = known | new.keys()
         new = {w: label for w, label in new.items() if not self._extends_name(w, names - {w})}
         if not new:
@@ -257,6 +258,20 @@ class CompanyListGrammar:
                         self._brand_shape(brand) or len(brand) <= 4)):
                     new.setdefault(brand, "COMPANY")
                 break
+
+    def _workplace_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``河套面业的新厂房里，…``: a brand owning a workplace at the head of a clause
+        (``company_workplace_*``) is a firm."""
+        if "的" not in text:
+            return
+        taken = _taken(found)
+        for x in _clause_heads(text, self._workplace_tail, self._workplace_head, _LAST_CLAUSE_OR_LIST_MARK):
+            brand = x.group("rest")
+            if taken(x.start("rest"), x.end("rest")) or self._P.is_place(brand):
+                continue
+            # (a firm-shaped brand only: ``偌大的厂房里``, ``一间租来的厂房`` name no firm)
+            if brand in known or (self._plain_name(brand) and self._plausible_brand(brand) and self._brand_shape(brand)):
+                new.setdefault(brand, "COMPANY")
 
     def _plain_name(self, item: str) -> bool:
         """No boundary word (力争, 全省…) inside, no generic head (高端…) in front: the clause

@@ -211,6 +211,8 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._subject_report = regex.compile(g.get("company_subject_report_re", r"(?!)"))
         self._subject_head = regex.compile(g.get("company_subject_head_re", r"(?!)"))
         self._site_tail = regex.compile(g.get("company_site_tail_re", r"(?!)"))
+        self._workplace_tail = regex.compile(g.get("company_workplace_tail_re", r"(?!)"))
+        self._workplace_head = regex.compile(g.get("company_workplace_head_re", r"(?!)"))
         self._site_head = regex.compile(g.get("company_site_head_re", r"(?!)"))
         self._facility_words = tuple(g.get("zone_facility_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
