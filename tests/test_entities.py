@@ -1296,3 +1296,13 @@ def test_a_firm_shaped_brand_owning_a_workshop_is_a_firm(rules_nlp, text: str, f
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2023-05-10"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
+
+
+def test_a_weak_zone_word_written_again_and_again_names_the_texts_zone(ruler: ZoneEntityRuler) -> None:
+    """``榆神工业区`` (no place names it) written three times is the article's zone; once is not
+    enough, and a head of a longer zone word (``盈澜智谷产业园``) does not count."""
+    text = "记者走进青澜工业区。青澜工业区地处能源基地，青澜工业区工业总产值140亿元。"
+    assert [n for n, label in ents(ruler, text) if label == "PARK"] == ["青澜工业区"] * 3
+    assert [n for n, label in ents(ruler, "记者走进青澜工业区。") if label == "PARK"] == []
+    text = "盈澜智谷产业园开园。盈澜智谷产业园入驻企业12家，盈澜智谷产业园产值5亿元。"
+    assert "盈澜智谷" not in [n for n, label in ents(ruler, text) if label == "PARK"]

@@ -490,3 +490,15 @@ def test_a_firm_in_a_sub_park_named_by_its_trade_is_also_in_the_zone(rules_nlp):
             "数字经济园聚焦数据中心和软件服务，园区内云算科技、北疆数智等企业订单饱满，算力中心二期加快建设。")
     got = {(f["company"], f["park"]) for f in facts(rules_nlp, text, "located_in", "2025-10-28")}
     assert {("云算科技", "数字经济园"), ("云算科技", "青禾高新技术产业开发区")} <= got
+
+
+def test_a_sub_park_named_with_its_zones_own_county_is_the_zones_part(nlp):
+    """``交城公铁联运物流园`` in an article about 交城经开区 (and another zone): the county in its
+    name is the zone's own place, so it is the zone's part; a park named with another place
+    (``中新澄江国际物流园``) stays a park of its own."""
+    text = ("交城经开区2023年发展观察\n"
+            "交城经开区去年规上工业总产值增长12%，交城经开区项目建设提速。\n"
+            "交城公铁联运物流园同样忙碌，远帆物流、星岚仓储等物流企业9家新入驻。\n"
+            "与之相邻的青禾综合保税区，去年完成进出口额512.7亿元。")
+    got = pairs(nlp, text)
+    assert ("远帆物流", "交城经开区") in got

@@ -128,6 +128,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._park_suffix_set = frozenset(self._park_suffixes)
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
+        self._weak_repeat_min = int(g.get("weak_park_repeat_min", 1000))
         # weak zone words that name a part of the zone written right before them (X高新区Y高科园)
         self._after_zone_suffixes = tuple(g.get("after_zone_suffixes", []))
         self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))

@@ -46,6 +46,16 @@ class ParkGrammar:
         start = i + cut
         return start + place, start, has_place
 
+    def _written_alone(self, text: str, name: str) -> int:
+        """How often ``name`` is written not as the head of a longer zone word (``盈科智谷`` in
+        ``盈科智谷产业园`` does not count)."""
+        n, k = 0, text.find(name)
+        while k >= 0:
+            if not text.startswith(self._park_suffixes, k + len(name)):
+                n += 1
+            k = text.find(name, k + len(name))
+        return n
+
     def _prefix_edge(self, prefix: str, park: bool = False) -> tuple[int, int, bool]:
         """``(cut, place, has_place)``: the name starts ``cut`` characters into the run
         of name characters ``prefix``, and ``place`` more characters on when a place
@@ -198,7 +208,8 @@ class ParkGrammar:
                     # ``株洲高新区董家塅高科园``, ``X经开区（以下简称“Y”）中和片区``: a part named right
                     # after its zone (found again below)
                     after_zone.add(text[start:m.end()])
-                else:
+                elif not (2 <= len(prefix) <= 4 and self._written_alone(text, text[start:m.end()]) >= self._weak_repeat_min):
+                    # (``榆神工业区`` written again and again: the text's own zone, though no place names it)
                     continue
             out.append(Match(start, m.end(), "PARK"))
             insort(ends, m.end())

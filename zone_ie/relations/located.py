@@ -93,7 +93,7 @@ def _parent_parks(ctx: DocContext) -> dict[str, Ent]:
                 if article not in main:
                     main[article] = _article_zone(ctx, parks, article)
                 topic, among = main[article]
-                if among and _names_a_place(b):
+                if among and _names_a_place(b, topic):
                     continue  # ``中新南宁国际物流园`` beside an article's zone: a park of its own
             if (topic is not None and topic.key != b.key and not is_sub_park(topic) and not _placed_elsewhere(b, topic)
                     and not _moved_from(ctx, topic, b)):
@@ -204,11 +204,14 @@ def _article_zone(ctx: DocContext, parks: list[Ent], article: int) -> tuple[Opti
     return (zones[top] if n > m and in_head else None), True
 
 
-def _names_a_place(park: Ent) -> bool:
-    """Whether a place name stands in the park's name (``中新南宁国际物流园``)."""
-    places = place_name_set()
+def _names_a_place(park: Ent, zone: Optional[Ent] = None) -> bool:
+    """Whether a place name (a city's, or a county's) stands in the park's name (``中新南宁国际物流园``,
+    ``中新澄江国际物流园``), not the place of ``zone`` (``交城公铁联运物流园`` of 交城经开区 is its part)."""
+    places, counties = place_name_set(), county_name_set()
     name = park.text
-    return any(name[i:i + n] in places for n in (2, 3, 4) for i in range(len(name) - n + 1))
+    found = {name[i:i + n] for n in (2, 3, 4) for i in range(len(name) - n + 1)
+             if name[i:i + n] in places or name[i:i + n] in counties}
+    return any(zone is None or w not in zone.text for w in found)
 
 
 def ancestors(parents: dict[str, Ent], park: Ent) -> list[Ent]:
