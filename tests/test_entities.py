@@ -1306,3 +1306,12 @@ def test_a_weak_zone_word_written_again_and_again_names_the_texts_zone(ruler: Zo
     assert [n for n, label in ents(ruler, "记者走进青澜工业区。") if label == "PARK"] == []
     text = "盈澜智谷产业园开园。盈澜智谷产业园入驻企业12家，盈澜智谷产业园产值5亿元。"
     assert "盈澜智谷" not in [n for n, label in ents(ruler, text) if label == "PARK"]
+
+
+def test_a_direction_before_a_park_written_without_it_elsewhere_is_no_part_of_its_name(ruler: ZoneEntityRuler) -> None:
+    """``北部现代制造业工业园`` in a text that also writes ``现代制造业工业园``: the direction says where
+    it lies; ``南部经济开发区`` (南部县's zone) keeps its place."""
+    text = "青禾经开区北部现代制造业工业园已建成。现代制造业工业园入驻企业12家。"
+    assert [n for n, label in ents(ruler, text) if label == "PARK"][-2:] == ["现代制造业工业园", "现代制造业工业园"]
+    text = "南部经济开发区新签约项目8个。经济开发区建设提速，南部经济开发区产值增长9%。"
+    assert "南部经济开发区" in [n for n, label in ents(ruler, text) if label == "PARK"]

@@ -129,6 +129,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._park_suffixes_by_len = words_by_length(self._park_suffixes)
         self._weak_suffixes = tuple(g.get("weak_park_suffixes", []))
         self._weak_repeat_min = int(g.get("weak_park_repeat_min", 1000))
+        self._park_direction_heads = tuple(g.get("park_direction_heads", ()))
         # weak zone words that name a part of the zone written right before them (X高新区Y高科园)
         self._after_zone_suffixes = tuple(g.get("after_zone_suffixes", []))
         self._zone_part_suffixes = frozenset(g.get("zone_part_suffixes", []))
@@ -308,8 +309,26 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         found = _add_non_overlapping(found, self._brand_place_parks(text))
         found = [m for m in found if not self._not_after.match(text[m.end : m.end + 2])]
         found = [_without_adverb(text, m) for m in found if not _byline(text, m)]
+        found = self._without_direction(text, found)
         aliases = aliases + self._definitions(text, found, aliases)
         return self._with_cluster_ids(text, found, aliases), aliases
+
+    def _without_direction(self, text: str, found: list[Match]) -> list[Match]:
+        """``大城经开区北部的…``, ``北部现代制造业工业园``: a direction before a park's name that the
+        text also writes without it is where the park lies, not part of its name."""
+        heads = self._park_direction_heads
+        if not heads:
+            return found
+        out = []
+        for m in found:
+            name = text[m.start:m.end]
+            if m.label == "PARK" and name.startswith(heads):
+                rest = name[2:]
+                # (not a bare zone word after it: ``南部经济开发区`` is 南部县's zone)
+                if len(rest) >= 4 and rest not in self._park_suffix_set and text.count(rest) > text.count(name):
+                    m = Match(m.start + 2, m.end, m.label, m.id)
+            out.append(m)
+        return out
 
     def _definitions(self, text: str, found: list[Match], declared: list[Alias]) -> list[Alias]:
         """``所说的A是B`` / ``A即B`` / ``A是B的简称``: A is declared a short name of B."""
