@@ -502,3 +502,14 @@ def test_a_sub_park_named_with_its_zones_own_county_is_the_zones_part(nlp):
             "与之相邻的青禾综合保税区，去年完成进出口额512.7亿元。")
     got = pairs(nlp, text)
     assert ("远帆物流", "交城经开区") in got
+
+
+def test_a_zone_listed_among_places_is_no_topic(nlp):
+    """``承接北京、天津、雄安新区及廊坊市的产业转移``: a zone in a list of places is one of the places;
+    firms settling in the paragraph after it are in the article's own zone."""
+    text = ("青禾经开区标准厂房建设提速\n\n"
+            "青禾经开区去年新建标准厂房23栋。\n\n"
+            "智造港项目重点承接北京、天津、雄安新区及廊坊市的产业转移，建成后年营业额将达5.1亿元。\n\n"
+            "去年以来，远帆气雾、星岚橡塑等企业相继入驻标准厂房。")
+    got = pairs(nlp, text)
+    assert ("远帆气雾", "青禾经开区") in got and not any(p == "雄安新区" for _, p in got)

@@ -16,6 +16,7 @@ from typing import Optional
 import numpy as np
 
 from .. import rx
+from ..clusters import place_name_set
 from .context import JOINED_PROJECT_AFTER, DocContext, Ent, Paragraph, anaphor_kind, anaphora_in, cues, is_sub_park
 
 
@@ -88,6 +89,9 @@ def _without_locative_modifiers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     drop = set()
     c = cues()
     for e in parks:
+        if _among_places(text, e):
+            drop.add(e.key)  # ``承接北京、天津、雄安新区及廊坊市的产业转移``: a park listed among places is one of them
+            continue
         before = text[max(0, e.start - 4):e.start]
         if not before or before[-1] not in _BEFORE_LAST:
             continue  # no frame word can end right before the name
@@ -107,8 +111,31 @@ def _without_locative_modifiers(ctx: DocContext, ents: list[Ent]) -> list[Ent]:
     return [e for e in ents if e.key not in drop or e.key in plain]
 
 
+_PLACE_JOIN = "、和及与"
+
+
+def _among_places(text: str, e: Ent) -> bool:
+    """Whether the park ``e`` is an item of a list whose neighbours are places
+    (``北京、天津、雄安新区及廊坊市``)."""
+    places = place_name_set()
+    before, after = text[max(0, e.start - 5):e.start], text[e.end:e.end + 6]
+    left = before[-1:] in tuple(_PLACE_JOIN) and any(before[:-1].endswith(p) for p in _place_tails(before[:-1], places))
+    right = after[:1] in tuple(_PLACE_JOIN) and any(after[1:].startswith(p) for p in _place_heads(after[1:], places))
+    return left and right
+
+
+def _place_tails(s: str, places: frozenset) -> list[str]:
+    return [s[-n:] for n in (2, 3, 4) if len(s) >= n and (s[-n:] in places or (s[-n:-1] in places and s[-1] in "市省县"))]
+
+
+def _place_heads(s: str, places: frozenset) -> list[str]:
+    return [s[:n] for n in (2, 3, 4) if len(s) >= n and (s[:n] in places or (s[:n - 1] in places and s[n - 1] in "市省县"))]
+
+
 def _background(ctx: DocContext, e: Ent) -> bool:
     text = ctx.text
+    if _among_places(text, e):
+        return True
     c = cues()
     before = text[max(0, e.start - 4):e.start]
     if rx.search(c["topic_yardstick_before_re"], before) or (
