@@ -513,3 +513,14 @@ def test_a_zone_listed_among_places_is_no_topic(nlp):
             "去年以来，远帆气雾、星岚橡塑等企业相继入驻标准厂房。")
     got = pairs(nlp, text)
     assert ("远帆气雾", "青禾经开区") in got and not any(p == "雄安新区" for _, p in got)
+
+
+def test_a_zone_word_right_before_a_sub_park_is_its_home(nlp):
+    """``位于综保区维修产业园的X公司``: the bare zone word right before the sub-park names the zone
+    holding it, so the firm is in both."""
+    text = ("青禾高新区前三季度经济运行情况\n\n"
+            "青禾高新区规上工业总产值增长9%。青禾武宿综合保税区（以下简称“综保区”）进出口增长12%。\n\n"
+            "高新区航空产业加快集聚，位于综保区维修产业园的远帆航空维修技术有限公司，今年已完成飞机维修12架次。")
+    got = pairs(nlp, text)
+    assert ("远帆航空维修技术有限公司", "维修产业园") in got
+    assert ("远帆航空维修技术有限公司", "青禾武宿综合保税区") in got

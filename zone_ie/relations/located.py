@@ -75,6 +75,8 @@ def _parent_parks(ctx: DocContext) -> dict[str, Ent]:
         gap = rx.search(c["containment_gap_re"], text[max(0, b.start - 8):b.start])
         if gap is not None:  # <zone>(东部)的<sub-park>
             a = _zone_ending_at(ctx, max(0, b.start - 8) + gap.start())
+        elif not any(x.end == b.start for x in parks):
+            a = _zone_ending_at(ctx, b.start)  # ``综保区维修产业园``: a zone word right before the sub-park
         after = rx.match(c["containment_after_re"], text[b.end:b.end + 8])
         if a is None and after is not None:  # <sub-park>位于<zone>
             a = _zone_starting_at(ctx, b.end + after.end())
