@@ -2366,3 +2366,13 @@ def test_an_areas_zones_and_the_clauses_after_them_are_the_areas(nlp, text):
     the zones it has are its own; after ``全省开发区…；``, a clause naming nobody is still the area's
     (the zone word inside the area is no anaphor of the park)."""
     assert metrics(nlp, text, "2022-03-18") == []
+
+
+@pytest.mark.parametrize("text", [
+    "青禾经开区推进镁产业转型。力争到2025年全市镁产业产值达到300亿元。",
+    "青禾综合保税区发展提速。今年以来，全区各综合保税区进出口额同比增长12.3%。",
+])
+def test_targets_and_groups_of_an_area_are_the_areas(nlp, text):
+    """``力争到2025年全市…``: a target word may open the area's clause; ``全区各综合保税区`` is a
+    group of zones, not the park."""
+    assert metrics(nlp, text, "2024-03-01") == []

@@ -652,7 +652,7 @@ def zone_group_head() -> str:
     """Pattern source of what makes a zone word a group of zones: a count or a quantifier,
     then qualifiers (``12家省级以上``, ``4家国家级``, ``全部``, ``各``)."""
     quals = "|".join(map(re.escape, longest_first("zone_count_qualifiers")))
-    return rf"(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所大]|全部|所有|各|诸)(?:{quals})*"
+    return rf"(?:全[省市区县州])?(?:(?:\d+|[一二三四五六七八九十两几]+)[家个所大]|全部|所有|各|诸)(?:{quals})*"
 
 
 @lru_cache(maxsize=1)
