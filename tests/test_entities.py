@@ -1306,6 +1306,8 @@ def test_a_weak_zone_word_written_again_and_again_names_the_texts_zone(ruler: Zo
     assert [n for n, label in ents(ruler, "记者走进青澜工业区。") if label == "PARK"] == []
     text = "盈澜智谷产业园开园。盈澜智谷产业园入驻企业12家，盈澜智谷产业园产值5亿元。"
     assert "盈澜智谷" not in [n for n, label in ents(ruler, text) if label == "PARK"]
+    text = "空港新城片区建设提速。空港新城片区新开工项目9个，空港新城片区产值5亿元。"
+    assert [n for n, label in ents(ruler, text) if label == "PARK"] == []  # a 片区 is also a city's district
 
 
 def test_a_direction_before_a_park_written_without_it_elsewhere_is_no_part_of_its_name(ruler: ZoneEntityRuler) -> None:

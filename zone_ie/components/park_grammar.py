@@ -208,8 +208,10 @@ class ParkGrammar:
                     # ``株洲高新区董家塅高科园``, ``X经开区（以下简称“Y”）中和片区``: a part named right
                     # after its zone (found again below)
                     after_zone.add(text[start:m.end()])
-                elif not (2 <= len(prefix) <= 4 and self._written_alone(text, text[start:m.end()]) >= self._weak_repeat_min):
-                    # (``榆神工业区`` written again and again: the text's own zone, though no place names it)
+                elif not (2 <= len(prefix) <= 4 and not suffix.endswith(self._city_place_suffixes)
+                          and self._written_alone(text, text[start:m.end()]) >= self._weak_repeat_min):
+                    # (``榆神工业区`` written again and again: the text's own zone, though no place names it;
+                    # not a 片区, which is also any district of a city)
                     continue
             out.append(Match(start, m.end(), "PARK"))
             insort(ends, m.end())
