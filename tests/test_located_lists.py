@@ -484,7 +484,6 @@ def test_a_firm_placed_without_a_move_keeps_its_park(nlp):
 def test_a_firm_in_a_sub_park_named_by_its_trade_is_also_in_the_zone(rules_nlp):
     """``数字经济园`` (a zone's part, a bare 园 after its trade) lies in the zone of the article:
     a firm there is in both; a 智造园 is a park of its own."""
-    from factkit import facts
     text = ("青禾高新技术产业开发区前三季度经济运行分析\n\n"
             "今年以来，青禾高新技术产业开发区按照一区多园、错位发展的布局，统筹推进装备制造园、科教轻纺园和数字经济园三个园区建设。\n\n"
             "数字经济园聚焦数据中心和软件服务，园区内云算科技、北疆数智等企业订单饱满，算力中心二期加快建设。")

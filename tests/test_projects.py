@@ -491,7 +491,6 @@ def test_a_project_name_does_not_open_with_the_company_anaphor(nlp, lead):
 def test_a_project_named_like_a_park_is_not_its_own_host(rules_nlp):
     """``正极材料产业园项目`` in a paragraph about that 产业园: the project's host is the zone that
     holds it, not the park-like name it carries."""
-    from factkit import facts
     text = ("青禾高新区新材料产业加速集聚。\n\n"
             "青禾高新区正极材料产业园位于高新区东部。正极材料产业园项目由远帆新能源投资建设，总投资35亿元，年产正极材料10万吨。")
     (p,) = [f for f in facts(rules_nlp, text, "project", "2023-05-10") if f["name"].startswith("正极材料产业园")]
@@ -501,7 +500,6 @@ def test_a_project_named_like_a_park_is_not_its_own_host(rules_nlp):
 def test_a_firm_after_an_item_marker_opens_its_project(rules_nlp):
     """``(二)安佑年产24万吨生物饲料项目``: a firm named in the text may start right after a list
     item's bracketed number, and the project is that firm's."""
-    from factkit import facts
     text = ("青禾工业园区集聚了远帆、滇丰、祥农等食品和饲料企业21户。\n\n重点推进项目\n\n"
             "(一)滇丰年产3万吨蔬菜精深加工项目,总投资1.2亿元;\n(二)远帆年产24万吨生物饲料项目,总投资2.8亿元,已完成主体工程;\n")
     got = {f["name"]: f["company"] for f in facts(rules_nlp, text, "project", "2021-06-10")}

@@ -57,6 +57,7 @@ def prepare() -> None:
     rx.compiled(projects.c_alias_bracket())
     context._typed_anaphora()
     context._sub_park_bare_tail()
+    context._cue_alternation("report_year_words")  # periods_of.period_for
     context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
     for build in (figures._frame_out_re, figure_roles._rate_after_re, metrics._settle_re, figures._threshold_re,

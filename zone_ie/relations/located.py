@@ -17,17 +17,14 @@ from typing import Optional
 from .. import rx
 from ..clusters import county_name_set, place_name_set
 from ..models import LocatedInFact, ProjectFact
-from .context import ALIAS_BRACKET, ALIAS_WORDS, PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, resolve_anaphor
+from .context import ALIAS_BRACKET, ALIAS_WORDS, PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, cues, has_cue, is_sub_park, longest_first, per_document, resolve_anaphor
 
 
 
 
 def parent_parks(ctx: DocContext) -> dict[str, Ent]:
     """:func:`_parent_parks`, computed once per document."""
-    hit = ctx._index.get("parent_parks")
-    if hit is None:
-        hit = ctx._index["parent_parks"] = _parent_parks(ctx)
-    return hit
+    return per_document(ctx, "parent_parks", _parent_parks)
 
 
 def _parent_parks(ctx: DocContext) -> dict[str, Ent]:

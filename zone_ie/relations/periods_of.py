@@ -275,13 +275,21 @@ def _section_year(ctx: DocContext, para: int, article: int) -> Optional[int]:
 def _joined_section_head(ctx: DocContext, p) -> Optional[int]:
     """The end of a numbered section head (a display line) that opens paragraph ``p``
     though repair joined it to the text under it, else None."""
+    return None if p.heading else per_document(ctx, "joined_heads", _joined_heads).get(p.start)
+
+
+def _joined_heads(ctx: DocContext) -> dict[int, int]:
+    """Paragraph start -> end of the numbered section head (display line) opening it."""
     rep = ctx.repair
-    if rep is None or p.heading:
-        return None
+    if rep is None:
+        return {}
+    starts = {p.start: p.end for p in ctx.paragraphs}
+    out: dict[int, int] = {}
     for a, b in ctx.display:
-        if rep.from_raw(a) == p.start and b - a < p.end - p.start and numbered_head(rep.source, b - 1):
-            return rep.from_raw(b)
-    return None
+        start = rep.from_raw(a)
+        if start in starts and b - a < starts[start] - start and numbered_head(rep.source, b - 1):
+            out.setdefault(start, rep.from_raw(b))
+    return out
 
 
 def _article_year_before(ctx: DocContext, pos: int, article: int) -> Optional[int]:
@@ -508,7 +516,8 @@ def period_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]:
         return None  # ``从最初的800多人增加到现在的6300多人``: the figure now, no period (SPEC 10)
     found, period = _period_in(ctx, sent_start, pos)
     if found:
-        report = _report_period(ctx, pos, sent_start) if period and _REPORT_YEAR_WORD.search(ctx.text, sent_start, pos) else None
+        report = (_report_period(ctx, pos, sent_start)
+                  if period and _cue_alternation("report_year_words").search(ctx.text, sent_start, pos) else None)
         if report is not None:
             return report  # ``公司全年实现…`` in a 2023年年度报告: the report's year
         if period and period.get("year") is None and period.get("end_month") is not None:
@@ -563,7 +572,6 @@ def _report_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict]
     return {"year": year, "start_month": start, "end_month": end}
 
 
-_REPORT_YEAR_WORD = re.compile(r"全年|本年")  # what ``report_year_words`` start with (a quick test)
 _THAT_YEAR = re.compile(r"当年(?!度)")
 _PRESENT_BEFORE = re.compile(r"(?:现在|目前|如今|眼下)的?(?:[约近超逾]|超过)?$")
 
