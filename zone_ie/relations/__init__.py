@@ -17,11 +17,12 @@ _CUE_KEYS = (
     "investment_cues", "list_frame_cues", "located_build_verbs", "located_negative", "located_places",
     "located_verbs", "period_blockers", "project_list_markers", "project_suffixes", "share_cues",
     "share_target_cues", "sum_cues", "yoy_cues", "yoy_negative", "dateline_line_cues", "event_cue_words",
+    "report_year_words",
 )
 _VOCAB_KEYS = (
     "adjunct_markers", "company_anaphora", "completion_blockers", "doubling_words", "key_project_cues",
     "money_nouns", "non_figure_nouns", "park_demonstratives", "policy_verbs", "possessed_nouns",
-    "project_count_tails", "speaker_titles", "spec_nouns", "yoy_extra_cues",
+    "project_count_tails", "speaker_titles", "spec_nouns", "yoy_extra_cues", "sequential_change_words",
 )
 # patterns read from ``patterns/relations.json`` and matched through ``zone_ie.rx``
 _RX_CUE_KEYS = (
@@ -35,6 +36,8 @@ _RX_CUE_KEYS = (
     "base_bracket_re", "report_period_cue_re", "report_named_re", "event_stage_re", "event_article_re",
     # twelfth round: a park the company moved from
     "located_former_before_re", "located_move_after_re",
+    # thirteenth round: a listed firm's own report, a government's report
+    "issuer_short_re", "issuer_title_re", "area_report_title_re",
 )
 
 
@@ -57,7 +60,6 @@ def prepare() -> None:
     rx.compiled(projects.c_alias_bracket())
     context._typed_anaphora()
     context._sub_park_bare_tail()
-    context._cue_alternation("report_year_words")  # periods_of.period_for
     context._alternation(("位", "居", "列", "排", "名"))  # figures._skip
     context._alternation(tuple(vocab["speech_verbs"]))  # subjects.quote_speaker
     for build in (figures._frame_out_re, figure_roles._rate_after_re, metrics._settle_re, figures._threshold_re,
