@@ -1317,3 +1317,16 @@ def test_a_direction_before_a_park_written_without_it_elsewhere_is_no_part_of_it
     assert [n for n, label in ents(ruler, text) if label == "PARK"][-2:] == ["现代制造业工业园", "现代制造业工业园"]
     text = "南部经济开发区新签约项目8个。经济开发区建设提速，南部经济开发区产值增长9%。"
     assert "南部经济开发区" in [n for n, label in ents(ruler, text) if label == "PARK"]
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("同样尝到甜头的还有益宏电子。该公司一季度出口2.3亿元。", ["益宏电子"]),
+    ("记者走进恒锐新材，这家成立刚满五年的企业今年营收有望突破3亿元。", ["恒锐新材"]),
+    ("企业拟购置大型施工船等海洋工程装备。该公司计划明年完成交付。", []),
+])
+def test_a_firm_shaped_name_before_its_company_anaphor_is_a_firm(rules_nlp, text: str, firms: list) -> None:
+    """``还有益宏电子。该公司…``: a firm-shaped brand ending the clause right before a
+    sentence that calls it 该公司 / 这家…企业 is a firm; a category after 等 is none."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2024-04-20"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms

@@ -2376,3 +2376,17 @@ def test_targets_and_groups_of_an_area_are_the_areas(nlp, text):
     """``力争到2025年全市…``: a target word may open the area's clause; ``全区各综合保税区`` is a
     group of zones, not the park."""
     assert metrics(nlp, text, "2024-03-01") == []
+
+
+@pytest.mark.parametrize("text, firm, value", [
+    ("东湖综合保税区一季度进出口40.2亿元。启明光电负责人介绍，这家生产车载显示模组的企业去年入区，一季度出口2.4亿元。",
+     "启明光电", 240000000.0),
+    ("华锐精工有限公司落户青禾经开区。这家成立不到五年的公司，今年营业收入有望突破3亿元。",
+     "华锐精工有限公司", 300000000.0),
+])
+def test_a_firm_referred_to_by_a_description_is_the_subject(nlp, text: str, firm: str, value: float) -> None:
+    """``这家生产车载显示模组的企业…出口2.4亿元``: a firm referred to by a description
+    (``这家…的企业/公司``) is the last company named before, not the park."""
+    found = [(m["subject"], m["value"]["value"]) for m in metrics(nlp, text, date="2024-04-20")]
+    assert (firm, value) in found
+    assert not any(v == value and s != firm for s, v in found)

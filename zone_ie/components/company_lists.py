@@ -124,6 +124,7 @@ class CompanyListGrammar:
                 new.setdefault(brand, "COMPANY")
         self._investor_companies(text, found, known, new)
         self._staff_companies(text, found, known, new)
+        self._anaphor_companies(text, found, known, new)
         self._project_prefix_companies(text, found, known, new)
         self._country_brand_companies(text, found, known, new)
         self._builder_companies(text, found, known, new)
@@ -181,6 +182,24 @@ class CompanyListGrammar:
             if any(f.start < k <= f.end for f in found):
                 continue  # after a name already found (its staff)
             _, brand, _ = self._brand_ending_at(text, k, ends)
+            if brand not in known and self._brand_shape(brand):
+                new.setdefault(brand, "COMPANY")
+
+    def _anaphor_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``同样尝到甜头的还有益宏电子。该公司…``: a firm-shaped brand ending the clause
+        right before a sentence that refers to it as a firm (``company_anaphor_next_re``)
+        is a company."""
+        if "该" not in text and "这家" not in text:
+            return
+        ends = sorted(m.end for m in found)
+        for x in self._anaphor_next_re.finditer(text):
+            k = x.start()
+            if any(f.start < k <= f.end for f in found):
+                continue  # the name before is already found
+            start, brand, _ = self._brand_ending_at(text, k, ends)
+            lead = text[k - len(brand) - 1:k - len(brand)] if k - len(brand) > 0 else ""
+            if lead in ("等", "的"):
+                continue  # ``购置…等海洋工程装备。该公司``: a category after 等 / 的, not a name
             if brand not in known and self._brand_shape(brand):
                 new.setdefault(brand, "COMPANY")
 

@@ -218,6 +218,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._site_head = regex.compile(g.get("company_site_head_re", r"(?!)"))
         self._facility_words = tuple(g.get("zone_facility_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
+        self._anaphor_next_re = regex.compile(g.get("company_anaphor_next_re", r"(?!)"))
         self._investor_not = tuple(g.get("company_investor_not", []))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))

@@ -38,6 +38,8 @@ _RX_CUE_KEYS = (
     "located_former_before_re", "located_move_after_re",
     # thirteenth round: a listed firm's own report, a government's report
     "issuer_short_re", "issuer_title_re", "area_report_title_re",
+    # fourteenth round: a described firm as anaphor
+    "company_anaphora_re",
 )
 
 

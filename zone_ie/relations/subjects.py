@@ -368,6 +368,10 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
         k = text.find(w, start, end)
         if k >= 0 and ctx.ent_at(k) is None and (hit is None or k < hit[0]):
             hit = (k, k + len(w))
+    if hit is None:  # ``这家生产电驱壳体的企业``: a described firm (``company_anaphora_re``)
+        m = rx.search(cues()["company_anaphora_re"], text, start, end)
+        if m is not None and ctx.ent_at(m.start()) is None:
+            hit = (m.start(), m.end())
     # the bare words can only open the clause at its quote lead (``min(…, end)``)
     if hit is None:
         hit = _bare_company(text, start, end)
