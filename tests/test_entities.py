@@ -1330,3 +1330,15 @@ def test_a_firm_shaped_name_before_its_company_anaphor_is_a_firm(rules_nlp, text
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2024-04-20"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
+
+
+@pytest.mark.parametrize("text", [
+    "2019年，廊坊工厂实现产值8.7亿元，同比增长12.6%。",
+    "今年上半年，常州基地完成营业收入12亿元。",
+])
+def test_a_place_and_a_site_word_name_no_firm(rules_nlp, text: str) -> None:
+    """``廊坊工厂实现产值…``: a place followed only by a site word (工厂, 基地) is a firm's
+    plant, not a firm of its own."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2020-06-18"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []

@@ -2390,3 +2390,15 @@ def test_a_firm_referred_to_by_a_description_is_the_subject(nlp, text: str, firm
     found = [(m["subject"], m["value"]["value"]) for m in metrics(nlp, text, date="2024-04-20")]
     assert (firm, value) in found
     assert not any(v == value and s != firm for s, v in found)
+
+
+def test_a_firms_plant_opening_a_clause_is_the_firm(nlp) -> None:
+    """``廊坊工厂拥有员工540人`` / ``工厂实现产值…``: the plant of the firm the text is about
+    reports the firm's staff and output, not the park's."""
+    text = ("廊坊经济技术开发区一季度实际利用外资1.91亿美元，同比增长137%。\n\n"
+            "2010年，瑞德液压（廊坊）有限公司把整机工厂落在了廊坊开发区。\n\n"
+            "十年间，这座工厂的角色不断升级。目前，廊坊工厂拥有员工540人。"
+            "2019年，工厂实现产值8.7亿元，同比增长12.6%。")
+    found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2020-06-18")}
+    assert found.get(540.0) == "瑞德液压（廊坊）有限公司"
+    assert found.get(870000000.0) == "瑞德液压（廊坊）有限公司"

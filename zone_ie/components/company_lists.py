@@ -326,7 +326,7 @@ class CompanyListGrammar:
         place = self._P.first(brand)
         if place is None or place != (0, len(brand) - len(rest)):
             return False  # no place first, or two places (``在兰州甘肃中科…项目现场``)
-        return (2 <= len(rest) <= 3 and self._plausible_brand(rest)
+        return (2 <= len(rest) <= 3 and self._plausible_brand(rest) and rest not in self._site_words
                 and not self._sector_item(rest) and not self._P.is_place(rest))
 
     def _list_clauses(self, text: str) -> list[str]:

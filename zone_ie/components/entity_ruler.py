@@ -217,6 +217,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._workplace_head = regex.compile(g.get("company_workplace_head_re", r"(?!)"))
         self._site_head = regex.compile(g.get("company_site_head_re", r"(?!)"))
         self._facility_words = tuple(g.get("zone_facility_words", []))
+        self._site_words = frozenset(g.get("company_site_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
         self._anaphor_next_re = regex.compile(g.get("company_anaphor_next_re", r"(?!)"))
         self._investor_not = tuple(g.get("company_investor_not", []))
