@@ -2402,3 +2402,23 @@ def test_a_firms_plant_opening_a_clause_is_the_firm(nlp) -> None:
     found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2020-06-18")}
     assert found.get(540.0) == "瑞德液压（廊坊）有限公司"
     assert found.get(870000000.0) == "瑞德液压（廊坊）有限公司"
+
+
+def test_a_park_word_opening_a_clause_ends_the_carried_area(nlp) -> None:
+    """``全县对…企业实施关停并转。经过十余年发展，园区现有企业21家``: a generic park word
+    opening a clause speaks of the park again; the county of the sentence before is not
+    carried to it."""
+    text = ("青川化工园区规划面积1.39平方公里。2010年前后，全县对沿江分布的33户化工企业实施关停并转。"
+            "经过十余年发展，园区现有化工生产企业21家，其中规上企业18家。")
+    found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2025-03-21")}
+    assert found.get(21.0) == "青川化工园区"
+    assert found.get(18.0) == "青川化工园区"
+
+
+def test_a_bare_park_word_after_an_areas_group_of_parks_stays_the_group(nlp) -> None:
+    """``全市园区完成固定资产投资…；园区实现税收收入…``: after an area's group of parks, a
+    bare 园区 is that group, not the park named before."""
+    text = ("青禾经开区一季度规上工业增加值增长9.1%。\n\n从全市面上看，全市园区完成固定资产投资486.2亿元，"
+            "增长7.9%；园区实现税收收入124.9亿元，增长8.4%。")
+    found = [m for m in metrics(nlp, text, date="2025-04-20") if m["value"] and m["value"]["value"] == 12490000000.0]
+    assert found == []

@@ -39,7 +39,7 @@ _RX_CUE_KEYS = (
     # thirteenth round: a listed firm's own report, a government's report
     "issuer_short_re", "issuer_title_re", "area_report_title_re",
     # fourteenth round: a described firm as anaphor
-    "company_anaphora_re",
+    "company_anaphora_re", "area_report_body_re",
 )
 
 
@@ -71,6 +71,7 @@ def prepare() -> None:
         build()
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()
+    areas._park_word_clause_re()
     figures._bound_first()
     indicator_of._compare_first()
     projects._headline_re()

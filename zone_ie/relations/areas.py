@@ -39,7 +39,9 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
         if ctx.ents_in(sent_start, pos):
             return False
         return (per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
-                and not _anaphora_from(ctx, sent_start, sent_start, pos))
+                and not _anaphora_from(ctx, sent_start, sent_start, pos)
+                and not (_park_word_opens_clause(ctx.text, sent_start, pos)
+                         and not _zone_group_before(ctx, ctx.paragraph_at(pos), sent_start)))
     a_end = heads[k][1]
     # ``全省综保区进出口…``: a bare zone word right after the area (and its qualifiers) is
     # that area's group of zones, not an anaphor of the park
@@ -59,6 +61,32 @@ def _named_after(ctx: DocContext, a_end: int, pos: int) -> bool:
         return False
     spans = [m.span() for m in _BRACKETED.finditer(ctx.text, a_end, pos)]
     return any(not any(a <= e.start and e.end <= b for a, b in spans) for e in ents)
+
+
+@lru_cache(maxsize=1)
+def _park_word_clause_re() -> "re.Pattern[str]":
+    words = "|".join(map(re.escape, sorted(cues()["area_carry_park_words"], key=len, reverse=True)))
+    return re.compile(rf"(?:^|(?<=[，,；;：:。！？\n]))(?:{words})(?![内里中的])")
+
+
+def _park_word_opens_clause(text: str, start: int, end: int) -> bool:
+    """``全县对…实施关停并转。经过十余年发展，园区现有企业21家``: a generic park word
+    opening a clause (``area_carry_park_words``) speaks of the park again, so the area an
+    earlier sentence was about is not carried to it."""
+    return _park_word_clause_re().search(text, start, end) is not None
+
+
+def _zone_group_before(ctx: DocContext, para: int, sent_start: int) -> bool:
+    """Whether an earlier sentence of the paragraph names an area's group of zones
+    (``全市园区…``, ``全市3个国家级开发区…``): then a later bare 园区 is that group."""
+    g = _area_grammar()
+    for s, e, _ in ctx.sentences_of(para):
+        if s >= sent_start:
+            break
+        for _, a_end in per_document(ctx, "area_heads", _area_heads, s):
+            if g["zone_after"].match(ctx.text, a_end, e) is not None:
+                return True
+    return False
 
 
 def _anaphora_from(ctx: DocContext, sent_start: int, start: int, end: int) -> bool:

@@ -762,9 +762,14 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
 
 def _area_report(ctx: DocContext, article: int) -> bool:
     """Whether the article is a government's own report on its area (``政府工作报告`` in its
-    first lines)."""
+    first lines), unless the body reporting is a park's (``X新区第七届人民代表大会``)."""
     start = next((p.start for p in ctx.paragraphs if p.article == article), 0)
-    return rx.search(cues()["area_report_title_re"], ctx.text[start:start + 80]) is not None
+    head = ctx.text[start:start + 80]
+    if rx.search(cues()["area_report_title_re"], head) is None:
+        return False
+    # ``浦东新区第七届人民代表大会…政府工作报告``: a park's own body reports on the park
+    return not any(rx.match(cues()["area_report_body_re"], ctx.text, e.end) is not None
+                   for e in ctx.ents_in(start, start + 80, "PARK"))
 
 
 def _project_builder(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
