@@ -1342,3 +1342,15 @@ def test_a_place_and_a_site_word_name_no_firm(rules_nlp, text: str) -> None:
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2020-06-18"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "全年新增跨国公司地区总部23家、各类首店208家。",
+    "今年新增企业32家，新增科技公司5家。",
+])
+def test_a_time_word_and_new_before_a_generic_firm_word_name_no_firm(rules_nlp, text: str) -> None:
+    """``全年新增跨国公司…``: 全年 and 新增 are left boundaries; the generic firm word after
+    them (跨国公司, 科技公司) names no firm."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2026-01-23"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []
