@@ -1354,3 +1354,14 @@ def test_a_time_word_and_new_before_a_generic_firm_word_name_no_firm(rules_nlp, 
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2026-01-23"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []
+
+
+def test_a_list_opening_its_clause_closed_by_a_count_of_parks_names_sub_parks(rules_nlp) -> None:
+    """``A产业园、B产业园、星火园三个园区上半年分别…``: a list opening its clause that a count of
+    parks closes names sub-parks; a short item (星火园) is one, and is found again later."""
+    from zone_ie.pipeline import make_doc
+    text = ("青禾智能装备产业园、生物医药产业园、星火园三个园区上半年分别完成产值16.2亿元、8.7亿元和3.5亿元。"
+            "星火园新入驻科技型中小企业11家。")
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2023-07-28"))
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == [
+        "青禾智能装备产业园", "生物医药产业园", "星火园", "星火园"]

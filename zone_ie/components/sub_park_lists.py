@@ -2,9 +2,10 @@
 金沙园一期、金沙园二期、金古东区、北区和绿色循环经济园``; ``下辖A片区、B片区和C园``): the part of
 the entity ruler's grammar that reads short sub-park names, which carry no place and no
 full zone suffix, from the list that introduces them (or that a count of parks closes:
-``布局有A、B和C三个专业园区``), then finds them again in the text.
+``布局有A、B和C三个专业园区``, ``A、B和C三个园区上半年…``), then finds them again in the text.
 A mixin of :class:`ZoneEntityRuler`; the frame and item patterns are
-``patterns/grammar.json`` (``sub_park_list_re``, ``sub_park_list_counted_re``, ``sub_park_item_re``)."""
+``patterns/grammar.json`` (``sub_park_list_re``, ``sub_park_list_counted_re``,
+``sub_park_list_opening_re``, ``sub_park_item_re``)."""
 from __future__ import annotations
 
 import regex
@@ -16,22 +17,27 @@ class SubParkListGrammar:
     """Sub-park names read from a zone's enumeration of its parts (see the module docstring)."""
 
     def _init_sub_park_lists(self, g: dict) -> None:
-        self._sub_lists = [regex.compile(g.get(k, r"(?!)")) for k in ("sub_park_list_re", "sub_park_list_counted_re")]
+        self._sub_lists = [regex.compile(g.get(k, r"(?!)")) for k in ("sub_park_list_re", "sub_park_list_counted_re", "sub_park_list_opening_re")]
         self._sub_item = regex.compile(g.get("sub_park_item_re", r"(?!)"))
         self._sub_not = frozenset(g.get("sub_park_not_names", []))
         self._sub_min_literal = int(g.get("sub_park_literal_min_len", 3))
 
     def _sub_park_lists(self, text: str, found: list[Match]) -> list[Match]:
         """``found`` plus every mention of the sub-parks listed in the text's enumerations."""
-        frames = [m for pattern in self._sub_lists for m in pattern.finditer(text)]
+        # (the third pattern, a list that only opens its clause, counts when it adds at most
+        # one name to parks already found: ``A产业园、B产业园、火炬园三个园区…``)
+        frames = [(i, m) for i, pattern in enumerate(self._sub_lists) for m in pattern.finditer(text)]
         if not frames:
             return found
         listed: list[Match] = []  # the items where the list names them
         names: set[str] = set()   # names to find again in the whole text
-        for m in frames:
+        known = {text[f.start:f.end] for f in found if f.label == "PARK"}
+        for i, m in frames:
             rest, at = m.group("rest"), m.start("rest")
-            items = self._sub_items(rest)
+            items = self._sub_items(rest, known)
             if len(items) < 2:
+                continue
+            if i == 2 and sum(item not in known for _, item in items) > 1:
                 continue
             for k, item in items:
                 listed.append(Match(at + k, at + k + len(item), "PARK"))
@@ -44,9 +50,10 @@ class SubParkListGrammar:
         more += [Match(s, e, "PARK") for s, e, _ in _literal_spans(names, text)]
         return _add_non_overlapping(found, more)
 
-    def _sub_items(self, rest: str) -> list[tuple[int, str]]:
+    def _sub_items(self, rest: str, known: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, str]]:
         """``(offset, item)`` of the list at the start of ``rest`` when every item is a
-        sub-park name (``金沙园一期``, ``北区``, ``绿色循环经济园``); else ``[]``."""
+        sub-park name (``金沙园一期``, ``北区``, ``绿色循环经济园``) or a park already
+        found (``known``); else ``[]``."""
         out: list[tuple[int, str]] = []
         pos = 0
         if "、" not in rest:
@@ -62,6 +69,10 @@ class SubParkListGrammar:
             k = pos
             for part in parts:
                 k = rest.find(part, k)
+                if part in known:
+                    out.append((k, part))
+                    k += len(part)
+                    continue
                 if not self._sub_item.fullmatch(part) or part in self._sub_not or _without_phase(part) in self._sub_not:
                     return []
                 out.append((k, part))
