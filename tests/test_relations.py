@@ -168,3 +168,23 @@ def test_interview_questions_do_not_start_articles(nlp):
             "刘主任：2023年，我区规模以上工业总产值完成586.3亿元。\n")
     ctx = build_context(nlp(text))
     assert {p.article for p in ctx.paragraphs} == {0}
+
+
+def test_press_conference_questions_naming_the_outlet_do_not_start_articles(nlp):
+    """``记者（青禾日报）：…？``: a press-conference question names the reporter's outlet; it
+    asks the question of the same briefing, it starts no article, and the answer after it
+    (``我们新签约项目38个``) stays the briefing zone's."""
+    from zone_ie.relations.context import build_context
+    text = ("青禾经济技术开发区专场新闻发布会实录\n\n"
+            "主持人：请青禾经济技术开发区介绍有关情况。\n\n"
+            "刘振东：今年前三季度，经开区规上工业总产值增长11.2%。\n\n"
+            "记者（青禾日报）：新材料产业园的项目进展如何？\n\n"
+            "王敏：新材料产业园今年已入驻企业12家。\n\n"
+            "记者（青禾广播电视台）：今年经开区招商引资的成绩怎么样？\n\n"
+            "刘振东：今年1—11月，我们新签约项目38个，合同投资额86.7亿元。\n\n"
+            "记者（人民网）：食品产业园有什么打算？\n\n"
+            "王敏：我们会在食品产业园再建设标准厂房约8万平方米。\n")
+    ctx = build_context(nlp(make_doc(nlp, text, date="2025-12-05")))
+    assert {p.article for p in ctx.paragraphs} == {0}
+    found = {m["value"]["value"]: m["subject"] for m in facts(nlp, text, "metric", date="2025-12-05") if m["value"]}
+    assert found.get(38.0) == "青禾经济技术开发区"

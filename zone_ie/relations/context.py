@@ -473,8 +473,10 @@ def _is_byline(line: str) -> bool:
     return has_cue("byline_markers", head) and ("◎" in head or "报讯" in head or "记者" in head[:6])
 
 
-_QUESTION = re.compile(r"(?:本报)?记者\s*[：:]")
-_ASKED = re.compile(r"\s*(?:(?:本报)?记者|问|主持人|Q)\s*[：:]")
+# (``记者（安顺日报）：…？``: a press-conference question names the reporter's outlet)
+_OUTLET = r"(?:[（(][^（()）\n]{1,20}[)）])?"
+_QUESTION = re.compile(r"(?:本报)?记者" + _OUTLET + r"\s*[：:]")
+_ASKED = re.compile(r"\s*(?:(?:本报)?记者" + _OUTLET + r"|问|主持人|Q)\s*[：:]")
 
 
 def is_question(text: str, start: int, end: int) -> bool:
