@@ -2422,3 +2422,21 @@ def test_a_bare_park_word_after_an_areas_group_of_parks_stays_the_group(nlp) -> 
             "增长7.9%；园区实现税收收入124.9亿元，增长8.4%。")
     found = [m for m in metrics(nlp, text, date="2025-04-20") if m["value"] and m["value"]["value"] == 12490000000.0]
     assert found == []
+
+
+def test_a_park_word_opening_a_clause_after_an_areas_office_is_the_park(nlp) -> None:
+    """``记者从青川县农业农村局获悉，今年1—9月，产业园实现总产值…``: the county names the
+    source; the generic park word opening the figure's clause is the park."""
+    text = ("在青川县国家现代农业产业园核心区，冷藏车排队装车。记者从青川县农业农村局获悉，"
+            "今年1—9月，产业园实现总产值41.6亿元，同比增长11.3%。")
+    found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-10-16") if m["value"]}
+    assert found.get(4160000000.0) == "青川县国家现代农业产业园"
+
+
+def test_a_bare_park_word_after_a_counted_group_of_parks_stays_the_group(nlp) -> None:
+    """``4个园区中有3个增速高于全市，园区规上工业增加值…拉动全市增长8.3个百分点``: after a
+    counted group of parks, a bare 园区 is the group, not the park named before."""
+    text = ("青禾经开区规上工业增加值增长9.1%。\\n\\n从结构看，4个园区中有3个增速高于全市平均水平，"
+            "园区规上工业增加值拉动全市增长8.3个百分点。")
+    found = [m for m in metrics(nlp, text, date="2025-11-20") if m["value"] and m["value"]["value"] == 8.3]
+    assert found == []

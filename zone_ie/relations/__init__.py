@@ -72,6 +72,7 @@ def prepare() -> None:
     subjects._modifier_gap_re(vocab["modifier_max_gap"])
     areas._area_grammar()
     areas._park_word_clause_re()
+    areas._counted_zones_re()
     figures._bound_first()
     indicator_of._compare_first()
     projects._headline_re()

@@ -40,14 +40,14 @@ def area_subject(ctx: DocContext, pos: int, sent_start: int) -> bool:
             return False
         return (per_document(ctx, "carried_area", _carried_area, ctx.paragraph_at(pos), sent_start)
                 and not _anaphora_from(ctx, sent_start, sent_start, pos)
-                and not (_park_word_opens_clause(ctx.text, sent_start, pos)
-                         and not _zone_group_before(ctx, ctx.paragraph_at(pos), sent_start)))
+                and not _park_word_speaks_of_park(ctx, sent_start, pos))
     a_end = heads[k][1]
     # ``全省综保区进出口…``: a bare zone word right after the area (and its qualifiers) is
     # that area's group of zones, not an anaphor of the park
     g = _area_grammar()
     z = g["zone_after"].match(ctx.text, a_end, pos)
-    return not _named_after(ctx, a_end, pos) and not _anaphora_from(ctx, sent_start, z.end() if z else a_end, pos)
+    return (not _named_after(ctx, a_end, pos) and not _anaphora_from(ctx, sent_start, z.end() if z else a_end, pos)
+            and not _park_word_speaks_of_park(ctx, z.end() if z else a_end, pos))
 
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
@@ -76,15 +76,31 @@ def _park_word_opens_clause(text: str, start: int, end: int) -> bool:
     return _park_word_clause_re().search(text, start, end) is not None
 
 
-def _zone_group_before(ctx: DocContext, para: int, sent_start: int) -> bool:
-    """Whether an earlier sentence of the paragraph names an area's group of zones
-    (``全市园区…``, ``全市3个国家级开发区…``): then a later bare 园区 is that group."""
+def _park_word_speaks_of_park(ctx: DocContext, start: int, pos: int) -> bool:
+    """A generic park word opening a clause in ``[start, pos)`` (:func:`_park_word_opens_clause`)
+    when no group of zones came before it in the paragraph (:func:`_zone_group_before`)."""
+    return _park_word_opens_clause(ctx.text, start, pos) and not _zone_group_before(ctx, ctx.paragraph_at(pos), pos)
+
+
+@lru_cache(maxsize=1)
+def _counted_zones_re() -> "re.Pattern[str]":
+    words = "|".join(map(re.escape, sorted(cues()["area_carry_park_words"], key=len, reverse=True)))
+    return re.compile(rf"(?:\d+|[一二三四五六七八九十两几]+)[个家所大][\u4e00-\u9fff]{{0,6}}?(?:{words}|开发区)")
+
+
+def _zone_group_before(ctx: DocContext, para: int, pos: int) -> bool:
+    """Whether the paragraph names a group of zones before ``pos``: an area's
+    (``全市园区…``, ``全市3个国家级开发区…``) or a counted one (``4个园区中有3个…``); then a
+    later bare 园区 is that group."""
     g = _area_grammar()
+    p = ctx.paragraphs[para]
+    if _counted_zones_re().search(ctx.text, p.start, pos) is not None:
+        return True
     for s, e, _ in ctx.sentences_of(para):
-        if s >= sent_start:
+        if s >= pos:
             break
         for _, a_end in per_document(ctx, "area_heads", _area_heads, s):
-            if g["zone_after"].match(ctx.text, a_end, e) is not None:
+            if a_end < pos and g["zone_after"].match(ctx.text, a_end, e) is not None:
                 return True
     return False
 
