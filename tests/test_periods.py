@@ -515,3 +515,15 @@ def test_a_narrower_period_after_a_semicolon_is_local_to_its_clause(rules_nlp):
     full sentence's opening period, not the quarter fronted after its ；."""
     got = _periods_by_figure(rules_nlp)
     assert got[26.9] == (2025, 1, 9) and got[7120000000.0] == (2025, 7, 9)
+
+
+@pytest.mark.parametrize("text, date, year", [
+    # an event already past this year dates the yearless period after it to this year
+    ("青禾果业有限公司去年投资2.8亿元建设的果汁生产线今年5月投产，1—9月加工等外果6.3万吨。", "2024-10-16", 2024),
+    # an event ahead of the publication (订单排到了今年三季度) does not; 去年 stays the year
+    ("青禾航空产业园去年营业收入增长21.7%。“去年我们的订单排到了今年三季度。”园区全年新签约项目9个。", "2024-01-16", 2023),
+])
+def test_an_event_date_this_year_dates_a_later_yearless_period(nlp, text: str, date: str, year: int) -> None:
+    from factkit import metrics
+    found = [m for m in metrics(nlp, text, date=date) if m["value"] and m["value"]["value"] in (63000.0, 9.0)]
+    assert found and all(m["period"]["year"] == year for m in found)

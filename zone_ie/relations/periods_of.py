@@ -227,6 +227,11 @@ def _written_year_before(ctx: DocContext, pos: int, end_month: Optional[int] = N
                 return now  # ``今年以来，…上半年…``: this year, though 今年以来 itself dates nothing
             val = _usable_period(ctx, p)
             if val and val.get("start_month") not in (None, 1):
+                month = int(str(date)[5:7]) if date and len(str(date)) >= 7 else None
+                if now is not None and val.get("year") == now and month and (val.get("end_month") or 13) <= month:
+                    # ``去年投资…建设的生产线今年5月投产，1—9月…``: an event already past this
+                    # year (not one ahead: ``订单排到了今年三季度``) dates what follows to this year
+                    return now
                 continue  # ``去年11月，X获批…``: the date of an event, not the paragraph's year
             if val and _ANNUAL_OF.match(ctx.text, p.end) and p.text.endswith("年度"):
                 continue  # ``在2020年度全省…综合评价中``: the year an evaluation is of
