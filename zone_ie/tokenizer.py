@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 
 from . import extensions
 from .convert import simplified_view
+from .punctuation import sentence_stop_view
 from .repair import RepairedText, repair
 from .setup_model import ModelMissingError, model_installed, pkuseg_model_dir, require_model
 
@@ -157,6 +158,7 @@ class ZoneTokenizer:
 
     def __call__(self, text: str) -> Doc:
         view = simplified_view(text) if self.convert_traditional else None
+        view = sentence_stop_view(view if view is not None else text) or view
         rep = repair(text, view) if self.repair_layout else RepairedText.identity(text, view)
         doc = self.segment(rep.text)
         extensions.set_repair(doc, rep)
