@@ -1365,3 +1365,11 @@ def test_a_list_opening_its_clause_closed_by_a_count_of_parks_names_sub_parks(ru
     doc = rules_nlp(make_doc(rules_nlp, text, date="2023-07-28"))
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == [
         "青禾智能装备产业园", "生物医药产业园", "星火园", "星火园"]
+
+
+def test_a_towns_industrial_block_is_one_zone_name(rules_nlp) -> None:
+    """``X镇工业区块…``: 工业区块 (a county zone's block in Zhejiang usage) ends the name; the
+    zone is not cut before 块."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, "仙居县青溪镇工业区块1—9月完成规上工业产值38.2亿元，同比增长11.3%。", date="2025-10-22"))
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["仙居县青溪镇工业区块"]
