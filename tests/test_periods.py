@@ -527,3 +527,17 @@ def test_an_event_date_this_year_dates_a_later_yearless_period(nlp, text: str, d
     from factkit import metrics
     found = [m for m in metrics(nlp, text, date=date) if m["value"] and m["value"]["value"] in (63000.0, 9.0)]
     assert found and all(m["period"]["year"] == year for m in found)
+
+
+@pytest.mark.parametrize("text, periods", [
+    ("1月、2月青禾综保区进出口值分别为8.91亿元和10.53亿元。",
+     [(2024, 1, 1), (2024, 2, 2)]),
+    ("青禾高新区7月、8月和9月分别完成工业投资6.1亿元、6.9亿元和7.8亿元。",
+     [(2024, 7, 7), (2024, 8, 8), (2024, 9, 9)]),
+])
+def test_a_list_of_months_dates_a_respective_list_of_values_in_order(nlp, text: str, periods: list) -> None:
+    """``1月、2月X进出口值分别为a和b``: a list of months before 分别 dates the values in order,
+    like a list of years."""
+    from factkit import metrics
+    found = [m for m in metrics(nlp, text, date="2024-10-19") if m["value"] and m["value"]["unit"] == "CNY"]
+    assert [(m["period"]["year"], m["period"]["start_month"], m["period"]["end_month"]) for m in found] == periods

@@ -2,7 +2,8 @@
 
 - ``2020年至2022年，X分别实现营业收入3.38亿元、4.16亿元和4.52亿元；净利润分别为…``: a
   range of years, then a ``分别`` list with as many values as the range has years, dates
-  the values in order (the same for ``2020年、2021年和2022年，…分别为…``);
+  the values in order (the same for ``2020年、2021年和2022年，…分别为…`` and for a list of
+  months or quarters: ``1月、2月X进出口值分别为8.91亿元和10.53亿元``);
 - ``营业收入由2020年的1398.2亿元增至2024年的1862.5亿元；规上工业总产值由1356.7亿元增至
   1790.4亿元``: the later from–to pairs of the sentence compare the same two years as the
   first one, which wrote them.
@@ -53,10 +54,11 @@ def _cached_year_runs(ctx: DocContext) -> list[tuple[list[int], int]]:
     return hit
 
 
-def _year_runs(ctx: DocContext) -> list[tuple[list[int], int]]:
-    """``(years, end)`` of each range of years (``2020年至2022年``) and each list of two or
-    more years (``2020年、2021年和2022年``), with the position right after it."""
-    out: list[tuple[list[int], int]] = []
+def _year_runs(ctx: DocContext) -> list[tuple[list[dict], int]]:
+    """``(periods, end)`` of each range of years (``2020年至2022年``) and each list of two or
+    more periods of one kind (``2020年、2021年和2022年``, ``1月、2月``, ``一季度、二季度``),
+    with the position right after it."""
+    out: list[tuple[list[dict], int]] = []
     pers = ctx.pers
     i = 0
     while i < len(pers):
@@ -65,24 +67,44 @@ def _year_runs(ctx: DocContext) -> list[tuple[list[int], int]]:
         if p.p is None and m is not None:
             y1, y2 = int(m.group(1)), int(m.group(2))
             if 2 <= y2 - y1 + 1 <= 6:
-                out.append((list(range(y1, y2 + 1)), p.end))
+                out.append(([_year(y) for y in range(y1, y2 + 1)], p.end))
             i += 1
             continue
+        kind = _kind(p)
         run = [p]
-        while (i + len(run) < len(pers) and _whole_year(run[-1]) and _whole_year(pers[i + len(run)])
+        while (kind is not None and i + len(run) < len(pers) and _kind(pers[i + len(run)]) == kind
                and _YEAR_JOIN.fullmatch(ctx.text, run[-1].end, pers[i + len(run)].start)):
             run.append(pers[i + len(run)])
-        if len(run) >= 2 and all(_whole_year(r) for r in run):
-            out.append(([r.p["year"] for r in run], run[-1].end))
+        if len(run) >= 2:
+            out.append(([dict(r.p) for r in run], run[-1].end))
         i += len(run)
     return out
 
 
+def _year(y: int) -> dict:
+    return {"year": y, "start_month": None, "end_month": None}
+
+
+def _kind(p) -> Optional[str]:
+    """``year`` for a whole year, ``month`` for one month, ``quarter`` for one quarter
+    (of a known year), else None: the periods a series lists."""
+    if p.p is None or p.p.get("year") is None:
+        return None
+    a, b = p.p.get("start_month"), p.p.get("end_month")
+    if a is None:
+        return "year"
+    if a == b:
+        return "month"
+    if b is not None and b - a == 2 and a in (1, 4, 7, 10) and "季" in p.text:
+        return "quarter"
+    return None
+
+
 def _whole_year(p) -> bool:
-    return p.p is not None and p.p.get("year") is not None and p.p.get("start_month") is None
+    return _kind(p) == "year"
 
 
-def _date_respective(ctx: DocContext, metrics: list[MetricFact], years: list[int], pos: int) -> None:
+def _date_respective(ctx: DocContext, metrics: list[MetricFact], years: list[dict], pos: int) -> None:
     """The ``分别`` lists after ``pos`` in its full sentence that hold one value per year."""
     text = ctx.text
     sentence_end = before_first(text, _FULL_STOP, pos, len(text))
@@ -98,8 +120,8 @@ def _date_respective(ctx: DocContext, metrics: list[MetricFact], years: list[int
             if q.q.get("unit") not in ("%", "pp", "rank") or values:
                 values.append(q)
         if len(values) == len(years):
-            for q, year in zip(values, years):
-                _set_year(ctx, metrics, q, year)
+            for q, period in zip(values, years):
+                _set_period(ctx, metrics, q, period)
         k = text.find("分别", k + 2, sentence_end)
 
 
@@ -132,10 +154,15 @@ def _date_from_to(ctx: DocContext, metrics: list[MetricFact]) -> None:
 
 def _set_year(ctx: DocContext, metrics: list[MetricFact], q: Qty, year: int) -> None:
     """Date the value metric read from ``q`` with ``year``."""
+    _set_period(ctx, metrics, q, _year(year))
+
+
+def _set_period(ctx: DocContext, metrics: list[MetricFact], q: Qty, period: dict) -> None:
+    """Date the value metric read from ``q`` with ``period``."""
     a, b = ctx.raw(q.start, q.end)
     value = q.q.get("value")
     for m in metrics:
         if (m.value is not None and m.value.value is not None and value is not None
                 and m.evidence[0] <= a and b <= m.evidence[1] and abs(m.value.value - value) <= 1e-6 * max(1.0, abs(value))):
-            m.period = Period(year=year, start_month=None, end_month=None)
+            m.period = Period(**period)
             return
