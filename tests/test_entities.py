@@ -1373,3 +1373,15 @@ def test_a_towns_industrial_block_is_one_zone_name(rules_nlp) -> None:
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, "仙居县青溪镇工业区块1—9月完成规上工业产值38.2亿元，同比增长11.3%。", date="2025-10-22"))
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["仙居县青溪镇工业区块"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("青禾电子产业园内华锐智能电气有限公司新建的2条生产线5月投产。", [("青禾电子产业园", "PARK"), ("华锐智能电气有限公司", "COMPANY")]),
+    ("项目总投资5.2亿元，落户南通外向型农业综合开发区。", [("南通外向型农业综合开发区", "PARK")]),
+])
+def test_in_after_a_park_and_a_boundary_inside_a_word_do_not_cut_names(rules_nlp, text: str, names: list) -> None:
+    """``X产业园内Y有限公司``: 内 right after a park places the firm and is no part of its
+    name; ``外向型`` holds the boundary word 向 inside a word, which does not cut the zone."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2025-06-20"))
+    assert [(e.text, e.label_) for e in doc.ents] == names

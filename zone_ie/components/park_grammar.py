@@ -42,6 +42,8 @@ class ParkGrammar:
             limit = taken_ends[k - 1]
         if i > limit:  # back over the name characters ending at ``i``, down to ``limit``
             i -= self._name_run.match(text[limit:i][::-1]).end()
+        if k and i == taken_ends[k - 1] and i < end_of_prefix - 1 and text[i] in "内里":
+            i += 1  # ``电气科技产业园内鹰城智能电气有限公司``: 内 after a name places what follows
         cut, place, has_place = self._prefix_edge(text[i:end_of_prefix], park)
         start = i + cut
         return start + place, start, has_place
