@@ -1385,3 +1385,15 @@ def test_in_after_a_park_and_a_boundary_inside_a_word_do_not_cut_names(rules_nlp
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2025-06-20"))
     assert [(e.text, e.label_) for e in doc.ents] == names
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("我们重点引进的恒瑞药业项目，投产后可形成年产6亿支液体制剂的能力。", ["恒瑞药业"]),
+    ("两个涉海装备项目将与已落地的风电整机项目形成配套。", []),
+])
+def test_a_firm_after_an_introducing_verb_and_de_starts_after_de(rules_nlp, text: str, firms: list) -> None:
+    """``引进的X项目``: the firm's name starts after 的; ``与已落地的风电整机项目`` describes a
+    project, it names no firm."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2025-12-05"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms

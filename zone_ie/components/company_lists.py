@@ -95,6 +95,8 @@ class CompanyListGrammar:
         for x in self._context_re.finditer(text, overlapped=True):  # 与X达成, 引进X…项目
             rest = x.group("rest")
             for k in range(3, min(8, len(rest)) + 1):
+                if "的" in rest[:k]:
+                    break  # ``与已落地的风电整机项目``: a clause with 的 describes a project, it names no firm
                 if self._brand_like(rest[:k], known) and self._context_right.match(rest[k:]):
                     new.setdefault(rest[:k], "COMPANY")
                     break

@@ -46,6 +46,8 @@ class ParkGrammar:
             i += 1  # ``电气科技产业园内鹰城智能电气有限公司``: 内 after a name places what follows
         cut, place, has_place = self._prefix_edge(text[i:end_of_prefix], park)
         start = i + cut
+        while start < end_of_prefix - 1 and text[start] == "的" and place == 0:
+            start += 1  # ``重点引进的亚东药业项目``: a name never starts with the particle 的
         return start + place, start, has_place
 
     def _written_alone(self, text: str, name: str) -> int:
