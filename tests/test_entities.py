@@ -1397,3 +1397,12 @@ def test_a_firm_after_an_introducing_verb_and_de_starts_after_de(rules_nlp, text
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2025-12-05"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
+
+
+def test_an_abbreviated_short_name_ends_before_a_staff_title(rules_nlp) -> None:
+    """``青禾新材技术总监…``: the short form of 青禾新材料科技有限公司 ends before 技术总监; the
+    abbreviation does not take 技 of 技术 as 科技."""
+    from zone_ie.pipeline import make_doc
+    text = "园区内河南青禾新材料科技有限公司的中试车间正在调试。“去年卖了1.1亿元。”青禾新材技术总监罗文彬说。"
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2023-04-18"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == ["河南青禾新材料科技有限公司", "青禾新材"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
-from ..clusters import company_core, core_shorts, park_key, word_before
+from ..clusters import company_core, core_shorts, park_key, word_at, word_before
 from .ruler_text import (
     _BRACKETED_HEAD, _GENERIC_PARK_WORDS, _HAN_RUN, Match, _add_non_overlapping, _han_between, _literal_spans,
 )
@@ -92,9 +92,20 @@ class NameClusters:
                 if e - s == 2 and not self._clear_left(text, s):
                     continue  # 软件和信息: a two-character short name inside a word
                 grown = self._extend_business(text, e, starts)
-                e = grown if grown > e else e + _abbreviated(text, e, rests.get(w, ""))
+                if grown > e:
+                    e = grown
+                else:
+                    n = _abbreviated(text, e, rests.get(w, ""))
+                    while n >= 2 and not self._name_ends_at(text, e + n, starts) and self._word_runs_on(text, e + n - 1, e + n):
+                        n -= 1  # ``尼嘉新材技术总监``: the abbreviation does not end inside a word (技 of 技术)
+                    e += n if n >= 2 else 0
             more.append(Match(s, e, shorts[w]))
         return _add_non_overlapping(found, more)
+
+    def _word_runs_on(self, text: str, k: int, end: int) -> bool:
+        """Whether an industry word starting at ``k`` runs on past ``end`` (``技术`` at 技)."""
+        w = word_at(self._industry_heads_by_len, text, k)
+        return w is not None and k + len(w) > end
 
     def _local_places(self, text: str, found: list[Match]) -> list[str]:
         """Place names of this document that no list knows, longest first.
