@@ -143,8 +143,17 @@ def _read_int(text: str) -> Optional[int]:
     return total + wan + section + (num or 0)
 
 
+_MAGNITUDES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4))
+
+
 def _read_regular(text: str) -> Optional[float]:
-    """``text`` read as a regular Chinese numeral (with 点 decimals), else None."""
+    """``text`` read as a regular Chinese numeral (with 点 decimals, and a magnitude after
+    them: ``六点八亿``), else None."""
+    if "点" in text:
+        for word, scale in _MAGNITUDES:
+            if text.endswith(word) and len(text) > len(word):
+                value = _read_regular(text[: -len(word)])
+                return None if value is None else round(value * scale, 6)
     head, dot, tail = text.partition("点")
     value = _read_int(head)
     if value is None:
