@@ -6,8 +6,10 @@ the body sentence that says whose figure it is, of what period and scope. The
 body's statement is the fact; the display line's copy is a repeat with less
 context (it is often given to the wrong subject or period). A display line's
 figure (:func:`display_spans`) is dropped when the same number (same unit, within
-the scorer's tolerance) is stated in a body paragraph of the document. A figure
-printed only in a display line is kept.
+the scorer's tolerance) is stated in a body paragraph of the document, and always
+when it is in the title block above the document's first sentence (the title often
+rounds or sums what the body states). A figure printed only in a later display
+line is kept.
 """
 from __future__ import annotations
 
@@ -89,10 +91,15 @@ _ROUNDED_TOL = 0.1
 
 
 def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[MetricFact]:
-    """``metrics`` without the display-line figures that a body paragraph restates."""
+    """``metrics`` without the title block's figures and the display-line figures that a
+    body paragraph restates."""
     if not metrics or not ctx.paragraphs:
         return metrics
     rep = ctx.repair or ctx.doc._.repair
+    lead = _title_block(rep.source)
+    if lead:  # a figure of the title block above the first sentence is never the fact
+        title = [(a, b) for a, b in (ctx.raw(q.start, q.end) for q in ctx.qtys) if b <= lead]
+        metrics = [m for m in metrics if not _read_in(ctx, m, title) or _table_row(ctx, m)]
     spans = ctx.display
     if spans is None:
         spans = display_spans(rep.source)  # raw lines, simplified characters
@@ -119,6 +126,47 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
                 continue
         out.append(m)
     return out
+
+
+_CLAUSE_PUNCT = re.compile(r"[，,；;。！？!?]")
+
+
+def _title_block(raw: str) -> int:
+    """The end of the title block: the lines from the top that carry no clause or sentence
+    punctuation (title, subtitle, source and date line, a menu), when a blank line closes
+    them and the document's first sentence comes after; 0 when the first line already holds
+    punctuation (a wrapped PDF text starting mid-paragraph) or no blank line closes the
+    block. Their figures round or frame what the body states; they are never the facts (the
+    gold labels none), whether or not the body repeats the number."""
+    pos = 0
+    end = 0
+    for line in raw.split("\n"):
+        if line.strip():
+            if _CLAUSE_PUNCT.search(line):
+                break
+            end = pos + len(line)
+        elif end:
+            return pos  # a blank line after the heading lines closes the block
+        pos += len(line) + 1
+    return 0
+
+
+def _read_in(ctx: DocContext, m: MetricFact, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``m``'s own figure (its value, else its change or share) was read from one of
+    the raw quantity ``spans``: the first quantity of its evidence that states that number."""
+    if not spans:
+        return False
+    rep = ctx.repair or ctx.doc._.repair
+    a, b = m.evidence
+    wanted = [v for _, v in _numbers(m)]
+    for q in ctx.qtys:
+        qa, qb = ctx.raw(q.start, q.end)
+        if qa < a or qb > b:
+            continue
+        value = q.q.get("value")
+        if value is not None and any(_same(float(value), v) for v in wanted):
+            return (qa, qb) in spans
+    return False
 
 
 def _table_row(ctx: DocContext, m: MetricFact) -> bool:
