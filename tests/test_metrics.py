@@ -2442,3 +2442,18 @@ def test_a_bare_park_word_after_a_counted_group_of_parks_stays_the_group(nlp) ->
             "园区规上工业增加值拉动全市增长8.3个百分点。")
     found = [m for m in metrics(nlp, text, date="2025-11-20") if m["value"] and m["value"]["value"] == 8.3]
     assert found == []
+
+
+@pytest.mark.parametrize("text, indicator, scope", [
+    ("2023年，青禾高新区高新技术产业增加值增长12.3%，占规上工业增加值的68.5%。", "industrial_value_added", "高新技术产业"),
+    ("2023年，青禾高新区战略性新兴产业增加值增长15.1%。", "industrial_value_added", "战略性新兴产业"),
+    ("2023年，青禾经开区省外到位资金48.6亿元，增长9.2%。", "funds_in_place", "省外"),
+    ("2023年，青禾经开区实际到位内资31.2亿元。", "funds_in_place", "内资"),
+    ("2023年，青禾综保区区内加工贸易进出口21.4亿元。", "foreign_trade", "加工贸易"),
+])
+def test_an_indicator_form_naming_a_sector_or_a_source_gives_its_scope(nlp, text: str, indicator: str, scope: str) -> None:
+    """``高新技术产业增加值`` / ``省外到位资金`` / ``区内加工贸易进出口``: a form that names a
+    sector or a source of funds carries that as its scope (``form_scopes``); a place word
+    before the form (区内) is no scope."""
+    found = [m for m in metrics(nlp, text, date="2024-01-20") if m["indicator"] == indicator]
+    assert found and found[0]["scope"] == scope

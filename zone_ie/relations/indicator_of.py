@@ -206,6 +206,8 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         scope = strip_words(phrase[:i], _scope_value_words()) or None
         if scope is not None and len(scope) < 2:
             scope = None  # a lone character left by stripping (签约… -> 签) names nothing
+        if scope is not None and scope in v["place_word_scopes"]:
+            scope = None  # ``区内加工贸易…``: a place word before the form, the form's own scope instead
         scope = scope or v["form_scopes"].get(phrase[i:j])
         nouns = v["split_form_nouns"]
         noun = next((n for n in nouns if rest.endswith(n)), None) if ends_any(rest, nouns) else None
