@@ -2457,3 +2457,14 @@ def test_an_indicator_form_naming_a_sector_or_a_source_gives_its_scope(nlp, text
     before the form (区内) is no scope."""
     found = [m for m in metrics(nlp, text, date="2024-01-20") if m["indicator"] == indicator]
     assert found and found[0]["scope"] == scope
+
+
+@pytest.mark.parametrize("text, park, value", [
+    ("青禾经济技术开发区规划建设了6.92平方公里的新能源电池产业园，已入驻企业12家。", "新能源电池产业园", 6920000.0),
+    ("在占地5000亩的小麦精深加工产业园里，青禾农高区正在建设三条生产线。", "小麦精深加工产业园", 5000.0),
+])
+def test_an_area_modifying_a_parks_name_is_that_parks(nlp, text: str, park: str, value: float) -> None:
+    """``规划建设了6.92平方公里的X产业园`` / ``占地5000亩的X产业园``: an area written as the
+    modifier of a park's name (figure, 的, park) is that park's, not the zone's named before."""
+    found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-01-20") if m["value"]}
+    assert found.get(value) == park

@@ -178,6 +178,19 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     return ents[0] if ents and _SHORT_GAP.fullmatch(ctx.text[k:ents[0].start]) else None
 
 
+_AREA_UNITS = frozenset({"m2", "mu", "ha"})
+
+
+def _sized_park(ctx: DocContext, q: Qty) -> Optional[Ent]:
+    """``规划建设了6.92平方公里的新能源电池产业园`` / ``占地5000亩的X产业园``: an area written
+    as the modifier of a park's name (the figure, 的, the park) is that park's."""
+    text = ctx.text
+    if not text.startswith("的", q.end):
+        return None
+    ent = ctx.ent_at(q.end + 1)
+    return ent if ent is not None and ent.label == "PARK" and ent.start == q.end + 1 else None
+
+
 @lru_cache(maxsize=1)
 def _site_re() -> "re.Pattern[str]":
     tails = "|".join(map(re.escape, sorted(vocab()["company_site_tails"], key=len, reverse=True)))
@@ -465,6 +478,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 # ``…签约项目28个，协议投资118.5亿元；新能源类16个，84.2亿元``: the row before's frame
                 ind = parallel_indicator(ctx, template, out, q, start) or ind
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
+        if host is None and q.q.get("unit") in _AREA_UNITS:
+            host = _sized_park(ctx, q)
         if host is not None:
             subject = host
         if frame_ind and ind[0] == "other" and q.q.get("unit") == "count" and ends_any(ind[1] or "", vocab()["project_count_nouns"]):
