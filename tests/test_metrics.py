@@ -2468,3 +2468,12 @@ def test_an_area_modifying_a_parks_name_is_that_parks(nlp, text: str, park: str,
     modifier of a park's name (figure, 的, park) is that park's, not the zone's named before."""
     found = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, date="2024-01-20") if m["value"]}
     assert found.get(value) == park
+
+
+def test_the_full_zone_word_is_a_typed_anaphor_of_the_bonded_zone(nlp) -> None:
+    """``综合保税区进出口总额突破16亿美元``: the full word 综合保税区, written alone, refers to the
+    text's bonded zone (like 综保区), not to the 新区 that hosts it."""
+    text = ("青禾新区以青禾综合保税区为平台发展外向型经济。\n\n"
+            "2022年，青禾新区地区生产总值增长7.1%；综合保税区进出口总额突破16亿美元。")
+    found = {m["indicator"]: m["subject"] for m in metrics(nlp, text, date="2023-01-16")}
+    assert found.get("foreign_trade") == "青禾综合保税区"
