@@ -2477,3 +2477,15 @@ def test_the_full_zone_word_is_a_typed_anaphor_of_the_bonded_zone(nlp) -> None:
             "2022年，青禾新区地区生产总值增长7.1%；综合保税区进出口总额突破16亿美元。")
     found = {m["indicator"]: m["subject"] for m in metrics(nlp, text, date="2023-01-16")}
     assert found.get("foreign_trade") == "青禾综合保税区"
+
+
+@pytest.mark.parametrize("text, value, scope", [
+    ("2023年，青禾经开区规模以上工业企业由120家增加到138家。", 138.0, "规模以上工业企业"),
+    ("2023年，青禾综保区外商投资企业新设数量达到15家。", 15.0, "外商投资企业"),
+    ("2023年，青禾新区各类企业主体数量突破2万户。", 20000.0, "各类企业主体"),
+])
+def test_a_count_of_firms_with_a_number_word_or_a_from_marker_is_an_enterprise_count(nlp, text: str, value: float, scope: str) -> None:
+    """``X企业由120家增加到138家`` / ``外商投资企业新设数量15家`` / ``企业主体数量2万户``: the
+    firms counted, with 由 or a word for their number after them, are an enterprise count."""
+    found = {m["value"]["value"]: m for m in metrics(nlp, text, date="2024-01-20") if m["value"]}
+    assert found[value]["indicator"] == "enterprise_count" and found[value]["scope"] == scope

@@ -278,7 +278,9 @@ def _predicate_re() -> "re.Pattern[str]":
 
 
 _FIRM_CLASSIFIERS = frozenset({"家", "户"})  # 规上企业82户 counts firms as 企业…家 does
-_COUNT_TAIL = re.compile(r"(?:总数|数量|总量|个数|家数|户数)$")  # 企业总数612家: the firms' number
+# ``企业总数612家`` / ``外商投资企业新设数量15家``: the firms' number; ``规上工业企业由120家…``:
+# the from-to marker before the first figure
+_COUNT_TAIL = re.compile(r"(?:(?:新设|新增|新注册|注册)?(?:总数|数量|总量|个数|家数|户数)|由|从)$")
 
 
 def _listed_verb_noun(raw_pre: str):
