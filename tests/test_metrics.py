@@ -2489,3 +2489,10 @@ def test_a_count_of_firms_with_a_number_word_or_a_from_marker_is_an_enterprise_c
     firms counted, with 由 or a word for their number after them, are an enterprise count."""
     found = {m["value"]["value"]: m for m in metrics(nlp, text, date="2024-01-20") if m["value"]}
     assert found[value]["indicator"] == "enterprise_count" and found[value]["scope"] == scope
+
+
+def test_retail_sales_above_the_quota_is_retail_sales_with_its_scope(nlp) -> None:
+    """``限额以上社会消费品零售额增长8.2%``: 社会消费品零售额 is a form of retail sales; 限额以上
+    is its scope."""
+    found = metrics(nlp, "2023年，青禾新区限额以上社会消费品零售额增长8.2%。", date="2024-01-20")
+    assert [(m["indicator"], m["scope"], m["yoy_pct"]) for m in found] == [("retail_sales", "限额以上", 8.2)]
