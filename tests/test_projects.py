@@ -504,3 +504,13 @@ def test_a_firm_after_an_item_marker_opens_its_project(rules_nlp):
             "(一)滇丰年产3万吨蔬菜精深加工项目,总投资1.2亿元;\n(二)远帆年产24万吨生物饲料项目,总投资2.8亿元,已完成主体工程;\n")
     got = {f["name"]: f["company"] for f in facts(rules_nlp, text, "project", "2021-06-10")}
     assert got.get("远帆年产24万吨生物饲料项目") == "远帆"
+
+
+@pytest.mark.parametrize("text", [
+    "今年青禾经开区全力推进重点项目建设，总投资128亿元。",
+    "一季度，园区新签约项目总投资56.8亿元，新建工业项目投资32亿元。",
+])
+def test_a_name_of_kind_words_only_is_no_project(nlp, text: str) -> None:
+    """``全力推进重点项目`` / ``新签约项目`` / ``新建工业项目``: words that qualify a kind of
+    project name none, even with a cost after them."""
+    assert facts(nlp, text, "project", date="2024-03-01") == []

@@ -205,6 +205,8 @@ def _named(ctx: DocContext, name: str, start: int, company: Optional[Ent], capac
         # 某公司项目: the company's projects in general, unless an investment frames this one
         # (``总投资10.3亿元的盛泉新材料项目``)
         return _after_investment(ctx, ctx.sentence_at(start)[0], start)
+    if _only_kind_words(name):
+        return False  # ``全力推进重点项目`` / ``新签约项目`` / ``外资项目``: a kind of project, even with a cost
     if capacity or _after_investment(ctx, ctx.sentence_at(start)[0], start):
         return True
     if _bracketed_cost(ctx, start + len(name)) is not None:
@@ -274,6 +276,28 @@ def _generic_head(name: str) -> bool:
 
 
 _ZONE_WORDS = ("园区", "全区", "该区", "本区", "开发区", "高新区", "经开区", "新区", "片区", "综保区")
+
+
+def _only_kind_words(name: str) -> bool:
+    """Whether ``name`` is made only of words that qualify a kind of project (a project suffix
+    after verbs, stages and classes: ``全力推进重点项目``, ``新签约项目``, ``跟踪在谈项目``,
+    ``新建工业项目``; ``project_kind_words``), naming no project."""
+    c = cues()
+    suffix = next((x for x in c["project_suffixes"] if name.endswith(x)), "")
+    if not suffix:
+        return False
+    head = name[: len(name) - len(suffix)]
+    for w in _ZONE_WORDS:  # ``园区新签约项目``: the zone's projects of a kind
+        if head.startswith(w):
+            head = head[len(w):]
+            break
+    words = longest_first("project_kind_words")
+    while head:
+        w = next((w for w in words if head.startswith(w)), None)
+        if w is None:
+            return False
+        head = head[len(w):]
+    return True
 
 
 _BRACKETED_COST = regex.compile(r"[（(]\s*(?:总投资|投资|计划投资)?[约近超逾]?[0-9.]+\s*(?:万|亿)?(?:元|美元)\s*[)）]")
