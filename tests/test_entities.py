@@ -1406,3 +1406,15 @@ def test_an_abbreviated_short_name_ends_before_a_staff_title(rules_nlp) -> None:
     text = "园区内河南青禾新材料科技有限公司的中试车间正在调试。“去年卖了1.1亿元。”青禾新材技术总监罗文彬说。"
     doc = rules_nlp(make_doc(rules_nlp, text, date="2023-04-18"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == ["河南青禾新材料科技有限公司", "青禾新材"]
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("花山片区40万吨有机硅一期、90万吨阳极炭素二期等项目稳定运行。", []),
+    ("东恒新能源年产5万吨导电材料项目开工。", ["东恒新能源"]),
+])
+def test_the_product_after_a_capacity_is_no_firm(rules_nlp, text: str, firms: list) -> None:
+    """``40万吨有机硅一期``: the words right after a capacity name its product, not a firm
+    (a firm's name before the capacity still opens the project: ``东恒新能源年产5万吨…``)."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-01"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
