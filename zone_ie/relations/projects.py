@@ -227,12 +227,17 @@ def _builder_gap(gap: str) -> bool:
     gap = _MONEY_IN_GAP.sub("", regex.sub(c_alias_bracket(), "", gap)).lstrip("”’\"）)")  # after an alias: …“X”）签约
     if not gap:
         return False  # a verb must say the company builds it
-    words = longest_first("project_builder_gap_words")
-    while gap:
-        w = next((w for w in words if gap.startswith(w)), None)
+    return _made_of(gap, "project_builder_gap_words")
+
+
+def _made_of(text: str, key: str) -> bool:
+    """Whether ``text`` is a run of words of the cue list ``key`` only (longest first)."""
+    words = longest_first(key)
+    while text:
+        w = next((w for w in words if text.startswith(w)), None)
         if w is None:
             return False
-        gap = gap[len(w):]
+        text = text[len(w):]
     return True
 
 
@@ -291,13 +296,7 @@ def _only_kind_words(name: str) -> bool:
         if head.startswith(w):
             head = head[len(w):]
             break
-    words = longest_first("project_kind_words")
-    while head:
-        w = next((w for w in words if head.startswith(w)), None)
-        if w is None:
-            return False
-        head = head[len(w):]
-    return True
+    return _made_of(head, "project_kind_words")
 
 
 _BRACKETED_COST = regex.compile(r"[（(]\s*(?:总投资|投资|计划投资)?[约近超逾]?[0-9.]+\s*(?:万|亿)?(?:元|美元)\s*[)）]")
