@@ -25,10 +25,6 @@ _SITE_TAIL = regex.compile(r"(?<=\p{Han}{2})\p{Han}{2}(?:基地|工厂|分公司
 _CLAUSE_TAIL = regex.compile(r"[^，,。；;：:、\n]{0,30}?(?:项目|基地|工厂|生产线)")
 
 
-
-# a capacity right before a name's start (``90万吨``, ``年产3000台``): what follows is its product
-_CAPACITY_BEFORE = regex.compile(r"[0-9.]+\s*(?:万|亿|千)?(?:吨|台|套|件|辆|片|支|只|头|千瓦|兆瓦|GWh|GW|MWh|MW|万千瓦)$")
-
 class CompanyListGrammar:
     """Brand names read from company lists and frames (see the module docstring)."""
 
@@ -229,7 +225,7 @@ class CompanyListGrammar:
                 continue
             if brand.endswith(self._project_prefix_not) or brand.startswith(self._project_prefix_not):
                 continue  # a verb or a frame word before the capacity, not a brand
-            if _CAPACITY_BEFORE.search(text, max(0, start - 12), start):
+            if self._capacity_before.search(text, max(0, start - 12), start):
                 continue  # ``40万吨有机硅一期``: the words after a capacity are its product, not a firm
             if start in park_ends and brand.endswith(self._facility_words):
                 continue  # ``X高新区标准厂房三期``: the zone's own facility, not a firm in it

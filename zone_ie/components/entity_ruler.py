@@ -220,6 +220,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._site_words = frozenset(g.get("company_site_words", []))
         self._staff_re = regex.compile(g.get("company_staff_re", r"(?!)"))
         self._anaphor_next_re = regex.compile(g.get("company_anaphor_next_re", r"(?!)"))
+        self._capacity_before = regex.compile(g.get("product_after_capacity_re", r"(?!)"))
         self._investor_not = tuple(g.get("company_investor_not", []))
         self._conj = rx.char_class("".join(sorted({c for c in g.get("conj_boundaries", []) if len(c) == 1})))
         self._org_tail = set(g.get("org_tail_chars", ""))

@@ -98,8 +98,9 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
     rep = ctx.repair or ctx.doc._.repair
     lead = _title_block(rep.source)
     if lead:  # a figure of the title block above the first sentence is never the fact
-        title = [(a, b) for a, b in (ctx.raw(q.start, q.end) for q in ctx.qtys) if b <= lead]
-        metrics = [m for m in metrics if not _read_in(ctx, m, title) or _table_row(ctx, m)]
+        title = {(a, b) for a, b in (ctx.raw(q.start, q.end) for q in ctx.qtys) if b <= lead}
+        metrics = [m for m in metrics
+                   if m.evidence[0] >= lead or not _read_in(ctx, m, title) or _table_row(ctx, m)]
     spans = ctx.display
     if spans is None:
         spans = display_spans(rep.source)  # raw lines, simplified characters
@@ -134,7 +135,7 @@ _CLAUSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 def _title_block(raw: str) -> int:
     """The end of the title block: the lines from the top that carry no clause or sentence
     punctuation (title, subtitle, source and date line, a menu), when a blank line closes
-    them and the document's first sentence comes after; 0 when the first line already holds
+    them; 0 when the first line already holds
     punctuation (a wrapped PDF text starting mid-paragraph) or no blank line closes the
     block. Their figures round or frame what the body states; they are never the facts (the
     gold labels none), whether or not the body repeats the number."""
@@ -151,12 +152,11 @@ def _title_block(raw: str) -> int:
     return 0
 
 
-def _read_in(ctx: DocContext, m: MetricFact, spans: list[tuple[int, int]]) -> bool:
+def _read_in(ctx: DocContext, m: MetricFact, spans: set[tuple[int, int]]) -> bool:
     """Whether ``m``'s own figure (its value, else its change or share) was read from one of
     the raw quantity ``spans``: the first quantity of its evidence that states that number."""
     if not spans:
         return False
-    rep = ctx.repair or ctx.doc._.repair
     a, b = m.evidence
     wanted = [v for _, v in _numbers(m)]
     for q in ctx.qtys:

@@ -267,15 +267,19 @@ def _specific(ctx: DocContext, name: str, start: int) -> bool:
 _COST_AFTER = regex.compile(r"[，,]?(?:计划总投资|项目总投资|总投资额?|计划投资|投资额?|估算总投资)(?:约|达|为|近|超)?[0-9.]+\s*(?:万|亿)?(?:元|美元)")
 
 
+def _project_head(name: str) -> tuple[str, str]:
+    """``(suffix, head)`` of a project name: its project suffix (``项目``, or ``""``), and the
+    words before it without a generic zone word opening them (``园区重点项目`` -> ``重点``)."""
+    suffix = next((x for x in cues()["project_suffixes"] if name.endswith(x)), "")
+    head = name[: len(name) - len(suffix)]
+    w = next((w for w in _ZONE_WORDS if head.startswith(w)), "")
+    return suffix, head[len(w):]
+
+
 def _generic_head(name: str) -> bool:
     """``重点项目`` / ``产业项目``: a kind of project, not a project's name."""
     c = cues()
-    suffix = next((x for x in c["project_suffixes"] if name.endswith(x)), "")
-    head = name[: len(name) - len(suffix)]
-    for w in _ZONE_WORDS:  # ``园区重点项目``: the zone's key projects
-        if head.startswith(w):
-            head = head[len(w):]
-            break
+    _, head = _project_head(name)
     return (len(head) < 3 or head.startswith(tuple(c["project_generic_heads"])) or _is_group(name)
             or head.endswith(tuple(c["project_generic_heads"])))
 
@@ -287,16 +291,8 @@ def _only_kind_words(name: str) -> bool:
     """Whether ``name`` is made only of words that qualify a kind of project (a project suffix
     after verbs, stages and classes: ``全力推进重点项目``, ``新签约项目``, ``跟踪在谈项目``,
     ``新建工业项目``; ``project_kind_words``), naming no project."""
-    c = cues()
-    suffix = next((x for x in c["project_suffixes"] if name.endswith(x)), "")
-    if not suffix:
-        return False
-    head = name[: len(name) - len(suffix)]
-    for w in _ZONE_WORDS:  # ``园区新签约项目``: the zone's projects of a kind
-        if head.startswith(w):
-            head = head[len(w):]
-            break
-    return _made_of(head, "project_kind_words")
+    suffix, head = _project_head(name)  # (``园区新签约项目``: the zone's projects of a kind)
+    return bool(suffix) and _made_of(head, "project_kind_words")
 
 
 _BRACKETED_COST = regex.compile(r"[（(]\s*(?:总投资|投资|计划投资)?[约近超逾]?[0-9.]+\s*(?:万|亿)?(?:元|美元)\s*[)）]")

@@ -100,9 +100,6 @@ def _kind(p) -> Optional[str]:
     return None
 
 
-def _whole_year(p) -> bool:
-    return _kind(p) == "year"
-
 
 def _date_respective(ctx: DocContext, metrics: list[MetricFact], years: list[dict], pos: int) -> None:
     """The ``分别`` lists after ``pos`` in its full sentence that hold one value per year."""
