@@ -281,6 +281,22 @@ def test_a_section_heading_year_dates_its_section(nlp):
     assert per_of(280) == 2024
 
 
+def test_a_section_head_under_a_source_line_still_dates_its_section(nlp):
+    # the title, a 来源 line and the first section head stand above the first long
+    # paragraph; the head is a line of its own, so its year dates the section below it
+    from factkit import metrics
+
+    text = ("澄川经济开发区2022年工作总结和2023年工作思路\n\n来源：区管委会办公室　　发布时间：2023-01-12\n\n"
+            "一、2022年工作总结\n\n"
+            "过去一年，澄川经济开发区坚持项目为王，统筹推进招商引资和项目建设，主要经济指标保持平稳增长，"
+            "园区综合实力在全省开发区考评中继续保持前列。\n\n"
+            "（一）经济运行稳中有进。全年完成规上工业总产值316.2亿元，同比增长9.1%；完成固定资产投资58.4亿元，增长6.7%。\n")
+    ms = metrics(nlp, text, "2023-01-12")
+    per = {m["value"]["value"]: m["period"] for m in ms if m["value"]}
+    assert per[316.2e8] == {"year": 2022, "start_month": 1, "end_month": 12}
+    assert per[58.4e8] == {"year": 2022, "start_month": 1, "end_month": 12}
+
+
 def test_a_strip_word_does_not_cut_a_noun_open(nlp):
     from factkit import metrics
 

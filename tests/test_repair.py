@@ -201,3 +201,19 @@ def test_an_enumerated_item_after_a_semicolon_starts_a_paragraph() -> None:
     # a decimal after a wrapped line is not an item: the wrap is joined
     wrapped = repair("一季度园区规上工业产值增长\n2.5%，高于全市。").text
     assert "\n" not in wrapped
+
+
+@pytest.mark.parametrize("head", ["一、公司概况", "（三）2023年工作总结", "第二章　生产基地"])
+def test_numbered_section_head_above_the_first_paragraph_stays_its_own_line(head: str) -> None:
+    # a title block before the first long paragraph is joined line to line; a numbered
+    # section head in it is still a line of its own, apart from the title above and the text below
+    raw = f"宏达科技有限公司2023年度社会责任报告\n\n发布时间：2024-03-20\n\n{head}\n\n{_LONG}\n"
+    rep = repair(raw)
+    check_map(rep)
+    assert f"\n{head}\n" in rep.text
+
+
+def test_numbered_item_that_fills_its_wrapped_line_is_joined() -> None:
+    # a narrow PDF column: ``一、`` opens an item whose first line is as long as the next
+    raw = "一、坚持创新驱动发展战\n\n略，加快培育新兴产业。\n"
+    assert repair(raw).text.startswith("一、坚持创新驱动发展战略，加快培育新兴产业。")

@@ -241,7 +241,9 @@ def _layout_keep(raw: str) -> bytearray:
             if _spaced(raw[a], b) and not _phrase_gap(raw, a, e):
                 keep[s:e] = b"\x00" * (e - s)
             continue
-        if _is_paragraph_break(raw, keep, a, ws, b, logical_start) or (a > body and heading_line(raw, a, b)):
+        if (_is_paragraph_break(raw, keep, a, ws, b, logical_start)
+                or ((a > body or _section_head(raw, a, e)) and heading_line(raw, a, b))
+                or _opens_section_head(raw, e)):
             kept_breaks.append((s, e))
             logical_start = e
         elif _joins(raw, a, b, e):
@@ -328,6 +330,30 @@ def numbered_head(raw: str, a: int) -> bool:
     """Whether the raw line ending at ``a`` opens with a section number (``一、``, ``（二）``):
     a section head wherever it stands, even above the first long paragraph."""
     return SECTION_NUMBER.match(raw, raw.rfind("\n", 0, a) + 1) is not None
+
+
+def _section_head(raw: str, a: int, e: int) -> bool:
+    """The raw line ending at ``a`` opens with a section number (``一、公司概况``) and is
+    clearly shorter than the line after it (starting at ``e``): a section head even above
+    the first long paragraph; a wrapped numbered item fills its line like the next one."""
+    if not numbered_head(raw, a):
+        return False
+    head = raw[raw.rfind("\n", 0, a) + 1 : a + 1].strip()
+    nxt_end = raw.find("\n", e)
+    nxt = raw[e : len(raw) if nxt_end < 0 else nxt_end].strip()
+    return len(head) < 0.8 * len(nxt)
+
+
+def _opens_section_head(raw: str, e: int) -> bool:
+    """The raw line starting at ``e`` is a section head (``一、2023年工作总结``): it starts
+    its own paragraph, even under a title block that repair joins."""
+    end = raw.find("\n", e)
+    if end < 0 or not numbered_head(raw, end - 1):
+        return False
+    nxt = end + 1
+    while nxt < len(raw) and (raw[nxt] in _INDENT or raw[nxt] == "\n"):
+        nxt += 1
+    return nxt < len(raw) and _section_head(raw, end - 1, nxt) and heading_line(raw, end - 1, raw[nxt])
 
 
 def heading_line(raw: str, a: int, b: str) -> bool:
