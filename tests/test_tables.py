@@ -94,6 +94,33 @@ def test_a_space_aligned_ranking_table_keeps_every_score_with_the_shipped_filter
     assert ranks["云岭（青禾）产业转移工业园"] == 3.0
 
 
+QUARTER_RANKING = (
+    "澄江市工信局关于2024年三季度全市产业园区综合考评情况的通报\n\n"
+    "按照考评办法，市园区办对全市4个产业园区三季度发展情况进行了综合考评，结果如下：\n\n"
+    "排名　园区　综合得分\n"
+    "1　青禾经济开发区　91.3\n"
+    "2　蓝田高新区　88.6\n"
+    "3　云岭产业园区　84.2\n"
+    "4　澄江工业园区　79.5\n\n"
+    "青禾经济开发区连续三个季度位居第一。\n"
+)
+
+
+def test_a_table_set_apart_by_single_spaces_gives_each_row_its_rank_and_score(rules_nlp) -> None:
+    # a web page's table copied as text: one ideographic space between cells; the
+    # ranks are of the evaluation the title announces, a quarter of 2024
+    ms = metrics(rules_nlp, QUARTER_RANKING, "2024-10-28")
+    by = {(m["subject"], m["indicator_text"]): m for m in ms}
+    assert by[("蓝田高新区", "综合得分")]["value"]["value"] == 88.6
+    assert by[("云岭产业园区", "排名")]["value"]["value"] == 3.0
+    assert by[("云岭产业园区", "排名")]["period"] == {"year": 2024, "start_month": 7, "end_month": 9}
+
+
+def test_a_letter_spaced_headline_is_no_table() -> None:
+    raw = "青 禾 经 开 区 前 11 月\n规 上 工 业 总 产 值 增 长 14.2%\n\n本报讯 青禾经开区前11月规上工业总产值增长14.2%。\n"
+    assert table_rows(raw) == ()
+
+
 def test_repair_keeps_the_rows_of_a_piped_table() -> None:
     text = repair(RANKING).text
     assert "\n2 | 青禾经济开发区 | 92.8 | 上升3位\n3 | " in text

@@ -234,7 +234,7 @@ def _layout_keep(raw: str) -> bytearray:
             if "\n" in ws:
                 kept_breaks.append((s, e))
                 logical_start = e
-            elif _spaced(raw[a], b) and not _COLUMN_GAP.fullmatch(ws):
+            elif _spaced(raw[a], b) and not _COLUMN_GAP.fullmatch(ws) and not _single_gap_grid(raw, s):
                 keep[s:e] = b"\x00" * (e - s)
             continue
         if "\n" not in ws:
@@ -264,6 +264,30 @@ _PIPE = re.compile(r"[|｜]")  # the cell separator of a plain-text table on a w
 _CELL_NUMBER = re.compile(r"^[-+－—]?\d[\d,.]*%?$|^[—–-]+$")
 
 
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?、]")
+_SINGLE_GAP = re.compile(r"[ \u3000]+")
+
+
+def grid_cells(line: str) -> list[str]:
+    """The cells of a table line split by column gaps; a line without clause punctuation
+    whose cells are set apart by single spaces (``1　盘北经济开发区　92.6``, a web page's
+    table copied as text) is split at each space."""
+    line = line.strip()
+    cells = [c for c in _COLUMN_GAP.split(line) if c]
+    if len(cells) < 3 and not _CLAUSE_PUNCT.search(line) and not _PIPE.search(line):
+        single = [c for c in _SINGLE_GAP.split(line) if c]
+        # (not letter-spacing: ``邯 郸 经 开 区`` is a word spaced out character by character)
+        if len(single) >= 3 and 2 * sum(1 for c in single if len(c) == 1 and not c.isdigit()) < len(single):
+            return single
+    return cells
+
+
+def _single_gap_grid(raw: str, i: int) -> bool:
+    """Whether the raw line around ``i`` is a table row whose cells single spaces set apart."""
+    line = raw[raw.rfind("\n", 0, i) + 1 : (raw.find("\n", i) + 1 or len(raw) + 1) - 1]
+    return len([c for c in _COLUMN_GAP.split(line.strip()) if c]) < 3 and len(grid_cells(line)) >= 3
+
+
 @lru_cache(maxsize=4)  # repair and the table reader of the same document ask
 def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the raw lines of statistics tables: runs of two or more lines
@@ -271,12 +295,12 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     or more (``规模以上工业总产值　　亿元　　612.47　　13.8``), with the header line above
     them and a name line wrapped between them."""
     piped = "|" in raw or "｜" in raw
-    if "\u3000\u3000" not in raw and "  " not in raw and "\t" not in raw and not piped:
+    if "\u3000" not in raw and "  " not in raw and "\t" not in raw and not piped:
         return ()
     lines: list[tuple[int, int, int]] = []  # (start, end, figure cells)
     pos = 0
     for line in raw.split("\n"):
-        cells = [c for c in _COLUMN_GAP.split(line.strip()) if c]
+        cells = grid_cells(line)
         figures = 0
         if piped and len(cells) < 3:
             cells = [c.strip() for c in _PIPE.split(line.strip()) if c.strip()]  # ``1 | 甲开发区 | 93.6``

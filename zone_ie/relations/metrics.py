@@ -23,7 +23,7 @@ from .indicators import find_indicator, has_vocab, strip_words, vocab
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip, firm_sum_scope
 from .scopes import _WORDY, settle_scopes
-from .periods_of import evaluation_year, period_for, sentence_period
+from .periods_of import evaluation_period, period_for, sentence_period
 from .series_periods import date_series, years_before
 from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, respective_at
 from .labels import label_frame
@@ -527,9 +527,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if q.q.get("unit") == "rank" and has_vocab("current_evaluation_cues", text[cs:q.start]):
             # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
             # earlier one its sentence recalls (``在2020年度“国考”中由第73位跃升至第36位``)
-            year = evaluation_year(ctx, ctx.article_at(q.start))
-            if year is not None:
-                period = {"year": year, "start_month": None, "end_month": None}
+            period = evaluation_period(ctx, ctx.article_at(q.start)) or period
         if (period is not None and (ind[0] == "land_area" or q.q.get("unit") in _AREA_UNITS)
                 and not sentence_period(ctx, q.start, s) and not _WITHIN_YEAR.search(text, cs, q.start)):
             period = None  # an area (land, floor space) is a standing fact: only a period of its own sentence dates it

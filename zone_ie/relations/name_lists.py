@@ -13,7 +13,7 @@ from ..models import MetricFact, Period, Quantity
 from ..numerals import to_number
 from .context import DocContext, Ent, cues
 from .indicators import vocab
-from .periods_of import evaluation_year, period_for
+from .periods_of import evaluation_period, period_for
 
 NAME_LIST_TAIL = re.compile(r"\s*(?:\d+[家个](?:企业|公司)?)?(?:的?[^，,。；;、：:\d\s“”]{1,14})?[，,]?\s*")
 
@@ -98,6 +98,6 @@ def date_ranks(ctx: DocContext, metrics: list[MetricFact]) -> None:
     for m in metrics:
         if m.period is None and m.value is not None and m.value.unit in ("rank", "other:分") and m.evidence is not None:
             pos = ctx.repair.from_raw(m.evidence[0]) if ctx.repair is not None else m.evidence[0]
-            year = evaluation_year(ctx, ctx.article_at(pos))
-            if year is not None:
-                m.period = Period(year=year)
+            period = evaluation_period(ctx, ctx.article_at(pos))
+            if period is not None:
+                m.period = Period(**period)

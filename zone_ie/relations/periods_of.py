@@ -822,16 +822,30 @@ def evaluation_year(ctx: DocContext, article: int) -> Optional[int]:
     """The year of the evaluation an article announces in its first paragraphs
     (``公布2024年国家级经开区综合发展水平考核评价结果``, ``对2021年度…考评结果进行公示``):
     the period of the ranks it reports."""
-    cache = ctx.__dict__.setdefault("_evaluation_years", {})
+    period = evaluation_period(ctx, article)
+    return period["year"] if period else None
+
+
+def evaluation_period(ctx: DocContext, article: int) -> Optional[dict]:
+    """The period of the evaluation an article announces (see :func:`evaluation_year`);
+    a part of the year written right after the year is part of it
+    (``2025年一季度全市产业园区综合考评``: the first quarter of 2025)."""
+    cache = ctx.__dict__.setdefault("_evaluation_periods", {})
     if article not in cache:
-        year = None
+        period = None
         paras = [p for p in ctx.paragraphs if p.article == article][:6]
         for p in paras:
             m = _EVALUATION_YEAR.search(ctx.text, p.start, p.end)
             if m is not None:
                 # ``2021至2022年…考评``: a round of several years has no single year
-                year = None if m.group("range") else int(m.group(2))
+                if not m.group("range"):
+                    year = int(m.group(2))
+                    period = {"year": year, "start_month": None, "end_month": None}
+                    part = next((x for x in ctx.pers_in(m.start(2), m.end()) if x.start <= m.end(2) + 1), None)
+                    val = _period_value(part) if part is not None else None
+                    if val and val.get("year") in (None, year) and val.get("start_month") is not None:
+                        period = dict(period, start_month=val["start_month"], end_month=val["end_month"])
                 break
-        cache[article] = year
+        cache[article] = period
     return cache[article]
 

@@ -13,7 +13,7 @@ from typing import Optional
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, cues
 from .indicators import find_indicator
-from .periods_of import evaluation_year, period_for
+from .periods_of import evaluation_period, period_for
 from .table_rows import NUMBER, cells, headed_tables
 
 
@@ -22,9 +22,8 @@ def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
     out: list[MetricFact] = []
     for roles, (s, _), rows in headed_tables(ctx, _header_roles):
         period = period_for(ctx, s, s)
-        if period is None:  # the year of the evaluation the article announces
-            year = evaluation_year(ctx, ctx.article_at(s))
-            period = {"year": year, "start_month": None, "end_month": None} if year is not None else None
+        if period is None:  # the period of the evaluation the article announces
+            period = evaluation_period(ctx, ctx.article_at(s))
         for rs, re_ in rows:
             out.extend(_row_metrics(ctx, roles, period, rs, re_))
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Optional, TypeVar
 
+from ..repair import grid_cells
 from .context import DocContext, table_spans
 
 _SPLIT = re.compile(r"\s*[|｜\t]\s*|[ \u3000]{2,}")
@@ -17,8 +18,10 @@ H = TypeVar("H")
 
 
 def cells(line: str) -> list[str]:
-    """The cells of one table line."""
-    return [c for c in _SPLIT.split(line.strip()) if c]
+    """The cells of one table line (set apart by single spaces when nothing wider
+    separates them: :func:`zone_ie.repair.grid_cells`)."""
+    out = [c for c in _SPLIT.split(line.strip()) if c]
+    return out if len(out) >= 3 else grid_cells(line)
 
 
 def headed_tables(ctx: DocContext, read_header: Callable[[list[str]], Optional[H]]
