@@ -1418,3 +1418,19 @@ def test_the_product_after_a_capacity_is_no_firm(rules_nlp, text: str, firms: li
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-01"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
+
+
+@pytest.mark.parametrize("text, names", [
+    # a 集聚区 is a zone word; two partners' one-character names open a co-built park's name
+    ("浙皖广德产业联动集聚区上半年新签约项目17个。", [("浙皖广德产业联动集聚区", "PARK")]),
+    ("深汕鹅埠产业园今年引进企业12家。", [("深汕鹅埠产业园", "PARK")]),
+    # 但 / 已经有 before a name are no part of it
+    ("园区不靠海，但青禾保税物流中心可以成为企业的出海口。", [("青禾保税物流中心", "PARK")]),
+    ("目前已经有澄江化工集团等近10家央企在这里开展业务。", [("澄江化工集团", "COMPANY")]),
+    # a park's operating company named by the park and 运营公司 is one company
+    ("青禾保税物流中心运营公司总经理周立航介绍了情况。", [("青禾保税物流中心运营公司", "COMPANY")]),
+])
+def test_cluster_zones_partner_heads_boundaries_and_park_operators(rules_nlp, text: str, names: list) -> None:
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2025-07-09"))
+    assert [(e.text, e.label_) for e in doc.ents] == names

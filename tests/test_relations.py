@@ -188,3 +188,34 @@ def test_press_conference_questions_naming_the_outlet_do_not_start_articles(nlp)
     assert {p.article for p in ctx.paragraphs} == {0}
     found = {m["value"]["value"]: m["subject"] for m in facts(nlp, text, "metric", date="2025-12-05") if m["value"]}
     assert found.get(38.0) == "青禾经济技术开发区"
+
+
+PARK_OPERATOR_INTERVIEW = (
+    "“把企业留下来”\n——访青禾综合保税区运营公司总经理周立航\n\n"
+    "青禾综合保税区是全省首个综合保税区，2016年通过国家验收，主要为区域内外贸企业提供保税仓储、"
+    "国际分拨和出口退税服务，目前已有入区企业91家。\n\n"
+    "记者：去年综保区的业务情况怎么样？\n\n"
+    "周立航：2021年全年监管货值28.6亿元，比2020年增长61.2%，其中出口18.9亿元。"
+    "今年我们园区力争监管货值突破40亿元。\n"
+)
+
+FIRM_INTERVIEW = (
+    "“订单排到了明年”\n——访澄江精密机械有限公司总经理周立航\n\n"
+    "澄江精密机械有限公司位于青禾经济开发区，主要生产数控机床主轴和精密传动部件，产品销往全国20多个省份。\n\n"
+    "记者：去年公司的经营情况怎么样？\n\n"
+    "周立航：2021年全年营业收入6.8亿元，比2020年增长21.5%。今年我们园区新引进配套企业5家。\n"
+)
+
+
+def test_an_interview_with_a_parks_operating_company_speaks_for_the_park(rules_nlp) -> None:
+    """``——访X保税物流中心运营公司总经理``: the park's own operator answers for the park; with a
+    firm's manager the answers are the firm's, except what 我们园区 says of the park."""
+    from factkit import metrics
+
+    ms = {m["value"]["value"]: m["subject"] for m in metrics(rules_nlp, PARK_OPERATOR_INTERVIEW, "2022-02-18") if m["value"]}
+    assert ms[28.6e8] == "青禾综合保税区"
+    assert ms[18.9e8] == "青禾综合保税区"
+    assert ms[40e8] == "青禾综合保税区"
+    ms = {m["value"]["value"]: m["subject"] for m in metrics(rules_nlp, FIRM_INTERVIEW, "2022-02-18") if m["value"]}
+    assert ms[6.8e8] == "澄江精密机械有限公司"
+    assert ms[5] == "青禾经济开发区"

@@ -23,9 +23,11 @@ class CompanyGrammar:
             if inside(m.start(), m.start() + 1):
                 continue  # inside a taken name
             start, _, _ = self._left_edge(text, m.start(), ends)
+            own = None  # where the words of a park's platform company start after the park's name
             for pe in range(max(0, m.start() - 12), m.start()):
                 if pe in park_at_end and self._platform_core(text[pe:m.start()]):
                     start = park_at_end[pe]  # ``滨江新区港务有限公司``: the park's platform company
+                    own = pe
                     break
             start = self._after_partner(text, start, m.start())
             start = self._after_open_bracket(text, start, m.start())
@@ -40,7 +42,8 @@ class CompanyGrammar:
             if name in self._not_company or self._not_company_tail.search(prefix):
                 continue
             strong = name.endswith(self._strong_legal)
-            if not strong and self._not_company_head_re.search(prefix):
+            # (the park's own name may end in a head word: ``X保税物流中心运营公司``)
+            if not strong and self._not_company_head_re.search(prefix if own is None else text[own:m.start()]):
                 continue
             if strong and prefix.startswith(self._not_company_heads):
                 continue

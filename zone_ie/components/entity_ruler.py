@@ -167,6 +167,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._place_level_tails = frozenset(g.get("place_level_tails", ""))
         self._init_sub_park_lists(g)
         self._bilateral = tuple(sorted(g.get("bilateral_heads", []), key=len, reverse=True))
+        self._partners = frozenset(g.get("partner_abbreviations", ""))
         self._brand_suffixes = frozenset(g.get("brand_park_suffixes", []))
         self._bilateral_bracket = regex.compile(
             "(?:" + "|".join(map(regex.escape, self._bilateral or ("(?!)",))) + r")[（(](?P<place>[^（）()]{2,6})[)）]")

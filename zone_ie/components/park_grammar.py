@@ -113,6 +113,9 @@ class ParkGrammar:
         for s, _ in chain:  # 甬飞电驱（宁波）…: a bracketed place is inside the name
             if s == cut or prefix[s - 1] not in "（(":
                 head = next((h for h in self._bilateral if prefix.endswith(h, cut, s)), None)
+                if head is None:  # ``沪苏大丰产业联动集聚区``: the partners' one-character names
+                    head = next((prefix[s - n:s] for n in (3, 2) if s - n >= cut
+                                 and all(ch in self._partners for ch in prefix[s - n:s])), None)
                 if head is not None:  # ``中新南宁国际物流园``: the two countries open the name
                     return cut, s - len(head) - cut, True
                 return cut, s - cut, True

@@ -40,6 +40,8 @@ _RX_CUE_KEYS = (
     "issuer_short_re", "issuer_title_re", "area_report_title_re",
     # fourteenth round: a described firm as anaphor
     "company_anaphora_re", "area_report_body_re",
+    # fifteenth round: 我们中心 said by a park's operating company
+    "our_park_re",
 )
 
 

@@ -811,6 +811,9 @@ def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[En
         return None
     company = _interviewee_company(ctx, para)
     if company is not None:
+        if rx.search(cues()["our_park_re"], ctx.text[sent_start:ctx.sentence_at(sent_start)[1]]):
+            # ``我们中心全年监管货值…`` said by the park's operating company: the park's figure
+            return _topic_named_before(ctx, para, sent_start)
         return company
     return _topic_named_before(ctx, para, sent_start)
 
@@ -837,8 +840,25 @@ def _interviewee_company(ctx: DocContext, para: int) -> Optional[Ent]:
                     break
             if hit is not None:
                 break
+        if hit is not None and _park_platform(ctx, hit):
+            hit = None  # ``——访X保税物流中心运营公司总经理``: the park's own operator speaks for the park
         ctx._index["interviewee"] = hit or False
     return hit or None
+
+
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def _park_platform(ctx: DocContext, company: Ent) -> bool:
+    """Whether ``company`` is a park's own operating company: its name is a park's name
+    of the text and more words (``X保税物流中心运营公司``, ``X高新区投资发展有限公司``)."""
+    name = company.text
+    for e in ctx.ents:
+        if e.label == "PARK":
+            park = _BRACKETED_TAIL.sub("", e.text)
+            if len(park) >= 4 and name.startswith(park) and len(name) > len(park):
+                return True
+    return False
 
 
 def _topic_named_before(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
