@@ -2496,3 +2496,17 @@ def test_retail_sales_above_the_quota_is_retail_sales_with_its_scope(nlp) -> Non
     is its scope."""
     found = metrics(nlp, "2023年，青禾新区限额以上社会消费品零售额增长8.2%。", date="2024-01-20")
     assert [(m["indicator"], m["scope"], m["yoy_pct"]) for m in found] == [("retail_sales", "限额以上", 8.2)]
+
+
+@pytest.mark.parametrize("kind_text, kind", [
+    ("沪苏广德产业联动集聚区", "集聚区"),
+    ("苏皖广德产业合作区", "合作区"),
+])
+def test_a_zone_kind_word_alone_refers_to_the_zone_of_that_kind(nlp, kind_text, kind):
+    """``集聚区与上海澄江工业区结对共建…``: the kind word alone (集聚区, 合作区) is the text's zone
+    of that kind, not the partner park named after it."""
+    text = (f"{kind_text}上半年新签约项目17个，协议总投资89.3亿元。\n"
+            f"2023年起，{kind}与上海澄江工业区结对共建，由澄江方面负责前端推介。截至6月底，{kind}累计完成投资26.4亿元。\n"
+            f"本次开工的项目中，青禾精密传动有限公司将减速机生产线整体迁入，总投资6.8亿元。\n")
+    ms = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, "2025-07-09") if m["value"]}
+    assert ms[26.4e8] == kind_text
