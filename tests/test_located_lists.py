@@ -523,3 +523,20 @@ def test_a_zone_word_right_before_a_sub_park_is_its_home(nlp):
     got = pairs(nlp, text)
     assert ("远帆航空维修技术有限公司", "维修产业园") in got
     assert ("远帆航空维修技术有限公司", "青禾武宿综合保税区") in got
+
+
+def test_a_paragraph_that_refers_to_its_zone_first_stays_about_it(nlp):
+    """``集聚区管委会…说。集聚区与上海X工业区结对共建…经X工业区推荐落户…``: the paragraph refers to
+    the article's zone by its kind word before it names the partner park, so the firms of the
+    next paragraph are the zone's, not the partner's; a park named in the same clause as its
+    home (``集聚区规划建设的Y产业园``) still becomes the topic."""
+    from factkit import facts
+
+    text = ("苏皖广德产业联动集聚区上半年新签约项目17个，协议总投资89.3亿元，同比增长31.5%。\n\n"
+            "“现在企业是带着订单整体过来。”集聚区管委会副主任周立群说。2023年起，集聚区与上海澄江工业区结对共建，"
+            "由澄江方面负责前端推介，双方对共同招引项目的税收按比例分成。截至6月底，经澄江工业区推荐落户的企业已达9家。\n\n"
+            "本次开工的项目中，青禾精密传动有限公司将原工厂的减速机生产线整体迁入，总投资6.8亿元；"
+            "蓝田新材料科技有限公司年产3万吨生物基材料项目总投资11.2亿元。\n")
+    located = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in", "2025-07-09")}
+    assert ("青禾精密传动有限公司", "苏皖广德产业联动集聚区") in located
+    assert not any(p == "上海澄江工业区" for _, p in located)

@@ -55,7 +55,7 @@ def assign_topics(ctx: DocContext) -> None:
             mine = _without_locative_modifiers(
                 ctx, [e for e in ctx.ents_of(i) if e.label != "PARK" or not JOINED_PROJECT_AFTER.match(text, e.end)])
             own = _main_park(mine, weight)
-            if own is not None:
+            if own is not None and not _anaphor_holds(ctx, p, current, own, mine):
                 current = own
             else:
                 if several and main is not None:
@@ -294,6 +294,24 @@ def _cohesion_topics(ctx: DocContext) -> None:
         there = _cosine(words, *vocabulary(nxt.topic.key))
         if there > here * 1.2:
             p.topic = nxt.topic
+
+
+def _anaphor_holds(ctx: DocContext, p: Paragraph, current: Optional[Ent], own: Ent, mine: list[Ent]) -> bool:
+    """``集聚区管委会…说。集聚区与上海X工业区结对共建…经X工业区推荐…``: a paragraph that
+    refers to the running topic by its kind word in a sentence before the one naming another
+    park, as often as it names that park, stays about the running topic."""
+    if current is None or current.key == own.key or current.label != "PARK":
+        return False
+    first = min(e.start for e in mine if e.key == own.key)
+    n_own = sum(1 for e in mine if e.key == own.key)
+    if any(e.key == current.key for e in mine):
+        return False  # the paragraph names both: counting decides
+    refs = [pos for pos, word in anaphora_in(ctx, p.start, p.end)
+            if any(current.text.endswith(k) for k in anaphor_kind(word) or ())
+            and not any(own.text.endswith(k) for k in anaphor_kind(word) or ())]
+    # (an earlier sentence: ``农高区规划建设…的X产业园`` in one clause names the new park's home)
+    sent_start = ctx.sentence_at(first)[0]
+    return bool(refs) and refs[0] < sent_start and len(refs) >= n_own
 
 
 def _anaphor_topic(ctx: DocContext, p: Paragraph, current: Optional[Ent], article_ents: list[Ent]) -> Optional[Ent]:
