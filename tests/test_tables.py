@@ -121,6 +121,39 @@ def test_a_letter_spaced_headline_is_no_table() -> None:
     assert table_rows(raw) == ()
 
 
+PIPED_INDICATORS = (
+    "青禾高新区2021年1—7月主要经济指标完成情况\n\n"
+    "指标名称 | 单位 | 1—7月 | 同比增长%\n"
+    "一、公共财政总收入 | 万元 | 40950 | 2.1\n"
+    "  其中:税收收入 | 万元 | 35586 | 3.6\n"
+    "二、固定资产投资 | 亿元 | 21.1 | 4.9\n"
+    "  其中:工业投资 | 亿元 | 6.8 | 100.1\n"
+    "三、进出口总额 | 万美元 | 2864 | 27.5\n\n"
+    "简要说明：1—7月，我区主要经济指标总体保持稳定增长。\n"
+)
+
+
+def test_a_piped_indicator_table_gives_one_metric_per_row(rules_nlp) -> None:
+    # a web page's table of main indicators with bars: the outline number (一、) and 其中
+    # are no part of a row's name; a form naming its sector carries it as scope, as in prose
+    ms = metrics(rules_nlp, PIPED_INDICATORS, "2021-08-16")
+    by = {m["indicator_text"]: m for m in ms}
+    assert by["固定资产投资"]["value"]["value"] == 21.1e8
+    assert by["固定资产投资"]["period"] == {"year": 2021, "start_month": 1, "end_month": 7}
+    assert by["工业投资"]["scope"] == "工业" and by["工业投资"]["yoy_pct"] == 100.1
+    assert by["进出口总额"]["value"] == {**by["进出口总额"]["value"], "value": 28.64e6, "unit": "USD"}
+    assert all(m["subject"] == "青禾高新区" for m in ms)
+
+
+def test_a_table_comparing_years_is_no_indicator_table(rules_nlp) -> None:
+    # a listed firm's key figures by year (项目｜2023年｜2022年｜增减) are not the park's
+    text = ("青禾科技股份有限公司位于青禾经济开发区。\n\n一、主要会计数据和财务指标\n单位：万元\n\n"
+            "项目｜2023年｜2022年｜本年比上年增减（%）\n营业收入｜486,215.37｜613,548.92｜-20.75\n"
+            "研发投入合计｜24,108.55｜23,561.19｜2.32\n")
+    ms = metrics(rules_nlp, text, "2024-04-20")
+    assert not any(m["subject"] == "青禾经济开发区" for m in ms)
+
+
 def test_repair_keeps_the_rows_of_a_piped_table() -> None:
     text = repair(RANKING).text
     assert "\n2 | 青禾经济开发区 | 92.8 | 上升3位\n3 | " in text

@@ -13,13 +13,16 @@ from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
 from ..quantities import scan_quantities
+from ..repair import SECTION_NUMBER
 from .context import DocContext, Ent, cues, has_cue, table_spans
-from .indicators import find_indicator
+from .indicators import find_indicator, vocab
 from .periods_of import period_for
+from .table_rows import cells as table_cells
 
 _GAP = re.compile(r"[ \u3000\t]{2,}|\t")
 _NUMBER = re.compile(r"^[-+－]?\d[\d,]*(?:\.\d+)?$")
 _DASH = re.compile(r"^[—–-]+$")
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年?(?:度|末|底)?$")
 
 
 def table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -57,6 +60,10 @@ def table_metrics(ctx: DocContext) -> list[MetricFact]:
 
 
 def _cells(line: str) -> list[str]:
+    """The cells of a table line: set apart by column gaps, or by bars on a web page
+    (``一、公共财政总收入 | 万元 | 40950 | 2.1``)."""
+    if "|" in line or "｜" in line:
+        return table_cells(line)
     return [c for c in _GAP.split(line.strip()) if c]
 
 
@@ -82,6 +89,8 @@ def _header_roles(cells: list[str]) -> Optional[dict[str, int]]:
     cells = _join_spaced(cells)
     if len(cells) < 3 or not has_cue("table_name_headers", cells[0].replace("\u3000", "").replace(" ", "")):
         return None
+    if sum(1 for cell in cells[1:] if _YEAR_HEAD.match(cell)) >= 2:
+        return None  # ``项目｜2023年｜2022年｜增减``: a comparison of years (a series table's)
     roles: dict[str, int] = {"name": 0}
     for i, cell in enumerate(cells[1:], 1):
         if has_cue("table_other_area_headers", cell):
@@ -129,6 +138,9 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
     """The metric of one table row, or None when the row states no figure of the park."""
     name = name.replace("\u3000", "").replace(" ", "")
     scope = None
+    number = SECTION_NUMBER.match(name)
+    if number is not None and number.end() < len(name):
+        name = name[number.end():]  # ``一、公共财政总收入``: the row's outline number
     for lead in cues()["table_row_leads"]:
         if name.startswith(lead):
             name = name[len(lead):]
@@ -158,6 +170,8 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
     indicator = hit[0] if hit is not None else "other"
     if hit is not None and hit[1] > 0:
         scope = name[:hit[1]] or None
+    if hit is not None and scope is None:
+        scope = vocab()["form_scopes"].get(name[hit[1]:hit[2]])  # ``工业投资`` -> 工业, as in prose
     return MetricFact(subject=subject.text, indicator=indicator, indicator_text=name, scope=scope,
                       value=qty, yoy_pct=change, share_pct=share,
                       period=Period(**period) if period else None, evidence=ctx.raw(*span))
