@@ -2510,3 +2510,15 @@ def test_a_zone_kind_word_alone_refers_to_the_zone_of_that_kind(nlp, kind_text, 
             f"本次开工的项目中，青禾精密传动有限公司将减速机生产线整体迁入，总投资6.8亿元。\n")
     ms = {m["value"]["value"]: m["subject"] for m in metrics(nlp, text, "2025-07-09") if m["value"]}
     assert ms[26.4e8] == kind_text
+
+
+def test_a_total_investment_is_the_parks_only_for_a_counted_group(nlp):
+    """``新开工项目37个，总投资552亿元``: the total of a counted group of projects is the park's;
+    ``——A区：X公司Y项目，总投资12.6亿元`` is one project's investment (a project fact)."""
+    text = ("2022年，青禾经济开发区新开工项目37个，总投资约552亿元。\n"
+            "其余开工项目还包括：\n"
+            "——澄江经开区：湖南瓷源新材料有限公司高性能电瓷绝缘子项目，总投资12.6亿元，建成后年产绝缘子3.2万吨。\n")
+    got = {m["value"]["value"]: m for m in metrics(nlp, text, "2023-01-20")
+           if m["indicator"] == "project_investment" and m["value"]}
+    assert got[552e8]["subject"] == "青禾经济开发区"
+    assert 12.6e8 not in got

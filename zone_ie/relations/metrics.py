@@ -495,7 +495,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             site = _site_after(ctx, subject, cs, q.start)
             if site:
                 ind = (ind[0], ind[1], site)
-        if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent):
+        if _single_project(ctx, ind, phrase, text[cs:ce], subject, parent) or _uncounted_total(ctx, ind, q, s, parent):
             prev_end = q.end
             continue
         if ind[0] == "production_capacity" and ind[1] == "年产" and any(
@@ -630,6 +630,16 @@ def _same_full_sentence(ctx: DocContext, prior: Sequence[MetricFact], s: int) ->
             break
         out.insert(0, m)
     return out
+
+
+def _uncounted_total(ctx: DocContext, ind, q, sent_start: int, parent) -> bool:
+    """A total investment of projects (``group_total_ids``) is a park's statistic only for a
+    group its sentence counts before it (``新开工项目37个，总投资552亿元``); without a count
+    (``——A区：X公司Y项目，总投资12.6亿元``) it is one project's, a project fact."""
+    if ind[0] not in vocab()["group_total_ids"] or parent is not None:
+        return False
+    return not any(c.q.get("unit") == "count" and c.q.get("classifier") in ("个", "项")
+                   for c in ctx.qtys_in(sent_start, q.start))
 
 
 def _single_project(ctx: DocContext, ind, phrase: str, clause: str, subject: Ent, parent) -> bool:
