@@ -212,3 +212,32 @@ def test_a_year_table_gives_the_introduced_firm_its_yearly_figures(rules_nlp) ->
     assert rows[("net_profit", 2021)]["value"]["value"] == 104871200.0
     # 公司 opening its own paragraph is the article's firm, not the subsidiary named once before
     assert {m["subject"] for m in rows.values()} == {"青禾科技"}
+
+
+PARK_COLUMNS = (
+    "澄江市2023年国民经济和社会发展统计公报\n\n"
+    "十三、开发区\n  全市三个开发区（青禾经济开发区、蓝田高新区、云岭综合保税区）主要经济指标见表13。\n\n"
+    "表13  2023年开发区主要经济指标\n"
+    "指标名称 青禾经济开发区 蓝田高新区 云岭综合保税区 合计 占全市比重\n"
+    "一般公共预算收入（亿元） 60.5 52.3 28.6 141.4 65.9\n"
+    "  比上年增长（%） 9.6 7.8 -3.2 6.7 —\n"
+    "规上工业总产值（亿元） 1603.9 1186.4 1472.5 4262.8 82.6\n"
+    "  其中：高新技术产业产值 742.6 628.3 351.7 1722.6 76.1\n"
+    "规上工业企业（家） 437 352 118 907 67.4\n"
+    "注：本表数据为快报数。\n"
+)
+
+
+def test_a_table_whose_columns_are_parks_gives_each_park_its_figures(rules_nlp) -> None:
+    # a bulletin comparing its zones: one column per park (single spaces between cells); a
+    # growth row adds each park's change to the row above, a 其中 row keeps its unit; the
+    # total and the city-share columns are no park's
+    ms = metrics(rules_nlp, PARK_COLUMNS, "2024-03-20")
+    by = {(m["subject"], m["indicator"], m["scope"]): m for m in ms}
+    rev = by[("蓝田高新区", "public_budget_revenue", None)]
+    assert rev["value"]["value"] == 52.3e8 and rev["yoy_pct"] == 7.8
+    assert rev["period"] == {"year": 2023, "start_month": None, "end_month": None}
+    assert by[("云岭综合保税区", "public_budget_revenue", None)]["yoy_pct"] == -3.2
+    assert by[("青禾经济开发区", "output_value", "高新技术产业")]["value"]["value"] == 742.6e8
+    assert by[("蓝田高新区", "enterprise_count", "规上工业企业")]["value"]["value"] == 352
+    assert not any(m["value"] and m["value"]["value"] in (141.4e8, 4262.8e8, 907) for m in ms)

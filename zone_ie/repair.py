@@ -266,6 +266,7 @@ _CELL_NUMBER = re.compile(r"^[-+－—]?\d[\d,.]*%?$|^[—–-]+$")
 
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 _SINGLE_GAP = re.compile(r"[ \u3000]+")
+_ROW_LEAD = re.compile(r"^其中[：:]")  # ``其中：出口 71.6 42.9``: a sub-row's lead, no clause
 
 
 def grid_cells(line: str) -> list[str]:
@@ -274,7 +275,7 @@ def grid_cells(line: str) -> list[str]:
     table copied as text) is split at each space."""
     line = line.strip()
     cells = [c for c in _COLUMN_GAP.split(line) if c]
-    if len(cells) < 3 and not _CLAUSE_PUNCT.search(line) and not _PIPE.search(line):
+    if len(cells) < 3 and not _CLAUSE_PUNCT.search(_ROW_LEAD.sub("", line)) and not _PIPE.search(line):
         single = [c for c in _SINGLE_GAP.split(line) if c]
         # (not letter-spacing: ``邯 郸 经 开 区`` is a word spaced out character by character)
         if len(single) >= 3 and 2 * sum(1 for c in single if len(c) == 1 and not c.isdigit()) < len(single):

@@ -16,6 +16,7 @@ from ..quantities import scan_quantities
 from ..repair import SECTION_NUMBER
 from .context import DocContext, Ent, cues, has_cue, table_spans
 from .indicators import find_indicator, vocab
+from .park_column_tables import park_columns
 from .periods_of import period_for
 from .table_rows import cells as table_cells
 
@@ -34,13 +35,14 @@ def table_metrics(ctx: DocContext) -> list[MetricFact]:
     text = ctx.text
     k = 0
     while k < len(spans):
-        roles = _header_roles(_cells(text[spans[k][0]:spans[k][1]]))
-        if roles is None:
-            k += 1
+        heads = _cells(text[spans[k][0]:spans[k][1]])
+        roles = _header_roles(heads)
+        if roles is None or park_columns(ctx, heads, *spans[k]) is not None:
+            k += 1  # (a header naming parks heads a park-column table: ``park_column_tables``)
             continue
         head_start = spans[k][0]
         subject = _table_subject(ctx, head_start)
-        period = _table_period(ctx, spans[k])
+        period = table_period(ctx, spans[k])
         pending = ""  # a row name wrapped onto the next line
         k += 1
         while k < len(spans) and spans[k][0] <= spans[k - 1][1] + 1:
@@ -122,7 +124,7 @@ def _table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
     return ctx.paragraphs[ctx.paragraph_at(header)].topic if ctx.paragraphs else None
 
 
-def _table_period(ctx: DocContext, header: tuple[int, int]) -> Optional[dict]:
+def table_period(ctx: DocContext, header: tuple[int, int]) -> Optional[dict]:
     """The period in the header line (``1—10月``), else in the title above it."""
     s, e = header
     pers = ctx.pers_in(s, e)
