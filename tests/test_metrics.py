@@ -2522,3 +2522,11 @@ def test_a_total_investment_is_the_parks_only_for_a_counted_group(nlp):
            if m["indicator"] == "project_investment" and m["value"]}
     assert got[552e8]["subject"] == "青禾经济开发区"
     assert 12.6e8 not in got
+
+
+def test_a_change_after_a_short_name_joins_the_figure_of_the_same_firm(nlp):
+    """``X有限公司…技改项目全面达产，X短名全年营收首次突破50亿元，同比增长18.6%``: the short
+    name and the full name are one firm, so the change joins the revenue."""
+    text = "2024年，江西青禾电子科技有限公司技改项目全面达产，青禾电子全年营收首次突破50亿元，同比增长18.6%。"
+    (m,) = [m for m in metrics(nlp, text, "2025-01-14") if m["indicator"] == "operating_revenue"]
+    assert m["value"]["value"] == 50e8 and m["yoy_pct"] == 18.6

@@ -384,7 +384,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             continue
         # ``由21家增至67家`` / ``由2020年的2.1%提高到2024年的3.4%``: the later figure of a
         # from-to pair in the clause of the earlier one
-        from_to = open_m is not None and open_m.subject == subject.text and _from_to(text, cs, open_m, pre)
+        from_to = open_m is not None and same_subject(ctx, open_m.subject, subject) and _from_to(text, cs, open_m, pre)
         if from_to:
             # the same kind as the earlier one (a level, not a change)
             if open_m.value is None and open_m.share_pct is not None:
@@ -395,22 +395,22 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
             # ``…318.6亿元，增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%``:
             # the share is of the sentence's value, not of the rank or the difference between
-            target = next((m for m in reversed(out) if m.subject == subject.text and not _comparison_figure(m)
+            target = next((m for m in reversed(out) if same_subject(ctx, m.subject, subject) and not _comparison_figure(m)
                            and m.evidence[0] >= ctx.raw(s, s + 1)[0]), open_m)
-        attach = (role != ROLE_VALUE and target is not None and target.subject == subject.text
+        attach = (role != ROLE_VALUE and target is not None and same_subject(ctx, target.subject, subject)
                   and fraction_of is None and not framed and _adjunct(phrase))
         if attach and _set(target, role, q, pre):
             prev_end = q.end
             continue
         if (role == ROLE_VALUE and label is None and not respective and q.q.get("unit") != "rank"
-                and target is not None and target.subject == subject.text
+                and target is not None and same_subject(ctx, target.subject, subject)
                 and target.value is None and target.yoy_pct is not None and _value_after_change(text[prev_end:q.start])):
             # ``进出口总额增长15%以上、突破440亿元``: the level the changed figure reaches
             _set(target, role, q, pre)
             target.evidence = (target.evidence[0], max(target.evidence[1], ev[1]))
             prev_end = q.end
             continue
-        if (respective and role == ROLE_VALUE and open_m is not None and open_m.subject == subject.text
+        if (respective and role == ROLE_VALUE and open_m is not None and same_subject(ctx, open_m.subject, subject)
                 and open_m.value is not None and open_m.value.unit == q.q.get("unit") and _VALUE_JOIN.fullmatch(pre)
                 and years_before(ctx, q.start)):
             # ``2020年至2022年，X分别实现营业收入3.38亿元、4.16亿元和4.52亿元``: a list of
@@ -424,7 +424,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             continue
         ind = _threshold_class(_indicator(phrase, after, q, head), q)
         if (ind[2] and ind[0] != "enterprise_count" and open_m is not None and open_m.indicator == "enterprise_count"
-                and open_m.scope and open_m.subject == subject.text
+                and open_m.scope and same_subject(ctx, open_m.subject, subject)
                 and ends_any(ind[2], vocab()["enterprise_nouns"]) and not _CLAUSE_MARK.search(text, prev_end, q.start)):
             # ``新材料产业88家规上企业完成产值207.4亿元``: the counted firms' own figure is the
             # sector's, the scope of their count
@@ -505,7 +505,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``建成后可年产…``: a project's design capacity (a project fact)
             prev_end = q.end
             continue
-        if (not ind[2] and open_m is not None and open_m.subject == subject.text and open_m.scope
+        if (not ind[2] and open_m is not None and same_subject(ctx, open_m.subject, subject) and open_m.scope
                 and ends_any(open_m.scope, vocab()["enterprise_nouns"]) and ind[0] != "other"):
             # ``区内A类企业营业收入…，利润总额…``: the group of firms carries to the next figure
             ind = (ind[0], ind[1], open_m.scope)
@@ -632,6 +632,17 @@ def _same_full_sentence(ctx: DocContext, prior: Sequence[MetricFact], s: int) ->
             break
         out.insert(0, m)
     return out
+
+
+def same_subject(ctx: DocContext, name: str, ent: Ent) -> bool:
+    """Whether a metric's subject ``name`` is mention ``ent``'s entity: the same text, or a
+    name of the same cluster (``鑫澜电子`` after ``江西鑫澜电子科技有限公司``)."""
+    if name == ent.text:
+        return True
+    keys = ctx._index.get("text_keys")
+    if keys is None:
+        keys = ctx._index["text_keys"] = {e.text: e.key for e in ctx.ents}
+    return keys.get(name, name) == ent.key
 
 
 def _uncounted_total(ctx: DocContext, ind, q, sent_start: int, parent) -> bool:
