@@ -2530,3 +2530,17 @@ def test_a_change_after_a_short_name_joins_the_figure_of_the_same_firm(nlp):
     text = "2024年，江西青禾电子科技有限公司技改项目全面达产，青禾电子全年营收首次突破50亿元，同比增长18.6%。"
     (m,) = [m for m in metrics(nlp, text, "2025-01-14") if m["indicator"] == "operating_revenue"]
     assert m["value"]["value"] == 50e8 and m["yoy_pct"] == 18.6
+
+
+def test_an_infographic_label_names_the_figure_under_it(nlp):
+    """``▶ 地区生产总值⏎43.8亿元⏎同比增长19.6%``: a WeChat post's label line and the figure
+    under it are one statement; a marker heading over a dated sentence stays a heading."""
+    text = ("青禾高新区一季度“成绩单”来了\n\n【数读】一季度\n\n"
+            "▶ 地区生产总值\n43.8亿元\n同比增长19.6%\n\n"
+            "▶ 固定资产投资\n同比增长\n36.5%\n\n"
+            "■ 工业经济稳中有进\n1—3月，全区规上工业企业实现产值132.6亿元，同比增长31.4%。\n")
+    ms = {m["indicator"]: m for m in metrics(nlp, text, "2021-04-21")}
+    assert ms["gdp"]["value"]["value"] == 43.8e8 and ms["gdp"]["yoy_pct"] == 19.6
+    assert ms["fixed_asset_investment"]["yoy_pct"] == 36.5
+    (out,) = [m for m in ms.values() if m["value"] and m["value"]["value"] == 132.6e8]
+    assert out["yoy_pct"] == 31.4 and out["period"] == {"year": 2021, "start_month": 1, "end_month": 3}

@@ -241,6 +241,10 @@ def _layout_keep(raw: str) -> bytearray:
             if _spaced(raw[a], b) and not _phrase_gap(raw, a, e):
                 keep[s:e] = b"\x00" * (e - s)
             continue
+        if _label_over_figure(raw, keep, logical_start, a, e):
+            keep[s:e] = b"\x00" * (e - s)  # ``▶ 地区生产总值⏎43.8亿元``: one statement
+            logical_start = e  # (the lines under the figure join it as a paragraph's would)
+            continue
         if (_is_paragraph_break(raw, keep, a, ws, b, logical_start)
                 or ((a > body or _section_head(raw, a, e)) and heading_line(raw, a, b))
                 or _opens_section_head(raw, e)):
@@ -414,6 +418,36 @@ def _is_paragraph_break(
         i += 1
     if i < len(raw) and raw[i] in _MARKERS:
         return True
+    return _break_by_end(raw, keep, a, ws, logical_start)
+
+
+_FIGURE_START = re.compile(r"(?:\d[\d,.]*\s*(?:亿|万|千|百|%|％|家|个|件|项|人|台|套|吨|户|名)|(?:同比|比上年|较上年)?(?:增长|下降|增加|减少))")
+
+
+def _label_over_figure(raw: str, keep: bytearray, logical_start: int, a: int, e: int) -> bool:
+    """Whether the logical line ending at ``a`` is an infographic's label (a marker, then a
+    short label without punctuation: ``▶ 地区生产总值``) and the line at ``e`` opens with a
+    figure or a change (``43.8亿元``, ``同比增长``): the label names the figure under it."""
+    i = logical_start
+    while i < a and (not keep[i] or raw[i] in _INDENT):
+        i += 1
+    return label_over_figure(raw, i, a + 1, e)
+
+
+def label_over_figure(raw: str, s: int, end: int, e: int) -> bool:
+    """Whether ``raw[s:end]`` is a marker and a short label without punctuation
+    (``▶ 地区生产总值``) and the line at ``e`` opens with a figure or a change."""
+    if s >= end or raw[s] not in _MARKERS:
+        return False
+    label = raw[s + 1 : end].strip()
+    return (0 < len(label) <= 14 and not _CLAUSE_OR_END.search(label)
+            and _FIGURE_START.match(raw, e) is not None)
+
+
+_CLAUSE_OR_END = re.compile(r"[，,。；;：:！？!?、“”\"]")
+
+
+def _break_by_end(raw: str, keep: bytearray, a: int, ws: str, logical_start: int) -> bool:
     j = a
     while j >= logical_start and (raw[j] in _CLOSERS or not keep[j]):
         j -= 1

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from ..models import MetricFact
 from ..evaluate import VALUE_REL_TOL
-from ..repair import body_start, heading_line, numbered_head
+from ..repair import body_start, heading_line, label_over_figure, numbered_head
 from .context import DocContext, cues, in_table
 
 _LINE_END = re.compile(r"[。！？!?…][”’」』\"')）)]*\s*$")
@@ -68,6 +68,9 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
                     break
                 out.append((ps, pe))
         elif t.startswith(markers) and len("".join(t.split())) <= limit and not _LINE_END.search(t) and "。" not in t:
+            first = s + len(raw[s:e]) - len(raw[s:e].lstrip())
+            if i + 1 < len(lines) and label_over_figure(raw, first, e, lines[i + 1][0] + len(raw[lines[i + 1][0]:lines[i + 1][1]]) - len(raw[lines[i + 1][0]:lines[i + 1][1]].lstrip())):
+                continue  # ``▶ 地区生产总值⏎43.8亿元``: the label of the figure under it, no display line
             out.append((s, e))
     return sorted(set(out))
 
