@@ -241,3 +241,30 @@ def test_a_table_whose_columns_are_parks_gives_each_park_its_figures(rules_nlp) 
     assert by[("青禾经济开发区", "output_value", "高新技术产业")]["value"]["value"] == 742.6e8
     assert by[("蓝田高新区", "enterprise_count", "规上工业企业")]["value"]["value"] == 352
     assert not any(m["value"] and m["value"]["value"] in (141.4e8, 4262.8e8, 907) for m in ms)
+
+
+CATEGORIES = (
+    "青禾经济开发区2021年度工业企业“亩均效益”综合评价情况通报\n\n"
+    "    一、总体情况\n"
+    "    本次纳入评价的工业企业共410家，按综合得分评定A、B、C、D四类。\n\n"
+    "    二、分类结果\n"
+    "    类别    企业数（家）   占比      亩均税收（万元/亩）   亩均营收（万元/亩）\n"
+    "    A类        41         10.0%          86.4                 1302\n"
+    "    B类       180        43.9%          38.7                  655\n"
+    "    合计      410         100%          30.8                  527\n"
+    "    注：合计栏为全部参评企业平均值。\n"
+)
+
+
+def test_a_table_of_classes_gives_each_class_its_count_share_and_figures(rules_nlp) -> None:
+    # rows are classes of the park's firms: a count column (with the share right after it)
+    # gives each class an enterprise count; other columns are the class's figures; dated by
+    # the evaluation the title announces (2021年度…评价)
+    ms = metrics(rules_nlp, CATEGORIES, "2022-05-26")
+    counts = {m["scope"]: m for m in ms if m["indicator"] == "enterprise_count"}
+    assert counts["B类"]["value"]["value"] == 180 and counts["B类"]["share_pct"] == 43.9
+    assert counts["B类"]["period"] == {"year": 2021, "start_month": None, "end_month": None}
+    tax = {m["scope"]: m for m in ms if m["indicator_text"] == "亩均税收"}
+    assert tax["A类"]["value"] == {**tax["A类"]["value"], "value": 86.4, "unit": "other:万元/亩"}
+    assert tax["A类"]["indicator"] == "other" and tax["A类"]["subject"] == "青禾经济开发区"
+    assert tax[None]["value"]["value"] == 30.8  # the total row: the park's own average

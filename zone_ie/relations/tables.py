@@ -41,7 +41,7 @@ def table_metrics(ctx: DocContext) -> list[MetricFact]:
             k += 1  # (a header naming parks heads a park-column table: ``park_column_tables``)
             continue
         head_start = spans[k][0]
-        subject = _table_subject(ctx, head_start)
+        subject = table_subject(ctx, head_start)
         period = table_period(ctx, spans[k])
         pending = ""  # a row name wrapped onto the next line
         k += 1
@@ -106,7 +106,7 @@ def _header_roles(cells: list[str]) -> Optional[dict[str, int]]:
     return roles if "yoy" in roles or "value" in roles else None
 
 
-def _table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
+def table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
     """The park named in the table's title: the nearest park in the lines above the
     header (at most three non-empty lines), else the header paragraph's topic."""
     text = ctx.text
