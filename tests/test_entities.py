@@ -1434,3 +1434,17 @@ def test_cluster_zones_partner_heads_boundaries_and_park_operators(rules_nlp, te
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2025-07-09"))
     assert [(e.text, e.label_) for e in doc.ents] == names
+
+
+@pytest.mark.parametrize("text, firms", [
+    ("青禾高新区下阶段将重点推进标准厂房四期、蓝田产业园配套基础设施等在建项目。", []),
+    ("协议中的投资金额均为计划数，不代表公司对未来业绩的预测。", []),
+    ("青禾新材二期项目、宏远精工年产5万台电机项目相继开工。", ["青禾新材", "宏远精工"]),
+])
+def test_a_facility_or_a_verb_phrase_is_no_firm(rules_nlp, text: str, firms: list) -> None:
+    """``标准厂房四期``: a facility word with a short qualifier before a phase names a zone's
+    facility, not a firm; ``不代表公司`` is a verb phrase before 公司; a brand before a phase
+    or a capacity still names its firm."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2021-08-16"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms

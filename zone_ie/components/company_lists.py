@@ -227,8 +227,8 @@ class CompanyListGrammar:
                 continue  # a verb or a frame word before the capacity, not a brand
             if self._capacity_before.search(text, max(0, start - 12), start):
                 continue  # ``40万吨有机硅一期``: the words after a capacity are its product, not a firm
-            if start in park_ends and brand.endswith(self._facility_words):
-                continue  # ``X高新区标准厂房三期``: the zone's own facility, not a firm in it
+            if brand.endswith(self._facility_words) and (start in park_ends or _facility_only(brand, self._facility_words)):
+                continue  # ``X高新区标准厂房三期`` / ``标准厂房四期``: a zone's facility, not a firm
             if self._brand_shape(brand) or (2 <= len(brand) <= 4 and not has_place) or self._place_brand(brand):
                 new.setdefault(brand, "COMPANY")
         # ``总投资10.3亿元的盛泉新材料项目``: a firm-shaped name (a brand, then industry words)
@@ -514,3 +514,8 @@ def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Patt
             yield h
 
 
+def _facility_only(brand: str, facilities: tuple[str, ...]) -> bool:
+    """Whether ``brand`` is a facility word with at most a two-character qualifier
+    (``标准厂房``, ``人才公寓``-like words), no firm's name."""
+    word = next((f for f in facilities if brand.endswith(f)), "")
+    return len(brand) - len(word) <= 2
