@@ -1448,3 +1448,16 @@ def test_a_facility_or_a_verb_phrase_is_no_firm(rules_nlp, text: str, firms: lis
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2021-08-16"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == firms
+
+
+def test_a_firm_shaped_item_of_a_numbered_list_of_firms_is_a_firm(rules_nlp) -> None:
+    """One name a line after a list number: when most items are firms' legal names, an item
+    that is only a brand and industry words (``蒲吕新材料``) is a firm; a list of other things
+    (``1. 标准厂房``) names none."""
+    from zone_ie.pipeline import make_doc
+    text = ("近日，工业和信息化部公示了第五批专精特新“小巨人”企业名单，青禾高新区共有4家企业上榜，入选数量占全区新增总数的八成，创历年新高。\n\n"
+            "本次入选的4家企业分别是：\n1. 重庆青禾精密合金股份有限公司\n2. 重庆蓝田智能装备有限公司\n"
+            "3. 蓝禾新材料\n4. 华兴智控(重庆)有限公司\n\n下一步工作：\n1. 标准厂房\n2. 人才公寓\n3. 园区道路\n")
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2023-07-28"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == [
+        "重庆青禾精密合金股份有限公司", "重庆蓝田智能装备有限公司", "蓝禾新材料", "华兴智控(重庆)有限公司"]

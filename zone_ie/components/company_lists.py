@@ -133,6 +133,7 @@ class CompanyListGrammar:
         self._subject_companies(text, found, known, new)
         self._site_companies(text, found, known, new)
         self._workplace_companies(text, found, known, new)
+        self._enumerated_companies(text, found, known, new)
         names = known | new.keys()
         new = {w: label for w, label in new.items() if not self._extends_name(w, names - {w})}
         if not new:
@@ -295,6 +296,25 @@ class CompanyListGrammar:
             # (a firm-shaped brand only: ``偌大的厂房里``, ``一间租来的厂房`` name no firm)
             if brand in known or (self._plain_name(brand) and self._plausible_brand(brand) and self._brand_shape(brand)):
                 new.setdefault(brand, "COMPANY")
+
+    def _enumerated_companies(self, text: str, found: list[Match], known: set[str], new: dict[str, str]) -> None:
+        """``1. 重庆X精密合金股份有限公司⏎2. 重庆Y智能装备有限公司⏎…⏎5. 蒲吕新材料``: a numbered
+        list, one name a line, whose items are mostly firms' legal names; an item that is only
+        a firm-shaped name (a brand, then industry words) is a firm too."""
+        if "\n" not in text:
+            return
+        firms = {(m.start, m.end) for m in found if m.label == "COMPANY"}
+        run: list[tuple[int, int]] = []  # (start, end) of the item names of the current run
+        for line in [*_ITEM_LINE.finditer(text), None]:
+            if line is not None and (not run or text.count("\n", run[-1][1], line.start()) <= 1):
+                run.append(line.span("item"))
+                continue
+            if len(run) >= 3 and 2 * sum(1 for r in run if r in firms) >= len(run):
+                for a, b in run:
+                    item = text[a:b]
+                    if (a, b) not in firms and item not in known and self._brand_shape(item):
+                        new.setdefault(item, "COMPANY")
+            run = [line.span("item")] if line is not None else []
 
     def _plain_name(self, item: str) -> bool:
         """No boundary word (力争, 全省…) inside, no generic head (高端…) in front: the clause
@@ -512,6 +532,10 @@ def _clause_heads(text: str, tail_re: "regex.Pattern[str]", head_re: "regex.Patt
         h = head_re.fullmatch(text, m.end() if m is not None else 0, t.start())
         if h is not None:
             yield h
+
+
+# one enumerated name alone on its line: ``5. 蒲吕新材料``, ``（三）X有限公司``
+_ITEM_LINE = regex.compile(r"(?m)^[ \t\u3000]*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳])[ \t\u3000]*(?P<item>[^\s，,。；;：:、]{2,30}?)[ \t\u3000]*$")
 
 
 def _facility_only(brand: str, facilities: tuple[str, ...]) -> bool:
