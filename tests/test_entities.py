@@ -1461,3 +1461,15 @@ def test_a_firm_shaped_item_of_a_numbered_list_of_firms_is_a_firm(rules_nlp) -> 
     doc = rules_nlp(make_doc(rules_nlp, text, date="2023-07-28"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == [
         "重庆青禾精密合金股份有限公司", "重庆蓝田智能装备有限公司", "蓝禾新材料", "华兴智控(重庆)有限公司"]
+
+
+@pytest.mark.parametrize("text", [
+    "本次投资尚需提交公司股东大会审议。",
+    "请各园区及时告知公司所在街道。",
+    "管委会要求企业加快建设进度。",
+])
+def test_a_verb_before_gongsi_names_no_firm(rules_nlp, text: str) -> None:
+    """``提交公司``, ``告知公司``: a verb whose object is 公司 is no firm's name."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-19"))
+    assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []
