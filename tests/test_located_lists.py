@@ -540,3 +540,18 @@ def test_a_paragraph_that_refers_to_its_zone_first_stays_about_it(nlp):
     located = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in", "2025-07-09")}
     assert ("青禾精密传动有限公司", "苏皖广德产业联动集聚区") in located
     assert not any(p == "上海澄江工业区" for _, p in located)
+
+
+def test_an_information_block_registers_its_firm_in_a_park(nlp):
+    """``公司名称：X（宁德）有限公司 … 注册地址：福建省宁德市Y经济技术开发区``: an announcement's
+    block names a firm, then registers it at an address in a park; the regional firm is a
+    firm of its own, apart from the parent whose short name is its core."""
+    from factkit import facts
+
+    text = ("江苏青禾精密科技股份有限公司（以下简称“公司”或“青禾精密”）拟投资设立全资孙公司。\n\n"
+            "三、投资标的基本情况\n1、公司名称：青禾精密（宁德）有限公司\n2、注册资本：30,000万元人民币\n"
+            "3、注册地址：福建省宁德市东侨经济技术开发区\n4、经营范围：电池零配件生产\n\n"
+            "青禾精密今年营业收入预计增长。\n")
+    located = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in", "2024-03-19")}
+    assert any(c == "青禾精密（宁德）有限公司" and "东侨经济技术开发区" in p for c, p in located)
+    assert not any(c == "江苏青禾精密科技股份有限公司" for c, _ in located)

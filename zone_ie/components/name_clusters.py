@@ -19,6 +19,9 @@ Alias = tuple[int, int, int, int, str]  # (name start, name end, alias start, al
 _LIST_MARK_BEFORE = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]$")
 
 
+_PLACE_BRACKET = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,4})[)）][\u4e00-\u9fff]{0,8}(?:有限|股份)")
+
+
 class NameClusters:
     """Short names, aliases and cluster keys (see the module docstring)."""
 
@@ -272,6 +275,10 @@ class NameClusters:
                     union("G:" + m.id, n)
             else:
                 n = "C:" + self._company_core(name)
+                regional = _PLACE_BRACKET.search(name) if name.endswith(self._legal_tuple) else None
+                if regional is not None and self._P.is_place(regional.group("place")):
+                    # ``X（宁德）有限公司``: a regional firm of its own, not X股份有限公司 nor the short X
+                    n += "@" + regional.group("place")
             node.append(n)
             find(n)
         # full legal names first, then longer short names, claim the short forms they yield

@@ -440,8 +440,38 @@ def located_pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
     """``(company, park, sentence)`` links from cue patterns, computed once per document."""
     pairs = ctx.__dict__.get("_located_pairs")
     if pairs is None:
-        pairs = ctx.__dict__["_located_pairs"] = _pairs(ctx)
+        pairs = ctx.__dict__["_located_pairs"] = _pairs(ctx) + _registered(ctx)
     return pairs
+
+
+def _registered(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
+    """``1、公司名称：X有限公司 ⏎ 2、注册资本：… ⏎ 3、注册地址：福建省宁德市Y经济技术开发区``: an
+    information block (an announcement's) names a firm, then registers it at an address in a
+    park: the firm is located there (``located_register_*``; the block ends at a blank line,
+    at the next name, or after ``located_register_span`` characters)."""
+    text = ctx.text
+    c = cues()
+    if "名称" not in text:
+        return []
+    out: list[tuple[Ent, Ent, tuple[int, int]]] = []
+    names = list(rx.finditer(c["located_register_name_re"], text))
+    for k, m in enumerate(names):
+        co = ctx.ent_at(m.end())
+        if co is None or co.label != "COMPANY" or co.start != m.end():
+            continue
+        end = min(len(text), co.end + int(c["located_register_span"]))
+        blank = text.find("\n\n", co.end, end)
+        end = blank if blank >= 0 else end
+        if k + 1 < len(names):
+            end = min(end, names[k + 1].start())
+        a = rx.search(c["located_register_address_re"], text, co.end, end)
+        if a is None:
+            continue
+        stop = rx.search(c["located_register_stop_re"], text, a.end(), end)
+        parks = [x for x in ctx.ents_in(a.end(), stop.start() if stop else end) if x.label == "PARK"]
+        if parks:
+            out.append((co, parks[-1], (m.start(), parks[-1].end)))
+    return out
 
 
 def sub_park_home(ctx: DocContext, co: Ent, pos: int) -> Optional[Ent]:
