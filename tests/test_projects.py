@@ -514,3 +514,15 @@ def test_a_name_of_kind_words_only_is_no_project(nlp, text: str) -> None:
     """``全力推进重点项目`` / ``新签约项目`` / ``新建工业项目``: words that qualify a kind of
     project name none, even with a cost after them."""
     assert facts(nlp, text, "project", date="2024-03-01") == []
+
+
+def test_a_site_named_by_brand_and_place_belongs_to_the_regional_firm(nlp):
+    """``青禾创能乌鲁木齐新基地`` when the text names ``青禾创能科技（乌鲁木齐）有限公司``: the site of
+    that place is the regional firm's, not the parent's whose short name opens it."""
+    from factkit import facts
+
+    text = ("青禾创能科技（上海）股份有限公司（以下简称“青禾创能”）是上海证券交易所主板上市公司。"
+            "2021年，公司在乌鲁木齐高新区设立青禾创能科技（乌鲁木齐）有限公司。\n\n"
+            "青禾创能乌鲁木齐新基地总投资5亿元，一期已于去年投产。\n")
+    (p,) = [f for f in facts(nlp, text, "project", "2023-06-01") if "新基地" in f["name"]]
+    assert p["company"] == "青禾创能科技（乌鲁木齐）有限公司"

@@ -18,6 +18,7 @@ from typing import Optional
 import regex
 
 from .. import rx
+from ..clusters import place_name_set
 from ..models import ProjectFact, Quantity
 from ..names import norm_name
 from .context import ALIAS_BRACKET, PROJECT_NAME_AFTER, DocContext, Ent, after_last, before_first, char_class, cues, ends_any, first_status, has_cue, in_table, longest_first, table_spans
@@ -307,9 +308,30 @@ def _bracketed_cost(ctx: DocContext, end: int) -> Optional[Quantity]:
     return Quantity(**q.q) if q is not None else None
 
 
+def _regional_firm(ctx: DocContext, company: Ent, name: str) -> Optional[Ent]:
+    """``亚士创能乌鲁木齐新基地`` with ``亚士创能科技（乌鲁木齐）有限公司`` in the text: a site named by
+    the firm's brand and a place is the firm's regional company of that place, when the text
+    names one (``X…（place）…有限公司``)."""
+    k = name.find(company.text)
+    if k < 0:
+        return None
+    rest = name[k + len(company.text):]
+    places = place_name_set()
+    place = next((rest[:n] for n in (4, 3, 2) if rest[:n] in places), None)
+    if place is None:
+        return None
+    for e in ctx.ents:
+        if (e.label == "COMPANY" and e.key != company.key and e.text.startswith(company.text[:2])
+                and (f"（{place}）" in e.text or f"({place})" in e.text)):
+            return e
+    return None
+
+
 def _fact(ctx: DocContext, name: str, company: Optional[Ent], park: Optional[Ent],
           s: int, e: int, capacity: list[Quantity], status: Optional[str], end: Optional[int] = None) -> ProjectFact:
     own = _bracketed_cost(ctx, end) if end is not None else None
+    if company is not None:
+        company = _regional_firm(ctx, company, name) or company
     return ProjectFact(
         name=name,
         company=company.text if company else None,
