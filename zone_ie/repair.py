@@ -213,6 +213,7 @@ def _layout_keep(raw: str) -> bytearray:
         line_start = line_end + 1
     # 2. whitespace runs: letter-spacing and broken lines (table rows stay as they are)
     rows = table_rows(raw)
+    single_gap: dict[int, bool] = {}  # row line start -> whether single spaces set its cells apart
     logical_start = 0  # raw offset where the current logical line starts
     kept_breaks: list[tuple[int, int]] = []
     n = len(raw)
@@ -234,7 +235,7 @@ def _layout_keep(raw: str) -> bytearray:
             if "\n" in ws:
                 kept_breaks.append((s, e))
                 logical_start = e
-            elif _spaced(raw[a], b) and not _COLUMN_GAP.fullmatch(ws) and not _single_gap_grid(raw, s):
+            elif _spaced(raw[a], b) and not _COLUMN_GAP.fullmatch(ws) and not _single_gap_grid(raw, s, single_gap):
                 keep[s:e] = b"\x00" * (e - s)
             continue
         if "\n" not in ws:
@@ -287,10 +288,15 @@ def grid_cells(line: str) -> list[str]:
     return cells
 
 
-def _single_gap_grid(raw: str, i: int) -> bool:
-    """Whether the raw line around ``i`` is a table row whose cells single spaces set apart."""
-    line = raw[raw.rfind("\n", 0, i) + 1 : (raw.find("\n", i) + 1 or len(raw) + 1) - 1]
-    return len([c for c in _COLUMN_GAP.split(line.strip()) if c]) < 3 and len(grid_cells(line)) >= 3
+def _single_gap_grid(raw: str, i: int, memo: dict[int, bool]) -> bool:
+    """Whether the raw line around ``i`` is a table row whose cells single spaces set apart
+    (``memo``: the answer per line start, asked once for each space of the line)."""
+    start = raw.rfind("\n", 0, i) + 1
+    hit = memo.get(start)
+    if hit is None:
+        line = raw[start : (raw.find("\n", i) + 1 or len(raw) + 1) - 1]
+        hit = memo[start] = len([c for c in _COLUMN_GAP.split(line.strip()) if c]) < 3 and len(grid_cells(line)) >= 3
+    return hit
 
 
 @lru_cache(maxsize=4)  # repair and the table reader of the same document ask
@@ -418,7 +424,12 @@ def _is_paragraph_break(
         i += 1
     if i < len(raw) and raw[i] in _MARKERS:
         return True
-    return _break_by_end(raw, keep, a, ws, logical_start)
+    j = a
+    while j >= logical_start and (raw[j] in _CLOSERS or not keep[j]):
+        j -= 1
+    if j >= 0 and raw[j] in _ITEM_END and _ITEM_START.match(raw, a + 1 + len(ws)):
+        return True  # ``…，落户A园；\n2.B公司…``: the next item of an enumeration
+    return j >= 0 and raw[j] in _SENT_FINAL
 
 
 _FIGURE_START = re.compile(r"(?:\d[\d,.]*\s*(?:亿|万|千|百|%|％|家|个|件|项|人|台|套|吨|户|名)|(?:同比|比上年|较上年)?(?:增长|下降|增加|减少))")
@@ -445,15 +456,6 @@ def label_over_figure(raw: str, s: int, end: int, e: int) -> bool:
 
 
 _CLAUSE_OR_END = re.compile(r"[，,。；;：:！？!?、“”\"]")
-
-
-def _break_by_end(raw: str, keep: bytearray, a: int, ws: str, logical_start: int) -> bool:
-    j = a
-    while j >= logical_start and (raw[j] in _CLOSERS or not keep[j]):
-        j -= 1
-    if j >= 0 and raw[j] in _ITEM_END and _ITEM_START.match(raw, a + 1 + len(ws)):
-        return True  # ``…，落户A园；\n2.B公司…``: the next item of an enumeration
-    return j >= 0 and raw[j] in _SENT_FINAL
 
 
 def _han_run(raw: str, i: int, step: int) -> int:

@@ -16,13 +16,11 @@ from ..quantities import scan_quantities
 from .context import DocContext, cues
 from .indicators import find_indicator, vocab
 from .periods_of import evaluation_period
-from .table_rows import NUMBER, UNIT, cells, headed_tables
+from .table_rows import NUMBER, UNIT, cells, headed_tables, table_period, table_subject
 
 
 def category_table_metrics(ctx: DocContext) -> list[MetricFact]:
     """The metrics of every category table of the document."""
-    from .tables import table_period, table_subject  # (tables reads this module's header test)
-
     out: list[MetricFact] = []
     for cols, (s, e), rows in headed_tables(ctx, category_columns):
         subject = table_subject(ctx, s)

@@ -68,11 +68,15 @@ def display_spans(raw: str) -> list[tuple[int, int]]:
                     break
                 out.append((ps, pe))
         elif t.startswith(markers) and len("".join(t.split())) <= limit and not _LINE_END.search(t) and "。" not in t:
-            first = s + len(raw[s:e]) - len(raw[s:e].lstrip())
-            if i + 1 < len(lines) and label_over_figure(raw, first, e, lines[i + 1][0] + len(raw[lines[i + 1][0]:lines[i + 1][1]]) - len(raw[lines[i + 1][0]:lines[i + 1][1]].lstrip())):
+            if i + 1 < len(lines) and label_over_figure(raw, _text_start(raw, s, e), e, _text_start(raw, *lines[i + 1][:2])):
                 continue  # ``▶ 地区生产总值⏎43.8亿元``: the label of the figure under it, no display line
             out.append((s, e))
     return sorted(set(out))
+
+
+def _text_start(raw: str, s: int, e: int) -> int:
+    """Where the text of the raw line ``[s, e)`` starts after its indent."""
+    return e - len(raw[s:e].lstrip())
 
 
 def _numbers(m: MetricFact) -> Iterable[tuple[str, float]]:

@@ -63,7 +63,7 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     out.extend(ranked_list_metrics(ctx))
     date_ranks(ctx, out)
     if tables:
-        keys = {e.text: e.key for e in ctx.ents}
+        keys = _text_keys(ctx)
         out = merge_table_metrics(table_metrics(ctx) + ranking_table_metrics(ctx) + series_table_metrics(ctx)
                                   + park_column_table_metrics(ctx) + category_table_metrics(ctx), out, keys)
     date_series(ctx, out)
@@ -638,12 +638,15 @@ def _same_full_sentence(ctx: DocContext, prior: Sequence[MetricFact], s: int) ->
 def same_subject(ctx: DocContext, name: str, ent: Ent) -> bool:
     """Whether a metric's subject ``name`` is mention ``ent``'s entity: the same text, or a
     name of the same cluster (``鑫澜电子`` after ``江西鑫澜电子科技有限公司``)."""
-    if name == ent.text:
-        return True
+    return name == ent.text or _text_keys(ctx).get(name, name) == ent.key
+
+
+def _text_keys(ctx: DocContext) -> dict[str, str]:
+    """Mention text -> cluster key, once per document."""
     keys = ctx._index.get("text_keys")
     if keys is None:
         keys = ctx._index["text_keys"] = {e.text: e.key for e in ctx.ents}
-    return keys.get(name, name) == ent.key
+    return keys
 
 
 def _uncounted_total(ctx: DocContext, ind, q, sent_start: int, parent) -> bool:

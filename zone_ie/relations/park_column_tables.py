@@ -14,7 +14,7 @@ from typing import Optional
 from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, cues, has_cue
 from .indicators import find_indicator, vocab
-from .table_rows import NUMBER, UNIT, cells, headed_tables
+from .table_rows import NUMBER, UNIT, cells, headed_tables, strip_row_lead, table_period
 
 
 def park_column_table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -24,8 +24,6 @@ def park_column_table_metrics(ctx: DocContext) -> list[MetricFact]:
         parks = park_columns(ctx, heads, s, e)
         if parks is None:
             continue
-        from .tables import table_period  # (tables imports this module's header test)
-
         period = table_period(ctx, (s, e))
         per = Period(**period) if period else None
         last: Optional[tuple[str, Optional[str], tuple]] = None  # (indicator, scope, unit) of the row above
@@ -40,11 +38,7 @@ def park_column_table_metrics(ctx: DocContext) -> list[MetricFact]:
                     if NUMBER.match(cell):
                         m.yoy_pct = float(cell)
                 continue
-            sub = name.startswith(tuple(cues()["table_row_leads"]))
-            for lead in cues()["table_row_leads"]:
-                if name.startswith(lead):
-                    name = name[len(lead):]
-                    break
+            name, sub = strip_row_lead(name)
             unit = _unit(name) or (last[2] if sub and last else None)
             words = UNIT.sub("", name)
             if unit is None or not words:

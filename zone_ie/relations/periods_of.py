@@ -818,18 +818,11 @@ def heading_year(ctx: DocContext, article: int) -> Optional[int]:
 _EVALUATION_YEAR = re.compile(r"(?P<range>(?:19|20)\d{2}(?:年度?)?[至到—\-～~])?((?:19|20)\d{2})年度?[^。；;！？]{0,40}?(?:考核评价|综合评价|考评|考核|评价|评估|排名|排行|榜单)(?:结果)?")
 
 
-def evaluation_year(ctx: DocContext, article: int) -> Optional[int]:
-    """The year of the evaluation an article announces in its first paragraphs
-    (``公布2024年国家级经开区综合发展水平考核评价结果``, ``对2021年度…考评结果进行公示``):
-    the period of the ranks it reports."""
-    period = evaluation_period(ctx, article)
-    return period["year"] if period else None
-
-
 def evaluation_period(ctx: DocContext, article: int) -> Optional[dict]:
-    """The period of the evaluation an article announces (see :func:`evaluation_year`);
-    a part of the year written right after the year is part of it
-    (``2025年一季度全市产业园区综合考评``: the first quarter of 2025)."""
+    """The period of the evaluation an article announces in its first paragraphs
+    (``公布2024年国家级经开区综合发展水平考核评价结果``, ``对2021年度…考评结果进行公示``):
+    the period of the ranks it reports; a part of the year written right after the year is
+    part of it (``2025年一季度全市产业园区综合考评``: the first quarter of 2025)."""
     cache = ctx.__dict__.setdefault("_evaluation_periods", {})
     if article not in cache:
         period = None

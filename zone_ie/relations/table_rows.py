@@ -1,14 +1,16 @@
-"""What the table readers share (``ranking_tables``, ``project_tables``, ``series_tables``):
+"""What the table readers share (``tables``, ``ranking_tables``, ``project_tables``,
+``series_tables``, ``park_column_tables``, ``category_tables``):
 the cells of a table line (split by ``|``, a tab or two spaces or more), the tables of a
-document as a header line with the row lines right under it, and the unit a header names
-in brackets (``总投资(亿元)``)."""
+document as a header line with the row lines right under it, the unit a header names
+in brackets (``总投资(亿元)``), a table's subject and period, and a row's lead (``其中：``)."""
 from __future__ import annotations
 
 import re
 from typing import Callable, Iterator, Optional, TypeVar
 
 from ..repair import grid_cells
-from .context import DocContext, table_spans
+from .context import DocContext, Ent, cues, table_spans
+from .periods_of import period_for
 
 _SPLIT = re.compile(r"\s*[|｜\t]\s*|[ \u3000]{2,}")
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -42,3 +44,42 @@ def headed_tables(ctx: DocContext, read_header: Callable[[list[str]], Optional[H
             rows.append(spans[k])
             k += 1
         yield header, (s, e), rows
+
+
+def table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
+    """The park named in the table's title: the nearest park in the lines above the
+    header (at most three non-empty lines), else the header paragraph's topic."""
+    text = ctx.text
+    lo = header
+    for _ in range(3):
+        lo = text.rfind("\n", 0, max(0, lo - 1))
+        while lo > 0 and text[lo - 1] == "\n":
+            lo -= 1
+        if lo < 0:
+            lo = 0
+            break
+    parks = [e for e in ctx.ents_in(lo, header) if e.label == "PARK"]
+    if parks:
+        return parks[-1]
+    return ctx.paragraphs[ctx.paragraph_at(header)].topic if ctx.paragraphs else None
+
+
+def table_period(ctx: DocContext, header: tuple[int, int]) -> Optional[dict]:
+    """The period in the header line (``1—10月``), else in the title above it."""
+    s, e = header
+    pers = ctx.pers_in(s, e)
+    if pers:
+        return period_for(ctx, pers[0].end, s)
+    lo = ctx.text.rfind("\n\n", 0, s)
+    pers = ctx.pers_in(max(0, lo), s)
+    return period_for(ctx, pers[-1].end, pers[-1].start) if pers else None
+
+
+def strip_row_lead(name: str) -> tuple[str, bool]:
+    """A row name without its lead (``其中：``, ``#``: a sub-row of the row above), and
+    whether it had one."""
+    had = False
+    for lead in cues()["table_row_leads"]:
+        if name.startswith(lead):
+            name, had = name[len(lead):], True
+    return name, had

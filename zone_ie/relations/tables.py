@@ -17,8 +17,7 @@ from ..repair import SECTION_NUMBER
 from .context import DocContext, Ent, cues, has_cue, table_spans
 from .indicators import find_indicator, vocab
 from .park_column_tables import park_columns
-from .periods_of import period_for
-from .table_rows import cells as table_cells
+from .table_rows import cells as table_cells, strip_row_lead, table_period, table_subject
 
 _GAP = re.compile(r"[ \u3000\t]{2,}|\t")
 _NUMBER = re.compile(r"^[-+－]?\d[\d,]*(?:\.\d+)?$")
@@ -106,35 +105,6 @@ def _header_roles(cells: list[str]) -> Optional[dict[str, int]]:
     return roles if "yoy" in roles or "value" in roles else None
 
 
-def table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
-    """The park named in the table's title: the nearest park in the lines above the
-    header (at most three non-empty lines), else the header paragraph's topic."""
-    text = ctx.text
-    lo = header
-    for _ in range(3):
-        lo = text.rfind("\n", 0, max(0, lo - 1))
-        while lo > 0 and text[lo - 1] == "\n":
-            lo -= 1
-        if lo < 0:
-            lo = 0
-            break
-    parks = [e for e in ctx.ents_in(lo, header) if e.label == "PARK"]
-    if parks:
-        return parks[-1]
-    return ctx.paragraphs[ctx.paragraph_at(header)].topic if ctx.paragraphs else None
-
-
-def table_period(ctx: DocContext, header: tuple[int, int]) -> Optional[dict]:
-    """The period in the header line (``1—10月``), else in the title above it."""
-    s, e = header
-    pers = ctx.pers_in(s, e)
-    if pers:
-        return period_for(ctx, pers[0].end, s)
-    lo = ctx.text.rfind("\n\n", 0, s)
-    pers = ctx.pers_in(max(0, lo), s)
-    return period_for(ctx, pers[-1].end, pers[-1].start) if pers else None
-
-
 def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str, cells: list[str],
                 roles: dict[str, int], span: tuple[int, int]) -> Optional[MetricFact]:
     """The metric of one table row, or None when the row states no figure of the park."""
@@ -143,9 +113,7 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
     number = SECTION_NUMBER.match(name)
     if number is not None and number.end() < len(name):
         name = name[number.end():]  # ``一、公共财政总收入``: the row's outline number
-    for lead in cues()["table_row_leads"]:
-        if name.startswith(lead):
-            name = name[len(lead):]
+    name, _ = strip_row_lead(name)
     if not name:
         return None
 
