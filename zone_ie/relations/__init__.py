@@ -40,8 +40,8 @@ _RX_CUE_KEYS = (
     "issuer_short_re", "issuer_title_re", "area_report_title_re",
     # fourteenth round: a described firm as anaphor
     "company_anaphora_re", "area_report_body_re",
-    # fifteenth round: 我们中心 said by a park's operating company
-    "our_park_re",
+    # fifteenth round: 我们中心 said by a park's operating company, an announcement's information block
+    "our_park_re", "located_register_name_re", "located_register_address_re", "located_register_stop_re",
 )
 
 
