@@ -2544,3 +2544,10 @@ def test_an_infographic_label_names_the_figure_under_it(nlp):
     assert ms["fixed_asset_investment"]["yoy_pct"] == 36.5
     (out,) = [m for m in ms.values() if m["value"] and m["value"]["value"] == 132.6e8]
     assert out["yoy_pct"] == 31.4 and out["period"] == {"year": 2021, "start_month": 1, "end_month": 3}
+
+
+def test_an_area_in_hectares_is_a_land_area_as_written(nlp):
+    ms = metrics(nlp, "广德经济开发区东区面积633.53公顷，西区面积约1200公顷。")
+    got = {(m["indicator"], m["value"]["value"], m["value"]["unit"]) for m in ms}
+    assert ("land_area", 633.53, "other:公顷") in got
+    assert ("land_area", 1200.0, "other:公顷") in got

@@ -88,6 +88,8 @@ CASES = [
     # other: the number as written
     ("1.2万吨/年", q(1.2, "other:万吨/年")),
     ("2060人/平方公里", q(2060, "other:人/平方公里")),
+    ("1143.62公顷", q(1143.62, "other:公顷")),  # not in the SPEC's unit list: kept as written
+    ("1.2万公顷", q(1.2, "other:万公顷")),
     ("9个月", q(9, "other:个月")),
     ("500千伏", q(500, "other:千伏")),
     ("1.5天/星", q(1.5, "other:天/星")),

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from ..models import MetricFact, Period
 from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_cue
-from .indicators import find_indicator, has_vocab, strip_words, vocab
+from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip, firm_sum_scope
 from .scopes import _WORDY, settle_scopes
@@ -179,9 +179,6 @@ def _host_park(ctx: DocContext, q: Qty, ce: int) -> Optional[Ent]:
     ents = ctx.ents_in(k, ce, "PARK")
     # the park right after the verb (a place prefix the name leaves out may come between)
     return ents[0] if ents and _SHORT_GAP.fullmatch(ctx.text[k:ents[0].start]) else None
-
-
-_AREA_UNITS = frozenset({"m2", "mu", "ha"})
 
 
 def _sized_park(ctx: DocContext, q: Qty) -> Optional[Ent]:
@@ -457,11 +454,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 # ``规上工业企业120家，其中产值超百亿元的4家、超10亿元的13家``: a count of the
                 # class a threshold bounds, its noun left out: the counted group's indicator
                 ind = (parent.indicator, parent.indicator_text, cls)
-        if (ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and not (ind[1] or "").strip("。；;，, ")
+        if (ind[0] == "other" and q.q.get("unit") in vocab_tuple("area_units") and not (ind[1] or "").strip("。；;，, ")
                 and (park := ctx.ent_at(q.start - 1)) is not None and park.label == "PARK"):
             # ``涵盖三个片区：郑州片区73.17平方公里，开封片区19.94平方公里``: a zone's own area
             ind = ("land_area", None, None)
-        elif ind[0] == "other" and q.q.get("unit") in vocab()["area_units"] and ind[1] and find_indicator(ind[1]) is None:
+        elif ind[0] == "other" and q.q.get("unit") in vocab_tuple("area_units") and ind[1] and find_indicator(ind[1]) is None:
             # ``高标准农田8万亩``: an area figure is the land area of what the phrase names
             scope = strip_words(ind[1], _scope_value_words())
             ind = ("land_area", ind[1], scope if scope and _WORDY.search(scope) else ind[2])
@@ -481,7 +478,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 # ``…签约项目28个，协议投资118.5亿元；新能源类16个，84.2亿元``: the row before's frame
                 ind = parallel_indicator(ctx, template, out, q, start) or ind
         host = _host_park(ctx, q, ce) if ind[0] == "enterprise_count" else None
-        if host is None and q.q.get("unit") in _AREA_UNITS:
+        if host is None and q.q.get("unit") in vocab_tuple("area_units"):
             host = _sized_park(ctx, q)
         if host is not None:
             subject = host
@@ -531,7 +528,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``此次排名第41位``: the rank in the evaluation the article announces, not in an
             # earlier one its sentence recalls (``在2020年度“国考”中由第73位跃升至第36位``)
             period = evaluation_period(ctx, ctx.article_at(q.start)) or period
-        if (period is not None and (ind[0] == "land_area" or q.q.get("unit") in _AREA_UNITS)
+        if (period is not None and (ind[0] == "land_area" or q.q.get("unit") in vocab_tuple("area_units"))
                 and not sentence_period(ctx, q.start, s) and not _WITHIN_YEAR.search(text, cs, q.start)):
             period = None  # an area (land, floor space) is a standing fact: only a period of its own sentence dates it
         elif (period is not None and ind[0] in _STOCK_IDS and has_vocab("stock_cues", text[cs:q.start])
@@ -603,7 +600,6 @@ def _project_group(ind: tuple[str, Optional[str], Optional[str]], q: Qty) -> boo
                                                  "funds_in_place"))
 
 
-_AREA_UNITS = frozenset({"m2", "km2", "mu"})
 _WITHIN_YEAR = re.compile(r"年内|年底前|年末前|今年")  # ``年内新增标准厂房5万平方米``: built within the year
 _STOCK_IDS = frozenset({"enterprise_count", "production_capacity", "patents", "rnd_platforms"})
 _DATED_GAP = re.compile(r"的?(?:不足|约|近|超过?|逾|仅|达)?")
