@@ -1473,3 +1473,23 @@ def test_a_verb_before_gongsi_names_no_firm(rules_nlp, text: str) -> None:
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-19"))
     assert [e.text for e in doc.ents if e.label_ == "COMPANY"] == []
+
+
+@pytest.mark.parametrize("text,park", [
+    ("7月22日，湖北省人民政府正式批复广德经济开发区扩区调区。", "广德经济开发区"),
+    ("省政府批复宁国经济技术开发区调整区位。", "宁国经济技术开发区"),
+    ("过去广德开发区只有5平方公里。", "广德开发区"),
+])
+def test_an_approval_verb_or_a_time_word_is_no_part_of_a_park_name(rules_nlp, text: str, park: str) -> None:
+    """``…人民政府正式批复X经济开发区`` / ``过去X开发区``: the verb of an approval and a word of
+    time before a zone's name are left boundaries, not its place prefix."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2020-07-30"))
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == [park]
+
+
+def test_a_time_word_before_a_bare_zone_word_names_no_park(rules_nlp) -> None:
+    """``过去开发区只有5平方公里``: a bare kind word after a time word is no park of its own."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, "广德经济开发区扩区。过去开发区只有5平方公里多一点。", date="2020-07-30"))
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["广德经济开发区"]
