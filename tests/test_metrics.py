@@ -2551,3 +2551,15 @@ def test_an_area_in_hectares_is_a_land_area_as_written(nlp):
     got = {(m["indicator"], m["value"]["value"], m["value"]["unit"]) for m in ms}
     assert ("land_area", 633.53, "other:公顷") in got
     assert ("land_area", 1200.0, "other:公顷") in got
+
+
+@pytest.mark.parametrize("text", [
+    "广德经济开发区工业产值120亿元，同比增长25%—30%。",
+    "广德经济开发区工业产值120亿元，同比增长25%至30%，好于预期。",
+])
+def test_a_range_of_growth_is_left_out_not_a_crash(nlp, text):
+    """``同比增长25%—30%``: a growth given as a range has no field of its own (yoy_pct is one
+    number); the figure keeps its value and the range is left out."""
+    ms = metrics(nlp, text)
+    got = [(m["indicator"], m["value"]["value"], m["yoy_pct"]) for m in ms]
+    assert ("industrial_output", 1.2e10, None) in got

@@ -62,6 +62,8 @@ def _signed_yoy(pre: str, value: float) -> float:
 
 def _set(m: MetricFact, role: str, q: Qty, pre: str) -> bool:
     """Put figure ``q`` into ``m`` in ``role``; False when that slot is taken."""
+    if role in (ROLE_YOY, ROLE_SHARE) and q.q.get("value") is None:
+        return True  # ``增长25%—30%``: a range of growth or share has no field; it is left out
     if role == ROLE_YOY:
         if m.yoy_pct is not None:
             return False
