@@ -116,6 +116,28 @@ def test_a_table_set_apart_by_single_spaces_gives_each_row_its_rank_and_score(ru
     assert by[("云岭产业园区", "排名")]["period"] == {"year": 2024, "start_month": 7, "end_month": 9}
 
 
+DATED_RANK_COLUMNS = (
+    "我省国家级经开区考核结果公布\n\n"
+    "本报讯 商务部近日公布2023年国家级经济技术开发区综合发展水平考核评价结果。\n\n"
+    "表 我省国家级经开区2023年综合排名情况\n"
+    "经开区 2023年排名 上年排名 位次变化\n"
+    "广德经开区 35 41 +6\n"
+    "宁国经开区 88 80 -8\n"
+    "(注:排名来源于商务部公布结果)\n"
+)
+
+
+def test_a_rank_column_headed_by_a_year_or_the_year_before_dates_its_ranks(rules_nlp) -> None:
+    # a table whose cells single ASCII spaces set apart; ``2023年排名`` is 2023's rank,
+    # ``上年排名`` the rank of the year before the table's
+    ms = metrics(rules_nlp, DATED_RANK_COLUMNS, "2024-01-18")
+    got = {(m["subject"], m["value"]["value"], (m["period"] or {}).get("year")) for m in ms
+           if m["value"] and m["value"]["unit"] == "rank"}
+    assert ("广德经开区", 35.0, 2023) in got
+    assert ("广德经开区", 41.0, 2022) in got
+    assert ("宁国经开区", 80.0, 2022) in got
+
+
 def test_a_letter_spaced_headline_is_no_table() -> None:
     raw = "青 禾 经 开 区 前 11 月\n规 上 工 业 总 产 值 增 长 14.2%\n\n本报讯 青禾经开区前11月规上工业总产值增长14.2%。\n"
     assert table_rows(raw) == ()

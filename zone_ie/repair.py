@@ -306,7 +306,7 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     or more (``规模以上工业总产值　　亿元　　612.47　　13.8``), with the header line above
     them and a name line wrapped between them."""
     piped = "|" in raw or "｜" in raw
-    if "\u3000" not in raw and "  " not in raw and "\t" not in raw and not piped:
+    if " " not in raw and "\u3000" not in raw and "\t" not in raw and not piped:
         return ()
     lines: list[tuple[int, int, int]] = []  # (start, end, figure cells)
     pos = 0

@@ -42,6 +42,10 @@ def _header_roles(heads: list[str]) -> Optional[dict[str, list[int]]]:
             roles.setdefault("change", []).append(i)
         elif word in c["ranking_rank_headers"]:
             roles.setdefault("rank", []).append(i)
+        elif _dated_rank(word) is not None:
+            # ``2022年排名`` / ``上年排名``: the rank of a year of its own
+            roles.setdefault("rank", []).append(i)
+            roles.setdefault("_years", {})[i] = _dated_rank(word)  # type: ignore[index]
         elif any(h in word for h in c["ranking_score_headers"]):
             roles.setdefault("score", []).append(i)
         elif any(word.endswith(h) for h in c["ranking_name_headers"]) and "name" not in roles:
@@ -72,8 +76,17 @@ def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e
         out.append(MetricFact(subject=subject.text, indicator=indicator, indicator_text=text_, period=per,
                               value=Quantity(value=value, unit=unit), evidence=ev))
 
+    years: dict[int, tuple[str, int]] = roles.get("_years", {})
     for i in roles.get("rank", []):
         if NUMBER.match(row[i]):
+            if i in years:
+                col = _column_period(years[i], period)
+                if col is None:
+                    continue
+                out.append(MetricFact(subject=subject.text, indicator="other", indicator_text=headers[i],
+                                      period=Period(**col), value=Quantity(value=float(row[i]), unit="rank"),
+                                      evidence=ev))
+                continue
             add(headers[i], float(row[i]), "rank")
     for i in roles.get("score", []):
         if NUMBER.match(row[i]):
@@ -90,6 +103,27 @@ def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e
             out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=headers[i], period=per,
                                   yoy_pct=float(cell), evidence=ev))
     return out
+
+
+_DATED_HEAD = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})年度?|(?P<prev>上年度?|去年|上一年度?))(?P<head>.+)$")
+
+
+def _dated_rank(word: str) -> Optional[tuple[str, int]]:
+    """``2022年排名`` -> ("year", 2022); ``上年排名`` -> ("back", 1); else None."""
+    m = _DATED_HEAD.match(word)
+    if m is None or m.group("head") not in cues()["ranking_rank_headers"]:
+        return None
+    return ("year", int(m.group("year"))) if m.group("year") else ("back", 1)
+
+
+def _column_period(dated: tuple[str, int], period: Optional[dict]) -> Optional[dict]:
+    """The period of a dated rank column: its own year, or the year before the table's."""
+    kind, n = dated
+    if kind == "year":
+        return {"year": n, "start_month": None, "end_month": None}
+    if period is None or period.get("year") is None:
+        return None  # ``上年排名`` of a table without a year: no year to count back from
+    return {"year": period["year"] - n, "start_month": None, "end_month": None}
 
 
 def _named(ctx: DocContext, cell: str, s: int, e: int) -> Optional[Ent]:
