@@ -290,3 +290,36 @@ def test_a_table_of_classes_gives_each_class_its_count_share_and_figures(rules_n
     assert tax["A类"]["value"] == {**tax["A类"]["value"], "value": 86.4, "unit": "other:万元/亩"}
     assert tax["A类"]["indicator"] == "other" and tax["A类"]["subject"] == "青禾经济开发区"
     assert tax[None]["value"]["value"] == 30.8  # the total row: the park's own average
+
+
+MONTH_GRID = (
+    "广德经济开发区用电量稳步回升\n\n"
+    "本报讯 2024年，广德经济开发区工业用电量保持增长，下半年增势明显。\n\n"
+    "2024年广德经济开发区分月工业用电量（单位：亿千瓦时）\n"
+    "1月 0.61　2月 0.43　3月 0.66\n"
+    "4月 0.68　5月 0.70　6月 0.71\n\n"
+    "从企业看，用电大户集中在装备制造行业。\n"
+)
+
+CITY_MONTH_GRID = (
+    "广德市用电量稳步回升\n\n"
+    "本报讯 2024年，全市工业用电量保持增长。\n\n"
+    "2024年全市分月工业用电量（单位：亿千瓦时）\n"
+    "1月 3.61　2月 2.43　3月 3.66\n"
+)
+
+
+def test_a_month_grid_gives_each_month_of_the_caption_year_its_figure(rules_nlp) -> None:
+    # ``N月 figure`` cells under a caption naming the park, the year, the indicator and the unit
+    ms = metrics(rules_nlp, MONTH_GRID, "2025-01-10")
+    got = {((m["period"] or {}).get("start_month"), (m["period"] or {}).get("end_month"), m["value"]["value"])
+           for m in ms if m["subject"] == "广德经济开发区" and m["indicator_text"] == "工业用电量"
+           and (m["period"] or {}).get("year") == 2024}
+    assert (2, 2, 0.43e11) in got
+    assert (6, 6, 0.71e11) in got
+    assert len(got) == 6
+
+
+def test_a_month_grid_of_a_city_gives_no_park_figures(rules_nlp) -> None:
+    ms = metrics(rules_nlp, CITY_MONTH_GRID, "2025-01-10")
+    assert not [m for m in ms if (m["value"] or {}).get("value") in (3.61e11, 2.43e11, 3.66e11)]

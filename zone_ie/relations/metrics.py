@@ -29,6 +29,7 @@ from .name_lists import date_ranks, lead_names, name_list, ranked_list_metrics, 
 from .labels import label_frame
 from .parallel import parallel_indicator, row_before
 from .category_tables import category_table_metrics
+from .month_grids import month_grid_metrics
 from .park_column_tables import park_column_table_metrics
 from .ranking_tables import ranking_table_metrics
 from .series_tables import series_table_metrics
@@ -65,7 +66,8 @@ def metric_facts(ctx: DocContext) -> list[MetricFact]:
     if tables:
         keys = _text_keys(ctx)
         out = merge_table_metrics(table_metrics(ctx) + ranking_table_metrics(ctx) + series_table_metrics(ctx)
-                                  + park_column_table_metrics(ctx) + category_table_metrics(ctx), out, keys)
+                                  + park_column_table_metrics(ctx) + category_table_metrics(ctx) + month_grid_metrics(ctx),
+                                  out, keys)
     date_series(ctx, out)
     # a figure whose quantity has no number (``从26.62平方公里到163.41平方公里`` read as a
     # bare unit) states nothing an analyst could cite
