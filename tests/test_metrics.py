@@ -2563,3 +2563,12 @@ def test_a_range_of_growth_is_left_out_not_a_crash(nlp, text):
     ms = metrics(nlp, text)
     got = [(m["indicator"], m["value"]["value"], m["yoy_pct"]) for m in ms]
     assert ("industrial_output", 1.2e10, None) in got
+
+
+def test_bi_zeng_and_bi_jiang_are_changes_on_the_year_before(nlp):
+    """``比增19.2%`` / ``比降3.5%`` (比上年增长 / 下降, as Fujian papers write it) are the
+    figure's change; ``规上产值`` is the output of the firms above the scale."""
+    ms = metrics(nlp, "2022年，广德经济开发区规上产值654.8亿元,比增19.2%;进出口总额12亿元，比降3.5%。")
+    got = {(m["indicator"], m["value"]["value"], m["yoy_pct"]) for m in ms}
+    assert ("industrial_output_above_scale", 6.548e10, 19.2) in got
+    assert ("foreign_trade", 1.2e9, -3.5) in got
