@@ -1493,3 +1493,16 @@ def test_a_time_word_before_a_bare_zone_word_names_no_park(rules_nlp) -> None:
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, "广德经济开发区扩区。过去开发区只有5平方公里多一点。", date="2020-07-30"))
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == ["广德经济开发区"]
+
+
+@pytest.mark.parametrize("text,parks", [
+    ("项目以副产碳四为原料，补齐开发区丁二烯下游链条。", []),
+    ("全力做好空港综合保税区申报准备工作。", ["空港综合保税区"]),
+    ("与会人员观摩广德经济开发区重点项目。", ["广德经济开发区"]),
+])
+def test_a_verb_taking_a_zone_as_its_object_is_no_part_of_its_name(rules_nlp, text: str, parks: list) -> None:
+    """``补齐开发区…链条`` / ``做好X综合保税区申报``: a verb before a zone word is a left boundary;
+    a bare kind word after it names no park."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-12"))
+    assert [e.text for e in doc.ents if e.label_ == "PARK"] == parks
