@@ -2572,3 +2572,22 @@ def test_bi_zeng_and_bi_jiang_are_changes_on_the_year_before(nlp):
     got = {(m["indicator"], m["value"]["value"], m["yoy_pct"]) for m in ms}
     assert ("industrial_output_above_scale", 6.548e10, 19.2) in got
     assert ("foreign_trade", 1.2e9, -3.5) in got
+
+
+INTERVIEW = (
+    "“把每一分钱都押在材料创新上”\n——访广德华锂新材料科技股份有限公司董事长孙立鹏\n\n"
+    "编者按：走进广德经济开发区，一条条生产线昼夜运转。广德华锂新材料科技股份有限公司是扎根广德经济开发区的"
+    "一家正极材料企业。日前，记者专访了公司董事长孙立鹏。\n\n"
+    "记者：先请您介绍一下公司这几年的发展情况。\n\n"
+    "孙立鹏：我们公司2016年在广德经济开发区注册成立。2023年，我们公司实现营业收入18.6亿元，同比增长23.5%；"
+    "今年1—10月营业收入16.9亿元，增长11.2%。\n"
+)
+
+
+def test_the_interviewees_answer_speaks_for_the_firm_not_the_park_it_names(nlp):
+    """``孙立鹏：我们公司…在X开发区注册成立。2023年，我们公司实现营业收入…``: in the answer of
+    the firm's officer a park named as where the firm is does not carry to the figures after
+    it; ``我们公司`` is the interviewee's firm."""
+    ms = {m["value"]["value"]: m for m in metrics(nlp, INTERVIEW, date="2024-11-20")}
+    assert ms[1.86e9]["subject"] == "广德华锂新材料科技股份有限公司"
+    assert ms[1.69e9]["subject"] == "广德华锂新材料科技股份有限公司"

@@ -12,7 +12,7 @@ import regex
 
 from .. import rx
 from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind, _typed_anaphora
-from .indicators import _vocab_alternation, has_vocab, vocab
+from .indicators import _vocab_alternation, has_vocab, vocab, vocab_tuple
 
 _OBJECT_MARKERS = "与和向对为及跟同给把被、"
 
@@ -558,6 +558,19 @@ def _spokespeople(ctx: DocContext) -> dict[str, Ent]:
     return hit
 
 
+def _own_firm(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
+    """``孙立鹏：……2023年，我们公司实现营业收入18.6亿元``: a figure after a first-person firm
+    word (``我们公司``, ``我公司``, ``本公司``) with no name between them is the speaker's
+    company (the interviewee who answers, or the speaker of the quote), not a park the
+    answer named before."""
+    text = ctx.text
+    ends = [text.rfind(w, sent_start, pos) + len(w) for w in vocab_tuple("own_firm_words")
+            if text.find(w, sent_start, pos) >= 0]
+    if not ends or ctx.ents_in(max(ends), pos):
+        return None
+    return _interviewee_company(ctx, ctx.paragraph_at(pos)) or quote_speaker(ctx, pos)
+
+
 def _part_of_name(ctx: DocContext, pos: int) -> bool:
     return ctx.ent_at(pos) is not None
 
@@ -724,6 +737,9 @@ def subject_for(ctx: DocContext, pos: int, sent_start: int) -> Optional[Ent]:
     subj = _helped_firm(ctx, sent_start, pos)
     if subj is not None:
         return subj
+    subj = _own_firm(ctx, sent_start, pos)
+    if subj is not None:
+        return subj
     subj = _clause_anaphor(ctx, sent_start, pos)
     if subj is not None:
         return subj
@@ -799,12 +815,19 @@ def _role_frame_end(text: str, sent_start: int, pos: int) -> Optional[int]:
 
 def _carried_subject(ctx: DocContext, para: int, sent_start: int) -> Optional[Ent]:
     """The subject of an earlier sentence of paragraph ``para``, else its topic."""
+    answering = None
     for s, e, _ in reversed(ctx.sentences_of(para)):
         if s >= sent_start:
             continue
         subj = explicit_subject(ctx, s, e)
         if subj is not None and _example_member(ctx.text, s, subj):
             continue  # ``…，其中宝钛集团…。``: an example inside a group carries to nothing after it
+        if subj is not None and subj.label == "PARK":
+            # ``孙立鹏：我们公司2016年在X开发区注册成立。…``: in the interviewee's answer a
+            # park named as where the firm is does not carry to its figures
+            answering = answering if answering is not None else (_interviewee_company(ctx, para) or False)
+            if answering:
+                continue
         if subj is not None:
             return subj
     if not ctx.paragraphs:
