@@ -1506,3 +1506,16 @@ def test_a_verb_taking_a_zone_as_its_object_is_no_part_of_its_name(rules_nlp, te
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2024-03-12"))
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == parks
+
+
+@pytest.mark.parametrize("text,firm", [
+    ("吴店工业园内，中兴食巴度粉科技湖北有限公司依托当地小麦资源开发挂面。", "中兴食巴度粉科技湖北有限公司"),
+    ("华润雪花啤酒安徽有限公司年产啤酒60万千升。", "华润雪花啤酒安徽有限公司"),
+    ("达能食品湖北有限公司入驻广德经济开发区。", "达能食品湖北有限公司"),
+])
+def test_a_regional_firm_with_its_province_before_the_legal_form_is_one_firm(rules_nlp, text: str, firm: str) -> None:
+    """``达能食品湖北有限公司``: brand + business word + a province right before the legal form,
+    unbracketed, is one regional firm (a place alone before the form names none)."""
+    from zone_ie.pipeline import make_doc
+    doc = rules_nlp(make_doc(rules_nlp, text, date="2020-07-30"))
+    assert firm in [e.text for e in doc.ents if e.label_ == "COMPANY"]

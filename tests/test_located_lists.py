@@ -555,3 +555,17 @@ def test_an_information_block_registers_its_firm_in_a_park(nlp):
     located = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in", "2024-03-19")}
     assert any(c == "青禾精密（宁德）有限公司" and "东侨经济技术开发区" in p for c, p in located)
     assert not any(c == "江苏青禾精密科技股份有限公司" for c, _ in located)
+
+
+def test_a_locative_frame_opening_the_sentence_places_every_firm_opening_a_clause(nlp) -> None:
+    """``在X工业园，A公司的生产线…；B公司的项目…。`` / ``Y工业园内，C公司…，D公司…``: the frame
+    governs the whole sentence, over ``；``; each firm that opens a clause is in it."""
+    from zone_ie.pipeline import make_doc
+    text = ("广德经济开发区由“一区三园”组成。在南城工业园，湖北啸创汽车科技有限公司的底盘生产线正满负荷运转；"
+            "隆胜四海新材料股份有限公司的改性塑料项目二期已完成主体施工。吴店工业园内，宁国食巴度粉科技有限公司"
+            "开发挂面产品，襄阳维恩生物科技有限公司的生物制剂车间正在调试设备。")
+    doc = nlp(make_doc(nlp, text, date="2020-07-30"))
+    pairs = {(f.company, f.park) for f in doc._.facts if f.type == "located_in"}
+    assert ("隆胜四海新材料股份有限公司", "南城工业园") in pairs
+    assert ("宁国食巴度粉科技有限公司", "吴店工业园") in pairs
+    assert ("襄阳维恩生物科技有限公司", "吴店工业园") in pairs

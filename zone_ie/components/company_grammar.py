@@ -4,7 +4,7 @@ forms (``（集团）``, ``（中国）``), and business words that extend a sho
 (``甬飞`` + ``科技``). A mixin of :class:`ZoneEntityRuler`."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ..clusters import word_at, word_before
 from .ruler_text import _BRACKETED, _LEADING_BRACKETED, _NOT_BUSINESS_HEADS, Match, _taken
@@ -47,12 +47,35 @@ class CompanyGrammar:
                 continue
             if strong and prefix.startswith(self._not_company_heads):
                 continue
+            if self._P.is_place(prefix) and not name.endswith(self._branch_forms):
+                # ``达能食品湖北有限公司``: a regional firm written brand + business + province,
+                # unbracketed; the name goes on left of the place
+                earlier = self._regional_head(text, start, ends)
+                if earlier is not None:
+                    out.append(Match(earlier, m.end(), "COMPANY"))
+                continue
             if self._P.is_place(prefix) or self._is_place_unbracketed(prefix):
                 continue  # 浙江嘉兴分公司: a branch named only by its place
             if prefix in self._generic_brands:
                 continue
             out.append(Match(start, m.end(), "COMPANY"))
         return out
+
+    _branch_forms = ("分公司", "支公司", "分厂")
+
+    def _business_tails(self) -> tuple[str, ...]:
+        """The business and industry words a firm's name may end in (科技, 食品, 面业)."""
+        return tuple(self._business) + self._industry
+
+    def _regional_head(self, text: str, place: int, ends: list[int]) -> Optional[int]:
+        """Where a regional firm's name starts when its place stands right before the legal
+        form (``达能食品|湖北|有限公司``): the name characters left of the place, a brand and
+        a business word (at least four, no boundary word, no place alone), else None."""
+        earlier, _, _ = self._left_edge(text, place, ends)
+        head = text[earlier:place]
+        if len(head) < 4 or self._P.is_place(head) or not head.endswith(self._business_tails()):
+            return None
+        return earlier
 
     def _after_partner(self, text: str, start: int, legal: int) -> int:
         """``青禾县人民政府与瑞禾科技有限公司签约``: a place or a government joined by 与 before a

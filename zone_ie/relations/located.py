@@ -349,7 +349,8 @@ def _pairs(ctx: DocContext) -> list[tuple[Ent, Ent, tuple[int, int]]]:
             if _negative(ctx, co, s, e, clause):
                 continue
             park = (appos or _verb_link(ctx, co, parks) or _home_of(ctx, co, parks, s)
-                    or _host_link(ctx, co, parks) or _locative_lead(ctx, co, parks) or _inside_link(ctx, co, parks))
+                    or _host_link(ctx, co, parks) or _locative_lead(ctx, co, parks)
+                    or _sentence_frame(ctx, co) or _inside_link(ctx, co, parks))
             if park is None:
                 park = _anaphor_park(ctx, co, s, clause)
             if park is None and topic is not None:
@@ -559,6 +560,40 @@ def _locative_lead(ctx: DocContext, co: Ent, parks: list[Ent]) -> Optional[Ent]:
 
 
 _LEAD_GAP = re.compile(r"(?:内|里|中|园区内)?[，,][ “]*")
+_FRAME_OPEN = re.compile(r"[ “”\"]*在?")
+_FRAME_CLOSE = re.compile(r"(?P<post>内|里|中|园区内)?[，,]")
+_CLAUSE_LEAD = re.compile(r"[，,；;][ “]*")
+
+
+def _sentence_frame(ctx: DocContext, co: Ent) -> Optional[Ent]:
+    """``在X工业园，A公司的生产线…；B公司的项目…。`` / ``X工业园内，A…，B…``: a locative frame
+    opening the sentence (``在`` before the park, or ``内``/``里`` after it) places every company
+    that opens a later clause of the sentence (to its 。, over ``；``), when no other park
+    comes between."""
+    text = ctx.text
+    s = after_last(text, "。！？!?\n", max(0, co.start - 300), co.start)
+    parks = ctx.ents_in(s, co.start, "PARK")
+    first = parks[0] if parks else None
+    if first is None or first.end > co.start:
+        return None
+    lead = _FRAME_OPEN.fullmatch(text, s, first.start)
+    if lead is None:
+        return None
+    last = first  # ``在A高新区B产业园，``: the frame may name the zone, then its part
+    for p in parks:
+        if p.start >= last.end and _CHAIN_GAP.fullmatch(text, last.end, p.start):
+            last = p
+    close = _FRAME_CLOSE.match(text, last.end)
+    if close is None or (not text[first.start - 1:first.start] == "在" and not close.group("post")):
+        return None
+    if any(p.start >= close.end() and p.start < co.start for p in parks):
+        return None  # another park between the frame and the company
+    k = co.start
+    while k > close.end() and text[k - 1] in " “":
+        k -= 1
+    if k != close.end() and text[k - 1] not in "，,；;":
+        return None  # the company does not open its clause
+    return last
 _CHAIN_GAP = re.compile(rf"|[（(](?:{ALIAS_WORDS})[“\"]?|[”\"]?[）)]")
 
 
