@@ -1479,10 +1479,13 @@ def test_a_verb_before_gongsi_names_no_firm(rules_nlp, text: str) -> None:
     ("7月22日，湖北省人民政府正式批复广德经济开发区扩区调区。", "广德经济开发区"),
     ("省政府批复宁国经济技术开发区调整区位。", "宁国经济技术开发区"),
     ("过去广德开发区只有5平方公里。", "广德开发区"),
+    ("丰岛精密算得上西永综保区的“老住户”。", "西永综保区"),
+    ("这家企业堪称宁国经济技术开发区的龙头。", "宁国经济技术开发区"),
 ])
 def test_an_approval_verb_or_a_time_word_is_no_part_of_a_park_name(rules_nlp, text: str, park: str) -> None:
-    """``…人民政府正式批复X经济开发区`` / ``过去X开发区``: the verb of an approval and a word of
-    time before a zone's name are left boundaries, not its place prefix."""
+    """``…人民政府正式批复X经济开发区`` / ``过去X开发区`` / ``X算得上Y综保区的…``: the verb of an
+    approval, a word of time and a copula of praise before a zone's name are left
+    boundaries, not its place prefix."""
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2020-07-30"))
     assert [e.text for e in doc.ents if e.label_ == "PARK"] == [park]
