@@ -1481,6 +1481,7 @@ def test_a_verb_before_gongsi_names_no_firm(rules_nlp, text: str) -> None:
     ("过去广德开发区只有5平方公里。", "广德开发区"),
     ("丰岛精密算得上西永综保区的“老住户”。", "西永综保区"),
     ("这家企业堪称宁国经济技术开发区的龙头。", "宁国经济技术开发区"),
+    ("企业的成长离不开青口汽车工业园区的支持。", "青口汽车工业园区"),
 ])
 def test_an_approval_verb_or_a_time_word_is_no_part_of_a_park_name(rules_nlp, text: str, park: str) -> None:
     """``…人民政府正式批复X经济开发区`` / ``过去X开发区`` / ``X算得上Y综保区的…``: the verb of an
@@ -1502,6 +1503,7 @@ def test_a_time_word_before_a_bare_zone_word_names_no_park(rules_nlp) -> None:
     ("项目以副产碳四为原料，补齐开发区丁二烯下游链条。", []),
     ("全力做好空港综合保税区申报准备工作。", ["空港综合保税区"]),
     ("与会人员观摩广德经济开发区重点项目。", ["广德经济开发区"]),
+    ("全国参评经开区共217家。", []),
 ])
 def test_a_verb_taking_a_zone_as_its_object_is_no_part_of_its_name(rules_nlp, text: str, parks: list) -> None:
     """``补齐开发区…链条`` / ``做好X综合保税区申报``: a verb before a zone word is a left boundary;
