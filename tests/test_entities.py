@@ -1524,3 +1524,18 @@ def test_a_regional_firm_with_its_province_before_the_legal_form_is_one_firm(rul
     from zone_ie.pipeline import make_doc
     doc = rules_nlp(make_doc(rules_nlp, text, date="2020-07-30"))
     assert firm in [e.text for e in doc.ents if e.label_ == "COMPANY"]
+
+
+def test_a_zones_area_in_another_place_is_one_park_with_its_short_names(nlp) -> None:
+    """``X开发区海宁分区``: a zone's area (分区, 分园) named right after the zone is one park; its
+    declared short name and its place-only name (``海宁分区``) are the same park, and a bare
+    ``分区`` refers to it."""
+    from zone_ie.pipeline import make_doc
+    text = ("2009年9月，上海漕河泾新兴技术开发区海宁分区（以下简称漕河泾海宁分区）正式成立。"
+            "漕河泾开发区本部规划面积14.28平方公里。建区十年来，分区累计完成固定资产投资491亿元。"
+            "今年上半年，海宁分区实现规上工业总产值128.6亿元。")
+    doc = nlp(make_doc(nlp, text, date="2019-09-06"))
+    parks = [e.text for e in doc.ents if e.label_ == "PARK"]
+    assert "上海漕河泾新兴技术开发区海宁分区" in parks and "上海漕河泾新兴技术开发区" not in parks
+    subjects = {f.subject for f in doc._.facts if f.type == "metric" and f.indicator != "land_area"}
+    assert subjects == {"上海漕河泾新兴技术开发区海宁分区"}

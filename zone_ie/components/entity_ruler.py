@@ -234,6 +234,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._leading_cut = set(g.get("leading_cut_chars", ""))
         self._ftz = tuple(g.get("ftz_suffixes", []))
         self._ftz_area = tuple(g.get("ftz_area_suffixes", []))
+        self._zone_area = tuple(g.get("zone_area_suffixes", []))
         cues = "|".join(regex.escape(c) for c in sorted(g["alias_cues"], key=len, reverse=True))
         # a zone's declared short name in brackets, ending where a part named after it starts
         self._alias_paren = regex.compile(rf"[（(](?:{cues})[^（）()。，,；;]{{1,24}}[）)]$")

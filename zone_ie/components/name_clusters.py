@@ -339,6 +339,13 @@ class NameClusters:
         for n in node:
             if n.startswith("P:") and "@" not in n and len(placed.get(n, ())) == 1:
                 union(next(iter(placed[n])), n)
+        for m, n, nm in zip(found, node, names):
+            # ``海宁分区`` of ``X开发区海宁分区`` (declared ``漕河泾海宁分区``): once the declared names
+            # are joined, an area's tail joins the one cluster of the longer areas ending in it
+            if m.label == "PARK" and nm.endswith(self._zone_area) and len(nm) >= 4:
+                longer = {find(self._park_node(f)) for f in parks if len(f) > len(nm) and f.endswith(nm)}
+                if len(longer) == 1:
+                    union(next(iter(longer)), n)
         root = {n: find(n) for n in dict.fromkeys(node)}  # the unions are done: roots are final
         best: dict[str, str] = {}
         for n, name in zip(node, names):

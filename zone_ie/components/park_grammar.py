@@ -202,6 +202,15 @@ class ParkGrammar:
                     out.append(Match(ftz.start, m.end(), "PARK"))
                     insort(ends, m.end())
                     continue
+            if suffix in self._zone_area and len(prefix) >= 2:
+                # ``上海漕河泾新兴技术开发区海宁分区``: a zone's area in another place, named right
+                # after the zone: one park
+                zone = next((t for t in taken + out if t.end in (start, uncut) and t.label == "PARK"), None)
+                if zone is not None:
+                    out = [o for o in out if o is not zone]
+                    out.append(Match(zone.start, m.end(), "PARK"))
+                    insort(ends, m.end())
+                    continue
             if has_place and suffix.endswith(self._city_place_suffixes) and self._PK is not self._P:
                 has_place = self._prefix_edge(prefix, False)[2]  # ``花山片区``: a county's area, not a zone
             if suffix.endswith(self._weak_suffixes) and suffix not in self._strong_suffixes and not has_place:
