@@ -557,3 +557,13 @@ def test_a_list_of_months_dates_a_respective_list_of_values_in_order(nlp, text: 
     from factkit import metrics
     found = [m for m in metrics(nlp, text, date="2024-10-19") if m["value"] and m["value"]["unit"] == "CNY"]
     assert [(m["period"]["year"], m["period"]["start_month"], m["period"]["end_month"]) for m in found] == periods
+
+
+def test_a_short_body_sentence_with_a_byline_word_keeps_its_period(nlp):
+    """``今年1—8月，…其中上海来源项目17个。``: a short paragraph that ends as a sentence is body
+    text, though it holds a word of a byline (来源, 编辑); its period dates its figures."""
+    from zone_ie.pipeline import make_doc
+    text = "广德经济开发区成立于2009年。\n\n今年1—8月，广德经济开发区新签约项目23个，其中上海来源项目17个。"
+    doc = nlp(make_doc(nlp, text, date="2019-09-06"))
+    got = {(f.value.value, f.period.start_month if f.period else None) for f in doc._.facts if f.type == "metric"}
+    assert (23.0, 1) in got

@@ -114,7 +114,11 @@ def _on_stamp_line(text: str, p: Per) -> bool:
     lo = text.rfind("\n", 0, p.start) + 1
     hi = text.find("\n", p.end)
     line = text[lo:hi if hi >= 0 else len(text)]
-    return len(line) <= 80 and has_cue("dateline_line_cues", line)
+    # (a line that ends as a sentence is body text: ``…其中上海来源项目17个。``)
+    return len(line) <= 80 and not line.rstrip().endswith(_SENTENCE_END) and has_cue("dateline_line_cues", line)
+
+
+_SENTENCE_END = ("。", "！", "？", "!", "?")
 
 
 _STAMP_AFTER = re.compile(r"-\d{1,2}(?!\d)|[ \t　]*\d{1,2}[:：]\d{2}")
@@ -372,7 +376,8 @@ def _period_in(ctx: DocContext, start: int, pos: int, governing: bool = False) -
 
 def _furniture_line(ctx: DocContext, s: int, e: int) -> bool:
     """A short paragraph of page furniture (``宿迁统计信息　2023年第21期…星期三　第2版``)."""
-    return e - s <= 80 and has_cue("dateline_line_cues", ctx.text[s:e])
+    line = ctx.text[s:e]
+    return e - s <= 80 and not line.rstrip().endswith(_SENTENCE_END) and has_cue("dateline_line_cues", line)
 
 
 _NOTE_LEADS = ("注：", "注:", "说明：", "说明:", "资料来源", "数据来源")  # a table's note is no lead
