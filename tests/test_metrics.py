@@ -2591,3 +2591,14 @@ def test_the_interviewees_answer_speaks_for_the_firm_not_the_park_it_names(nlp):
     ms = {m["value"]["value"]: m for m in metrics(nlp, INTERVIEW, date="2024-11-20")}
     assert ms[1.86e9]["subject"] == "广德华锂新材料科技股份有限公司"
     assert ms[1.69e9]["subject"] == "广德华锂新材料科技股份有限公司"
+
+
+def test_ben_gongsi_in_a_firms_own_report_is_the_firm_not_its_park(nlp):
+    """``本公司在职员工2,146人`` in a firm's own report that names its park earlier: 本公司 is
+    the firm the text is about, and no part of the figure's scope."""
+    text = ("黄山新曜电子材料股份有限公司（以下简称“新曜电子”“公司”或“本公司”）成立于2009年，"
+            "总部位于安徽黄山高新技术产业开发区（以下简称“黄山高新区”）。黄山高新区重点发展电子信息产业。\n\n"
+            "四、员工与社会\n\n截至报告期末，本公司在职员工2,146人。")
+    m = next(m for m in metrics(nlp, text, date="2024-04-20") if m["value"]["value"] == 2146.0)
+    assert m["subject"] == "黄山新曜电子材料股份有限公司"
+    assert "本公司" not in (m["scope"] or "")

@@ -559,16 +559,17 @@ def _spokespeople(ctx: DocContext) -> dict[str, Ent]:
 
 
 def _own_firm(ctx: DocContext, sent_start: int, pos: int) -> Optional[Ent]:
-    """``孙立鹏：……2023年，我们公司实现营业收入18.6亿元``: a figure after a first-person firm
-    word (``我们公司``, ``我公司``, ``本公司``) with no name between them is the speaker's
-    company (the interviewee who answers, or the speaker of the quote), not a park the
-    answer named before."""
+    """``孙立鹏：……2023年，我们公司实现营业收入18.6亿元`` / ``本公司在职员工2,146人``: a figure
+    after a first-person firm word (``我们公司``, ``我公司``, ``本公司``) with no name between
+    them is the speaker's company (the interviewee who answers, or the speaker of the quote),
+    else the last company the article named, not a park named before."""
     text = ctx.text
     ends = [text.rfind(w, sent_start, pos) + len(w) for w in vocab_tuple("own_firm_words")
             if text.find(w, sent_start, pos) >= 0]
     if not ends or ctx.ents_in(max(ends), pos):
         return None
-    return _interviewee_company(ctx, ctx.paragraph_at(pos)) or quote_speaker(ctx, pos)
+    return (_interviewee_company(ctx, ctx.paragraph_at(pos)) or quote_speaker(ctx, pos)
+            or last_company(ctx, sent_start))  # ``本公司在职员工2,146人``: the firm the text is about
 
 
 def _part_of_name(ctx: DocContext, pos: int) -> bool:
