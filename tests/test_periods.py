@@ -433,6 +433,8 @@ def test_floor_space_takes_no_carried_period(nlp, clause: str, dated: bool) -> N
     ("2023年年度报告", (2023, None, None)),
     ("2024年半年度报告", (2024, 1, 6)),
     ("2024年第三季度报告", (2024, 1, 9)),
+    ("2023年度环境、社会及治理（ESG）报告", (2023, None, None)),
+    ("2023年社会责任报告", (2023, None, None)),
 ])
 def test_the_report_period_is_the_period_of_the_report_the_article_reads(nlp, report, period):
     """``报告期内，公司实现营业收入…``: the period of the report named in the article."""
