@@ -323,3 +323,22 @@ def test_a_month_grid_gives_each_month_of_the_caption_year_its_figure(rules_nlp)
 def test_a_month_grid_of_a_city_gives_no_park_figures(rules_nlp) -> None:
     ms = metrics(rules_nlp, CITY_MONTH_GRID, "2025-01-10")
     assert not [m for m in ms if (m["value"] or {}).get("value") in (3.61e11, 2.43e11, 3.66e11)]
+
+
+SHARE_COLUMN = (
+    "广德经济开发区前三季度经济运行稳中有进。\n\n"
+    "附表：广德经济开发区2024年1—9月主要经济指标\n\n"
+    "指标名称　　　　　　　　单位　　　1—9月　　同比增长(%)　占全市比重(%)\n"
+    "规模以上工业总产值　　　亿元　　　846.3　　9.8　　　　　22.8\n"
+    "主营业务收入　　　　　　亿元　　　812.8　　8.4　　　　　24.1\n"
+    "利润总额　　　　　　　　亿元　　　72.3　　 10.4　　　　 35.2\n\n"
+    "注：表中数据为快报数。\n"
+)
+
+
+def test_a_share_column_gives_each_row_its_share_of_the_whole(rules_nlp) -> None:
+    # ``占全市比重(%)``, set apart from the change column by one ideographic space in the header
+    ms = metrics(rules_nlp, SHARE_COLUMN, "2024-10-30")
+    got = {(m["value"]["value"], m["yoy_pct"], m["share_pct"]) for m in ms if m["value"]}
+    assert (8.128e10, 8.4, 24.1) in got
+    assert (7.23e9, 10.4, 35.2) in got

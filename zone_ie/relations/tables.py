@@ -69,14 +69,22 @@ def _cells(line: str) -> list[str]:
 
 
 def _join_spaced(cells: list[str]) -> list[str]:
-    """``指　　标`` letter-spaced into one-character cells is one header word."""
+    """``指　　标`` letter-spaced into one-character cells is one header word; two header
+    words a single space sets apart (``同比增长(%)　占全市比重(%)``, a narrow last gap) are two."""
     out: list[str] = []
+    split: list[str] = []
     for c in cells:
+        parts = [x for x in _ONE_GAP.split(c) if x]
+        split.extend(parts if len(parts) > 1 and all(len(x) >= 3 for x in parts) else [c])
+    for c in split:
         if out and len(c) == 1 and len(out[-1]) == 1 and not _figure(c) and not _figure(out[-1]):
             out[-1] += c
         else:
             out.append(c)
     return out
+
+
+_ONE_GAP = re.compile(r"[ \u3000]")
 
 
 def _figure(cell: str) -> bool:
@@ -94,6 +102,9 @@ def _header_roles(cells: list[str]) -> Optional[dict[str, int]]:
         return None  # ``项目｜2023年｜2022年｜增减``: a comparison of years (a series table's)
     roles: dict[str, int] = {"name": 0}
     for i, cell in enumerate(cells[1:], 1):
+        if has_cue("table_share_headers", cell):
+            roles.setdefault("share", i)  # ``占全市比重(%)``: the row's share of the whole
+            continue
         if has_cue("table_other_area_headers", cell):
             continue  # 全市同比, 全省: the comparison columns
         if cell in c["table_unit_headers"]:
@@ -134,6 +145,9 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
                 if q.get("unit"):
                     qty = Quantity(**q)
     change = float(yoy) if yoy and _NUMBER.match(yoy) else None
+    part = cell("share")
+    if share is None and qty is not None and part and _NUMBER.match(part):
+        share = float(part.rstrip("%"))
     if qty is None and share is None and change is None:
         return None
     hit = find_indicator(name)
