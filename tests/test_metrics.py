@@ -2602,3 +2602,12 @@ def test_ben_gongsi_in_a_firms_own_report_is_the_firm_not_its_park(nlp):
     m = next(m for m in metrics(nlp, text, date="2024-04-20") if m["value"]["value"] == 2146.0)
     assert m["subject"] == "黄山新曜电子材料股份有限公司"
     assert "本公司" not in (m["scope"] or "")
+
+
+def test_a_count_of_indicators_is_no_figure_but_the_total_they_are_drawn_from_is(nlp):
+    """``三项指标均居全市首位``: how many of the indicators rank first is no statistic of the
+    park; ``15项主要经济指标中…`` (the whole the others are counted among) stays."""
+    ms = metrics(nlp, "2025年一季度，广德经济开发区规上工业增加值增长12%，固定资产投资增长9%，三项指标均居全市首位。")
+    assert not [m for m in ms if (m["value"] or {}).get("unit") == "count"]
+    ms = metrics(nlp, "2025年一季度，广德经济开发区15项主要经济指标中有9项增速高于全市平均水平。")
+    assert 15.0 in {(m["value"] or {}).get("value") for m in ms}

@@ -172,6 +172,8 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
             return True
         if has_cue("sum_cues", after[:6]):
             return True
+        if q.q.get("classifier") == "项" and rx.match(c["indicator_count_re"], after) is not None:
+            return True  # ``三项指标均居全市首位``: how many of the indicators, not a figure
         if _administrative(head, after):
             return True
         if _POSSESSED.match(after) and has_vocab("possessed_nouns", after):
