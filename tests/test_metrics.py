@@ -2604,10 +2604,33 @@ def test_ben_gongsi_in_a_firms_own_report_is_the_firm_not_its_park(nlp):
     assert "本公司" not in (m["scope"] or "")
 
 
-def test_a_count_of_indicators_is_no_figure_but_the_total_they_are_drawn_from_is(nlp):
+def test_a_count_of_indicators_is_no_figure_but_the_total_they_are_drawn_from_is(rules_nlp):
     """``三项指标均居全市首位``: how many of the indicators rank first is no statistic of the
     park; ``15项主要经济指标中…`` (the whole the others are counted among) stays."""
-    ms = metrics(nlp, "2025年一季度，广德经济开发区规上工业增加值增长12%，固定资产投资增长9%，三项指标均居全市首位。")
+    ms = metrics(rules_nlp, "2025年一季度，广德经济开发区规上工业增加值增长12%，固定资产投资增长9%，三项指标均居全市首位。")
     assert not [m for m in ms if (m["value"] or {}).get("unit") == "count"]
-    ms = metrics(nlp, "2025年一季度，广德经济开发区15项主要经济指标中有9项增速高于全市平均水平。")
+    ms = metrics(rules_nlp, "2025年一季度，广德经济开发区15项主要经济指标中有9项增速高于全市平均水平。")
     assert 15.0 in {(m["value"] or {}).get("value") for m in ms}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("一季度，广德经济开发区规上工业增加值、固定资产投资和进出口总额分别增长12%、9%和15%。",
+     {("industrial_value_added_above_scale", None, 12.0), ("fixed_asset_investment", None, 9.0),
+      ("foreign_trade", None, 15.0)}),
+    ("一季度，广德经济开发区规上工业增加值和固定资产投资同比分别增长12%和9%。",
+     {("industrial_value_added_above_scale", None, 12.0), ("fixed_asset_investment", None, 9.0)}),
+    ("2024年，广德经济开发区规上工业总产值和税收收入分别为120亿元和9亿元。",
+     {("industrial_output_above_scale", 1.2e10, None), ("tax_revenue", 9e8, None)}),
+])
+def test_respective_pairs_each_indicator_of_a_list_with_its_figure(rules_nlp, text, want):
+    """``A、B和C分别增长x、y和z``: 分别 pairs each indicator of the list before it with the
+    figure in the same place after it."""
+    got = {(m["indicator"], (m["value"] or {}).get("value"), m["yoy_pct"]) for m in metrics(rules_nlp, text)}
+    assert want <= got
+
+
+def test_respective_ranks_of_a_list_of_indicators_stay_other(rules_nlp):
+    """``A、B、C增速分别排在…第9位、第7位和第4位``: a rank is ``other`` whatever it ranks."""
+    text = "前三季度，长春新区地区生产总值、规上工业产值、固定资产投资增速分别排在19个国家级新区的第9位、第7位和第4位。"
+    ranks = [m for m in metrics(rules_nlp, text) if (m["value"] or {}).get("unit") == "rank"]
+    assert ranks and all(m["indicator"] == "other" for m in ranks)

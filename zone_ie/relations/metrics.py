@@ -223,6 +223,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     open_m: Optional[MetricFact] = None
     prev_end = s
     distribute: list[str] = []
+    ind_spread: list[tuple[str, str, Optional[str]]] = []  # the next indicators of a 分别 list
     listed: list[str] = []
     parent: Optional[MetricFact] = None   # last count metric of the sentence
     parent_noun: Optional[str] = None
@@ -374,6 +375,17 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 # ``A公司、B公司分别租用8000平方米和5500平方米``: one subject per figure
                 subject, subjects_list = names[0], names[1:]
                 sentence_names, named = names, []
+        if respective and open_m is not None and ind_spread and open_m.subject == subject.text:
+            # ``规上工业增加值和固定资产投资分别增长12%和9%``: the next indicator of the list
+            ind_id, ind_text, ind_scope = ind_spread.pop(0)
+            m = open_m.model_copy(deep=True)
+            m.indicator, m.indicator_text, m.scope = ind_id, ind_text, ind_scope
+            m.value, m.yoy_pct, m.share_pct, m.evidence = None, None, None, ev
+            _set(m, role, q, pre)
+            out.append(m)
+            open_m = m
+            prev_end = q.end
+            continue
         if respective and open_m is not None and distribute:
             scope = distribute.pop(0)
             m = open_m.model_copy(deep=True)
@@ -553,7 +565,13 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if subjects_list:
             list_metric = m
             named.append(m)
-        if respective and m.scope:
+        if respective and not subjects_list and q.q.get("unit") not in ("rank", "pp"):
+            # (a rank or a difference in points is ``other`` whatever it ranks: SPEC 10)
+            spread_inds = _indicator_list(ctx, cs, marker, 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce))
+            if spread_inds:
+                m.indicator, m.indicator_text, m.scope = spread_inds[0]
+                ind_spread = spread_inds[1:]
+        if respective and m.scope and not ind_spread:
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             items = _split_list(m.scope, n)
             if len(items) > 1:
@@ -567,6 +585,41 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent, parent_end = m, q.end
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
+    return out
+
+
+def _indicator_list(ctx: DocContext, cs: int, marker: int, n: int) -> list[tuple[str, str, Optional[str]]]:
+    """``规上工业增加值、固定资产投资和进出口总额分别增长…``: the ``(indicator, words, scope)`` of
+    each member of a list of indicators right before ``分别`` (after the last name of the
+    clause), when the list has as many members as the figures after it (``n``) and each
+    member names an indicator of its own; else ``[]``."""
+    if n < 2 or marker <= cs:
+        return []
+    text = ctx.text
+    named = ctx.ents_in(cs, marker)
+    lo = max(cs, named[-1].end) if named else cs
+    for p in ctx.pers_in(lo, marker):
+        lo = max(lo, p.end)
+    words = text[lo:marker].strip("，,、 的")
+    for w in vocab_tuple("respective_list_tails"):
+        if words.endswith(w):
+            words = words[: -len(w)]
+            break
+    items = _split_list(words, n)
+    if len(items) != n:
+        return []
+    out: list[tuple[str, str, Optional[str]]] = []
+    for item in items:
+        item = strip_words(item, vocab()["value_verbs"]) or item
+        hit = find_indicator(item)
+        if hit is None:
+            return []
+        scope = item[:hit[1]] or None
+        if scope is None:
+            scope = vocab()["form_scopes"].get(item[hit[1]:hit[2]])
+        out.append((hit[0], item, scope))
+    if len({o[0] for o in out}) < 2:
+        return []  # one indicator for every member: a list of scopes (distributed below)
     return out
 
 
