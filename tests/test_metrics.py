@@ -2634,3 +2634,14 @@ def test_respective_ranks_of_a_list_of_indicators_stay_other(rules_nlp):
     text = "前三季度，长春新区地区生产总值、规上工业产值、固定资产投资增速分别排在19个国家级新区的第9位、第7位和第4位。"
     ranks = [m for m in metrics(rules_nlp, text) if (m["value"] or {}).get("unit") == "rank"]
     assert ranks and all(m["indicator"] == "other" for m in ranks)
+
+
+def test_firms_a_park_signs_with_are_its_signed_projects_not_its_firms(rules_nlp):
+    """``与12家企业集中签约`` counts signed projects; ``与30家企业开展对接`` counts no firm of
+    the park's."""
+    got = {(m["indicator"], m["value"]["value"]) for m in metrics(
+        rules_nlp, "11月，广德经济开发区与12家企业集中签约，协议总投资86.4亿元。", date="2023-11-20")}
+    assert ("signed_projects", 12.0) in got
+    got = {(m["indicator"], m["value"]["value"]) for m in metrics(
+        rules_nlp, "广德经济开发区与30家企业开展对接。", date="2023-11-20")}
+    assert ("enterprise_count", 30.0) not in got

@@ -107,6 +107,9 @@ def _lstrip_words(phrase: str, words: list[str]) -> str:
     return phrase
 
 
+_SIGNED_WITH = re.compile(r"(?:企业|公司|客商)?(?:集中|现场|正式|成功|分别)?(?:签约|签订|签署)(?:了)?(?:投资协议|合作协议|投资合同|项目合同|框架协议|协议)?")
+
+
 def _before_share(phrase: str) -> str:
     """The part of a share phrase before its 占 (the numerator's words)."""
     k = phrase.find("占")
@@ -129,6 +132,11 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         # SPEC 10: a ranking is ``other`` whatever it ranks
         return "other", phrase or None, None
     nouns = v["enterprise_nouns"]
+    if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.endswith(("与", "同")):
+        m = _SIGNED_WITH.match(after)
+        if m is not None:  # ``与12家企业集中签约``: the firms the park signed with, one project each
+            return "signed_projects", m.group(0).lstrip("企业公司"), None
+        return "other", phrase + after[:8], None  # ``与30家企业开展对接``: firms it worked with, not its firms
     if unit == "count" and cls in _FIRM_CLASSIFIERS and not find_indicator(phrase):
         pred = _predicate_scope(after)
         if pred is not None:
