@@ -2645,3 +2645,19 @@ def test_firms_a_park_signs_with_are_its_signed_projects_not_its_firms(rules_nlp
     got = {(m["indicator"], m["value"]["value"]) for m in metrics(
         rules_nlp, "广德经济开发区与30家企业开展对接。", date="2023-11-20")}
     assert ("enterprise_count", 30.0) not in got
+
+
+@pytest.mark.parametrize("text,people", [
+    ("2025年，广德经济开发区新引进各类人才2100余人，其中博士42人。", {"各类人才", "博士"}),
+    ("广德晶旭新能源科技有限公司一次性招聘技能工人260名。", {"一次性招聘技能工人"}),
+])
+def test_a_count_of_people_the_subject_employs_is_employees(rules_nlp, text, people):
+    """``引进各类人才2000人`` / ``其中博士42人`` / ``招聘技能工人260名``: a count of persons whose
+    words end in a people noun is employees (not a count of firms or ``other``)."""
+    got = {m["indicator_text"] for m in metrics(rules_nlp, text, date="2025-04-20") if m["indicator"] == "employees"}
+    assert people <= got
+
+
+def test_a_scene_of_workers_is_no_count_of_employees(rules_nlp):
+    text = "广德经济开发区的项目工地上，30多名工人正在焊接钢梁。"
+    assert not [m for m in metrics(rules_nlp, text, date="2025-04-20") if m["indicator"] == "employees"]

@@ -107,6 +107,19 @@ def _lstrip_words(phrase: str, words: list[str]) -> str:
     return phrase
 
 
+def _people(phrase: str, after: str) -> Optional[str]:
+    """The people a count of persons counts when a ``people_nouns`` word ends the words before
+    it (``技能工人260名``) or opens the words after it (``30名博士``), else None."""
+    nouns = vocab_tuple("people_nouns")
+    if has_vocab("people_not_verbs", phrase) or after.lstrip("余多").startswith(vocab_tuple("people_scene_after")):
+        return None  # ``输送技术工人620名`` (people sent to others), ``30多名工人正在焊接`` (a scene)
+    core = strip_words(phrase, vocab()["value_verbs"] + vocab()["count_lead_words"]) or phrase
+    if core.endswith(nouns):
+        return core
+    head = next((w for w in sorted(nouns, key=len, reverse=True) if after.startswith(w)), None)
+    return head
+
+
 _SIGNED_WITH = re.compile(r"(?:企业|公司|客商)?(?:集中|现场|正式|成功|分别)?(?:签约|签订|签署)(?:了)?(?:投资协议|合作协议|投资合同|项目合同|框架协议|协议)?")
 
 
@@ -132,6 +145,10 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
         # SPEC 10: a ranking is ``other`` whatever it ranks
         return "other", phrase or None, None
     nouns = v["enterprise_nouns"]
+    if unit == "count" and cls in ("人", "名") and not find_indicator(phrase):
+        people = _people(phrase, after)
+        if people is not None:  # ``引进各类人才2000人`` / ``计划引进30名博士``: people the subject employs
+            return "employees", people, people
     if unit == "count" and cls in _FIRM_CLASSIFIERS and phrase.endswith(("与", "同")):
         m = _SIGNED_WITH.match(after)
         if m is not None:  # ``与12家企业集中签约``: the firms the park signed with, one project each
