@@ -569,3 +569,18 @@ def test_a_short_body_sentence_with_a_byline_word_keeps_its_period(nlp):
     doc = nlp(make_doc(nlp, text, date="2019-09-06"))
     got = {(f.value.value, f.period.start_month if f.period else None) for f in doc._.facts if f.type == "metric"}
     assert (23.0, 1) in got
+
+
+def test_list_items_keep_the_period_of_the_paragraph_that_introduces_them(nlp):
+    """``前三季度，X…同比增长8.4%。这个增速——⏎● 比全国高3.6个百分点``: a list item goes on with the
+    paragraph before it and keeps its period."""
+    from zone_ie.pipeline import make_doc
+    text = ("广德经济开发区经济运行稳中向好\n\n"
+            "2023年，广德经济开发区实现地区生产总值201.5亿元，增长7.1%。\n\n"
+            "前三季度，广德经济开发区实现地区生产总值164.3亿元，同比增长8.4%。这个增速——\n\n"
+            "● 比全省高3.0个百分点\n\n"
+            "● 在全省开发区中居第2位\n")
+    doc = nlp(make_doc(nlp, text, date="2024-10-28"))
+    got = {f.value.value: f.period for f in doc._.facts if f.type == "metric" and f.value}
+    assert got[3.0] is not None and (got[3.0].start_month, got[3.0].end_month) == (1, 9)
+    assert got[2.0] is not None and (got[2.0].start_month, got[2.0].end_month) == (1, 9)

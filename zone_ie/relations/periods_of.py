@@ -710,12 +710,29 @@ def _carried_period(ctx: DocContext, pos: int, sent_start: int) -> Optional[dict
             if found:
                 return period
             return _carried_period(ctx, max(s, e - 1), s)
+    if para > 0 and first and ctx.paragraphs[para - 1].article == article and (
+            _LIST_ITEM.match(text, ctx.paragraphs[para].start)
+            or text[ctx.paragraphs[para - 1].start:ctx.paragraphs[para - 1].end].rstrip().endswith(_LIST_INTRO_ENDS)):
+        # ``这个增速——⏎● 比全国高3.6个百分点``: a list item (or a paragraph a colon or a dash
+        # introduces) goes on with the paragraph before it and keeps its period
+        prev = ctx.sentences_of(para - 1)
+        for s, e, _ in reversed(prev):  # the last period stated in that paragraph
+            found, period = _sentence_period(ctx, s, e)
+            if found:
+                return period
+        if prev:
+            s, e, _ = prev[0]
+            return _carried_period(ctx, max(s, e - 1), s)
     section = _section_year(ctx, para, article)
     if section is not None and (lead is None or lead.get("year") != section):
         # ``二、2024年工作规划``: below a section heading of another year the lead's period
         # does not reach; the section's year does
         return {"year": section, "start_month": None, "end_month": None}
     return lead if lead_applies else None
+
+
+_LIST_ITEM = re.compile(r"[ \u3000]*[●■◆▪•▶►◇○◎]")
+_LIST_INTRO_ENDS = ("：", ":", "——")
 
 
 def _enclosing_period(ctx: DocContext, para: int, s: int, period: Optional[dict]) -> Optional[dict]:
