@@ -584,3 +584,23 @@ def test_list_items_keep_the_period_of_the_paragraph_that_introduces_them(nlp):
     got = {f.value.value: f.period for f in doc._.facts if f.type == "metric" and f.value}
     assert got[3.0] is not None and (got[3.0].start_month, got[3.0].end_month) == (1, 9)
     assert got[2.0] is not None and (got[2.0].start_month, got[2.0].end_month) == (1, 9)
+
+
+@pytest.mark.parametrize("text,year", [
+    ("“十二五”末", 2015), ("“十四五”末", 2025), ("十三五期末", 2020), ("十一五末", 2010),
+])
+def test_the_end_of_a_five_year_plan_is_its_last_year(text, year):
+    from zone_ie.periods import find_periods
+    (p,) = find_periods(text, 2021)
+    assert (p.period.year, p.period.start_month, p.period.end_month) == (year, None, None)
+
+
+def test_a_from_to_pair_dated_at_both_ends_dates_the_pairs_after_it(nlp):
+    """``由“十二五”末的78.8亿元增加到2020年的147.58亿元…；营业收入由74.02亿元增至115.35亿元``: the
+    undated pairs after a pair dated at both ends take its two years."""
+    from zone_ie.pipeline import make_doc
+    text = ("“十三五”期间，广德经济开发区工业总产值由“十二五”末的78.8亿元增加到2020年的147.58亿元，"
+            "年均增长13.37%；营业收入由74.02亿元增至115.35亿元，年均增长9.28%。")
+    doc = nlp(make_doc(nlp, text, date="2021-06-18"))
+    got = {f.value.value: (f.period.year if f.period else None) for f in doc._.facts if f.type == "metric" and f.value}
+    assert got[7.88e9] == 2015 and got[7.402e9] == 2015 and got[1.1535e10] == 2020

@@ -61,6 +61,7 @@ _BODY = (
 )
 _PERIOD = (
     rf"(?P<none>{_NONE})"
+    r"|(?P<plan>十(?P<pn>[一二三四五])五[”\"]?期?末)"
     rf"|(?P<yr>(?<![0-9.])(?:19|20)[0-9]{{2}}{_S}年?{_S}{_DASH}{_S}(?:19|20)[0-9]{{2}}{_S}年度?)"
     rf"|(?:(?P<cut>{_CUT}){_S})?(?:(?:{_YEAR}){_S}(?:{_BODY})?|(?:{_BODY}))(?:{_S}(?P<since>以来|至今))?"
 )
@@ -210,6 +211,9 @@ def _build(g: _Group, ref_year: Optional[int]) -> tuple[bool, Optional[dict]]:
     given as its ``group`` function (name -> captured text or None)."""
     if g("none") or g("yr"):
         return True, None
+    if g("plan"):
+        # ``“十二五”末``: the last year of a five-year plan (十一五 2006–2010 … 十五五 2026–2030)
+        return True, {"year": 2005 + 5 * "一二三四五".index(g("pn")) + 5, "start_month": None, "end_month": None}
     year, written = _year(g, ref_year)
     months = _months(g)
     if months is None:

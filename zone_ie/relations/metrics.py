@@ -550,6 +550,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and not has_vocab("stock_then_words", text[after_last(text, "。！？!?\n", max(0, s - 200), s):q.start])):
             # ``园区已集聚…企业32家`` / ``现有高新技术企业68家``: what the park has now, no period of its own
             period = None
+        if from_to and open_m is not None:
+            period = _from_to_periods(ctx, q.start, open_m, period)
         m = _new(subject, ind, period, ev)
         _set(m, role, q, pre)
         if (m.indicator == "other" and q.q.get("unit") in ("pp", "rank") and open_m is not None
@@ -586,6 +588,22 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
     return out
+
+
+def _from_to_periods(ctx: DocContext, pos: int, earlier: MetricFact, period: Optional[dict]) -> Optional[dict]:
+    """``由2020年的186.4亿元增长到2025年的312亿元；入驻企业由1020家增加到1460家``: a from-to
+    pair dated at both ends (two years) dates the undated pairs after it in its paragraph the
+    same way: the earlier figure (``earlier``, set here) and the later one (returned)."""
+    memo = ctx._index.setdefault("from_to_periods", {})
+    para = ctx.paragraph_at(pos)
+    if (earlier.period is not None and period and earlier.period.year and period.get("year")
+            and earlier.period.year != period["year"]):
+        memo[para] = (earlier.period.model_copy(), dict(period))
+    elif earlier.period is None and not period and para in memo:
+        a, b = memo[para]
+        earlier.period = a.model_copy()
+        return dict(b)
+    return period
 
 
 def _indicator_list(ctx: DocContext, cs: int, marker: int, n: int) -> list[tuple[str, str, Optional[str]]]:
