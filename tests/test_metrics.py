@@ -2661,3 +2661,9 @@ def test_a_count_of_people_the_subject_employs_is_employees(rules_nlp, text, peo
 def test_a_scene_of_workers_is_no_count_of_employees(rules_nlp):
     text = "广德经济开发区的项目工地上，30多名工人正在焊接钢梁。"
     assert not [m for m in metrics(rules_nlp, text, date="2025-04-20") if m["indicator"] == "employees"]
+
+
+def test_mei_yi_is_a_word_not_a_figure(rules_nlp):
+    """``让每一亩地都产出效益``: 每一 before a unit is a word, not a figure of one 亩."""
+    text = "广德经济开发区党工委书记说：“我们的任务是让每一亩地都产出效益，每一家企业都满意。”"
+    assert metrics(rules_nlp, text, date="2024-11-20") == []
