@@ -2667,3 +2667,9 @@ def test_mei_yi_is_a_word_not_a_figure(rules_nlp):
     """``让每一亩地都产出效益``: 每一 before a unit is a word, not a figure of one 亩."""
     text = "广德经济开发区党工委书记说：“我们的任务是让每一亩地都产出效益，每一家企业都满意。”"
     assert metrics(rules_nlp, text, date="2024-11-20") == []
+
+
+def test_a_distance_to_somewhere_is_no_figure(rules_nlp):
+    """``送往两公里外的陶瓷企业``: how far away something is, not a figure of the park."""
+    text = "2023年，广德经济开发区的余热通过管道送往两公里外的陶瓷企业。"
+    assert not [m for m in metrics(rules_nlp, text, date="2024-03-20") if (m["value"] or {}).get("unit") == "m"]

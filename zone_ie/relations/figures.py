@@ -154,6 +154,8 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     head, after = text[cs:q.start], text[q.end:ce]
     if _named_sum(ctx, s, q.start):
         return True
+    if unit == "m" and text[q.end:q.end + 2].startswith(("外", "处", "以外", "之外", "远")):
+        return True  # ``送往两公里外的陶瓷企业``: a distance to somewhere, not a figure
     if q.text.startswith("一") and text[q.start - 1:q.start] in ("每", "任何", "哪"):
         return True  # ``让每一亩地都产出效益``: 每一 is a word, no figure
     if unit == "count":
