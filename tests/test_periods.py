@@ -604,3 +604,14 @@ def test_a_from_to_pair_dated_at_both_ends_dates_the_pairs_after_it(nlp):
     doc = nlp(make_doc(nlp, text, date="2021-06-18"))
     got = {f.value.value: (f.period.year if f.period else None) for f in doc._.facts if f.type == "metric" and f.value}
     assert got[7.88e9] == 2015 and got[7.402e9] == 2015 and got[1.1535e10] == 2020
+
+
+@pytest.mark.parametrize("frame", ["“十四五”期间，", "五年间，", "十四五期间，"])
+def test_a_span_of_several_years_dates_no_figure(nlp, frame):
+    """``“十四五”期间新区生产总值年均增长7.8%`` / ``五年间累计新增…``: a plan period or a span of
+    years is no period of the figure (nor does the article's year take its place)."""
+    from zone_ie.pipeline import make_doc
+    text = "2025年，广德经济开发区实现营业收入512亿元。\n\n" + frame + "广德经济开发区累计新增科技型中小企业4126家。"
+    doc = nlp(make_doc(nlp, text, date="2025-12-20"))
+    (m,) = [f for f in doc._.facts if f.type == "metric" and f.value and f.value.value == 4126.0]
+    assert m.period is None
