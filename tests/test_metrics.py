@@ -2673,3 +2673,11 @@ def test_a_distance_to_somewhere_is_no_figure(rules_nlp):
     """``送往两公里外的陶瓷企业``: how far away something is, not a figure of the park."""
     text = "2023年，广德经济开发区的余热通过管道送往两公里外的陶瓷企业。"
     assert not [m for m in metrics(rules_nlp, text, date="2024-03-20") if (m["value"] or {}).get("unit") == "m"]
+
+
+def test_the_next_item_of_a_list_of_rank_moves_is_a_rank_move(rules_nlp):
+    """``分别前移8位和5位``: 5位 after 和 is a rank move as 8位 is, not a count of 5."""
+    text = "漳州招商局经济技术开发区、泉州经济技术开发区分列第131位和第117位，分别前移8位和5位。"
+    got = {(m["subject"], m["value"]["value"], m["value"]["unit"]) for m in metrics(rules_nlp, text, date="2023-01-20")}
+    assert ("泉州经济技术开发区", 5.0, "rank") in got
+    assert ("泉州经济技术开发区", 5.0, "count") not in got

@@ -251,6 +251,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             prev_end = q.end
             continue
         q = _money(q, text, cs, ce)
+        if (q.q.get("unit") == "count" and q.q.get("classifier") in ("位", "名") and open_m is not None
+                and open_m.value is not None and open_m.value.unit == "rank" and text[prev_end:q.start] in ("和", "、", "及")
+                and any(w in (open_m.indicator_text or "") for w in cues()["ranking_up_words"] + cues()["ranking_down_words"])):
+            # ``分别前移8位和5位``: the next item of a list of rank moves is a rank move too
+            q = Qty(q.start, q.end, q.text, dict(q.q, unit="rank", classifier=None))
         if q.q.get("unit") == "":
             # a bare 4万 outside a money context: unit unknown (``4万升``), not a figure
             prev_end = q.end
