@@ -63,17 +63,13 @@ class CompanyGrammar:
 
     _branch_forms = ("分公司", "支公司", "分厂")
 
-    def _business_tails(self) -> tuple[str, ...]:
-        """The business and industry words a firm's name may end in (科技, 食品, 面业)."""
-        return tuple(self._business) + self._industry
-
     def _regional_head(self, text: str, place: int, ends: list[int]) -> Optional[int]:
         """Where a regional firm's name starts when its place stands right before the legal
         form (``达能食品|湖北|有限公司``): the name characters left of the place, a brand and
         a business word (at least four, no boundary word, no place alone), else None."""
         earlier, _, _ = self._left_edge(text, place, ends)
         head = text[earlier:place]
-        if len(head) < 4 or self._P.is_place(head) or not head.endswith(self._business_tails()):
+        if len(head) < 4 or self._P.is_place(head) or not head.endswith(self._business_tails):
             return None
         return earlier
 

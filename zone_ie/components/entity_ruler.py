@@ -181,6 +181,7 @@ class ZoneEntityRuler(ParkGrammar, CompanyGrammar, CompanyListGrammar, SubParkLi
         self._definition_tail = regex.compile(g.get("definition_tail_re", r"(?!)"))
         self._business = list(g.get("company_business_words", []))
         self._industry = tuple(sorted(g.get("company_industry_words", []), key=len, reverse=True))
+        self._business_tails = tuple(self._business) + self._industry  # what a firm's name may end in
         # the industry words by length, longest first: the first word of
         # ``self._industry`` that a string ends (starts) with is its longest one
         self._industry_by_len = words_by_length(self._industry)

@@ -116,8 +116,7 @@ def _people(phrase: str, after: str) -> Optional[str]:
     core = strip_words(phrase, vocab()["value_verbs"] + vocab()["count_lead_words"]) or phrase
     if core.endswith(nouns):
         return core
-    head = next((w for w in sorted(nouns, key=len, reverse=True) if after.startswith(w)), None)
-    return head
+    return next((w for w in longest_first_of(nouns) if after.startswith(w)), None)
 
 
 _SIGNED_WITH = re.compile(r"(?:企业|公司|客商)?(?:集中|现场|正式|成功|分别)?(?:签约|签订|签署)(?:了)?(?:投资协议|合作协议|投资合同|项目合同|框架协议|协议)?")

@@ -300,9 +300,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             phrase = _before_share(phrase)
             summed = has_cue("sum_cues", phrase)
             if summed and listed and open_m is not None:
-                m = open_m.model_copy(deep=True)
-                m.scope, m.value, m.yoy_pct, m.share_pct = "、".join(listed), None, None, float(q.q["value"])
-                m.evidence = ctx.raw(cs, ce)
+                m = _next_member(open_m, ctx.raw(cs, ce), scope="、".join(listed))
+                m.share_pct = float(q.q["value"])
                 out.append(m)
                 prev_end = q.end
                 continue
@@ -318,10 +317,9 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and _target_amount(head, text[q.end:ce])):
             # ``…396.4亿元，完成全年530亿元目标任务的74.8%``: the year's target of the figure before;
             # the share after it stays the figure's
-            m = open_m.model_copy(deep=True)
-            m.value, m.yoy_pct, m.share_pct, m.scope, m.evidence = None, None, None, None, ctx.raw(cs, ce)
             year = open_m.period.year if open_m.period is not None else None
-            m.period = Period(year=year, start_month=1, end_month=12) if year is not None else None
+            m = _next_member(open_m, ctx.raw(cs, ce), scope=None,
+                             period=Period(year=year, start_month=1, end_month=12) if year is not None else None)
             _set(m, role, q, pre)
             out.append(m)
             prev_end = q.end
@@ -363,8 +361,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # nothing when the first figure was not a metric
             name = subjects_list.pop(0)
             if list_metric is not None:
-                m = list_metric.model_copy(deep=True)
-                m.subject, m.value, m.yoy_pct, m.share_pct, m.evidence = name.text, None, None, None, ev
+                m = _next_member(list_metric, ev, subject=name.text)
                 _set(m, role, q, pre)
                 out.append(m)
                 named.append(m)
@@ -383,18 +380,14 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         if respective and open_m is not None and ind_spread and open_m.subject == subject.text:
             # ``规上工业增加值和固定资产投资分别增长12%和9%``: the next indicator of the list
             ind_id, ind_text, ind_scope = ind_spread.pop(0)
-            m = open_m.model_copy(deep=True)
-            m.indicator, m.indicator_text, m.scope = ind_id, ind_text, ind_scope
-            m.value, m.yoy_pct, m.share_pct, m.evidence = None, None, None, ev
+            m = _next_member(open_m, ev, indicator=ind_id, indicator_text=ind_text, scope=ind_scope)
             _set(m, role, q, pre)
             out.append(m)
             open_m = m
             prev_end = q.end
             continue
         if respective and open_m is not None and distribute:
-            scope = distribute.pop(0)
-            m = open_m.model_copy(deep=True)
-            m.scope, m.value, m.yoy_pct, m.share_pct, m.evidence = scope, None, None, None, ev
+            m = _next_member(open_m, ev, scope=distribute.pop(0))
             _set(m, role, q, pre)
             out.append(m)
             prev_end = q.end
@@ -432,8 +425,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 and years_before(ctx, q.start)):
             # ``2020年至2022年，X分别实现营业收入3.38亿元、4.16亿元和4.52亿元``: a list of
             # values under one indicator (dated by :mod:`.series_periods`)
-            m = open_m.model_copy(deep=True)
-            m.value, m.yoy_pct, m.share_pct, m.evidence = None, None, None, ev
+            m = _next_member(open_m, ev)
             _set(m, role, q, pre)
             out.append(m)
             open_m = m
@@ -592,6 +584,14 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             parent, parent_end = m, q.end
             parent_noun = _count_noun(phrase, after)
         prev_end = q.end
+    return out
+
+
+def _next_member(m: MetricFact, ev: tuple[int, int], **fields) -> MetricFact:
+    """A copy of ``m`` for the next figure of its list or frame (a ``分别`` list, a target of
+    the year): its numbers cleared, its evidence ``ev``, ``fields`` (subject, scope…) set."""
+    out = m.model_copy(deep=True, update=fields)
+    out.value, out.yoy_pct, out.share_pct, out.evidence = None, None, None, ev
     return out
 
 

@@ -42,10 +42,10 @@ def _header_roles(heads: list[str]) -> Optional[dict[str, list[int]]]:
             roles.setdefault("change", []).append(i)
         elif word in c["ranking_rank_headers"]:
             roles.setdefault("rank", []).append(i)
-        elif _dated_rank(word) is not None:
+        elif (dated := _dated_rank(word)) is not None:
             # ``2022年排名`` / ``上年排名``: the rank of a year of its own
             roles.setdefault("rank", []).append(i)
-            roles.setdefault("_years", {})[i] = _dated_rank(word)  # type: ignore[index]
+            roles.setdefault("_years", {})[i] = dated  # type: ignore[index]
         elif any(h in word for h in c["ranking_score_headers"]):
             roles.setdefault("score", []).append(i)
         elif any(word.endswith(h) for h in c["ranking_name_headers"]) and "name" not in roles:
