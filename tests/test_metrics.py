@@ -2681,3 +2681,42 @@ def test_the_next_item_of_a_list_of_rank_moves_is_a_rank_move(rules_nlp):
     got = {(m["subject"], m["value"]["value"], m["value"]["unit"]) for m in metrics(rules_nlp, text, date="2023-01-20")}
     assert ("泉州经济技术开发区", 5.0, "rank") in got
     assert ("泉州经济技术开发区", 5.0, "count") not in got
+
+
+def test_a_period_part_of_a_figure_keeps_its_indicator(rules_nlp):
+    """``…；其中三季度单季完成33.9亿元`` / ``全年突破140亿元``: a figure with only a period and a
+    verb before it is the figure before's indicator for that period."""
+    text = ("今年1—9月，青禾综保区实现进出口总额86.4亿元，同比增长42.7%；其中三季度单季完成33.9亿元，同比增长51.3%。"
+            "1—6月，远帆高新区完成规上工业总产值186.3亿元，增长9.2%，6月份当月完成35.1亿元。")
+    ms = {m["value"]["value"]: m for m in metrics(rules_nlp, text, "2024-10-23") if m["value"]}
+    part = ms[3390000000.0]
+    assert part["indicator"] == "foreign_trade" and part["yoy_pct"] == 51.3
+    assert (part["period"]["start_month"], part["period"]["end_month"]) == (7, 9)
+    month = ms[3510000000.0]
+    assert month["indicator"] == "industrial_output_above_scale"
+    assert (month["period"]["start_month"], month["period"]["end_month"]) == (6, 6)
+    text = "1—9月，青禾综保区实现进出口110.2亿元，同比增长15%，全年突破140亿元。"
+    (target,) = [m for m in metrics(rules_nlp, text, "2024-10-23") if m["value"]["value"] == 14000000000.0]
+    assert target["indicator"] == "foreign_trade" and target["value"]["qualifier"] == "over"
+
+
+def test_a_period_part_does_not_take_a_figure_named_after_it_or_progress_on_a_total(rules_nlp):
+    """``全年有38个创业团队入孵`` names its own count after the figure; ``总投资20亿元，1—9月已完成
+    11.2亿元`` is progress on a total, not a second total."""
+    text = "青禾科技园全年引进企业52家，全年有38个创业团队进入众创空间孵化。"
+    got = {m["value"]["value"]: m["indicator"] for m in metrics(rules_nlp, text, "2024-12-20") if m["value"]}
+    assert got.get(38.0) != "enterprise_count"
+    text = "远帆高新区在建项目12个，总投资20亿元，1—9月已完成11.2亿元。"
+    got = [m for m in metrics(rules_nlp, text, "2024-10-20") if m["value"] and m["value"]["value"] == 1120000000.0]
+    assert all(m["indicator"] != "project_investment" for m in got)
+
+
+def test_a_year_on_year_change_after_a_sequential_change_is_the_figure_s(rules_nlp):
+    """``完成12亿元，环比下降3.1%，同比增长8%``: the 同比 change belongs to the 12亿元, the 环比
+    change is a figure of its own."""
+    text = "6月份单月，青禾高新区实现进出口12亿元，环比下降3.1%，同比增长8%。"
+    ms = metrics(rules_nlp, text, "2024-07-15")
+    (trade,) = [m for m in ms if m["indicator"] == "foreign_trade"]
+    assert trade["yoy_pct"] == 8.0
+    (seq,) = [m for m in ms if m["value"] and m["value"]["unit"] == "%"]
+    assert seq["value"]["value"] == -3.1 and seq["yoy_pct"] is None

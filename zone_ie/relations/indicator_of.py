@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..models import MetricFact
+from ..periods import find_periods
 from .context import DocContext, Ent, Qty, cues, ends_any, has_any, has_cue, longest_first, longest_first_of, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .scopes import _WORDY, _strip_value_words
@@ -449,10 +450,28 @@ def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: E
         counted = open_m.scope if open_m.scope and len(open_m.scope) > 1 else open_m.indicator_text
         return "other", pre.strip("，,；; "), counted
     v = vocab()
-    rest = strip_words(phrase, v["inherit_words"] + v["value_verbs"] + ["同比", "的"])
-    if rest or not phrase:
+    if phrase:
+        rest = strip_words(phrase, v["inherit_words"] + v["value_verbs"] + v["period_part_words"] + ["同比", "的"])
+        return ind if rest else (open_m.indicator, phrase, open_m.scope)
+    # ``进出口86.4亿元…；其中三季度单季完成33.9亿元``: no words but a period and a verb, the
+    # same indicator for a part of the period
+    words = pre.strip("，,；; ")
+    rest = strip_words(_without_periods(words), v["period_part_words"] + v["value_verbs"])
+    if (not words or rest or len(find_periods(words)) != 1
+            or strip_words(_without_periods((ind[1] or "").strip("。；;，,、.！!？? ")), v["period_part_words"] + v["value_verbs"])
+            or (open_m.indicator in v["total_investment_ids"] and has_vocab("progress_verbs", words))):
+        # (``全年有38个学生创新团队…``: the words after the figure name it; ``总投资20亿元，1—9月
+        # 已完成11.2亿元``: progress on a total is no total)
         return ind
-    return open_m.indicator, phrase, open_m.scope
+    return open_m.indicator, words, open_m.scope
+
+
+def _without_periods(phrase: str) -> str:
+    """``phrase`` with its period expressions cut out (``其中三季度单季完成`` -> ``其中单季完成``)."""
+    found = find_periods(phrase)
+    for p in reversed(found):
+        phrase = phrase[:p.start] + phrase[p.end:]
+    return phrase
 
 
 def _count_noun(phrase: str, after: str) -> Optional[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..models import MetricFact, Period
-from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_cue
+from .context import DocContext, Ent, Qty, in_table, table_spans, after_last, before_first, char_class, clause_ends, cues, ends_any, has_cue, starts_any
 from .indicators import find_indicator, has_vocab, strip_words, vocab, vocab_tuple
 from .areas import area_subject
 from .figures import _among_frame, _anecdote, _noise, _project_list_before, _skip, firm_sum_scope
@@ -238,6 +238,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
     template: Optional[list[MetricFact]] = None  # the metrics of the row before (parallel rows)
+    sequential_figs: list[MetricFact] = []  # changes against the period before (环比)
     for q, cs, ce in kept:
         if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
@@ -402,7 +403,12 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             elif open_m.value is not None and role == ROLE_YOY:
                 role = ROLE_VALUE
         target = open_m
-        if role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
+        if role in (ROLE_YOY, ROLE_SHARE) and any(open_m is f for f in sequential_figs):
+            # ``三季度完成33.9亿元，环比增长18.1%，同比增长51.3%``: the year-on-year change is
+            # the figure's, not the change against the quarter before
+            target = next((m for m in reversed(out) if m.value is not None and m.value.unit != "%"
+                           and not any(m is f for f in sequential_figs)), open_m)
+        elif role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
             # ``…318.6亿元，增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%``:
             # the share is of the sentence's value, not of the rank or the difference between
             target = next((m for m in reversed(out) if same_subject(ctx, m.subject, subject) and not _comparison_figure(m)
@@ -479,7 +485,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             # ``总建筑面积12万平方米``, ``标准化厂房9.6万平方米``, ``1.3万平方米仓库``, ``建成69.72万平方米``:
             # floor space, not land
             ind = ("other", ind[1], ind[2])
-        ind = _restated(ind, phrase, q, open_m, subject, pre)
+        earlier = open_m
+        if earlier is None and starts_any(text[cs:q.start], vocab()["part_openers"]):
+            # ``…进出口86.4亿元；其中三季度单季完成33.9亿元``: a part of the figure before the ；
+            earlier = next((m for m in reversed(_same_full_sentence(ctx, prior, s)) if m.value is not None), None)
+        ind = _restated(ind, phrase, q, earlier, subject, pre)
         if role == ROLE_VALUE and share_ratio(ind, q):
             role = ROLE_SHARE  # ``研发投入强度达到3.5%``: R&D spending's share
         if ind[0] == "other" and role == ROLE_VALUE:
@@ -579,6 +589,8 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 listed = items
         out.append(m)
         open_m = m
+        if sequential:
+            sequential_figs.append(m)
         listing = parent is not None and has_cue("list_frame_cues", text[parent_end:q.start])
         if q.q.get("unit") == "count" and not listing:
             parent, parent_end = m, q.end
