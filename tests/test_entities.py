@@ -837,6 +837,17 @@ def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRule
 
 
 @pytest.mark.parametrize("text,name", [
+    ("远帆机电是分区引进的第一家上海企业。", "远帆机电"),
+    ("青禾精工是基地首批投产的骨干企业之一。", "青禾精工"),
+    ("瀚川电子是保税区内规模最大的加工贸易企业。", "瀚川电子"),
+])
+def test_a_short_name_said_to_be_a_zone_s_firm_is_a_company(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    """``X是分区引进的第一家…企业``: a name predicated as one of a zone's firms (分区, 基地,
+    保税区 … as well as 园区, 开发区) is a company."""
+    assert (name, "COMPANY") in ents(ruler, text)
+
+
+@pytest.mark.parametrize("text,name", [
     ("临澧工业集中区一季度实现技工贸总收入41.2亿元。", "临澧工业集中区"),
     ("株洲田心高科园新引进项目6个。", "株洲田心高科园"),
     ("钦州出口加工区进出口额增长12%。", "钦州出口加工区"),
