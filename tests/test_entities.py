@@ -836,6 +836,17 @@ def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRule
     assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == ["江岸炼化", "北山化肥", "兴隆热电"]
 
 
+@pytest.mark.parametrize("text", [
+    "报告期内，收入增长主要系公司对国内头部客户的配套量增加。",
+    "全年产量4.1万吨，其中约62%供应公司内部电芯生产。",
+    "管委会将帮助公司解决用工难题，并引导公司加大研发投入。",
+])
+def test_a_verb_or_a_causal_word_before_gong_si_makes_no_company(ruler: ZoneEntityRuler, text: str) -> None:
+    """``主要系公司…`` / ``供应公司内部…``: 公司 here is the reporting firm, the words before it a
+    verb or 系 (is due to), not a firm's name."""
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == []
+
+
 @pytest.mark.parametrize("text,name", [
     ("远帆机电是分区引进的第一家上海企业。", "远帆机电"),
     ("青禾精工是基地首批投产的骨干企业之一。", "青禾精工"),
