@@ -2720,3 +2720,13 @@ def test_a_year_on_year_change_after_a_sequential_change_is_the_figure_s(rules_n
     assert trade["yoy_pct"] == 8.0
     (seq,) = [m for m in ms if m["value"] and m["value"]["unit"] == "%"]
     assert seq["value"]["value"] == -3.1 and seq["yoy_pct"] is None
+
+
+def test_a_listed_firm_named_on_its_report_s_title_line_is_what_gong_si_means(rules_nlp):
+    """``X股份有限公司 2023 年年度报告`` on one line (a PDF running head), then section
+    headings: ``公司…实现营业收入`` in the body is the issuer's."""
+    text = ("青禾新能源科技股份有限公司 2023 年年度报告\n\n第三节 管理层讨论与分析\n\n一、经营情况讨论与分析\n\n"
+            "2023 年，行业整体呈现“量增价减”的态势。报告期内，公司持续优化产品结构，"
+            "实现营业收入 138.62 亿元，较上年同期增长 23.25%。")
+    (m,) = [m for m in metrics(rules_nlp, text, "2024-04-26") if m["indicator"] == "operating_revenue"]
+    assert m["subject"] == "青禾新能源科技股份有限公司" and m["yoy_pct"] == 23.25

@@ -393,7 +393,8 @@ def _company_anaphor(ctx: DocContext, start: int, end: int):
 
 def _issuer(ctx: DocContext, article: int) -> Optional[Ent]:
     """The listed firm whose own report or announcement the article is (``证券简称：X``, or
-    its name on a line over ``…年度报告摘要`` / ``…公告`` among the first lines), else None."""
+    its name on a line over ``…年度报告摘要`` / ``…公告`` or on that line itself, among the first
+    lines), else None."""
     c = cues()
     start = next((p.start for p in ctx.paragraphs if p.article == article), 0)
     head = ctx.text[start:start + 300]
@@ -406,9 +407,11 @@ def _issuer(ctx: DocContext, article: int) -> Optional[Ent]:
     a = ctx.raw(start, start + 1)[0]
     lines = raw[a:a + 300].split("\n")[:6]
     pos = a
-    for i, line in enumerate(lines[:-1]):
-        nxt = lines[i + 1].strip()
-        if line.strip() and rx.search(c["issuer_title_re"], nxt) is not None:
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        # the name over the title line, or the title line itself (``X股份有限公司 2023 年年度报告``)
+        if line.strip() and (rx.search(c["issuer_title_re"], nxt) is not None
+                             or rx.search(c["issuer_title_re"], line.strip()) is not None):
             rep = ctx.repair
             lo, hi = (rep.from_raw(pos), rep.from_raw(pos + len(line))) if rep is not None else (pos, pos + len(line))
             firms = [e for e in ctx.ents_in(lo, hi) if e.label == "COMPANY"]
