@@ -219,3 +219,16 @@ def test_an_interview_with_a_parks_operating_company_speaks_for_the_park(rules_n
     ms = {m["value"]["value"]: m["subject"] for m in metrics(rules_nlp, FIRM_INTERVIEW, "2022-02-18") if m["value"]}
     assert ms[6.8e8] == "澄江精密机械有限公司"
     assert ms[5] == "青禾经济开发区"
+
+
+@pytest.mark.parametrize("sentence", [
+    "另外，区内零部件企业远帆汽车电子有限公司上半年产值同比增长23%。",
+    "与此同时，园区内新材料企业远帆汽车电子有限公司新上两条产线。",
+    "此外，开发区内的龙头物流企业远帆汽车电子有限公司新建仓库2万平方米。",
+])
+def test_a_firm_called_one_of_the_zone_s_firms_of_a_trade_is_located(nlp, sentence):
+    """``区内零部件企业X`` / ``园区内新材料企业X``: 区内 + the firm's trade + 企业 places the firm
+    in the park the article is about, as ``区内企业X`` does."""
+    text = "青禾开发区上半年经济运行平稳。" + sentence
+    got = {(f["company"], f["park"]) for f in facts(nlp, text, "located_in", "2024-07-20")}
+    assert ("远帆汽车电子有限公司", "青禾开发区") in got
