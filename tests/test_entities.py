@@ -837,6 +837,18 @@ def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRule
 
 
 @pytest.mark.parametrize("text", [
+    "对完成股改、辅导备案、申报受理等关键节点的企业分别给予最高50万元奖励。",
+    "园区集聚了芯片设计、封装测试、材料设备等领域的企业120余家。",
+    "对实施技术改造、数字化转型等方面的企业给予补助。",
+])
+def test_a_list_closed_by_a_category_of_firms_names_no_firm(ruler: ZoneEntityRuler, text: str) -> None:
+    """``A、B等关键节点的企业`` / ``A、B等领域的企业``: the items are stages, fields or kinds of
+    work the firms have in common, not the firms' names (``A、B等行业龙头`` still lists firms)."""
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == []
+    assert ("中国北车", "COMPANY") in ents(ruler, "玖龙纸业、中国北车、华锐风电等行业龙头均落户区内。")
+
+
+@pytest.mark.parametrize("text", [
     "报告期内，收入增长主要系公司对国内头部客户的配套量增加。",
     "全年产量4.1万吨，其中约62%供应公司内部电芯生产。",
     "管委会将帮助公司解决用工难题，并引导公司加大研发投入。",
