@@ -2730,3 +2730,14 @@ def test_a_listed_firm_named_on_its_report_s_title_line_is_what_gong_si_means(ru
             "实现营业收入 138.62 亿元，较上年同期增长 23.25%。")
     (m,) = [m for m in metrics(rules_nlp, text, "2024-04-26") if m["indicator"] == "operating_revenue"]
     assert m["subject"] == "青禾新能源科技股份有限公司" and m["yoy_pct"] == 23.25
+
+
+def test_ju_zhi_shou_is_rank_one_only_after_a_rank_verb(rules_nlp):
+    """``增速居全省综保区之首`` / ``位居粤北地区之首``: first place; ``立市之首`` without a rank verb
+    is a phrase, no rank."""
+    text = "1—6月，青禾综保区进出口增长28%，增速居全省综保区之首。远帆高新区研发投入强度位居全市各园区之首。"
+    ranks = {m["subject"]: m["value"]["value"] for m in metrics(rules_nlp, text, "2024-07-20")
+             if m["value"] and m["value"]["unit"] == "rank"}
+    assert ranks == {"青禾综保区": 1.0, "远帆高新区": 1.0}
+    assert not [m for m in metrics(rules_nlp, "青禾高新区始终把工业作为立区之首，引进项目12个。", "2024-07-20")
+                if m["value"] and m["value"]["unit"] == "rank"]

@@ -127,21 +127,21 @@ _RANK = (
     rf"(?P<r1>第{_S}(?P<rn1>{_RNUM}){_S}(?P<rs1>[位名])?)"
     rf"|(?<=(?:{_alt(_DATA['rank_verbs'])}){_S})(?P<rn2>{_RNUM}){_S}[位名]"
     rf"|前{_S}(?P<rn3>{_RNUM}){_S}[强名位]"
-    r"|(?P<rtop>榜首|首位)"
+    r"|(?P<rtop>榜首|首位|之首)"
 )
 _QTY = rf"(?:(?P<pre>{_PRE}){_S})?(?:{_PCT}|{_FRAC}|{_FRAC_AR}|{_MAIN}){_S}(?P<post>{_POST})?"
 _UNIT_RE = regex.compile(_UNIT)
 _QUANTITY_PATTERN = rf"{_RANK}|{_QTY}"  # QUANTITY_RE, compiled on first use (see _lazy)
 # Every character a QUANTITY_RE match can start with: the first characters of
-# _RANK (第, a rank number, 前, 榜首/首位), of a prefix qualifier (_PRE), of
+# _RANK (第, a rank number, 前, 榜首/首位/之首), of a prefix qualifier (_PRE), of
 # 百分之 and of a number (_NUM: ASCII digits, Chinese numerals, a bare 万) or
 # its sign (_MAIN's ``neg``). No branch starts with optional blanks.
 _PRE_WORDS = sorted({w for ws in _DATA["qualifiers"]["prefix"].values() for w in ws})
-_QTY_FIRST = "".join(sorted(set("0123456789" + _CN + "第前榜首百-−") | {w[0] for w in _PRE_WORDS}))
+_QTY_FIRST = "".join(sorted(set("0123456789" + _CN + "第前榜首之百-−") | {w[0] for w in _PRE_WORDS}))
 # A tighter test at those characters: a match that starts with a prefix qualifier
 # starts with the whole word (高 of 高新区 or 大 of 大力 starts none).
 _QTY_HEAD = "(?=[{}]|{})".format(
-    regex.escape("".join(sorted(set("0123456789" + _CN + "第前榜首百-−")
+    regex.escape("".join(sorted(set("0123456789" + _CN + "第前榜首之百-−")
                                 | {w for w in _PRE_WORDS if len(w) == 1}))),
     "|".join(regex.escape(w) for w in _PRE_WORDS if len(w) > 1),
 )
@@ -229,7 +229,8 @@ def _num(text: Optional[str]) -> Optional[float]:
 
 def _rank(m: regex.Match, t: str, scan: bool) -> Optional[dict]:
     if m.group("rtop"):
-        if scan and m.group("rtop") == "首位" and not _RANK_CONTEXT_RE.search(_clause_before(t, m.start())):
+        if scan and m.group("rtop") != "榜首" and not _RANK_CONTEXT_RE.search(_clause_before(t, m.start())):
+            # ``首位`` / ``居全省之首`` rank only after a rank verb (``居``, ``位列``…)
             return None
         return _fields({"value": 1.0, "unit": "rank"})
     if m.group("r1"):
