@@ -2741,3 +2741,13 @@ def test_ju_zhi_shou_is_rank_one_only_after_a_rank_verb(rules_nlp):
     assert ranks == {"青禾综保区": 1.0, "远帆高新区": 1.0}
     assert not [m for m in metrics(rules_nlp, "青禾高新区始终把工业作为立区之首，引进项目12个。", "2024-07-20")
                 if m["value"] and m["value"]["unit"] == "rank"]
+
+
+def test_a_difference_from_last_year_end_is_a_difference(rules_nlp):
+    """``比上年末净增179家`` / ``比去年底增加5家``: a difference from the end of last year, an
+    ``other`` figure scoped by what the count before it counts, as ``比上年增加`` is."""
+    text = ("截至2023年末，青禾高新区有效国家高新技术企业达到1260家，比上年末净增179家。"
+            "远帆工业园区现有规上工业企业36家，比去年底增加5家。")
+    got = {m["value"]["value"]: (m["indicator"], m["scope"]) for m in metrics(rules_nlp, text, "2024-02-01") if m["value"]}
+    assert got[179.0] == ("other", "有效国家高新技术企业")
+    assert got[5.0][0] == "other" and "规上工业企业" in got[5.0][1]
