@@ -526,3 +526,16 @@ def test_a_site_named_by_brand_and_place_belongs_to_the_regional_firm(nlp):
             "青禾创能乌鲁木齐新基地总投资5亿元，一期已于去年投产。\n")
     (p,) = [f for f in facts(nlp, text, "project", "2023-06-01") if "新基地" in f["name"]]
     assert p["company"] == "青禾创能科技（乌鲁木齐）有限公司"
+
+
+def test_a_brand_before_a_regional_centre_in_a_project_name_is_its_firm(nlp):
+    """``诺和康生物科技华东研发中心项目``: a brand and its trade before a regional centre or base
+    (华东研发中心, 亚太运营中心, 西南生产基地) name the firm; a product before a plain 研发中心
+    (``智能终端研发中心``) names none."""
+    text = ("青禾开发区上半年新签约项目46个，其中诺和康生物科技华东研发中心项目，总投资8.5亿元；"
+            "瀚森智控亚太运营中心项目总投资2亿元。")
+    got = {p["name"]: p["company"] for p in facts(nlp, text, "project", "2024-07-20")}
+    assert got["诺和康生物科技华东研发中心项目"] == "诺和康生物科技"
+    assert got["瀚森智控亚太运营中心项目"] == "瀚森智控"
+    text = "远帆科技将把智能终端研发中心项目放在青禾开发区，总投资3亿元。"
+    assert all(p["company"] != "智能终端" for p in facts(nlp, text, "project", "2024-07-20"))
