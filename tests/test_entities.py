@@ -836,6 +836,15 @@ def test_a_list_of_firm_shaped_names_ends_at_its_predicate(ruler: ZoneEntityRule
     assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == ["江岸炼化", "北山化肥", "兴隆热电"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("其中山东雅丝发制品有限公司对非洲市场出口额增长26%。", "山东雅丝发制品有限公司"),
+    ("其中山西远帆新材料有限公司完成产值3亿元。", "山西远帆新材料有限公司"),
+])
+def test_a_firm_s_name_never_starts_inside_qi_zhong(ruler: ZoneEntityRuler, text: str, name: str) -> None:
+    """``其中山东X有限公司``: 中山 is a place, but 其中 is a word the name cannot start inside."""
+    assert [t for t, label in ents(ruler, text) if label == "COMPANY"] == [name]
+
+
 @pytest.mark.parametrize("text", [
     "对完成股改、辅导备案、申报受理等关键节点的企业分别给予最高50万元奖励。",
     "园区集聚了芯片设计、封装测试、材料设备等领域的企业120余家。",

@@ -33,6 +33,7 @@ class CompanyGrammar:
             start = self._after_open_bracket(text, start, m.start())
             start = self._before_bracketed_form(text, start, m.start(), ends)
             start = self._before_generic_core(text, start, m.start(), ends)
+            start = self._past_straddling_boundary(text, start, m.start())
             if text[start] in "（(":
                 continue  # ``（集团）有限公司`` alone is debris, no name
             name = text[start : m.end()]
@@ -62,6 +63,17 @@ class CompanyGrammar:
         return out
 
     _branch_forms = ("分公司", "支公司", "分厂")
+
+    def _past_straddling_boundary(self, text: str, start: int, legal: int) -> int:
+        """``其中山东X有限公司``: a name never starts inside a boundary word (其中) that the
+        character before it opens; it starts right after that word."""
+        for n, words in self._boundaries_by_len:
+            if n < 2:
+                break
+            for j in range(1, n):
+                if start - j >= 0 and text[start - j:start - j + n] in words and start - j + n < legal - 1:
+                    return start - j + n
+        return start
 
     def _regional_head(self, text: str, place: int, ends: list[int]) -> Optional[int]:
         """Where a regional firm's name starts when its place stands right before the legal
