@@ -116,3 +116,13 @@ def test_a_wrapped_pdf_text_has_no_title_block(nlp) -> None:
     from factkit import metrics
     text = " 本报讯 近日获悉，今年第\n\n一季度，青禾高新区固定资产\n\n投资同比增长 16.4%，占全盟的 41.6%。\n"
     assert any(m["yoy_pct"] == 16.4 for m in metrics(nlp, text, date="2024-04-20"))
+
+
+def test_a_web_page_s_menu_title_and_date_lines_are_one_title_block(rules_nlp):
+    """``首页 > 新闻中心 > 园区动态`` / the title / ``发布时间：…`` one blank line apart, then the
+    body: the title's figures are the title block's (never facts), not the body's."""
+    text = ("首页 > 新闻中心 > 园区动态\n\n青禾经开区冬季招商推介会举行 12个项目现场签约 总投资86亿元\n\n"
+            "发布时间：2023-12-20 10:12  来源：青禾县融媒体中心\n\n"
+            "12月19日，青禾经开区冬季招商推介会举行。活动现场，12个项目集中签约，总投资86亿元，涵盖新材料等领域。")
+    got = metrics(rules_nlp, text, "2023-12-20")
+    assert got and all(f["evidence"][0] > text.index("12月19日") for f in got)

@@ -148,15 +148,17 @@ def _title_block(raw: str) -> int:
     gold labels none), whether or not the body repeats the number."""
     pos = 0
     end = 0
+    closed = 0
     for line in raw.split("\n"):
         if line.strip():
             if _CLAUSE_PUNCT.search(line):
                 break
             end = pos + len(line)
         elif end:
-            return pos  # a blank line after the heading lines closes the block
+            closed = pos  # a blank line after heading lines closes the block, so far: a web
+            # page's menu line, title and date line come one blank line apart
         pos += len(line) + 1
-    return 0
+    return closed
 
 
 def _read_in(ctx: DocContext, m: MetricFact, spans: set[tuple[int, int]]) -> bool:
