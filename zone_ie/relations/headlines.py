@@ -149,16 +149,25 @@ def _title_block(raw: str) -> int:
     pos = 0
     end = 0
     closed = 0
+    block: list[str] = []  # the non-blank lines since the last blank line
     for line in raw.split("\n"):
         if line.strip():
             if _CLAUSE_PUNCT.search(line):
                 break
             end = pos + len(line)
-        elif end:
+            block.append(line.strip())
+        elif end and block:
+            if closed and any(t.startswith(_DISPLAY_OPENERS) or (len(t) <= 12 and _DIGIT.search(t)) for t in block):
+                break  # (an infographic's ``▶ 地区生产总值 / 43.8亿元`` block is no title block)
             closed = pos  # a blank line after heading lines closes the block, so far: a web
             # page's menu line, title and date line come one blank line apart
+            block = []
         pos += len(line) + 1
     return closed
+
+
+_DISPLAY_OPENERS = ("▶", "■", "【", "●", "◆", "★", "▲", "—", "##")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 def _read_in(ctx: DocContext, m: MetricFact, spans: set[tuple[int, int]]) -> bool:
