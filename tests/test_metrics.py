@@ -2751,3 +2751,15 @@ def test_a_difference_from_last_year_end_is_a_difference(rules_nlp):
     got = {m["value"]["value"]: (m["indicator"], m["scope"]) for m in metrics(rules_nlp, text, "2024-02-01") if m["value"]}
     assert got[179.0] == ("other", "有效国家高新技术企业")
     assert got[5.0][0] == "other" and "规上工业企业" in got[5.0][1]
+
+
+def test_a_park_named_as_a_share_s_base_is_not_the_figure_s_subject(rules_nlp):
+    """``…营业收入148.9亿元，增长9.4%，占渑池集聚区的56.5%``: the park after 占 is the base of
+    the share (its short name), not a new subject; the share and the next change stay with
+    the sentence's figure."""
+    text = ("2020年，灵宝市产业集聚区实现营业收入263.5亿元，增长7.2%。其中，铝精深加工产业营业收入148.9亿元，"
+            "增长9.4%，占灵宝集聚区的56.5%，比上年提高2.1个百分点。")
+    ms = metrics(rules_nlp, text, "2021-03-20")
+    (sector,) = [m for m in ms if m["value"] and m["value"]["value"] == 14890000000.0]
+    assert sector["share_pct"] == 56.5 and sector["subject"] == "灵宝市产业集聚区"
+    assert all(m["subject"] == "灵宝市产业集聚区" for m in ms)

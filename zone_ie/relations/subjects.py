@@ -14,7 +14,7 @@ from .. import rx
 from .context import DocContext, Ent, after_last, cues, ends_any, has_any, has_cue, is_sub_park, longest_first, longest_first_of, per_document, resolve_anaphor, tail_of_kind, _typed_anaphora
 from .indicators import _vocab_alternation, has_vocab, vocab, vocab_tuple
 
-_OBJECT_MARKERS = "与和向对为及跟同给把被、"
+_OBJECT_MARKERS = "与和向对为及跟同给把被、占比较"  # (占X的56.5%, 比X高: a share's or a comparison's base)
 
 
 _BRACKET_OPEN = re.compile(r"[（(][^（()）]{0,7}$")
