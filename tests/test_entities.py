@@ -124,6 +124,19 @@ def test_park_variants_share_a_cluster(ruler: ZoneEntityRuler) -> None:
     assert key["桐庐经开区"] == key["浙江省桐庐经济开发区"] == "浙江省桐庐经济开发区"
 
 
+@pytest.mark.parametrize("full,short", [
+    ("青州经济开发区", "青州开发区"),
+    ("灵宝市产业集聚区", "灵宝集聚区"),
+    ("湘阴县工业园区", "湘阴工业园"),
+])
+def test_a_park_s_short_forms_without_its_kind_or_its_county_word_share_its_cluster(
+        ruler: ZoneEntityRuler, full: str, short: str) -> None:
+    """``青州开发区`` is the 经济开发区's short form; ``灵宝集聚区`` / ``湘阴工业园`` drop the
+    county-level place's 市/县 and the 产业/工业 of the kind."""
+    key = ids(ruler, f"{full}今年新签项目20个。{short}还设立了产业基金。")
+    assert key[short] == key[full]
+
+
 def test_abbreviated_park_name(ruler: ZoneEntityRuler) -> None:
     text = "温州海外人才创业园挂牌。目前，海创园已入驻企业30家。"
     assert ("海创园", "PARK") in ents(ruler, text)

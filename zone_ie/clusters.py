@@ -42,6 +42,7 @@ PARK_SUFFIX_CANON: tuple[tuple[str, str], ...] = (
     ("经济开发区", "经开区"),
     ("国家经开区", "经开区"),
     ("经开区", "经开区"),
+    ("开发区", "经开区"),  # ``青州开发区``: the short form of an 经济(技术)开发区
     ("综合保税区", "综保区"),
     ("综保区", "综保区"),
     ("自由贸易试验区", "自贸区"),
@@ -56,6 +57,9 @@ PARK_SUFFIX_CANON: tuple[tuple[str, str], ...] = (
     ("工业园", "园"),
     ("科技园区", "科技园"),
     ("物流园区", "物流园"),
+    ("产业集聚区", "集聚区"),  # ``灵宝市产业集聚区`` / ``灵宝集聚区``
+    ("工业集聚区", "集聚区"),
+    ("集聚区", "集聚区"),
 )
 
 
@@ -175,8 +179,9 @@ def _without_spaces(s: str) -> str:
     return s if s.isalnum() else _SPACES.sub("", s)
 
 
-def park_key(name: str, places: Places) -> str:
-    """Cluster key of a park name: places stripped, suffix variants unified."""
+def park_key(name: str, places: Places, counties: Optional[Places] = None) -> str:
+    """Cluster key of a park name: places stripped, suffix variants unified (``counties``:
+    the places that may stand before a zone word with or without their 县/市)."""
     n = _without_spaces(name).replace("（", "(").replace("）", ")")
     suffix = ""
     for long, canon in PARK_SUFFIX_CANON:
@@ -186,7 +191,12 @@ def park_key(name: str, places: Places) -> str:
     core = places.strip_leading(n, keep_core=True, min_core=1) if n else n
     if core.startswith("("):  # a leading bracketed place: (宁波)
         core = _LEADING_BRACKET.sub("", core) or core
+    if suffix and len(core) >= 3 and core.endswith(_COUNTY_TAILS) and (counties or places).is_place(core[:-1]):
+        core = core[:-1]  # ``湘阴县工业园区`` / ``湘阴工业园``: the place with or without its 县
     return core + suffix
+
+
+_COUNTY_TAILS = ("县", "市", "区", "旗")
 
 
 def company_core(name: str, places: Places, legal_forms: Sequence[str]) -> str:

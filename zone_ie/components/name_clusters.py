@@ -174,7 +174,7 @@ class NameClusters:
         return core_shorts(self._company_core(name), self._business)
 
     def _park_key(self, name: str) -> str:
-        return park_key(name, self._P)
+        return park_key(name, self._P, self._PK)
 
     def _park_node(self, name: str) -> str:
         """A park's cluster node: its key and the last place of the places that open it
