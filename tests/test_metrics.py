@@ -2763,3 +2763,15 @@ def test_a_park_named_as_a_share_s_base_is_not_the_figure_s_subject(rules_nlp):
     (sector,) = [m for m in ms if m["value"] and m["value"]["value"] == 14890000000.0]
     assert sector["share_pct"] == 56.5 and sector["subject"] == "灵宝市产业集聚区"
     assert all(m["subject"] == "灵宝市产业集聚区" for m in ms)
+
+
+def test_a_respective_list_with_its_own_indicator_makes_its_own_figures(rules_nlp):
+    """``…营业收入46.7亿元；新增规上工业企业5户，陶瓷、绿色食品两大主导产业产值分别增长31.2%和
+    19.5%``: the changes are the two industries' output, not the changes of the two figures
+    before them."""
+    text = ("一季度，青禾产业园区实现营业收入46.7亿元；新增规模以上工业企业5户，"
+            "陶瓷、绿色食品两大主导产业产值分别增长31.2%和19.5%。")
+    ms = metrics(rules_nlp, text, "2024-04-20")
+    assert all(m["yoy_pct"] is None for m in ms if m["value"])
+    got = {(m["scope"] or "")[:4]: m["yoy_pct"] for m in ms if m["indicator"] == "output_value"}
+    assert got == {"陶瓷": 31.2, "绿色食品": 19.5}

@@ -347,8 +347,10 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
                 spread = named[1:]
                 prev_end = q.end
                 continue
-        if role != ROLE_VALUE and respective and open_m is not None and not distribute:
+        if (role != ROLE_VALUE and respective and open_m is not None and not distribute
+                and find_indicator(text[cs:marker]) is None):
             # ``A 9家、B 64家，分别占全市总数的45%和38.1%``: one change or share per listed figure
+            # (not when the clause names its own indicator: ``陶瓷、绿色食品两大主导产业产值分别增长…``)
             n = 1 + sum(1 for r in qtys if r.start > q.start and r.end <= ce)
             targets = [m for m in [*_same_full_sentence(ctx, prior, s), *out]
                        if m.value is not None and m.subject == subject.text][-n:]
