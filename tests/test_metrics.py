@@ -2775,3 +2775,14 @@ def test_a_respective_list_with_its_own_indicator_makes_its_own_figures(rules_nl
     assert all(m["yoy_pct"] is None for m in ms if m["value"])
     got = {(m["scope"] or "")[:4]: m["yoy_pct"] for m in ms if m["indicator"] == "output_value"}
     assert got == {"陶瓷": 31.2, "绿色食品": 19.5}
+
+
+def test_fixed_asset_investment_named_in_full_after_a_project_count_is_the_area_s(rules_nlp):
+    """``新开工亿元以上项目11个，完成固定资产投资36.8亿元``: the park's fixed-asset investment,
+    not the counted projects' total (``实施重点项目36个，总投资98.8亿元`` still is theirs)."""
+    text = "今年一季度，青禾经开区又新开工亿元以上项目11个，完成固定资产投资36.8亿元、增长21.4%。"
+    (fai,) = [m for m in metrics(rules_nlp, text, "2024-04-20") if m["value"] and m["value"]["unit"] == "CNY"]
+    assert fai["indicator"] == "fixed_asset_investment" and fai["yoy_pct"] == 21.4
+    text = "青禾高新区实施重点项目36个，总投资98.8亿元。"
+    (total,) = [m for m in metrics(rules_nlp, text, "2024-04-20") if m["value"] and m["value"]["unit"] == "CNY"]
+    assert total["indicator"] == "project_investment"

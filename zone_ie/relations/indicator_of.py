@@ -523,7 +523,9 @@ def _inherit(ind, phrase, after, q, parent, parent_noun, between):
         if parent.indicator != "other":
             return (parent.indicator, ind[1], ind[1] or ind[2])
     bare = ind[0] == "other" and (ind[1] or "").endswith(vocab()["investment_word"]) and q.q.get("unit") == "CNY"
-    if (ind[0] in ("project_investment", "fixed_asset_investment") or bare) and not ind[2] and parent_noun:
+    stated = ind[0] == "fixed_asset_investment" and has_vocab("fixed_asset_words", ind[1] or "")
+    # (``新开工亿元以上项目11个，完成固定资产投资36.8亿元``: the area's investment, named in full)
+    if (ind[0] in ("project_investment", "fixed_asset_investment") or bare) and not ind[2] and parent_noun and not stated:
         new_id = "signed_investment" if parent.indicator == "signed_projects" else "project_investment"
         return (new_id, ind[1], parent_noun)
     if ind[0] == "completed_investment" and not ind[2] and parent_noun and parent_noun not in vocab()["project_count_nouns"]:
