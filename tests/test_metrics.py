@@ -2786,3 +2786,12 @@ def test_fixed_asset_investment_named_in_full_after_a_project_count_is_the_area_
     text = "青禾高新区实施重点项目36个，总投资98.8亿元。"
     (total,) = [m for m in metrics(rules_nlp, text, "2024-04-20") if m["value"] and m["value"]["unit"] == "CNY"]
     assert total["indicator"] == "project_investment"
+
+
+@pytest.mark.parametrize("phrase", ["软件和信息技术服务业收入", "新能源产品收入", "制造业收入"])
+def test_a_trade_s_or_a_product_s_income_is_operating_revenue_scoped_by_it(rules_nlp, phrase):
+    """``其中软件和信息技术服务业收入196亿元``: 业收入 / 产品收入 are revenue of the trade or
+    product named before, as 业务收入 is."""
+    text = f"2023年，青禾软件园核心产业营收286.5亿元，其中{phrase}196亿元。"
+    ms = {m["value"]["value"]: m for m in metrics(rules_nlp, text, "2024-03-27") if m["value"]}
+    assert ms[19600000000.0]["indicator"] == "operating_revenue"
