@@ -342,3 +342,31 @@ def test_a_share_column_gives_each_row_its_share_of_the_whole(rules_nlp) -> None
     got = {(m["value"]["value"], m["yoy_pct"], m["share_pct"]) for m in ms if m["value"]}
     assert (8.128e10, 8.4, 24.1) in got
     assert (7.23e9, 10.4, 35.2) in got
+
+
+UNITS_UNDER_HEADER = (
+    "2021年度全省开发区综合发展水平评价结果\n\n"
+    "序号  开发区名称              所在市    综合得分  营业收入\n"
+    "                                                （亿元）\n"
+    "1     青禾经济开发区          远帆市    91.62     1286.4\n"
+    "2     翠峰经济开发区          远帆市    89.75     842.7\n"
+)
+
+
+def test_a_units_line_under_a_header_stays_in_the_table() -> None:
+    """``营业收入`` over ``（亿元）``: the line of units belongs to the table, and so does the
+    header line above it (layout repair keeps its column gaps)."""
+    rows = table_rows(UNITS_UNDER_HEADER)
+    header = UNITS_UNDER_HEADER.index("序号")
+    assert any(a == header for a, _ in rows)
+    assert "序号  开发区名称" in repair(UNITS_UNDER_HEADER).text
+
+
+def test_a_ranking_table_s_level_column_is_read_in_the_unit_its_header_names(rules_nlp) -> None:
+    """``营业收入（亿元）`` (the unit on the line under the header, or in the header cell): each
+    row's revenue in 元, besides its score."""
+    for text in (UNITS_UNDER_HEADER, UNITS_UNDER_HEADER.replace("营业收入\n", "营业收入（亿元）\n").replace(
+            "                                                （亿元）\n", "")):
+        got = {(m["subject"], m["indicator"]): m["value"]["value"] for m in metrics(rules_nlp, text, "2022-04-15")}
+        assert got[("青禾经济开发区", "operating_revenue")] == 128640000000.0
+        assert got[("翠峰经济开发区", "other")] == 89.75

@@ -299,6 +299,10 @@ def _single_gap_grid(raw: str, i: int, memo: dict[int, bool]) -> bool:
     return hit
 
 
+# a line that holds only the units of the header line above it (``      （亿元）   （%）``)
+UNIT_LINE = re.compile(r"[ \t\u3000]*(?:[（(][^（）()\n]{1,6}[）)][ \t\u3000]*)+")
+
+
 @lru_cache(maxsize=4)  # repair and the table reader of the same document ask
 def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the raw lines of statistics tables: runs of two or more lines
@@ -331,6 +335,8 @@ def table_rows(raw: str) -> tuple[tuple[int, int], ...]:
             j += 1
         if j > k:  # two rows or more: a table (and the header line right above it)
             first = k - 1 if k > 0 and lines[k - 1][1] > lines[k - 1][0] else k
+            if first == k - 1 and k > 1 and UNIT_LINE.fullmatch(raw[lines[first][0]:lines[first][1]]):
+                first -= 1  # ``营业收入`` over ``（亿元）``: the header's units on a line of their own
             out.extend((a, b) for a, b, _ in lines[first:j + 1])
         k = j + 1
     return tuple(out)

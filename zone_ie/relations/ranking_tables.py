@@ -14,7 +14,8 @@ from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, cues
 from .indicators import find_indicator
 from .periods_of import evaluation_period, period_for
-from .table_rows import NUMBER, cells, headed_tables
+from ..quantities import scan_quantities
+from .table_rows import NUMBER, UNIT, cells, headed_tables
 
 
 def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -99,9 +100,17 @@ def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e
         # ``规上工业增加值增速（%）``: a growth column is the change of that indicator
         hit = find_indicator(headers[i].replace(" ", ""))
         cell = row[i].rstrip("%％")
-        if hit is not None and NUMBER.match(cell) and any(w in headers[i] for w in cues()["ranking_growth_headers"]):
+        if hit is None or not NUMBER.match(cell):
+            continue
+        if any(w in headers[i] for w in cues()["ranking_growth_headers"]):
             out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=headers[i], period=per,
                                   yoy_pct=float(cell), evidence=ev))
+        elif (unit := UNIT.search(headers[i])) is not None:
+            # ``营业收入（亿元）``: a level in the unit the header names
+            found = scan_quantities(cell + unit.group("unit"))
+            if len(found) == 1 and found[0][2].get("unit") not in ("%", "", None):
+                out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=UNIT.sub("", headers[i]),
+                                      period=per, value=Quantity(**found[0][2]), evidence=ev))
     return out
 
 

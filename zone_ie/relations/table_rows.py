@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Optional, TypeVar
 
-from ..repair import grid_cells
+from ..repair import UNIT_LINE, grid_cells
 from .context import DocContext, Ent, cues, table_spans
 from .periods_of import period_for
 
@@ -35,8 +35,13 @@ def headed_tables(ctx: DocContext, read_header: Callable[[list[str]], Optional[H
     k = 0
     while k < len(spans):
         s, e = spans[k]
-        header = read_header(cells(ctx.text[s:e]))
+        heads = cells(ctx.text[s:e])
         k += 1
+        if k < len(spans) and spans[k][0] <= e + 1 and UNIT_LINE.fullmatch(ctx.text[spans[k][0]:spans[k][1]]):
+            # ``营业收入`` over ``（亿元）``: the units line under the header belongs to it
+            heads = _with_units(ctx.text[s:e], heads, ctx.text[spans[k][0]:spans[k][1]])
+            k += 1
+        header = read_header(heads)
         if header is None:
             continue
         rows = []
@@ -44,6 +49,22 @@ def headed_tables(ctx: DocContext, read_header: Callable[[list[str]], Optional[H
             rows.append(spans[k])
             k += 1
         yield header, (s, e), rows
+
+
+def _with_units(line: str, heads: list[str], units: str) -> list[str]:
+    """``heads`` with each unit of the line under the header appended to the header cell
+    above it (the last cell starting at or before the unit's column)."""
+    starts, pos = [], 0
+    for h in heads:
+        pos = line.find(h, pos)
+        starts.append(pos)
+        pos += len(h)
+    out = list(heads)
+    for m in UNIT.finditer(units):
+        col = max((i for i, a in enumerate(starts) if 0 <= a <= m.start() + 1), default=None)
+        if col is not None:
+            out[col] += m.group()
+    return out
 
 
 def table_subject(ctx: DocContext, header: int) -> Optional[Ent]:
