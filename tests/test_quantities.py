@@ -410,3 +410,11 @@ def test_a_decimal_chinese_numeral_with_a_magnitude_reads_natively(text: str, va
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert float(out[0]) == pytest.approx(value)
     assert out[1] == "False"
+
+
+@pytest.mark.parametrize("text", ["比上年后移6位", "较上年下移3位", "排名上移2位", "较上年进位5名"])
+def test_every_verb_of_a_rank_move_gives_a_rank(text: str) -> None:
+    """``后移6位`` / ``下移3位`` move a rank as ``后退`` / ``前移`` do: the number is a rank, not
+    a count of 位."""
+    (q,) = [q for q in find_quantities(text)]
+    assert q.quantity.unit == "rank"
