@@ -2747,10 +2747,12 @@ def test_a_difference_from_last_year_end_is_a_difference(rules_nlp):
     """``比上年末净增179家`` / ``比去年底增加5家``: a difference from the end of last year, an
     ``other`` figure scoped by what the count before it counts, as ``比上年增加`` is."""
     text = ("截至2023年末，青禾高新区有效国家高新技术企业达到1260家，比上年末净增179家。"
-            "远帆工业园区现有规上工业企业36家，比去年底增加5家。")
+            "远帆工业园区现有规上工业企业36家，比去年底增加5家。"
+            "翠峰文创产业园从业人员达6.2万人，较2020年末增加1.4万人。")
     got = {m["value"]["value"]: (m["indicator"], m["scope"]) for m in metrics(rules_nlp, text, "2024-02-01") if m["value"]}
     assert got[179.0] == ("other", "有效国家高新技术企业")
     assert got[5.0][0] == "other" and "规上工业企业" in got[5.0][1]
+    assert got[14000.0] == ("other", "从业人员")
 
 
 def test_a_park_named_as_a_share_s_base_is_not_the_figure_s_subject(rules_nlp):
