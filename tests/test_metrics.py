@@ -1333,8 +1333,11 @@ def test_parks_listed_before_a_top_n_frame_take_ranks_in_order(nlp, text):
     assert got == [("远帆经济开发区", 1.0), ("青禾高新技术产业园区", 2.0), ("石桥经济开发区", 3.0)]
 
 
-def test_one_park_in_a_top_n_frame_has_no_rank_list(nlp):
-    assert metrics(nlp, "青禾经开区营收居全省前三。", "2023-05-10") == []
+def test_one_park_in_a_top_n_frame_has_no_rank_list(rules_nlp):
+    """``X营收居全省前三``: one park in a top-N frame is in the top N (rank N, as the labelled
+    sets write ``跻身全国前50``), not ranks 1..N as a list of parks before the frame is."""
+    got = [(m["subject"], m["value"]["value"], m["value"]["unit"]) for m in metrics(rules_nlp, "青禾经开区营收居全省前三。", "2023-05-10")]
+    assert got == [("青禾经开区", 3.0, "rank")]
 
 
 @pytest.mark.parametrize("header", [

@@ -418,3 +418,14 @@ def test_every_verb_of_a_rank_move_gives_a_rank(text: str) -> None:
     a count of 位."""
     (q,) = [q for q in find_quantities(text)]
     assert q.quantity.unit == "rank"
+
+
+@pytest.mark.parametrize("text,value", [("继续稳居全国前三十。", 30.0), ("首次进入全国综合排名前100。", 100.0)])
+def test_a_bare_qian_n_after_a_rank_verb_is_a_rank(text: str, value: float) -> None:
+    """``稳居全国前三十`` / ``进入综合排名前100``: a top-N place with no 名/位/强 after it."""
+    assert [(q.quantity.value, q.quantity.unit) for q in find_quantities(text)] == [(value, "rank")]
+
+
+@pytest.mark.parametrize("text", ["前三季度增长5%。", "今年前5个月。", "距离前100。", "A、B、C三个项目位列前三，"])
+def test_a_bare_qian_n_without_a_rank_verb_or_after_a_list_is_no_rank(text: str) -> None:
+    assert all(q.quantity.unit != "rank" for q in find_quantities(text))

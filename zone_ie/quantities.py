@@ -127,6 +127,7 @@ _RANK = (
     rf"(?P<r1>第{_S}(?P<rn1>{_RNUM}){_S}(?P<rs1>[位名])?)"
     rf"|(?<=(?:{_alt(_DATA['rank_verbs'])}){_S})(?P<rn2>{_RNUM}){_S}[位名]"
     rf"|前{_S}(?P<rn3>{_RNUM}){_S}[强名位]"
+    rf"|前{_S}(?P<rn4>{_RNUM})(?=[，,。；;、）)”」\s]|$)"
     r"|(?P<rtop>榜首|首位|之首)"
 )
 _QTY = rf"(?:(?P<pre>{_PRE}){_S})?(?:{_PCT}|{_FRAC}|{_FRAC_AR}|{_MAIN}){_S}(?P<post>{_POST})?"
@@ -180,7 +181,7 @@ def _fast_pattern() -> str:
 
 _FAST_SCAN_RE = re.compile(_fast_pattern())
 _FAST_INDEX = {name: i - 1 for name, i in _FAST_SCAN_RE.groupindex.items()}  # in m.groups()
-_BARE_GROUPS = itemgetter(*(_FAST_INDEX[k] for k in "r1 rn2 rn3 rtop pn fd fa n1 u1 n2 den m1".split()))
+_BARE_GROUPS = itemgetter(*(_FAST_INDEX[k] for k in "r1 rn2 rn3 rn4 rtop pn fd fa n1 u1 n2 den m1".split()))
 # Group names by group number, for patterns whose groups are all uniquely named;
 # keyed by id (these module-level patterns live forever): hashing a compiled ``re``
 # pattern hashes its whole program.
@@ -239,6 +240,17 @@ def _rank(m: regex.Match, t: str, scan: bool) -> Optional[dict]:
             if _HAN_RE.match(nxt) and nxt != "的":
                 return None
         n = _num(m.group("rn1"))
+    elif m.group("rn4"):
+        if scan:
+            head = _clause_before(t, m.start(), 24)
+            verb = None
+            for verb in _RANK_CONTEXT_RE.finditer(head):
+                pass
+            if verb is None or "、" in head[:verb.start()]:
+                # ``稳居全国前三十``, ``进入综合排名前100``: a bare 前N ranks only after a rank verb,
+                # and not a list of things that share the top places (``A、B、C三个项目位列前三``)
+                return None
+        n = _num(m.group("rn4"))
     else:
         n = _num(m.group("rn2") or m.group("rn3"))
     if n is None or n <= 0:
@@ -287,7 +299,7 @@ def _build(
     gd = _groupdict(m) if gd is None else gd
     get = gd.get
     start, end = m.start(), m.end()
-    if get("r1") or get("rn2") or get("rn3") or get("rtop"):
+    if get("r1") or get("rn2") or get("rn3") or get("rn4") or get("rtop"):
         q = _rank(m, t, scan)
         return None if q is None else (q, start, end)
     post = get("post")
@@ -342,9 +354,9 @@ def _build(
 def _bare_number(groups: tuple) -> bool:
     """Whether :func:`_build` drops this _FAST_SCAN_RE match (``m.groups()``) at
     :func:`_may_scan`; decided on the tuple, without building the group dict."""
-    r1, rn2, rn3, rtop, pn, fd, fa, n1, u1, n2, den, m1 = _BARE_GROUPS(groups)
+    r1, rn2, rn3, rn4, rtop, pn, fd, fa, n1, u1, n2, den, m1 = _BARE_GROUPS(groups)
     return not (
-        r1 or rn2 or rn3 or rtop or pn is not None or fd is not None or fa is not None
+        r1 or rn2 or rn3 or rn4 or rtop or pn is not None or fd is not None or fa is not None
         or u1 or n2 is not None or den or m1 or "万" in n1 or "亿" in n1
     )
 
