@@ -2800,3 +2800,9 @@ def test_a_trade_s_or_a_product_s_income_is_operating_revenue_scoped_by_it(rules
     text = f"2023年，青禾软件园核心产业营收286.5亿元，其中{phrase}196亿元。"
     ms = {m["value"]["value"]: m for m in metrics(rules_nlp, text, "2024-03-27") if m["value"]}
     assert ms[19600000000.0]["indicator"] == "operating_revenue"
+
+
+def test_an_ordinal_without_a_copula_is_no_count(rules_nlp):
+    """``第3个项目开工``: 3 orders the project, it counts nothing."""
+    assert not [m for m in metrics(rules_nlp, "青禾高新区今年第3个项目开工，总投资5亿元。", "2024-05-01")
+                if m["value"] and m["value"]["value"] == 3.0]

@@ -429,3 +429,9 @@ def test_a_bare_qian_n_after_a_rank_verb_is_a_rank(text: str, value: float) -> N
 @pytest.mark.parametrize("text", ["前三季度增长5%。", "今年前5个月。", "距离前100。", "A、B、C三个项目位列前三，"])
 def test_a_bare_qian_n_without_a_rank_verb_or_after_a_list_is_no_rank(text: str) -> None:
     assert all(q.quantity.unit != "rank" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text,value", [("青禾经开区是湖南省第六家千亿园区。", 6.0), ("远帆高新区成为全省第4个国家高新区。", 4.0)])
+def test_an_ordinal_after_a_copula_is_a_rank(text: str, value: float) -> None:
+    """``X是湖南省第六家千亿园区``: the subject's place in the order of a class, a rank."""
+    assert [(q.quantity.value, q.quantity.unit) for q in find_quantities(text) if q.quantity.unit == "rank"] == [(value, "rank")]

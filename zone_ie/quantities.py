@@ -158,6 +158,8 @@ SINGLE_RE = regex.compile(
 _BLOCKED_RE = regex.compile(_alt(_DATA["blocked"]))
 _HAN_RE = regex.compile(r"\p{Han}")
 _RANK_CONTEXT_RE = regex.compile(_alt(_DATA["rank_context"]))
+_ORDINAL_CLASSIFIERS = frozenset(_DATA["ordinal_classifiers"])
+_ORDINAL_FRAME_RE = regex.compile(_alt(_DATA["ordinal_frames"]))
 
 
 
@@ -237,6 +239,11 @@ def _rank(m: regex.Match, t: str, scan: bool) -> Optional[dict]:
     if m.group("r1"):
         if not m.group("rs1") and m.end() < len(t):
             nxt = t[m.end()]
+            if nxt in _ORDINAL_CLASSIFIERS and _ORDINAL_FRAME_RE.search(_clause_before(t, m.start(), 24)):
+                # ``X是湖南省第六家千亿园区`` / ``成为全省第5个“千亿园区”``: its place in the order
+                # of a class, a rank (SPEC 10 as the labelled sets write it)
+                n = _num(m.group("rn1"))
+                return None if n is None or n <= 0 else _fields({"value": n, "unit": "rank"})
             if _HAN_RE.match(nxt) and nxt != "的":
                 return None
         n = _num(m.group("rn1"))

@@ -161,6 +161,8 @@ def _noise(ctx: DocContext, q: Qty, s: int, e: int, cs: int, ce: int) -> bool:
     if unit == "count":
         if q.text.startswith("一") and q.q.get("value") == 1:
             return True
+        if text[q.start - 1:q.start] == "第":
+            return True  # ``第3个项目``: an ordinal, no count
         if q.q.get("classifier") == "类" and q.text[:1] in _HAN_NUMERALS and _HAN_NEXT.match(text, q.end):
             return True  # ``省级二类第8位``, ``三类企业``: a class's name, not a count
         named = ctx.ents_in(cs, q.start)
