@@ -2806,3 +2806,11 @@ def test_an_ordinal_without_a_copula_is_no_count(rules_nlp):
     """``第3个项目开工``: 3 orders the project, it counts nothing."""
     assert not [m for m in metrics(rules_nlp, "青禾高新区今年第3个项目开工，总投资5亿元。", "2024-05-01")
                 if m["value"] and m["value"]["value"] == 3.0]
+
+
+def test_the_next_list_item_is_no_figure_s_words(rules_nlp):
+    """``其中A 9个、B 7个``: what follows 、 after a figure is the next item, never the first
+    figure's indicator words or scope."""
+    text = "一季度青禾市新签约项目16个，其中远帆经开区9个、翠峰高新区7个。"
+    for m in metrics(rules_nlp, text, "2024-04-10"):
+        assert not (m["indicator_text"] or "").startswith("、") and not (m["scope"] or "").startswith("、")

@@ -251,7 +251,12 @@ def _indicator(phrase: str, after: str, q: Qty, raw_pre: str = "") -> tuple[str,
                 # ``新获批的4家博士后科研工作站``: the relative clause says which
                 scope = strip_words(phrase, v["value_verbs"] + ["的"]) or None
             return hit[0], after[: hit[2]], scope
+    if after.startswith(_NEXT_ITEM):
+        after = ""  # (``其中A 9个、B 7个``: what follows 、 is the next item, not this figure's words)
     return "other", phrase or after or None, None
+
+
+_NEXT_ITEM = ("、", "，", ",", "；", ";", "。")
 
 
 def rejects_unit(indicator: str, unit: Optional[str]) -> bool:
