@@ -2814,3 +2814,14 @@ def test_the_next_list_item_is_no_figure_s_words(rules_nlp):
     text = "一季度青禾市新签约项目16个，其中远帆经开区9个、翠峰高新区7个。"
     for m in metrics(rules_nlp, text, "2024-04-10"):
         assert not (m["indicator_text"] or "").startswith("、") and not (m["scope"] or "").startswith("、")
+
+
+def test_a_web_page_title_under_a_menu_line_frames_the_bulletin(rules_nlp):
+    """``首页 > 政务公开 > 通知公告`` / ``关于2025年一季度全市产业园区综合考评情况的通报`` / date
+    line, joined by repair to the lead: the title's period frames the parks' undated figures."""
+    text = ("首页 > 政务公开 > 通知公告\n\n青禾市工业和信息化局关于2025年一季度全市产业园区综合考评情况的通报\n\n"
+            "发布时间：2025-04-28 16:02　来源：市工业和信息化局\n\n"
+            "各产业园区管委会：\n\n现将有关情况通报如下。\n\n"
+            "远帆高新区规上工业总产值39.2亿元，增长10.6%；新认定高新技术企业6家。\n")
+    ms = [m for m in metrics(rules_nlp, text, "2025-04-28") if m["subject"] == "远帆高新区"]
+    assert ms and all(m["period"] == {"year": 2025, "start_month": 1, "end_month": 3} for m in ms)

@@ -103,7 +103,7 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
     if not metrics or not ctx.paragraphs:
         return metrics
     rep = ctx.repair or ctx.doc._.repair
-    lead = _title_block(rep.source)
+    lead = title_block(rep.source)
     if lead:  # a figure of the title block above the first sentence is never the fact
         title = {(a, b) for a, b in (ctx.raw(q.start, q.end) for q in ctx.qtys) if b <= lead}
         metrics = [m for m in metrics
@@ -139,7 +139,7 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
 _CLAUSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 
 
-def _title_block(raw: str) -> int:
+def title_block(raw: str) -> int:
     """The end of the title block: the lines from the top that carry no clause or sentence
     punctuation (title, subtitle, source and date line, a menu), when a blank line closes
     them; 0 when the first line already holds

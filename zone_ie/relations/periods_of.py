@@ -9,6 +9,7 @@ from typing import Optional
 
 from .. import rx
 from ..repair import numbered_head
+from .headlines import title_block
 from .context import DocContext, Per, _cue_alternation, after_last, cues, ends_any, has_cue, in_table, is_question, longest_first, per_document, split_sentences
 from .indicators import _vocab_alternation, find_indicator, has_vocab, vocab
 
@@ -486,10 +487,19 @@ def _released_period(ctx: DocContext, s: int, e: int) -> Optional[dict]:
 def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
     """The period of the article's title line (a heading before its first body paragraph)."""
     for i, p in enumerate(ctx.paragraphs):
-        if p.article != article:
-            continue
+        if p.article != article or _furniture_line(ctx, p.start, p.end):
+            continue  # (a web page's menu line ``首页 > 政务公开 > 通知公告`` titles nothing)
         lo, hi = p.start, p.end
-        if not p.heading:
+        block = 0
+        if ctx.repair is not None and i == 0:
+            raw = ctx.repair.source
+            if has_cue("dateline_line_cues", raw[:raw.find("\n")] if "\n" in raw else raw):
+                block = title_block(raw)  # (a page that opens with its menu or date line)
+        if not p.heading and block:
+            # a web page's menu, title and date lines that repair joined to the lead: the
+            # title block of the raw text
+            hi = min(hi, ctx.repair.from_raw(block))
+        elif not p.heading:
             # a title that layout repair joined to the lead: the first sentence, cut at the
             # end of the display line, ends no sentence
             first = ctx.sentences_of(i)
