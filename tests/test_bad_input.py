@@ -188,3 +188,12 @@ def test_quantity_parser_never_raises_and_offsets_are_valid(text: str) -> None:
         assert last <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
         last = m.end
+
+
+def test_the_library_refuses_invalid_unicode_in_plain_words(nlp) -> None:
+    """``extract`` / ``make_doc`` on a string with a lone surrogate (a ``\\ud800`` JSON escape)
+    raise a ValueError that names the problem and where it is, not spaCy's UnicodeEncodeError."""
+    from zone_ie.pipeline import make_doc
+
+    with pytest.raises(ValueError, match=r"not valid Unicode: a lone surrogate \(U\+D800\) at character 12"):
+        make_doc(nlp, "青禾高新区产值增长8%。\ud800坏")

@@ -159,6 +159,12 @@ def read_text_file(path: Union[str, Path], max_chars: Optional[int] = None) -> s
     return text
 
 
+def lone_surrogate_at(text: str) -> Optional[int]:
+    """The index of the first lone surrogate in ``text`` (not valid Unicode), or None."""
+    m = _SURROGATE.search(text)
+    return None if m is None else m.start()
+
+
 def check_text(text: str, max_chars: Optional[int] = None) -> Optional[str]:
     """Why ``text`` cannot be processed, or None when it can.
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers Doc/Span attributes)
 from .components import entity_ruler, fact_filter, normalizer, relations  # noqa: F401  (factories)
-from .io import check_date, strip_bom
+from .io import check_date, lone_surrogate_at, strip_bom
 from .models import DocResult
 from .result import doc_result
 from .tokenizer import create_tokenizer  # noqa: F401  (registers the tokenizer)
@@ -36,7 +36,14 @@ def load(segmenter: str = "char", pkuseg_model: Optional[str] = None, **override
 
 def make_doc(nlp: Language, text: str, doc_id: Optional[str] = None, date: Optional[str] = None) -> Doc:
     """Tokenize (repair + segment) ``text`` and attach its metadata (a ``date`` that
-    is not a valid ``YYYY-MM-DD`` is dropped with a warning)."""
+    is not a valid ``YYYY-MM-DD`` is dropped with a warning). Text that is not valid
+    Unicode (a lone surrogate, e.g. from a ``\\ud800`` JSON escape) raises ValueError."""
+    bad = lone_surrogate_at(text)
+    if bad is not None:
+        raise ValueError(
+            f"text is not valid Unicode: a lone surrogate (U+{ord(text[bad]):04X}) at character {bad}; "
+            "decode the source as UTF-8 (for example with errors='replace') before extracting"
+        )
     doc = nlp.make_doc(strip_bom(text))
     doc._.doc_id = doc_id
     doc._.date, problem = check_date(date)
