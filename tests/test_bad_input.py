@@ -197,3 +197,11 @@ def test_the_library_refuses_invalid_unicode_in_plain_words(nlp) -> None:
 
     with pytest.raises(ValueError, match=r"not valid Unicode: a lone surrogate \(U\+D800\) at character 12"):
         make_doc(nlp, "青禾高新区产值增长8%。\ud800坏")
+
+
+@pytest.mark.parametrize("value,words", [(None, "got NoneType"), (123, "got int"), (b"abc", "decode bytes as UTF-8")])
+def test_the_library_refuses_a_text_that_is_no_string_in_plain_words(nlp, value, words) -> None:
+    from zone_ie.pipeline import make_doc
+
+    with pytest.raises(TypeError, match=words):
+        make_doc(nlp, value)

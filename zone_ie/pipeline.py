@@ -38,6 +38,9 @@ def make_doc(nlp: Language, text: str, doc_id: Optional[str] = None, date: Optio
     """Tokenize (repair + segment) ``text`` and attach its metadata (a ``date`` that
     is not a valid ``YYYY-MM-DD`` is dropped with a warning). Text that is not valid
     Unicode (a lone surrogate, e.g. from a ``\\ud800`` JSON escape) raises ValueError."""
+    if not isinstance(text, str):
+        hint = " (decode bytes as UTF-8 first)" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, got {type(text).__name__}{hint}")
     bad = lone_surrogate_at(text)
     if bad is not None:
         raise ValueError(
