@@ -58,6 +58,8 @@ Sets (SPEC section 9, micro-averaged over documents, char segmenter unless noted
   arrived (``benchmarks/results/blind29.md``), tuned on by the next session;
 - blind30: ``benchmarks/data/blind30`` (16 articles of sixteen new kinds), scored when its labels
   arrived, not tuned on (``benchmarks/results/blind30.md``): the honest estimate;
+- blind31: ``benchmarks/data/blind31`` (16 articles of sixteen new kinds), scored with the final code
+  of the session that briefed it when its labels arrived, not tuned on (``benchmarks/results/blind31.md``);
 - h1 / h2 / h3: the project's earlier invented sets (``heldout*_docs.jsonl``);
 - seeds trad. / dev trad.: the seeds and dev in traditional characters (OpenCC s2t, gold
   converted the same way: ``benchmarks/traditional.py``).
@@ -139,6 +141,7 @@ def main() -> None:
         "blind28": jsonl_set(DATA / "blind28" / "gold.jsonl", DATA / "blind28" / "docs.jsonl"),
         "blind29": jsonl_set(DATA / "blind29" / "gold.jsonl", DATA / "blind29" / "docs.jsonl"),
         "blind30": jsonl_set(DATA / "blind30" / "gold.jsonl", DATA / "blind30" / "docs.jsonl"),
+        "blind31": jsonl_set(DATA / "blind31" / "gold.jsonl", DATA / "blind31" / "docs.jsonl"),
         "h1": jsonl_set(DATA / "heldout_docs.jsonl"),
         "h2": jsonl_set(DATA / "heldout2_docs.jsonl"),
         "h3": jsonl_set(DATA / "heldout3_docs.jsonl"),
