@@ -239,21 +239,17 @@ def _rank(m: regex.Match, t: str, scan: bool) -> Optional[dict]:
     if m.group("r1"):
         if not m.group("rs1") and m.end() < len(t):
             nxt = t[m.end()]
-            if nxt in _ORDINAL_CLASSIFIERS and _ORDINAL_FRAME_RE.search(_clause_before(t, m.start(), 24)):
-                # ``X是湖南省第六家千亿园区`` / ``成为全省第5个“千亿园区”``: its place in the order
-                # of a class, a rank (SPEC 10 as the labelled sets write it)
-                n = _num(m.group("rn1"))
-                return None if n is None or n <= 0 else _fields({"value": n, "unit": "rank"})
-            if _HAN_RE.match(nxt) and nxt != "的":
+            # ``X是湖南省第六家千亿园区`` / ``成为全省第5个“千亿园区”``: its place in the order of a
+            # class is a rank (SPEC 10 as the labelled sets write it)
+            ordinal = nxt in _ORDINAL_CLASSIFIERS and _ORDINAL_FRAME_RE.search(_clause_before(t, m.start(), 24))
+            if not ordinal and _HAN_RE.match(nxt) and nxt != "的":
                 return None
         n = _num(m.group("rn1"))
     elif m.group("rn4"):
         if scan:
             head = _clause_before(t, m.start(), 24)
-            verb = None
-            for verb in _RANK_CONTEXT_RE.finditer(head):
-                pass
-            if verb is None or "、" in head[:verb.start()]:
+            verbs = list(_RANK_CONTEXT_RE.finditer(head))
+            if not verbs or "、" in head[:verbs[-1].start()]:
                 # ``稳居全国前三十``, ``进入综合排名前100``: a bare 前N ranks only after a rank verb,
                 # and not a list of things that share the top places (``A、B、C三个项目位列前三``)
                 return None

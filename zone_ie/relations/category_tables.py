@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..models import MetricFact, Period, Quantity
-from ..quantities import scan_quantities
+from ..models import MetricFact, Period
 from .context import DocContext, cues
 from .indicators import find_indicator, vocab
 from .periods_of import evaluation_period
-from .table_rows import NUMBER, UNIT, cells, headed_tables, table_period, table_subject
+from .table_rows import NUMBER, UNIT, cell_quantity, cells, headed_tables, table_period, table_subject
 
 
 def category_table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -46,12 +45,12 @@ def category_table_metrics(ctx: DocContext) -> list[MetricFact]:
                     if count is not None and not total:
                         count.share_pct = float(amount)
                     continue
-                found = scan_quantities(amount + unit)
-                if len(found) != 1 or not found[0][2].get("unit"):
+                qty = cell_quantity(amount, unit)
+                if qty is None:
                     continue
                 if kind == "count":
                     count = MetricFact(subject=subject.text, indicator="enterprise_count", indicator_text=words,
-                                       scope=None if total else label, value=Quantity(**found[0][2]),
+                                       scope=None if total else label, value=qty,
                                        period=per, evidence=ev)
                     out.append(count)
                     continue
@@ -60,7 +59,7 @@ def category_table_metrics(ctx: DocContext) -> list[MetricFact]:
                     hit = None  # ``亩均营收``: an intensity, no total (as in prose)
                 out.append(MetricFact(subject=subject.text, indicator=hit[0] if hit else "other",
                                       indicator_text=words, scope=None if total else label,
-                                      value=Quantity(**found[0][2]), period=per, evidence=ev))
+                                      value=qty, period=per, evidence=ev))
     return out
 
 

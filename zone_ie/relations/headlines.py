@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Iterable
 
 from ..models import MetricFact
@@ -139,6 +140,7 @@ def drop_display_repeats(ctx: DocContext, metrics: list[MetricFact]) -> list[Met
 _CLAUSE_PUNCT = re.compile(r"[，,；;。！？!?]")
 
 
+@lru_cache(maxsize=4)  # the display filter and the title period of the same document ask
 def title_block(raw: str) -> int:
     """The end of the title block: the lines from the top that carry no clause or sentence
     punctuation (title, subtitle, source and date line, a menu), when a blank line closes

@@ -461,9 +461,10 @@ def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: E
     # ``进出口86.4亿元…；其中三季度单季完成33.9亿元``: no words but a period and a verb, the
     # same indicator for a part of the period
     words = pre.strip("，,；; ")
-    rest = strip_words(_without_periods(words), v["period_part_words"] + v["value_verbs"])
-    if (not words or rest or len(find_periods(words)) != 1
-            or strip_words(_without_periods((ind[1] or "").strip("。；;，,、.！!？? ")), v["period_part_words"] + v["value_verbs"])
+    periods = find_periods(words)
+    part_words = v["period_part_words"] + v["value_verbs"]
+    if (len(periods) != 1 or strip_words(_without_periods(words, periods), part_words)
+            or strip_words(_without_periods((ind[1] or "").strip("。；;，,、.！!？? ")), part_words)
             or (open_m.indicator in v["total_investment_ids"] and has_vocab("progress_verbs", words))):
         # (``全年有38个学生创新团队…``: the words after the figure name it; ``总投资20亿元，1—9月
         # 已完成11.2亿元``: progress on a total is no total)
@@ -471,10 +472,10 @@ def _restated(ind, phrase: str, q: Qty, open_m: Optional[MetricFact], subject: E
     return open_m.indicator, words, open_m.scope
 
 
-def _without_periods(phrase: str) -> str:
-    """``phrase`` with its period expressions cut out (``其中三季度单季完成`` -> ``其中单季完成``)."""
-    found = find_periods(phrase)
-    for p in reversed(found):
+def _without_periods(phrase: str, found: Optional[list] = None) -> str:
+    """``phrase`` with its period expressions (``found``, else found here) cut out
+    (``其中三季度单季完成`` -> ``其中单季完成``)."""
+    for p in reversed(found if found is not None else find_periods(phrase)):
         phrase = phrase[:p.start] + phrase[p.end:]
     return phrase
 

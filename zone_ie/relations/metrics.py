@@ -238,7 +238,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
     share_framed = False  # the figure before was a share of an area's total (``全市31%的A、17%的B``)
     crossed_cs: Optional[int] = None  # clause start of a crossed threshold just skipped
     template: Optional[list[MetricFact]] = None  # the metrics of the row before (parallel rows)
-    sequential_figs: list[MetricFact] = []  # changes against the period before (环比)
+    sequential_ids: set[int] = set()  # ids of the sentence's changes against the period before (环比)
     for q, cs, ce in kept:
         if _noise(ctx, q, s, e, cs, ce):
             prev_end = q.end
@@ -405,11 +405,11 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
             elif open_m.value is not None and role == ROLE_YOY:
                 role = ROLE_VALUE
         target = open_m
-        if role in (ROLE_YOY, ROLE_SHARE) and any(open_m is f for f in sequential_figs):
+        if role in (ROLE_YOY, ROLE_SHARE) and id(open_m) in sequential_ids:
             # ``三季度完成33.9亿元，环比增长18.1%，同比增长51.3%``: the year-on-year change is
             # the figure's, not the change against the quarter before
             target = next((m for m in reversed(out) if m.value is not None and m.value.unit != "%"
-                           and not any(m is f for f in sequential_figs)), open_m)
+                           and id(m) not in sequential_ids), open_m)
         elif role == ROLE_SHARE and open_m is not None and _comparison_figure(open_m):
             # ``…318.6亿元，增长14.3%，增幅居全市第一，比一季度提高1.9个百分点，占全市比重达12.3%``:
             # the share is of the sentence's value, not of the rank or the difference between
@@ -592,7 +592,7 @@ def _sentence_metrics(ctx: DocContext, s: int, e: int, prior: Sequence[MetricFac
         out.append(m)
         open_m = m
         if sequential:
-            sequential_figs.append(m)
+            sequential_ids.add(id(m))
         listing = parent is not None and has_cue("list_frame_cues", text[parent_end:q.start])
         if q.q.get("unit") == "count" and not listing:
             parent, parent_end = m, q.end

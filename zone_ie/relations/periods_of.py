@@ -493,7 +493,7 @@ def _title_period(ctx: DocContext, article: int) -> Optional[dict]:
         block = 0
         if ctx.repair is not None and i == 0:
             raw = ctx.repair.source
-            if has_cue("dateline_line_cues", raw[:raw.find("\n")] if "\n" in raw else raw):
+            if has_cue("dateline_line_cues", raw.split("\n", 1)[0]):
                 block = title_block(raw)  # (a page that opens with its menu or date line)
         if not p.heading and block:
             # a web page's menu, title and date lines that repair joined to the lead: the

@@ -14,8 +14,7 @@ from ..models import MetricFact, Period, Quantity
 from .context import DocContext, Ent, cues
 from .indicators import find_indicator
 from .periods_of import evaluation_period, period_for
-from ..quantities import scan_quantities
-from .table_rows import NUMBER, UNIT, cells, headed_tables
+from .table_rows import NUMBER, UNIT, cell_quantity, cells, headed_tables
 
 
 def ranking_table_metrics(ctx: DocContext) -> list[MetricFact]:
@@ -107,10 +106,10 @@ def _row_metrics(ctx: DocContext, roles: dict, period: Optional[dict], s: int, e
                                   yoy_pct=float(cell), evidence=ev))
         elif (unit := UNIT.search(headers[i])) is not None:
             # ``营业收入（亿元）``: a level in the unit the header names
-            found = scan_quantities(cell + unit.group("unit"))
-            if len(found) == 1 and found[0][2].get("unit") not in ("%", "", None):
+            qty = cell_quantity(cell, unit.group("unit"))
+            if qty is not None and qty.unit != "%":
                 out.append(MetricFact(subject=subject.text, indicator=hit[0], indicator_text=UNIT.sub("", headers[i]),
-                                      period=per, value=Quantity(**found[0][2]), evidence=ev))
+                                      period=per, value=qty, evidence=ev))
     return out
 
 

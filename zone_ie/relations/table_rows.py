@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Optional, TypeVar
 
+from ..models import Quantity
+from ..quantities import scan_quantities
 from ..repair import UNIT_LINE, grid_cells
 from .context import DocContext, Ent, cues, table_spans
 from .periods_of import period_for
@@ -65,6 +67,15 @@ def _with_units(line: str, heads: list[str], units: str) -> list[str]:
         if col is not None:
             out[col] += m.group()
     return out
+
+
+def cell_quantity(value: str, unit: Optional[str]) -> Optional[Quantity]:
+    """The quantity of a number cell in the unit its column names (``1286.4`` + ``亿元``),
+    or None when it does not read as exactly one quantity with a unit."""
+    found = scan_quantities(value.replace(",", "") + (unit or ""))
+    if len(found) != 1 or not found[0][2].get("unit"):
+        return None
+    return Quantity(**found[0][2])
 
 
 def table_subject(ctx: DocContext, header: int) -> Optional[Ent]:

@@ -12,12 +12,11 @@ import re
 from typing import Optional
 
 from ..models import MetricFact, Period, Quantity
-from ..quantities import scan_quantities
 from ..repair import SECTION_NUMBER
 from .context import DocContext, Ent, cues, has_cue, table_spans
 from .indicators import find_indicator, vocab
 from .park_column_tables import park_columns
-from .table_rows import cells as table_cells, strip_row_lead, table_period, table_subject
+from .table_rows import cell_quantity, cells as table_cells, strip_row_lead, table_period, table_subject
 
 _GAP = re.compile(r"[ \u3000\t]{2,}|\t")
 _NUMBER = re.compile(r"^[-+－]?\d[\d,]*(?:\.\d+)?$")
@@ -139,11 +138,7 @@ def _row_metric(ctx: DocContext, subject: Ent, period: Optional[dict], name: str
         if unit == "%" or (unit is None and value.endswith("%")):
             share = float(value.rstrip("%"))
         else:
-            found = scan_quantities(value.replace(",", "") + (unit if unit and not _DASH.match(unit) else ""))
-            if len(found) == 1:
-                q = found[0][2]
-                if q.get("unit"):
-                    qty = Quantity(**q)
+            qty = cell_quantity(value, unit if unit and not _DASH.match(unit) else None)
     change = float(yoy) if yoy and _NUMBER.match(yoy) else None
     part = cell("share")
     if share is None and qty is not None and part and _NUMBER.match(part):
